@@ -1,0 +1,1 @@
+//! casefile-extract (being written).

@@ -1,0 +1,1 @@
+//! casefile-resolve (being written).

@@ -1,0 +1,1 @@
+//! casefile-text (being written).
