@@ -1,1 +1,154 @@
-fn main() {}
+//! `casefile`: the command line. Thin by design: it parses arguments, calls the pipeline crates and
+//! prints; everything it does is reachable from those crates' APIs too.
+
+mod case;
+mod demo;
+mod ingest;
+
+use anyhow::{Context, Result};
+use casefile_model::PartialDate;
+use casefile_store::{SqliteStore, Store};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// casefile reads human-rights reports and builds an evidence-linked record of who was detained,
+/// charged, convicted, tortured, killed, disappeared or silenced.
+#[derive(Parser)]
+#[command(name = "casefile", version, about, long_about = None)]
+struct Cli {
+    /// The store folder (embedded SQLite). Defaults to ./casefile-data.
+    #[arg(long, global = true, env = "CASEFILE_STORE", default_value = "casefile-data")]
+    store: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read files and folders (text, Markdown, HTML, PDF) into the store.
+    Ingest(IngestArgs),
+    /// Write the whole record.
+    Export {
+        /// Output format.
+        #[arg(long, value_enum, default_value = "json")]
+        format: ExportFormat,
+        /// Output file (standard output when absent).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Print one entity's record: names seen, documents, events in date order with sources.
+    Case {
+        /// The name (or part of it) to look up.
+        name: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: case::CaseFormat,
+    },
+    /// Ingest the bundled example corpus into a temporary store and print two case files.
+    Demo,
+    /// Re-run the readers on every stored document (after casefile itself improved), keeping the
+    /// raw bytes and metadata.
+    Reanalyze,
+}
+
+/// Arguments of `casefile ingest`.
+#[derive(clap::Args)]
+pub struct IngestArgs {
+    /// Files or folders (read recursively).
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Publication date to record for every file of this run (YYYY, YYYY-MM or YYYY-MM-DD),
+    /// overriding what casefile reads.
+    #[arg(long)]
+    published: Option<PartialDate>,
+    /// Publisher to record for every file of this run.
+    #[arg(long)]
+    publisher: Option<String>,
+    /// Title to record (useful with a single file).
+    #[arg(long)]
+    title: Option<String>,
+    /// Where the documents were obtained.
+    #[arg(long)]
+    source_url: Option<String>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    /// The knowledge base as one JSON document (schema/export.schema.json).
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn open_store(dir: &std::path::Path) -> Result<SqliteStore> {
+    SqliteStore::open(dir).with_context(|| format!("cannot open the store at {}", dir.display()))
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Ingest(args) => {
+            let mut store = open_store(&cli.store)?;
+            let summary = ingest::run(&mut store, &args)?;
+            Ok(if summary.failed > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Export { format, output } => {
+            let store = open_store(&cli.store)?;
+            let kb = knowledge_base(&store)?;
+            let ExportFormat::Json = format;
+            let mut out: Box<dyn Write> = match &output {
+                Some(path) => Box::new(std::io::BufWriter::new(
+                    std::fs::File::create(path)
+                        .with_context(|| format!("cannot write {}", path.display()))?,
+                )),
+                None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+            };
+            serde_json::to_writer_pretty(&mut out, &kb)?;
+            writeln!(out)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Case { name, format } => {
+            let store = open_store(&cli.store)?;
+            let kb = knowledge_base(&store)?;
+            let mut out = std::io::stdout().lock();
+            if case::print(&kb, &name, format, &mut out)? {
+                Ok(ExitCode::SUCCESS)
+            } else {
+                eprintln!("no entity matches {name:?}");
+                Ok(ExitCode::from(1))
+            }
+        }
+        Command::Demo => demo::run(),
+        Command::Reanalyze => {
+            let mut store = open_store(&cli.store)?;
+            let n = ingest::reanalyze(&mut store)?;
+            eprintln!("reanalysed {n} documents");
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Resolves everything in the store into the knowledge base.
+pub fn knowledge_base(store: &dyn Store) -> Result<casefile_model::KnowledgeBase> {
+    let mut analyses = Vec::new();
+    store.for_each_analysis(&mut |a| {
+        analyses.push(a);
+        Ok(())
+    })?;
+    Ok(casefile_resolve::build_knowledge_base(&analyses))
+}
