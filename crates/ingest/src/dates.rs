@@ -1,0 +1,295 @@
+//! Calendar dates as documents write them in headers and datelines: "8 APRIL 1998",
+//! "December 14, 2012", "April 1998", "2012-12-14", "2021-09-07T14:39:09".
+//!
+//! Only explicit dates are read here. Relative words ("today", "on Wednesday") never give a date:
+//! resolving them needs an anchor, and the clock is not one.
+
+use casefile_model::PartialDate;
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+const MONTH: &str = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)";
+const WEEKDAY: &str = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)";
+
+/// One regex for every written form, tried leftmost-first; alternatives with a day come before the
+/// month-and-year form so "14 December 2012" is not read as "December 2012".
+static DATE: Lazy<Regex> = Lazy::new(|| {
+    let pat = format!(
+        r"(?ix)
+        \b(?:
+            (?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?:\b|T)
+          | (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{MONTH})\.?,?\s+(?P<y1>\d{{4}})\b
+          | (?P<m2>{MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})\b
+          | (?P<m3>{MONTH})\.?,?\s+(?P<y3>\d{{4}})\b
+        )"
+    );
+    Regex::new(&pat).expect("date regex")
+});
+
+static LEADING_ISO: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:$|[T\s+Z]|-\d|\.)").expect("iso regex")
+});
+
+static WEEKDAY_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(&format!(r"(?i)\b{WEEKDAY}\b\.?,?")).expect("weekday regex"));
+
+/// Month number of an English month name or abbreviation.
+pub(crate) fn month_number(name: &str) -> Option<u8> {
+    let n = name.trim_end_matches('.').to_ascii_lowercase();
+    let m = match n.get(..3)? {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
+        _ => return None,
+    };
+    Some(m)
+}
+
+/// A date found in a text: where it stands (byte offsets) and what it says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub date: PartialDate,
+}
+
+/// Every explicit calendar date in `s`, in order. Impossible dates (31 April) are skipped.
+pub(crate) fn find_dates(s: &str) -> Vec<Found> {
+    let mut out = Vec::new();
+    for c in DATE.captures_iter(s) {
+        let Some(whole) = c.get(0) else { continue };
+        let num = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+        let month = |name: &str| c.name(name).and_then(|m| month_number(m.as_str()));
+        let date = if let Some(y) = num("iy") {
+            PartialDate::checked(
+                Some(y as i32),
+                num("im").map(|m| m as u8),
+                num("id").map(|d| d as u8),
+            )
+        } else if let Some(y) = num("y1") {
+            PartialDate::checked(Some(y as i32), month("m1"), num("d1").map(|d| d as u8))
+        } else if let Some(y) = num("y2") {
+            PartialDate::checked(Some(y as i32), month("m2"), num("d2").map(|d| d as u8))
+        } else if let Some(y) = num("y3") {
+            PartialDate::checked(Some(y as i32), month("m3"), None)
+        } else {
+            None
+        };
+        if let Some(date) = date {
+            let end = whole.end();
+            // The ISO alternative may have consumed a 'T'; the date itself ends before it.
+            let end = if s[..end].ends_with('T') {
+                end - 1
+            } else {
+                end
+            };
+            out.push(Found {
+                start: whole.start(),
+                end,
+                date,
+            });
+        }
+    }
+    out
+}
+
+/// The date in a machine-written timestamp (`2021-09-07T14:39:09-04:00`, `2012-12-14`, `2012-12`),
+/// or a written date ("December 14, 2012") as some sites put in their meta tags. The date part is
+/// taken as written, without shifting time zones: the publisher's own calendar day is the one the
+/// document states.
+pub(crate) fn parse_timestamp(s: &str) -> Option<PartialDate> {
+    let s = s.trim();
+    if let Some(c) = LEADING_ISO.captures(s) {
+        let y = c.get(1)?.as_str().parse::<i32>().ok()?;
+        let m = c.get(2).and_then(|m| m.as_str().parse::<u8>().ok());
+        let d = c.get(3).and_then(|d| d.as_str().parse::<u8>().ok());
+        return PartialDate::checked(Some(y), m, d);
+    }
+    let found = find_dates(s);
+    found.first().map(|f| f.date)
+}
+
+/// Words that may stand beside a date on a header line without making it a sentence:
+/// "Published: 8 April 1998", "Press release, 14 December 2012".
+const LABEL_WORDS: &[&str] = &[
+    "published",
+    "posted",
+    "date",
+    "dated",
+    "on",
+    "issued",
+    "released",
+    "release",
+    "press",
+    "news",
+    "public",
+    "statement",
+    "for",
+    "immediate",
+    "media",
+    "advisory",
+    "embargoed",
+    "embargo",
+    "until",
+    "first",
+    "last",
+    "updated",
+];
+
+/// The date on a line that is nothing but a date, possibly with a weekday and a label
+/// ("8 APRIL 1998", "Monday, 14 December 2012", "Published: December 14, 2012"). A line that says
+/// anything else is not a header date.
+pub(crate) fn header_line_date(line: &str) -> Option<PartialDate> {
+    let line = line.trim();
+    if line.is_empty() || line.len() > 80 {
+        return None;
+    }
+    let found = find_dates(line);
+    let [f] = found.as_slice() else { return None };
+    let rest = format!("{} {}", &line[..f.start], &line[f.end..]);
+    let rest = WEEKDAY_RE.replace_all(&rest, " ");
+    // A time of day ("10:00 GMT") may follow the date.
+    let ok = rest
+        .split(|c: char| !c.is_alphanumeric() && c != ':')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.trim_matches(':'))
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            let lw = w.to_lowercase();
+            LABEL_WORDS.contains(&lw.as_str())
+                || (w.chars().all(|c| c.is_ascii_digit() || c == ':') && w.contains(':'))
+                || matches!(
+                    lw.as_str(),
+                    "gmt" | "utc" | "cet" | "est" | "bst" | "am" | "pm"
+                )
+        });
+    // "Updated" alone is not a publication date.
+    let updated = rest.to_lowercase().contains("updated");
+    (ok && !updated).then_some(f.date)
+}
+
+static DATELINE_PLACE: Lazy<Regex> = Lazy::new(|| {
+    // A place name in capitals or Title Case ("NEW YORK", "London", "Almaty/Geneva"), then "," or "(".
+    Regex::new(r"^(?:[\p{Lu}][\p{L}.'’\-]*(?:[ /][\p{Lu}][\p{L}.'’\-]*){0,3})\s*[,(]?\s*$")
+        .expect("dateline regex")
+});
+
+static DATELINE_AFTER: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^\s*\)?\s*(?:[-–—:]|/\s*\p{Lu}|\(\w+\)\s*[-–—])").expect("after"));
+
+/// The date of a news dateline opening a paragraph: "NEW YORK (December 14, 2012)—…",
+/// "LONDON, 5 May 2015 – …", "14 December 2012 – …".
+pub(crate) fn dateline_date(paragraph: &str) -> Option<PartialDate> {
+    let head: String = paragraph.chars().take(120).collect();
+    let f = *find_dates(&head).first()?;
+    let before = head[..f.start].trim();
+    let after = &head[f.end..];
+    // "In December 2011 — …" opens a sentence, not a dateline.
+    let first_word = before
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let preposition = matches!(
+        first_word.as_str(),
+        "in" | "on"
+            | "by"
+            | "since"
+            | "from"
+            | "until"
+            | "till"
+            | "before"
+            | "after"
+            | "during"
+            | "at"
+            | "of"
+            | "as"
+            | "between"
+            | "throughout"
+            | "early"
+            | "late"
+            | "mid"
+            | "the"
+    );
+    let before_ok = before.is_empty() || (!preposition && DATELINE_PLACE.is_match(before));
+    (before_ok && DATELINE_AFTER.is_match(after)).then_some(f.date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> PartialDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn reads_every_written_form_at_its_granularity() {
+        let f = find_dates("on 8 APRIL 1998 and December 14, 2012, then April 1998 or 2012-12-14");
+        let got: Vec<String> = f.iter().map(|f| f.date.to_string()).collect();
+        assert_eq!(got, ["1998-04-08", "2012-12-14", "1998-04", "2012-12-14"]);
+    }
+
+    #[test]
+    fn skips_dates_that_do_not_exist() {
+        assert!(find_dates("31 April 2001").is_empty());
+    }
+
+    #[test]
+    fn header_lines_are_only_a_date() {
+        assert_eq!(header_line_date("8 APRIL 1998"), Some(d("1998-04-08")));
+        assert_eq!(header_line_date("April 1998"), Some(d("1998-04")));
+        assert_eq!(
+            header_line_date("Monday, 14 December 2012"),
+            Some(d("2012-12-14"))
+        );
+        assert_eq!(
+            header_line_date("Published: December 14, 2012 10:00 GMT"),
+            Some(d("2012-12-14"))
+        );
+        assert_eq!(header_line_date("He was arrested on 7 November 1997"), None);
+        assert_eq!(header_line_date("Updated 3 May 2015"), None);
+        assert_eq!(header_line_date("AI INDEX: EUR 57/05/98"), None);
+    }
+
+    #[test]
+    fn datelines_open_the_lede() {
+        assert_eq!(
+            dateline_date("NEW YORK (December 14, 2012)—Commemorating the first anniversary"),
+            Some(d("2012-12-14"))
+        );
+        assert_eq!(
+            dateline_date("LONDON, 5 May 2015 – Amnesty International said"),
+            Some(d("2015-05-05"))
+        );
+        assert_eq!(
+            dateline_date("On 26 January 2012, Vladimir Kozlov was detained"),
+            None
+        );
+        assert_eq!(
+            dateline_date("In December 2011 — a month of strikes — police fired"),
+            None
+        );
+    }
+
+    #[test]
+    fn timestamps_keep_the_publishers_calendar_day() {
+        assert_eq!(
+            parse_timestamp("2017-08-28T11:56:53-04:00"),
+            Some(d("2017-08-28"))
+        );
+        assert_eq!(parse_timestamp("2021-09-07"), Some(d("2021-09-07")));
+        assert_eq!(parse_timestamp("2021-09"), Some(d("2021-09")));
+        assert_eq!(parse_timestamp("December 14, 2012"), Some(d("2012-12-14")));
+        assert_eq!(parse_timestamp("soon"), None);
+    }
+}
