@@ -1,0 +1,78 @@
+//! Rebuilds the NER model from CoNLL-2003:
+//! `cargo run --release -p casefile-ner --bin train-ner -- --train ../shared/datasets/conll2003/train.txt
+//! --dev ../shared/datasets/conll2003/valid.txt --out crates/ner/model/ner.bin`
+//! Same files, same bytes: the seed and the epoch count are fixed.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use casefile_ner::{train, TrainOptions};
+
+fn main() -> ExitCode {
+    let mut train_path = None;
+    let mut dev_path = None;
+    let mut out = None;
+    let mut opts = TrainOptions {
+        verbose: true,
+        ..TrainOptions::default()
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        let mut value = |name: &str| {
+            args.next().unwrap_or_else(|| {
+                eprintln!("train-ner: {name} needs a value");
+                std::process::exit(2)
+            })
+        };
+        let number = |name: &str, v: String| -> u64 {
+            v.parse().unwrap_or_else(|_| {
+                eprintln!("train-ner: {name} wants a number, not {v:?}");
+                std::process::exit(2)
+            })
+        };
+        match a.as_str() {
+            "--train" => train_path = Some(PathBuf::from(value("--train"))),
+            "--dev" => dev_path = Some(PathBuf::from(value("--dev"))),
+            "--out" => out = Some(PathBuf::from(value("--out"))),
+            "--epochs" => opts.epochs = number("--epochs", value("--epochs")) as usize,
+            "--bits" => opts.bits = number("--bits", value("--bits")) as u32,
+            "--seed" => opts.seed = number("--seed", value("--seed")),
+            "--prune" => opts.prune = number("--prune", value("--prune")) as i16,
+            "--quiet" => opts.verbose = false,
+            _ => {
+                eprintln!(
+                    "usage: train-ner --train FILE --dev FILE [--out FILE] [--epochs N] [--bits N] \
+                     [--seed N] [--prune N] [--quiet]"
+                );
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let (Some(train_path), Some(dev_path)) = (train_path, dev_path) else {
+        eprintln!("train-ner: --train and --dev are required");
+        return ExitCode::from(2);
+    };
+    let tagger = match train(&train_path, &dev_path, &opts) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("train-ner: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match tagger.eval_conll(&dev_path) {
+        Ok(r) => println!("dev ({}):\n{r}", dev_path.display()),
+        Err(e) => {
+            eprintln!("train-ner: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
+    if let Some(out) = out {
+        let bytes = tagger.to_bytes();
+        if let Err(e) = std::fs::write(&out, &bytes) {
+            eprintln!("train-ner: {}: {e}", out.display());
+            return ExitCode::FAILURE;
+        }
+        println!("wrote {} ({} bytes)", out.display(), bytes.len());
+    }
+    ExitCode::SUCCESS
+}

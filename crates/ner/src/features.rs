@@ -1,0 +1,452 @@
+//! Token features, hashed into a fixed-size weight table.
+//!
+//! Every feature is a (template, value) pair hashed FxHash-style into a bucket index; nothing is
+//! allocated per feature: per-token facts (normalised lowercase form, shapes, affixes, flags) are
+//! hashed once into [`TokInfo`], and the templates only mix those hashes.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Number of BIO tags: O, then B-/I- for PER, ORG, LOC, MISC.
+pub(crate) const NT: usize = 9;
+
+/// Version of the feature set; a model file trained with another version is refused, because its
+/// weights would sit in the wrong buckets.
+pub(crate) const FEATURE_VERSION: u32 = 3;
+
+const K: u64 = 0x517c_c1b7_2722_0a95;
+
+/// One FxHash step.
+#[inline(always)]
+pub(crate) fn mix(h: u64, x: u64) -> u64 {
+    (h.rotate_left(5) ^ x).wrapping_mul(K)
+}
+
+/// FxHash of a byte string, eight bytes at a time.
+#[inline]
+pub(crate) fn hash_bytes(b: &[u8]) -> u64 {
+    let mut h = b.len() as u64;
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        h = mix(h, u64::from_le_bytes(c.try_into().expect("8 bytes")));
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut last = [0u8; 8];
+        last[..rest.len()].copy_from_slice(rest);
+        h = mix(h, u64::from_le_bytes(last));
+    }
+    h
+}
+
+/// A tiny FxHasher for the per-document maps (keys are already hashes).
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = mix(self.0, hash_bytes(bytes));
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.0 = mix(self.0, i);
+    }
+}
+
+pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+// Token flags.
+const INIT_CAP: u16 = 1;
+const ALL_CAPS: u16 = 1 << 1;
+const HAS_DIGIT: u16 = 1 << 2;
+const ALL_DIGIT: u16 = 1 << 3;
+const HAS_HYPHEN: u16 = 1 << 4;
+const HAS_APOS: u16 = 1 << 5;
+const HAS_PERIOD: u16 = 1 << 6;
+const NO_ALNUM: u16 = 1 << 7;
+const MIXED_CAPS: u16 = 1 << 8;
+const LOWER_START: u16 = 1 << 9;
+const HAS_ALPHA: u16 = 1 << 10;
+const NFLAGS: u32 = 11;
+
+/// What the templates need to know about one token, computed once per token.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct TokInfo {
+    /// Lowercase with digits mapped to 0.
+    lower: u64,
+    /// The (normalised) token as written.
+    word: u64,
+    /// Shape, one class per character (at most 12).
+    shape: u64,
+    /// Shape with repeats collapsed ("Xx", "X.X.", "d-d").
+    short: u64,
+    pre: [u64; 4],
+    suf: [u64; 4],
+    naff: u8,
+    len: u8,
+    flags: u16,
+}
+
+impl TokInfo {
+    fn capitalised(&self) -> bool {
+        self.flags & (INIT_CAP | ALL_CAPS) != 0 && self.flags & HAS_ALPHA != 0
+    }
+}
+
+/// Maps typographic punctuation to the ASCII forms of the training data (Reuters text has
+/// straight quotes and hyphens).
+#[inline]
+fn normalise_char(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{2032}' | '`' => '\'',
+        '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{ab}' | '\u{bb}' => '"',
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+        c => c,
+    }
+}
+
+#[inline]
+fn shape_class(c: char) -> u8 {
+    if c.is_ascii_uppercase() {
+        b'X'
+    } else if c.is_ascii_lowercase() {
+        b'x'
+    } else if c.is_ascii_digit() {
+        b'd'
+    } else if c.is_ascii() {
+        c as u8
+    } else if c.is_uppercase() {
+        b'X'
+    } else if c.is_lowercase() || c.is_alphabetic() {
+        b'x'
+    } else if c.is_numeric() {
+        b'd'
+    } else {
+        b'o'
+    }
+}
+
+/// Reusable string buffers for [`token_info`].
+#[derive(Default)]
+pub(crate) struct Scratch {
+    norm: String,
+    lower: String,
+}
+
+/// Computes a token's [`TokInfo`].
+pub(crate) fn token_info(word: &str, s: &mut Scratch) -> TokInfo {
+    let w: &str = if word.is_ascii() {
+        word
+    } else {
+        s.norm.clear();
+        s.norm.extend(word.chars().map(normalise_char));
+        &s.norm
+    };
+    s.lower.clear();
+    let mut flags = 0u16;
+    let (mut upper, mut lower, mut digit, mut alpha, mut other) = (0, 0, 0, 0, 0);
+    let mut shape = 0u64;
+    let mut short = 0u64;
+    let mut last_class = 0u8;
+    let mut n = 0usize;
+    for (i, c) in w.chars().enumerate() {
+        n += 1;
+        let cls = shape_class(c);
+        if i < 12 {
+            shape = mix(shape, cls as u64);
+        }
+        if cls != last_class {
+            short = mix(short, cls as u64);
+            last_class = cls;
+        }
+        if c.is_uppercase() {
+            upper += 1;
+            alpha += 1;
+            if i == 0 {
+                flags |= INIT_CAP;
+            } else if lower > 0 {
+                flags |= MIXED_CAPS;
+            }
+        } else if c.is_alphabetic() {
+            lower += 1;
+            alpha += 1;
+            if i == 0 {
+                flags |= LOWER_START;
+            }
+        } else if c.is_numeric() {
+            digit += 1;
+        } else {
+            other += 1;
+            match c {
+                '-' => flags |= HAS_HYPHEN,
+                '\'' => flags |= HAS_APOS,
+                '.' => flags |= HAS_PERIOD,
+                _ => {}
+            }
+        }
+        if c.is_ascii_digit() {
+            s.lower.push('0');
+        } else if c.is_ascii() {
+            s.lower.push(c.to_ascii_lowercase());
+        } else {
+            s.lower.extend(c.to_lowercase());
+        }
+    }
+    if upper > 0 && lower == 0 {
+        flags |= ALL_CAPS;
+    }
+    if digit > 0 {
+        flags |= HAS_DIGIT;
+        if alpha == 0 && other == 0 {
+            flags |= ALL_DIGIT;
+        }
+    }
+    if alpha > 0 {
+        flags |= HAS_ALPHA;
+    }
+    if alpha == 0 && digit == 0 {
+        flags |= NO_ALNUM;
+    }
+    let lw = s.lower.as_bytes();
+    let mut info = TokInfo {
+        lower: hash_bytes(lw),
+        word: hash_bytes(w.as_bytes()),
+        shape: mix(shape, n.min(12) as u64),
+        short,
+        len: n.min(255) as u8,
+        flags,
+        ..TokInfo::default()
+    };
+    // Affixes of the lowercase form, on char boundaries.
+    let naff = n.min(4);
+    info.naff = naff as u8;
+    if naff > 0 {
+        let mut ends = s.lower.char_indices().map(|(i, _)| i).skip(1);
+        for k in 0..naff {
+            let end = ends.next().unwrap_or(lw.len());
+            info.pre[k] = hash_bytes(&lw[..end]);
+        }
+        let mut starts = s.lower.char_indices().rev().map(|(i, _)| i);
+        for k in 0..naff {
+            let start = starts.next().unwrap_or(0);
+            info.suf[k] = hash_bytes(&lw[start..]);
+        }
+    }
+    info
+}
+
+// Per-word document statistics.
+const SEEN_LOWER: u8 = 1;
+const SEEN_CAP_MID: u8 = 2;
+
+/// Per-document state: what the document says about each word (case statistics, computed over the
+/// whole document before tagging) and what the tagger said about it in earlier sentences (the
+/// "extended prediction history").
+#[derive(Default)]
+pub(crate) struct DocContext {
+    stats: FxMap<u64, u8>,
+    hist: FxMap<u64, [u16; 5]>,
+}
+
+/// Per-document work buffers: token infos of all sentences, and the features of the current one.
+#[derive(Default)]
+pub(crate) struct DocWork {
+    pub(crate) infos: Vec<TokInfo>,
+    /// Token range of each sentence in `infos`.
+    pub(crate) sents: Vec<(usize, usize)>,
+    caps: Vec<bool>,
+    pub(crate) ctx: DocContext,
+    scratch: Scratch,
+    /// Bucket indices of the current sentence's features, token after token.
+    pub(crate) feats: Vec<u32>,
+    /// `feats[offs[i]..offs[i + 1]]` are token i's features.
+    pub(crate) offs: Vec<u32>,
+}
+
+impl DocWork {
+    /// Starts a new document.
+    pub(crate) fn clear(&mut self) {
+        self.infos.clear();
+        self.sents.clear();
+        self.caps.clear();
+        self.ctx.stats.clear();
+        self.ctx.hist.clear();
+    }
+
+    /// Adds a sentence of the current document.
+    pub(crate) fn push_sentence<'a, I: IntoIterator<Item = &'a str>>(&mut self, words: I) {
+        let start = self.infos.len();
+        for w in words {
+            let info = token_info(w, &mut self.scratch);
+            self.infos.push(info);
+        }
+        let end = self.infos.len();
+        let toks = &self.infos[start..end];
+        // A headline: letters, none of them lowercase (CoNLL's "SOCCER - JAPAN GET LUCKY WIN").
+        let caps = toks.iter().any(|t| t.flags & HAS_ALPHA != 0)
+            && toks
+                .iter()
+                .all(|t| t.flags & HAS_ALPHA == 0 || t.flags & ALL_CAPS != 0);
+        self.sents.push((start, end));
+        self.caps.push(caps);
+        for (i, t) in toks.iter().enumerate() {
+            if t.flags & LOWER_START != 0 {
+                *self.ctx.stats.entry(t.lower).or_default() |= SEEN_LOWER;
+            } else if i > 0 && !caps && t.flags & INIT_CAP != 0 && t.flags & ALL_CAPS == 0 {
+                *self.ctx.stats.entry(t.lower).or_default() |= SEEN_CAP_MID;
+            }
+        }
+    }
+
+    /// Remembers the tags given to sentence `s` for the prediction-history features.
+    pub(crate) fn record(&mut self, s: usize, tags: &[u8]) {
+        let (a, b) = self.sents[s];
+        for (t, &tag) in self.infos[a..b].iter().zip(tags) {
+            if t.capitalised() {
+                let class = (tag as usize).div_ceil(2);
+                self.ctx.hist.entry(t.lower).or_default()[class] += 1;
+            }
+        }
+    }
+}
+
+impl DocContext {
+    /// The tag class (1 + PER/ORG/LOC/MISC, or 1 for O) most often given to this capitalised word
+    /// earlier in the document; 0 when it was not seen.
+    fn hist_class(&self, t: &TokInfo) -> u64 {
+        if !t.capitalised() {
+            return 0;
+        }
+        match self.hist.get(&t.lower) {
+            None => 0,
+            Some(c) => {
+                let mut best = 0;
+                for k in 1..5 {
+                    if c[k] > c[best] {
+                        best = k;
+                    }
+                }
+                1 + best as u64
+            }
+        }
+    }
+}
+
+impl DocWork {
+    /// Fills `feats`/`offs` with the features of sentence `s`, as buckets of a `2^bits` table.
+    pub(crate) fn features(&mut self, s: usize, bits: u32) {
+        let (a, b) = self.sents[s];
+        let caps = self.caps[s];
+        self.feats.clear();
+        self.offs.clear();
+        let n = b - a;
+        let infos = &self.infos[a..b];
+        let ctx = &self.ctx;
+        const BOS: u64 = 0x1234_5678_9abc_def1;
+        const EOS: u64 = 0x0fed_cba9_8765_4321;
+        let lw = |j: isize| -> u64 {
+            if j < 0 {
+                BOS
+            } else if j as usize >= n {
+                EOS
+            } else {
+                infos[j as usize].lower
+            }
+        };
+        let sh = |j: isize| -> u64 {
+            if j < 0 {
+                BOS
+            } else if j as usize >= n {
+                EOS
+            } else {
+                infos[j as usize].short
+            }
+        };
+        let shift = 64 - bits;
+        // Sentence-initial: no word before (an opening quote or dash may be).
+        let first_word = infos
+            .iter()
+            .position(|t| t.flags & NO_ALNUM == 0)
+            .unwrap_or(0);
+        for i in 0..n {
+            self.offs.push(self.feats.len() as u32);
+            let t = &infos[i];
+            let ii = i as isize;
+            let feats = &mut self.feats;
+            let mut push = |tmpl: u64, v: u64| {
+                let h = mix(
+                    mix(tmpl.wrapping_mul(0x9e37_79b9_7f4a_7c15), v),
+                    0x2545_f491,
+                );
+                let h = (h ^ (h >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+                feats.push((h >> shift) as u32);
+            };
+            push(0, 0);
+            push(1, t.lower);
+            push(2, t.word);
+            push(3, lw(ii - 1));
+            push(4, lw(ii + 1));
+            push(5, lw(ii - 2));
+            push(6, lw(ii + 2));
+            push(7, t.short);
+            push(8, t.shape);
+            push(9, sh(ii - 1));
+            push(10, sh(ii + 1));
+            push(11, sh(ii - 2));
+            push(12, sh(ii + 2));
+            push(13, mix(sh(ii - 1), t.short));
+            push(14, mix(t.short, sh(ii + 1)));
+            push(15, mix(mix(sh(ii - 1), t.short), sh(ii + 1)));
+            push(16, mix(lw(ii - 1), t.lower));
+            push(17, mix(t.lower, lw(ii + 1)));
+            push(18, mix(lw(ii - 1), t.short));
+            push(19, mix(t.short, lw(ii + 1)));
+            for k in 0..t.naff as usize {
+                push(20 + k as u64, t.pre[k]);
+                push(24 + k as u64, t.suf[k]);
+            }
+            for f in 0..NFLAGS {
+                if t.flags & (1 << f) != 0 {
+                    push(28 + f as u64, 1);
+                }
+            }
+            let len_bucket = match t.len {
+                0..=4 => t.len as u64,
+                5..=6 => 5,
+                7..=9 => 6,
+                _ => 7,
+            };
+            push(40, len_bucket);
+            let initial = i <= first_word;
+            push(41, mix(initial as u64, t.short));
+            push(42, mix(caps as u64, t.short));
+            if caps {
+                push(43, t.lower);
+            }
+            if t.capitalised() {
+                let st = ctx.stats.get(&t.lower).copied().unwrap_or(0) as u64;
+                push(44, st | (initial as u64) << 2 | (caps as u64) << 3);
+                push(45, mix(st, t.lower));
+            }
+            let hist = ctx.hist_class(t);
+            push(46, hist);
+            push(47, mix(hist, t.short));
+            // Neighbours' history: "Bill" after "Clinton" was seen as a person.
+            let hp = if i > 0 {
+                ctx.hist_class(&infos[i - 1])
+            } else {
+                0
+            };
+            let hn = if i + 1 < n {
+                ctx.hist_class(&infos[i + 1])
+            } else {
+                0
+            };
+            push(48, mix(hp, hist));
+            push(49, mix(hist, hn));
+        }
+        self.offs.push(self.feats.len() as u32);
+    }
+}
