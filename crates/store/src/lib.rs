@@ -1,1 +1,70 @@
-//! casefile-store (being written).
+//! casefile's store: every document's raw bytes, clean text, metadata and every layer of its
+//! analysis, behind the small [`Store`] trait.
+//!
+//! The readers of the store (resolve, export, search, the web app) see only the trait, so a
+//! PostgreSQL backend can be added beside [`SqliteStore`] without touching them.
+//!
+//! Guarantees every backend keeps:
+//! - **one transaction per document**: a crash (even `kill -9`) at any moment leaves each document
+//!   either wholly stored, with every layer, or absent; the next run resumes by skipping what
+//!   [`Store::contains`];
+//! - **re-ingesting is a no-op**: [`Store::put`] of an id already stored changes nothing;
+//! - **exact round trip**: [`Store::analysis`] returns an [`AnalyzedDocument`] equal to the one put
+//!   (or last given to [`Store::replace_analysis`]).
+
+mod codec;
+mod error;
+mod sqlite;
+
+pub use error::StoreError;
+pub use sqlite::SqliteStore;
+
+use casefile_model::{AnalyzedDocument, DocumentId};
+
+/// The result of every store operation.
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// What [`Store::put`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PutOutcome {
+    /// The document was new and is now stored.
+    Inserted,
+    /// A document with this id was already stored; nothing changed.
+    AlreadyPresent,
+}
+
+/// Persistence of analysed documents.
+pub trait Store {
+    /// True when a document with this id is stored.
+    fn contains(&self, id: &DocumentId) -> Result<bool>;
+
+    /// Store a document's raw bytes, clean text, metadata and every layer of its analysis
+    /// (sentences, mentions, timexes, events with participants, claims) in ONE transaction.
+    /// Same id already present → [`PutOutcome::AlreadyPresent`], nothing changes.
+    fn put(&mut self, raw: &[u8], analysis: &AnalyzedDocument) -> Result<PutOutcome>;
+
+    /// Replace the analysis layers of a stored document (re-extraction after the readers
+    /// improve), keeping raw bytes and metadata; one transaction.
+    ///
+    /// The clean text is replaced too, because the new layers' spans point into it. The stored
+    /// source, format, metadata (title, publisher, date, reference, URL, supplied fields),
+    /// ingestion order and ingestion time are kept. A document that is not stored is an error
+    /// ([`StoreError::NotStored`]).
+    fn replace_analysis(&mut self, analysis: &AnalyzedDocument) -> Result<()>;
+
+    /// Every stored document id, in ingestion order.
+    fn document_ids(&self) -> Result<Vec<DocumentId>>;
+
+    /// The stored analysis of a document, or `None` when it is not stored.
+    fn analysis(&self, id: &DocumentId) -> Result<Option<AnalyzedDocument>>;
+
+    /// The raw bytes of a document as ingested, or `None` when it is not stored.
+    fn raw(&self, id: &DocumentId) -> Result<Option<Vec<u8>>>;
+
+    /// Calls `f` for every stored analysis in ingestion order, without holding them all in
+    /// memory. The first error `f` returns stops the walk and is returned.
+    fn for_each_analysis(&self, f: &mut dyn FnMut(AnalyzedDocument) -> Result<()>) -> Result<()>;
+
+    /// How many documents are stored.
+    fn document_count(&self) -> Result<u64>;
+}

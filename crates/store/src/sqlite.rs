@@ -1,0 +1,877 @@
+//! The embedded backend: one SQLite file in the store folder.
+
+use crate::codec::{enum_from_name, enum_name, from_json, from_sql_int, to_json, to_sql_int};
+use crate::{PutOutcome, Result, Store, StoreError};
+use casefile_model::{
+    AnalyzedDocument, Claim, Document, DocumentId, DocumentMeta, EventMention, LegalRef, Mention,
+    PartialDate, Span, Timex,
+};
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// The database file inside the store folder.
+pub const DATABASE_FILE: &str = "casefile.sqlite";
+
+/// Marks the file as a casefile store (`PRAGMA application_id`), so that a foreign SQLite file
+/// put in its place is refused rather than migrated. "CFST" in ASCII.
+const APPLICATION_ID: i64 = 0x4346_5354;
+
+/// Schema migrations, oldest first: migration `n` (0-based) takes the store from
+/// `PRAGMA user_version` `n` to `n + 1`. Only ever append; never edit a released one.
+const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+
+/// How long a writer waits for another process's transaction before giving up. Transactions
+/// are one document each, so a wait this long means something is stuck.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// How many document ids [`Store::for_each_analysis`] reads at a time.
+const PAGE: i64 = 256;
+
+/// The embedded store: `casefile.sqlite` in a folder, in WAL mode, with foreign keys enforced.
+///
+/// Writes are one transaction per document. With WAL and `synchronous=NORMAL` a committed
+/// document survives the process being killed at any moment; after a power cut the database is
+/// still consistent, though the last few commits may be rolled back, and the next ingest run
+/// simply stores those documents again.
+pub struct SqliteStore {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl std::fmt::Debug for SqliteStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SqliteStore")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
+    }
+}
+
+impl SqliteStore {
+    /// The schema version this build writes (`PRAGMA user_version` of a store it opened).
+    pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+    /// Open or create the store in folder `dir` (created if missing): `dir/casefile.sqlite`.
+    ///
+    /// Runs schema migrations forward (versioned with `PRAGMA user_version`); a store written by
+    /// a newer schema version is refused with [`StoreError::NewerSchema`], and a SQLite file of
+    /// another application with [`StoreError::ForeignDatabase`]. WAL mode, foreign keys on,
+    /// busy timeout.
+    pub fn open(dir: &Path) -> Result<Self> {
+        if dir.exists() && !dir.is_dir() {
+            return Err(StoreError::NotAFolder {
+                path: dir.to_path_buf(),
+            });
+        }
+        std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+            path: dir.to_path_buf(),
+            action: "cannot create the store folder",
+            source,
+        })?;
+        let path = dir.join(DATABASE_FILE);
+        let sql = |action| sql_error(&path, action);
+        let mut conn = Connection::open(&path).map_err(sql("cannot open the database"))?;
+        conn.busy_timeout(BUSY_TIMEOUT)
+            .map_err(sql("cannot set the busy timeout"))?;
+        conn.set_prepared_statement_cache_capacity(64);
+        // WAL: readers never block the writer, and a commit is one append to the log, so a kill
+        // at any moment leaves the last committed transaction intact. Some file systems (network
+        // mounts) cannot do WAL; SQLite then keeps its rollback journal, which is crash safe too.
+        let _mode: String = conn
+            .pragma_update_and_check(None, "journal_mode", "wal", |row| row.get(0))
+            .map_err(sql("cannot open the database"))?;
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(sql("cannot set synchronous mode"))?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(sql("cannot enable foreign keys"))?;
+        migrate(&mut conn, &path)?;
+        Ok(SqliteStore { conn, path })
+    }
+
+    /// The database file, `dir/casefile.sqlite`.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn sql(&self, action: &'static str) -> impl FnOnce(rusqlite::Error) -> StoreError + '_ {
+        sql_error(&self.path, action)
+    }
+
+    fn read_analysis(&self, id: &DocumentId) -> Result<Option<AnalyzedDocument>> {
+        // One read transaction, so all layers come from the same committed state even while
+        // another process replaces them.
+        let tx = self
+            .conn
+            .unchecked_transaction()
+            .map_err(self.sql("cannot begin a read transaction"))?;
+        let analysis = read_layers(&tx, &Ctx::new(&self.path, id))?;
+        tx.commit()
+            .map_err(self.sql("cannot end a read transaction"))?;
+        Ok(analysis)
+    }
+}
+
+fn sql_error<'a>(
+    path: &'a Path,
+    action: &'static str,
+) -> impl FnOnce(rusqlite::Error) -> StoreError + 'a {
+    move |source| StoreError::Sqlite {
+        path: path.to_path_buf(),
+        action,
+        source,
+    }
+}
+
+/// Bring the schema up to [`SqliteStore::SCHEMA_VERSION`], or refuse a store this build cannot
+/// read.
+fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
+    let sql = |action| sql_error(path, action);
+    let known = SqliteStore::SCHEMA_VERSION;
+    let check = |conn: &Connection| -> Result<i64> {
+        let app: i64 = conn
+            .pragma_query_value(None, "application_id", |row| row.get(0))
+            .map_err(sql("cannot read the application id"))?;
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |row| row.get(0))
+            .map_err(sql("cannot read the schema version"))?;
+        if app != 0 && app != APPLICATION_ID {
+            return Err(StoreError::ForeignDatabase {
+                path: path.to_path_buf(),
+                found: app,
+            });
+        }
+        if version > known {
+            return Err(StoreError::NewerSchema {
+                path: path.to_path_buf(),
+                found: version,
+                known,
+            });
+        }
+        if version < 0 {
+            return Err(StoreError::ForeignDatabase {
+                path: path.to_path_buf(),
+                found: app,
+            });
+        }
+        Ok(version)
+    };
+    // The common case, an up-to-date store, takes no write lock.
+    if check(conn)? == known {
+        return Ok(());
+    }
+    // IMMEDIATE takes the write lock first, so two processes opening a new store at once
+    // migrate it once: the second sees the first's version after waiting.
+    let tx = conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(sql("cannot begin the schema migration"))?;
+    let from = check(&tx)?;
+    for migration in &MIGRATIONS[from as usize..] {
+        tx.execute_batch(migration)
+            .map_err(sql("cannot migrate the schema"))?;
+    }
+    // Both pragmas are stored in the database header, inside this transaction: a crash
+    // mid-migration leaves the old version and the old tables.
+    tx.pragma_update(None, "user_version", known)
+        .map_err(sql("cannot write the schema version"))?;
+    tx.pragma_update(None, "application_id", APPLICATION_ID)
+        .map_err(sql("cannot write the application id"))?;
+    tx.commit()
+        .map_err(sql("cannot commit the schema migration"))
+}
+
+/// The store and document an operation concerns, for error messages.
+struct Ctx<'a> {
+    path: &'a Path,
+    id: &'a DocumentId,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(path: &'a Path, id: &'a DocumentId) -> Self {
+        Ctx { path, id }
+    }
+
+    fn sql(&self, action: &'static str) -> impl FnOnce(rusqlite::Error) -> StoreError + '_ {
+        sql_error(self.path, action)
+    }
+
+    fn invalid(&self, reason: String) -> StoreError {
+        StoreError::InvalidAnalysis {
+            path: self.path.to_path_buf(),
+            id: self.id.clone(),
+            reason,
+        }
+    }
+
+    fn corrupt(&self, table: &'static str, reason: String) -> StoreError {
+        StoreError::Corrupt {
+            path: self.path.to_path_buf(),
+            id: self.id.clone(),
+            table,
+            reason,
+        }
+    }
+
+    fn name<T: serde::Serialize>(&self, value: &T) -> Result<String> {
+        enum_name(value).map_err(|reason| self.invalid(reason))
+    }
+
+    /// The enum variant a stored name stands for.
+    fn parse_name<T: serde::de::DeserializeOwned>(
+        &self,
+        table: &'static str,
+        column: &str,
+        value: &str,
+    ) -> Result<T> {
+        enum_from_name(value).map_err(|reason| self.corrupt(table, format!("{column}: {reason}")))
+    }
+
+    fn int<T: TryInto<i64> + Copy + std::fmt::Display>(&self, value: T, what: &str) -> Result<i64> {
+        to_sql_int(value, what).map_err(|reason| self.invalid(reason))
+    }
+}
+
+/// Refuse an analysis whose facts point at mentions or time expressions it does not have,
+/// before SQL's foreign keys would, with a message that says which.
+fn check_references(a: &AnalyzedDocument, cx: &Ctx) -> Result<()> {
+    let mentions = a.mentions.len();
+    let timexes = a.timexes.len();
+    let bad = |what: String, idx: usize, list: &str, len: usize| {
+        cx.invalid(format!(
+            "{what} names {list} {idx}, but the document has {len} {list}s"
+        ))
+    };
+    for (i, e) in a.events.iter().enumerate() {
+        for &(m, _) in &e.participants {
+            if m >= mentions {
+                return Err(bad(
+                    format!("event {i}'s participant"),
+                    m,
+                    "mention",
+                    mentions,
+                ));
+            }
+        }
+        if let Some(m) = e.location.filter(|&m| m >= mentions) {
+            return Err(bad(format!("event {i}'s location"), m, "mention", mentions));
+        }
+        if let Some(&m) = e.legal_basis.iter().find(|&&m| m >= mentions) {
+            return Err(bad(
+                format!("event {i}'s legal basis"),
+                m,
+                "mention",
+                mentions,
+            ));
+        }
+        if let Some(t) = e.date_timex.filter(|&t| t >= timexes) {
+            return Err(bad(format!("event {i}'s date"), t, "timex", timexes));
+        }
+    }
+    for (i, c) in a.claims.iter().enumerate() {
+        if let Some(m) = c.claimant.filter(|&m| m >= mentions) {
+            return Err(bad(format!("claim {i}'s claimant"), m, "mention", mentions));
+        }
+    }
+    Ok(())
+}
+
+/// Write every layer of `a`. The caller holds the transaction and has removed any old layers.
+fn insert_layers(tx: &Connection, a: &AnalyzedDocument, cx: &Ctx) -> Result<()> {
+    let id = a.document.id.as_str();
+
+    let mut st = tx
+        .prepare_cached(
+            r#"INSERT INTO sentences (document_id, idx, start, "end") VALUES (?1, ?2, ?3, ?4)"#,
+        )
+        .map_err(cx.sql("cannot prepare to store sentences"))?;
+    for (i, s) in a.sentences.iter().enumerate() {
+        st.execute(params![
+            id,
+            cx.int(i, "sentence index")?,
+            cx.int(s.start, "offset")?,
+            cx.int(s.end, "offset")?
+        ])
+        .map_err(cx.sql("cannot store a sentence"))?;
+    }
+
+    let mut st = tx
+        .prepare_cached(
+            r#"INSERT INTO mentions (document_id, idx, start, "end", text, entity_type, country, legal)
+               VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"#,
+        )
+        .map_err(cx.sql("cannot prepare to store mentions"))?;
+    for (i, m) in a.mentions.iter().enumerate() {
+        let legal = match &m.legal {
+            Some(legal) => Some(to_json(legal).map_err(|r| cx.invalid(r))?),
+            None => None,
+        };
+        st.execute(params![
+            id,
+            cx.int(i, "mention index")?,
+            cx.int(m.span.start, "offset")?,
+            cx.int(m.span.end, "offset")?,
+            m.text,
+            cx.name(&m.entity_type)?,
+            m.country,
+            legal
+        ])
+        .map_err(cx.sql("cannot store a mention"))?;
+    }
+
+    let mut st = tx
+        .prepare_cached(
+            r#"INSERT INTO timexes (document_id, idx, start, "end", text, type, value)
+               VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"#,
+        )
+        .map_err(cx.sql("cannot prepare to store time expressions"))?;
+    for (i, t) in a.timexes.iter().enumerate() {
+        st.execute(params![
+            id,
+            cx.int(i, "timex index")?,
+            cx.int(t.span.start, "offset")?,
+            cx.int(t.span.end, "offset")?,
+            t.text,
+            cx.name(&t.timex_type)?,
+            t.value
+        ])
+        .map_err(cx.sql("cannot store a time expression"))?;
+    }
+
+    let mut st = tx
+        .prepare_cached(
+            "INSERT INTO events (document_id, idx, type, trigger_start, trigger_end, \
+             evidence_start, evidence_end, date, date_timex, location, sentence, victim_count, \
+             modality, negated, charges, legal_basis) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+        )
+        .map_err(cx.sql("cannot prepare to store events"))?;
+    let mut participants = tx
+        .prepare_cached(
+            "INSERT INTO event_participants (document_id, event_idx, idx, mention_idx, role) \
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )
+        .map_err(cx.sql("cannot prepare to store event participants"))?;
+    for (i, e) in a.events.iter().enumerate() {
+        let event_idx = cx.int(i, "event index")?;
+        st.execute(params![
+            id,
+            event_idx,
+            cx.name(&e.event_type)?,
+            cx.int(e.trigger.start, "offset")?,
+            cx.int(e.trigger.end, "offset")?,
+            cx.int(e.evidence.start, "offset")?,
+            cx.int(e.evidence.end, "offset")?,
+            e.date.map(|d| d.to_string()),
+            e.date_timex.map(|t| cx.int(t, "timex index")).transpose()?,
+            e.location.map(|m| cx.int(m, "mention index")).transpose()?,
+            e.sentence,
+            e.victim_count
+                .map(|n| cx.int(n, "victim count"))
+                .transpose()?,
+            cx.name(&e.modality)?,
+            e.negated,
+            to_json(&e.charges).map_err(|r| cx.invalid(r))?,
+            to_json(&e.legal_basis).map_err(|r| cx.invalid(r))?
+        ])
+        .map_err(cx.sql("cannot store an event"))?;
+        for (j, (mention, role)) in e.participants.iter().enumerate() {
+            participants
+                .execute(params![
+                    id,
+                    event_idx,
+                    cx.int(j, "participant index")?,
+                    cx.int(*mention, "mention index")?,
+                    cx.name(role)?
+                ])
+                .map_err(cx.sql("cannot store an event participant"))?;
+        }
+    }
+
+    let mut st = tx
+        .prepare_cached(
+            "INSERT INTO claims (document_id, idx, quantity, qualifier, unit, retracted, \
+             evidence_start, evidence_end, claimant) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )
+        .map_err(cx.sql("cannot prepare to store claims"))?;
+    for (i, c) in a.claims.iter().enumerate() {
+        st.execute(params![
+            id,
+            cx.int(i, "claim index")?,
+            cx.int(c.quantity, "quantity")?,
+            cx.name(&c.qualifier)?,
+            c.unit,
+            c.retracted,
+            cx.int(c.evidence.start, "offset")?,
+            cx.int(c.evidence.end, "offset")?,
+            c.claimant.map(|m| cx.int(m, "mention index")).transpose()?
+        ])
+        .map_err(cx.sql("cannot store a claim"))?;
+    }
+    Ok(())
+}
+
+/// Remove every layer of a document, children before the rows they point at.
+fn delete_layers(tx: &Connection, cx: &Ctx) -> Result<()> {
+    for table in [
+        "event_participants",
+        "events",
+        "claims",
+        "timexes",
+        "mentions",
+        "sentences",
+    ] {
+        tx.execute(
+            &format!("DELETE FROM {table} WHERE document_id = ?1"),
+            [cx.id.as_str()],
+        )
+        .map_err(cx.sql("cannot remove the old analysis"))?;
+    }
+    Ok(())
+}
+
+/// A row's `idx` must be its position: the layers are read back as lists and the facts point
+/// at each other by position.
+fn expect_idx(cx: &Ctx, table: &'static str, idx: i64, position: usize) -> Result<()> {
+    if usize::try_from(idx).ok() == Some(position) {
+        Ok(())
+    } else {
+        Err(cx.corrupt(
+            table,
+            format!("idx {idx} where {position} was expected (a gap or a duplicate)"),
+        ))
+    }
+}
+
+/// Read a document and every layer, or `None` when it is not stored.
+fn read_layers(conn: &Connection, cx: &Ctx) -> Result<Option<AnalyzedDocument>> {
+    let id = cx.id.as_str();
+    type DocRow = (
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        String,
+        String,
+    );
+    let row: Option<DocRow> = conn
+        .prepare_cached(
+            "SELECT source, format, title, publisher, published, reference, source_url, \
+             supplied, text FROM documents WHERE id = ?1",
+        )
+        .and_then(|mut st| {
+            st.query_row([id], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                    r.get(7)?,
+                    r.get(8)?,
+                ))
+            })
+            .optional()
+        })
+        .map_err(cx.sql("cannot read a document"))?;
+    let Some((source, format, title, publisher, published, reference, source_url, supplied, text)) =
+        row
+    else {
+        return Ok(None);
+    };
+    let corrupt_doc = |reason: String| cx.corrupt("documents", reason);
+    let document = Document {
+        id: cx.id.clone(),
+        source,
+        format: enum_from_name(&format).map_err(|r| corrupt_doc(format!("format {r}")))?,
+        meta: DocumentMeta {
+            title,
+            publisher,
+            published: published
+                .map(|p| p.parse::<PartialDate>())
+                .transpose()
+                .map_err(|e| corrupt_doc(format!("published: {e}")))?,
+            reference,
+            source_url,
+            supplied: from_json(&supplied).map_err(|r| corrupt_doc(format!("supplied {r}")))?,
+        },
+        text,
+    };
+    let mut analysis = AnalyzedDocument::new(document);
+
+    // Integers come out of SQLite as i64; anything negative or too large is damage.
+    let us = |table: &'static str, v: i64, what: &str| -> Result<usize> {
+        from_sql_int(v, what).map_err(|r| cx.corrupt(table, r))
+    };
+    let span = |table: &'static str, start: i64, end: i64| -> Result<Span> {
+        Ok(Span {
+            start: us(table, start, "offset")?,
+            end: us(table, end, "offset")?,
+        })
+    };
+
+    let mut st = conn
+        .prepare_cached(
+            r#"SELECT idx, start, "end" FROM sentences WHERE document_id = ?1 ORDER BY idx"#,
+        )
+        .map_err(cx.sql("cannot read sentences"))?;
+    let rows = st
+        .query_map([id], |r| Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?)))
+        .and_then(|rows| rows.collect::<rusqlite::Result<Vec<(i64, i64, i64)>>>())
+        .map_err(cx.sql("cannot read sentences"))?;
+    for (pos, (idx, start, end)) in rows.into_iter().enumerate() {
+        expect_idx(cx, "sentences", idx, pos)?;
+        analysis.sentences.push(span("sentences", start, end)?);
+    }
+
+    type MentionRow = (
+        i64,
+        i64,
+        i64,
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+    );
+    let mut st = conn
+        .prepare_cached(
+            r#"SELECT idx, start, "end", text, entity_type, country, legal
+               FROM mentions WHERE document_id = ?1 ORDER BY idx"#,
+        )
+        .map_err(cx.sql("cannot read mentions"))?;
+    let rows = st
+        .query_map([id], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+            ))
+        })
+        .and_then(|rows| rows.collect::<rusqlite::Result<Vec<MentionRow>>>())
+        .map_err(cx.sql("cannot read mentions"))?;
+    for (pos, (idx, start, end, text, entity_type, country, legal)) in rows.into_iter().enumerate()
+    {
+        expect_idx(cx, "mentions", idx, pos)?;
+        let legal: Option<LegalRef> = match legal {
+            Some(json) => Some(from_json(&json).map_err(|r| cx.corrupt("mentions", r))?),
+            None => None,
+        };
+        analysis.mentions.push(Mention {
+            span: span("mentions", start, end)?,
+            text,
+            entity_type: cx.parse_name("mentions", "entity_type", &entity_type)?,
+            country,
+            legal,
+        });
+    }
+
+    type TimexRow = (i64, i64, i64, String, String, String);
+    let mut st = conn
+        .prepare_cached(
+            r#"SELECT idx, start, "end", text, type, value
+               FROM timexes WHERE document_id = ?1 ORDER BY idx"#,
+        )
+        .map_err(cx.sql("cannot read time expressions"))?;
+    let rows = st
+        .query_map([id], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
+        })
+        .and_then(|rows| rows.collect::<rusqlite::Result<Vec<TimexRow>>>())
+        .map_err(cx.sql("cannot read time expressions"))?;
+    for (pos, (idx, start, end, text, timex_type, value)) in rows.into_iter().enumerate() {
+        expect_idx(cx, "timexes", idx, pos)?;
+        analysis.timexes.push(Timex {
+            span: span("timexes", start, end)?,
+            text,
+            timex_type: cx.parse_name("timexes", "type", &timex_type)?,
+            value,
+        });
+    }
+
+    // Participants of all events at once, in (event, position) order, then dealt out.
+    let mut st = conn
+        .prepare_cached(
+            "SELECT event_idx, idx, mention_idx, role FROM event_participants \
+             WHERE document_id = ?1 ORDER BY event_idx, idx",
+        )
+        .map_err(cx.sql("cannot read event participants"))?;
+    let participant_rows = st
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .and_then(|rows| rows.collect::<rusqlite::Result<Vec<(i64, i64, i64, String)>>>())
+        .map_err(cx.sql("cannot read event participants"))?;
+    let mut participant_rows = participant_rows.into_iter().peekable();
+
+    let mut st = conn
+        .prepare_cached(
+            "SELECT idx, type, trigger_start, trigger_end, evidence_start, evidence_end, date, \
+             date_timex, location, sentence, victim_count, modality, negated, charges, \
+             legal_basis FROM events WHERE document_id = ?1 ORDER BY idx",
+        )
+        .map_err(cx.sql("cannot read events"))?;
+    let mut rows = st.query([id]).map_err(cx.sql("cannot read events"))?;
+    let mut pos = 0;
+    while let Some(r) = rows.next().map_err(cx.sql("cannot read events"))? {
+        let row = (|| -> rusqlite::Result<_> {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                (r.get::<_, i64>(2)?, r.get::<_, i64>(3)?),
+                (r.get::<_, i64>(4)?, r.get::<_, i64>(5)?),
+                r.get::<_, Option<String>>(6)?,
+                (r.get::<_, Option<i64>>(7)?, r.get::<_, Option<i64>>(8)?),
+                r.get::<_, Option<String>>(9)?,
+                r.get::<_, Option<i64>>(10)?,
+                r.get::<_, String>(11)?,
+                r.get::<_, bool>(12)?,
+                (r.get::<_, String>(13)?, r.get::<_, String>(14)?),
+            ))
+        })()
+        .map_err(cx.sql("cannot read events"))?;
+        let (
+            idx,
+            event_type,
+            trigger,
+            evidence,
+            date,
+            (date_timex, location),
+            sentence,
+            victim_count,
+            modality,
+            negated,
+            (charges, legal_basis),
+        ) = row;
+        expect_idx(cx, "events", idx, pos)?;
+        let mut participants = Vec::new();
+        while let Some((_, p_idx, mention, role)) = participant_rows.next_if(|p| p.0 == idx) {
+            expect_idx(cx, "event_participants", p_idx, participants.len())?;
+            participants.push((
+                us("event_participants", mention, "mention index")?,
+                cx.parse_name("event_participants", "role", &role)?,
+            ));
+        }
+        analysis.events.push(EventMention {
+            event_type: cx.parse_name("events", "type", &event_type)?,
+            trigger: span("events", trigger.0, trigger.1)?,
+            evidence: span("events", evidence.0, evidence.1)?,
+            participants,
+            date: date
+                .map(|d| d.parse::<PartialDate>())
+                .transpose()
+                .map_err(|e| cx.corrupt("events", format!("date: {e}")))?,
+            date_timex: date_timex
+                .map(|t| us("events", t, "timex index"))
+                .transpose()?,
+            location: location
+                .map(|m| us("events", m, "mention index"))
+                .transpose()?,
+            legal_basis: from_json(&legal_basis).map_err(|r| cx.corrupt("events", r))?,
+            charges: from_json(&charges).map_err(|r| cx.corrupt("events", r))?,
+            sentence,
+            victim_count: victim_count
+                .map(|n| from_sql_int(n, "victim count").map_err(|r| cx.corrupt("events", r)))
+                .transpose()?,
+            modality: cx.parse_name("events", "modality", &modality)?,
+            negated,
+        });
+        pos += 1;
+    }
+    if let Some((event_idx, ..)) = participant_rows.next() {
+        return Err(cx.corrupt(
+            "event_participants",
+            format!("a participant of event {event_idx}, which is not stored"),
+        ));
+    }
+
+    type ClaimRow = (i64, i64, String, String, bool, i64, i64, Option<i64>);
+    let mut st = conn
+        .prepare_cached(
+            "SELECT idx, quantity, qualifier, unit, retracted, evidence_start, evidence_end, \
+             claimant FROM claims WHERE document_id = ?1 ORDER BY idx",
+        )
+        .map_err(cx.sql("cannot read claims"))?;
+    let rows = st
+        .query_map([id], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+                r.get(7)?,
+            ))
+        })
+        .and_then(|rows| rows.collect::<rusqlite::Result<Vec<ClaimRow>>>())
+        .map_err(cx.sql("cannot read claims"))?;
+    for (pos, (idx, quantity, qualifier, unit, retracted, start, end, claimant)) in
+        rows.into_iter().enumerate()
+    {
+        expect_idx(cx, "claims", idx, pos)?;
+        analysis.claims.push(Claim {
+            quantity: from_sql_int(quantity, "quantity").map_err(|r| cx.corrupt("claims", r))?,
+            qualifier: cx.parse_name("claims", "qualifier", &qualifier)?,
+            unit,
+            retracted,
+            evidence: span("claims", start, end)?,
+            claimant: claimant
+                .map(|m| us("claims", m, "mention index"))
+                .transpose()?,
+        });
+    }
+    Ok(Some(analysis))
+}
+
+impl Store for SqliteStore {
+    fn contains(&self, id: &DocumentId) -> Result<bool> {
+        self.conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM documents WHERE id = ?1)")
+            .and_then(|mut st| st.query_row([id.as_str()], |r| r.get(0)))
+            .map_err(self.sql("cannot look a document up"))
+    }
+
+    fn put(&mut self, raw: &[u8], analysis: &AnalyzedDocument) -> Result<PutOutcome> {
+        let doc = &analysis.document;
+        let cx = Ctx::new(&self.path, &doc.id);
+        check_references(analysis, &cx)?;
+        let format = enum_name(&doc.format).map_err(|r| cx.invalid(r))?;
+        let supplied = to_json(&doc.meta.supplied).map_err(|r| cx.invalid(r))?;
+        // IMMEDIATE: take the write lock before reading, so the existence check and the insert
+        // see the same state even with another process ingesting into the same store.
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(cx.sql("cannot begin a transaction"))?;
+        let present: bool = tx
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM documents WHERE id = ?1)")
+            .and_then(|mut st| st.query_row([doc.id.as_str()], |r| r.get(0)))
+            .map_err(cx.sql("cannot look a document up"))?;
+        if present {
+            // Dropping the transaction rolls it back; it wrote nothing.
+            return Ok(PutOutcome::AlreadyPresent);
+        }
+        tx.prepare_cached(
+            "INSERT INTO documents (id, seq, source, format, title, publisher, published, \
+             reference, source_url, supplied, text, raw) \
+             VALUES (?1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM documents), ?2, ?3, ?4, ?5, ?6, \
+             ?7, ?8, ?9, ?10, ?11)",
+        )
+        .and_then(|mut st| {
+            st.execute(params![
+                doc.id.as_str(),
+                doc.source,
+                format,
+                doc.meta.title,
+                doc.meta.publisher,
+                doc.meta.published.map(|d| d.to_string()),
+                doc.meta.reference,
+                doc.meta.source_url,
+                supplied,
+                doc.text,
+                raw
+            ])
+        })
+        .map_err(cx.sql("cannot store a document"))?;
+        insert_layers(&tx, analysis, &cx)?;
+        tx.commit().map_err(cx.sql("cannot commit a document"))?;
+        Ok(PutOutcome::Inserted)
+    }
+
+    fn replace_analysis(&mut self, analysis: &AnalyzedDocument) -> Result<()> {
+        let doc = &analysis.document;
+        let cx = Ctx::new(&self.path, &doc.id);
+        check_references(analysis, &cx)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(cx.sql("cannot begin a transaction"))?;
+        let updated = tx
+            .prepare_cached("UPDATE documents SET text = ?2 WHERE id = ?1")
+            .and_then(|mut st| st.execute(params![doc.id.as_str(), doc.text]))
+            .map_err(cx.sql("cannot update a document's text"))?;
+        if updated == 0 {
+            return Err(StoreError::NotStored {
+                path: self.path.clone(),
+                id: doc.id.clone(),
+            });
+        }
+        delete_layers(&tx, &cx)?;
+        insert_layers(&tx, analysis, &cx)?;
+        tx.commit().map_err(cx.sql("cannot commit a document"))
+    }
+
+    fn document_ids(&self) -> Result<Vec<DocumentId>> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT id FROM documents ORDER BY seq")
+            .map_err(self.sql("cannot list documents"))?;
+        let ids = st
+            .query_map([], |r| r.get(0).map(DocumentId))
+            .and_then(|rows| rows.collect())
+            .map_err(self.sql("cannot list documents"))?;
+        Ok(ids)
+    }
+
+    fn analysis(&self, id: &DocumentId) -> Result<Option<AnalyzedDocument>> {
+        self.read_analysis(id)
+    }
+
+    fn raw(&self, id: &DocumentId) -> Result<Option<Vec<u8>>> {
+        self.conn
+            .prepare_cached("SELECT raw FROM documents WHERE id = ?1")
+            .and_then(|mut st| st.query_row([id.as_str()], |r| r.get(0)).optional())
+            .map_err(self.sql("cannot read a document's raw bytes"))
+    }
+
+    fn for_each_analysis(&self, f: &mut dyn FnMut(AnalyzedDocument) -> Result<()>) -> Result<()> {
+        // Pages of ids rather than one open cursor: memory stays bounded, no read transaction is
+        // held while `f` works, and `f` may itself call the store.
+        let mut after = 0i64;
+        loop {
+            let page: Vec<(i64, String)> = self
+                .conn
+                .prepare_cached(
+                    "SELECT seq, id FROM documents WHERE seq > ?1 ORDER BY seq LIMIT ?2",
+                )
+                .and_then(|mut st| {
+                    st.query_map([after, PAGE], |r| Ok((r.get(0)?, r.get(1)?)))?
+                        .collect()
+                })
+                .map_err(self.sql("cannot list documents"))?;
+            let Some(&(last, _)) = page.last() else {
+                return Ok(());
+            };
+            for (_, id) in page {
+                // Documents are never deleted, so one listed is still there.
+                if let Some(analysis) = self.read_analysis(&DocumentId(id))? {
+                    f(analysis)?;
+                }
+            }
+            after = last;
+        }
+    }
+
+    fn document_count(&self) -> Result<u64> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT COUNT(*) FROM documents", [], |r| r.get(0))
+            .map_err(self.sql("cannot count documents"))?;
+        // COUNT(*) is never negative.
+        Ok(u64::try_from(n).unwrap_or_default())
+    }
+}

@@ -1,0 +1,158 @@
+//! Realistic analysed documents for the store's tests, generated deterministically so that a
+//! child process and its parent agree on what document `i` is.
+
+#![allow(dead_code)] // each test binary uses part of this module
+
+use casefile_model::{
+    AnalyzedDocument, Claim, Document, DocumentId, DocumentMeta, EntityType, EventMention,
+    EventType, LegalRef, MetaField, Modality, PartialDate, Qualifier, Role, SourceFormat, Span,
+    Timex, TimexType,
+};
+
+/// The byte span of `needle` at or after byte `from` of `text`.
+fn find(text: &str, needle: &str, from: usize) -> Span {
+    let start = from + text[from..].find(needle).expect("needle in text");
+    Span::new(start, start + needle.len())
+}
+
+/// Document `i` with `sentences` sentences, each carrying a person, a place, a legal provision, an
+/// organisation, a time expression, a detention event and a claim. Returns its raw bytes and its
+/// analysis; the id is the content hash of the raw bytes, as ingest makes it.
+pub fn sample(i: usize, sentences: usize) -> (Vec<u8>, AnalyzedDocument) {
+    let mut text = String::new();
+    let mut sentence_spans = Vec::new();
+    for k in 0..sentences {
+        let start = text.len();
+        text.push_str(&format!(
+            "Journalist Серік Қалиев-{i}-{k} was “detained” in Алматы by the Ministry of Internal \
+             Affairs under Article 174 of the Criminal Code on 9 January, and at least {k} were \
+             arrested 👮. "
+        ));
+        sentence_spans.push(Span::new(start, text.len()));
+        if k % 5 == 4 {
+            text.push_str("\n\n");
+        }
+    }
+    let raw = format!("<html><body><h1>Report {i}</h1><p>{text}</p></body></html>").into_bytes();
+    let id = DocumentId::from_content(&raw);
+    let formats = [
+        SourceFormat::Html,
+        SourceFormat::Text,
+        SourceFormat::Pdf,
+        SourceFormat::Markdown,
+    ];
+    let published = match i % 4 {
+        0 => PartialDate::ymd(1998, 4, 8),
+        1 => PartialDate::md(1, 9),
+        2 => Some(PartialDate::y(2012)),
+        _ => None,
+    };
+    let mut supplied = std::collections::BTreeSet::new();
+    if i % 2 == 0 {
+        supplied.insert(MetaField::Published);
+        supplied.insert(MetaField::SourceUrl);
+    }
+    let document = Document {
+        id,
+        source: format!("corpus/{i:03}_доклад.html"),
+        format: formats[i % formats.len()],
+        meta: DocumentMeta {
+            title: Some(format!("Kazakhstan: Қазақстан report {i}")),
+            publisher: (i % 3 != 2).then(|| "Amnesty International".to_string()),
+            published,
+            reference: (i % 2 == 0).then(|| "AI INDEX: EUR 57/05/98".to_string()),
+            source_url: (i % 2 == 1).then(|| format!("https://example.org/{i}")),
+            supplied,
+        },
+        text: String::new(),
+    };
+    let mut a = AnalyzedDocument::new(document);
+    let modalities = [
+        Modality::Asserted,
+        Modality::Alleged,
+        Modality::Denied,
+        Modality::Demanded,
+    ];
+    for (k, s) in sentence_spans.iter().enumerate() {
+        let person = find(&text, &format!("Серік Қалиев-{i}-{k}"), s.start);
+        let place = find(&text, "Алматы", s.start);
+        let org = find(&text, "Ministry of Internal Affairs", s.start);
+        let law = find(&text, "Article 174 of the Criminal Code", s.start);
+        let when = find(&text, "9 January", s.start);
+        let trigger = find(&text, "detained", s.start);
+        let claim = find(&text, &format!("at least {k} were"), s.start);
+        let m0 = a.mentions.len();
+        for (span, entity_type) in [
+            (person, EntityType::Person),
+            (place, EntityType::Location),
+            (org, EntityType::Organization),
+            (law, EntityType::LegalProvision),
+        ] {
+            a.mentions.push(casefile_model::Mention {
+                span,
+                text: text[span.start..span.end].to_string(),
+                entity_type,
+                country: (entity_type == EntityType::Location).then(|| "KZ".to_string()),
+                legal: (entity_type == EntityType::LegalProvision).then(|| LegalRef {
+                    instrument: Some("Criminal Code".to_string()),
+                    article: "174".to_string(),
+                    part: (k % 2 == 0).then(|| "2".to_string()),
+                    jurisdiction: None,
+                }),
+            });
+        }
+        let t = a.timexes.len();
+        a.timexes.push(Timex {
+            span: when,
+            text: "9 January".to_string(),
+            timex_type: if k % 7 == 6 {
+                TimexType::Duration
+            } else {
+                TimexType::Date
+            },
+            value: "XXXX-01-09".to_string(),
+        });
+        a.events.push(EventMention {
+            event_type: EventType::ALL[k % EventType::ALL.len()],
+            trigger,
+            evidence: *s,
+            participants: vec![(m0, Role::Victim), (m0 + 2, Role::Perpetrator)],
+            date: PartialDate::md(1, 9),
+            date_timex: Some(t),
+            location: Some(m0 + 1),
+            legal_basis: vec![m0 + 3],
+            charges: if k % 2 == 0 {
+                vec!["incitement of «social» discord".to_string()]
+            } else {
+                Vec::new()
+            },
+            sentence: (k % 3 == 0).then(|| "P7Y6M".to_string()),
+            victim_count: (k % 2 == 1).then_some(k as u64),
+            modality: modalities[k % modalities.len()],
+            negated: k % 5 == 0,
+        });
+        a.claims.push(Claim {
+            quantity: k as u64,
+            qualifier: Qualifier::AtLeast,
+            unit: "arrested".to_string(),
+            retracted: k % 4 == 3,
+            evidence: claim,
+            claimant: (k % 2 == 0).then_some(m0 + 2),
+        });
+    }
+    a.sentences = sentence_spans;
+    a.document.text = text;
+    (raw, a)
+}
+
+/// The number of rows each layer of `a` takes, for comparing stored and generated documents.
+pub fn layer_counts(a: &AnalyzedDocument) -> [usize; 6] {
+    [
+        a.sentences.len(),
+        a.mentions.len(),
+        a.timexes.len(),
+        a.events.len(),
+        a.events.iter().map(|e| e.participants.len()).sum(),
+        a.claims.len(),
+    ]
+}
