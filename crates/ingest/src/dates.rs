@@ -191,7 +191,8 @@ static DATELINE_AFTER: Lazy<Regex> =
 pub(crate) fn dateline_date(paragraph: &str) -> Option<PartialDate> {
     let head: String = paragraph.chars().take(120).collect();
     let f = *find_dates(&head).first()?;
-    let before = head[..f.start].trim();
+    // Human Rights Watch writes the whole dateline in brackets: "(Berlin, March 3, 2014) –".
+    let before = head[..f.start].trim().trim_start_matches('(').trim_start();
     let after = &head[f.end..];
     // "In December 2011 — …" opens a sentence, not a dateline.
     let first_word = before
@@ -270,6 +271,18 @@ mod tests {
         assert_eq!(
             dateline_date("LONDON, 5 May 2015 – Amnesty International said"),
             Some(d("2015-05-05"))
+        );
+        assert_eq!(
+            dateline_date("(Berlin, March 3, 2014) – Kazakh authorities should"),
+            Some(d("2014-03-03"))
+        );
+        assert_eq!(
+            dateline_date("Paris-Geneva, 14 December 2012. The Observatory"),
+            None
+        );
+        assert_eq!(
+            dateline_date("Paris-Geneva, 14 December 2012 - The Observatory"),
+            Some(d("2012-12-14"))
         );
         assert_eq!(
             dateline_date("On 26 January 2012, Vladimir Kozlov was detained"),

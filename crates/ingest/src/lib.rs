@@ -310,7 +310,9 @@ fn parse(source: &str, raw: &[u8], format: SourceFormat) -> Result<Document, Str
             let body = if format == SourceFormat::Markdown {
                 text::strip_markdown(&decoded)
             } else {
-                decoded
+                // Pages saved as text keep Markdown-style links and emphasis; rendered HTML and
+                // PDF text do not need this, an asterisk there is the author's.
+                text::strip_links(&decoded)
             };
             let cleaned = text::clean(&body);
             let meta = meta::from_text(&cleaned);

@@ -108,6 +108,13 @@ pub(crate) fn reference(text: &str) -> Option<String> {
     })
 }
 
+/// Amnesty International's index numbers: "AI INDEX: EUR 57/05/98", or "Index:" with one of
+/// Amnesty's region or category codes.
+static AMNESTY_INDEX: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\bAI\s+Index\b|\bIndex(?:\s+(?:No\.?|number))?\s*:\s*(?:AFR|AMR|ASA|EUR|MDE|POL|IOR|ACT|ORG|NWS)\s?\d{2}/")
+        .expect("amnesty index regex")
+});
+
 static REFERENCE_LINE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^(?:AI\s+)?(?:index|document\s+(?:number|no\.?)|ref(?:erence)?\.?)\b.*[:\d]")
         .expect("reference line regex")
@@ -454,10 +461,7 @@ pub(crate) fn publisher_with_threshold(
     let text = layout.text;
     let title = title(layout);
 
-    if REFERENCE.first().is_some_and(|re| {
-        re.captures(text)
-            .is_some_and(|c| c[0].to_uppercase().starts_with("AI"))
-    }) {
+    if AMNESTY_INDEX.is_match(text) {
         add(&mut scores, "Amnesty International", 10.0);
     }
     for (name, re) in PUBLISHER_RES.iter() {
@@ -603,6 +607,44 @@ mod tests {
             m.publisher.as_deref(),
             Some("Kazakhstan Bureau for Human Rights")
         );
+    }
+
+    #[test]
+    fn human_rights_watch_release() {
+        let m = meta("Kazakhstan: Free Jailed Activist\n\nCourt Upholds Sentence Despite Torture Claims\n\n(Berlin, March 3, 2014) – Kazakh authorities should release the activist Vadim Kuramshin, who was sentenced in December 2012, Human Rights Watch said today.\n\nAmnesty International has also criticised the verdict.");
+        assert_eq!(m.title.as_deref(), Some("Kazakhstan: Free Jailed Activist"));
+        assert_eq!(m.published, PartialDate::ymd(2014, 3, 3));
+        assert_eq!(m.publisher.as_deref(), Some("Human Rights Watch"));
+    }
+
+    #[test]
+    fn newer_amnesty_header_and_cpj_dateline() {
+        let m = meta("PUBLIC STATEMENT\n\nIndex: EUR 57/003/2013\n\n14 March 2013\n\nKazakhstan: Release prisoner of conscience\n\nThe authorities must release the poet Aron Atabek immediately and unconditionally, the organisation said.");
+        assert_eq!(m.reference.as_deref(), Some("EUR 57/003/2013"));
+        assert_eq!(m.published, PartialDate::ymd(2013, 3, 14));
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Kazakhstan: Release prisoner of conscience")
+        );
+        assert_eq!(m.publisher.as_deref(), Some("Amnesty International"));
+
+        let m = meta("Kazakh journalist jailed over Facebook posts\n\nNew York, January 5, 2022 — The Committee to Protect Journalists today called on Kazakh authorities to release journalist Makhambet Abzhan, who was arrested during protests.");
+        assert_eq!(m.published, PartialDate::ymd(2022, 1, 5));
+        assert_eq!(
+            m.publisher.as_deref(),
+            Some("Committee to Protect Journalists")
+        );
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Kazakh journalist jailed over Facebook posts")
+        );
+    }
+
+    #[test]
+    fn a_document_starting_with_its_body_has_no_title() {
+        let m = meta("The authorities detained three activists in Almaty on Monday, according to their lawyers, who said they had not been allowed to see them.\n\nMore follows.");
+        assert_eq!(m.title, None);
+        assert_eq!(m.publisher, None);
     }
 
     #[test]

@@ -68,7 +68,7 @@ static MD_RULE: Lazy<Regex> = Lazy::new(|| {
 static MD_BOLD: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"\*\*([^*\n]+?)\*\*|__([^_\n]+?)__").expect("re"));
 static MD_ITALIC_STAR: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(^|[^\w*])\*([^*\s][^*\n]*?)\*").expect("re"));
+    Lazy::new(|| Regex::new(r"(^|[^\w*])\*([^*\s](?:[^*\n]*?[^*\s])?)\*").expect("re"));
 static MD_ITALIC_UNDER: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(^|[^\w])_([^_\s][^_\n]*?)_(?:\b|$)").expect("re"));
 static MD_CODE: Lazy<Regex> = Lazy::new(|| Regex::new(r"`([^`\n]+)`").expect("re"));
@@ -79,9 +79,20 @@ static MD_ESCAPE: Lazy<Regex> =
 
 /// Link syntax `[text](url)` becomes its text. Also applied to plain text: pages saved as text by
 /// converters keep it ("[submitted a letter](#)"), and the link target is never article prose.
+///
+/// Star emphasis (`*Respublika*`, `**ban**`) goes the same way for the same reason; underscores
+/// are left alone in plain text, where they belong to file and user names.
 pub(crate) fn strip_links(s: &str) -> String {
     let s = MD_IMAGE.replace_all(s, "");
-    MD_LINK.replace_all(&s, "$1").into_owned()
+    let s = MD_LINK.replace_all(&s, "$1");
+    let s = MD_BOLD.replace_all(&s, |c: &regex::Captures| {
+        // `__x__` is left as written outside Markdown.
+        match c.get(1) {
+            Some(m) => m.as_str().to_string(),
+            None => c[0].to_string(),
+        }
+    });
+    MD_ITALIC_STAR.replace_all(&s, "$1$2").into_owned()
 }
 
 /// Removes Markdown markup and keeps the text and its paragraph structure.
@@ -159,10 +170,9 @@ pub(crate) fn normalize(s: &str) -> String {
     out
 }
 
-/// Full cleaning of text from any source: link syntax, normalisation, furniture removal.
+/// Full cleaning of text from any source: normalisation, furniture removal.
 pub(crate) fn clean(s: &str) -> Cleaned {
-    let s = strip_links(s);
-    let s = normalize(&s);
+    let s = normalize(s);
     let lines: Vec<&str> = s.split('\n').collect();
     let mut keep = vec![true; lines.len()];
     let mut header_lines = Vec::new();
@@ -429,6 +439,16 @@ mod tests {
     }
 
     #[test]
+    fn plain_text_loses_link_and_star_emphasis_syntax_only() {
+        assert_eq!(
+            strip_links(
+                "the *Respublika* paper, **banned**, [letter](#) and 2*3*4 or file_name_here"
+            ),
+            "the Respublika paper, banned, letter and 2*3*4 or file_name_here"
+        );
+    }
+
+    #[test]
     fn normalises_newlines_spaces_and_blank_runs() {
         assert_eq!(normalize("a  \r\nb\r\n\r\n\r\n\r\nc \n\n\n"), "a\nb\n\nc");
     }
@@ -446,7 +466,7 @@ mod tests {
     #[test]
     fn removes_top_menu_but_keeps_title_case_headline() {
         let t = "Human Rights Foundation\n\nAbout Us\n\nMission\n\nDonate\n\nStaff\n\nKazakhstan Must Free Kozlov\n\nThe Human Rights Foundation said today that the court must release the opposition leader at once.";
-        let c = clean(t);
+        let c = clean(&strip_links(t));
         assert_eq!(c.header_lines, ["Human Rights Foundation"]);
         assert!(c
             .text
