@@ -1,9 +1,194 @@
-//! casefile's time expressions (being written; this stub finds nothing).
+//! casefile's time expressions: recognition and TimeML normalisation against the document date.
+//!
+//! [`tag`] finds dates ("8 April 1998", "Dec. 14, 2012", "last November"), times ("3 p.m."),
+//! durations ("seven and a half years") and sets ("every week") in running text and writes their
+//! TimeML values, anchored on the document creation time (DCT). Rules, not a model: English date
+//! language is regular, and rules are fast and explainable.
+//!
+//! How it works: a cheap tokenizer tags every word with one hash lookup (month, weekday, number,
+//! unit, relative word…); only tokens the lexicon knows start the grammar ([`grammar`]), which
+//! returns the longest expression and its meaning; [`resolve`] then anchors the meaning on the DCT,
+//! leaning to the past or the future by the verbs nearby.
+//!
+//! Never invented: with no DCT (or no year in it) "9 January" is `XXXX-01-09` and "yesterday"
+//! is `XXXX-XX-XX`. Nothing in this crate reads the clock.
+//!
+//! [`annotate_timeml`] and [`annotate_timeml_dir`] read and write TimeML, for evaluation against
+//! TempEval-3 with `shared/eval/timex_score.py`.
 
-use casefile_model::{PartialDate, Timex};
+mod calendar;
+mod grammar;
+mod resolve;
+mod timeml;
+mod tokens;
+
+pub use timeml::{annotate_timeml, annotate_timeml_dir, dct_of_timeml, Stats, TimemlError};
+
+use casefile_model::{PartialDate, Span, Timex};
+use grammar::{Dir, Sem, D, G};
+use resolve::{Known, Tense};
+use tokens::{Kind, Lex, Tok};
 
 /// Time expressions in `text`, normalised against the document creation time `dct` (the
-/// publication date, possibly partial or unknown).
-pub fn tag(_text: &str, _dct: Option<PartialDate>) -> Vec<Timex> {
-    Vec::new()
+/// publication date, possibly partial or unknown). Spans are byte offsets into `text`, in text
+/// order, never overlapping.
+pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
+    let toks = tokens::tokenize(text);
+    let g = G { text, toks: &toks };
+    let dct = dct.map_or(Known::default(), |d| Known {
+        y: d.year,
+        m: d.month,
+        d: d.day,
+    });
+    let mut reference = dct;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        // The prefilter: only digits and words the lexicon knows (or "Q3"-like) can start one.
+        let starts = t.kind == Kind::Num
+            || (t.kind == Kind::Word && (t.lex != Lex::None || is_q(&text[t.start..t.end])));
+        if starts {
+            if let Some((end, sem)) = g.match_at(i) {
+                if end > i {
+                    let tense = if needs_tense(&sem) {
+                        tense(&g, i, end)
+                    } else {
+                        Tense::Unknown
+                    };
+                    let (timex_type, value, known) = resolve::value(&sem, &dct, &reference, tense);
+                    if let Some(k) = known {
+                        reference = k;
+                    }
+                    let span = Span::new(t.start, toks[end - 1].end);
+                    out.push(Timex {
+                        span,
+                        text: text[span.start..span.end].to_string(),
+                        timex_type,
+                        value,
+                    });
+                    i = end;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    out
 }
+
+fn is_q(s: &str) -> bool {
+    s == "Q" || s == "H"
+}
+
+/// Whether anchoring the meaning depends on tense (only underspecified dates do).
+fn needs_tense(sem: &Sem) -> bool {
+    let d = match sem {
+        Sem::Date(d) => d,
+        Sem::Time { day: Some(d), .. } => d,
+        _ => return false,
+    };
+    matches!(
+        d,
+        D::Cal {
+            y: None,
+            dir: Dir::Auto,
+            ..
+        } | D::Part {
+            y: None,
+            dir: Dir::Auto,
+            ..
+        } | D::Weekday { dir: Dir::Auto, .. }
+    )
+}
+
+/// Whether a token ends a sentence for the tense window: ".", "!", "?", ";" or a line break
+/// between paragraphs.
+fn is_boundary(g: &G, toks: &[Tok], k: usize) -> bool {
+    let t = &toks[k];
+    if t.kind != Kind::Punct {
+        return false;
+    }
+    let c = g.text[t.start..].chars().next().unwrap_or(' ');
+    match c {
+        '!' | '?' | ';' => true,
+        // "Dec." or "p.m." do not end a sentence; "police." does.
+        '.' => k > 0 && toks[k - 1].end - toks[k - 1].start > 3,
+        _ => false,
+    }
+}
+
+/// The tense of the clause around tokens `start..end`: the nearest tense cue within the sentence,
+/// looking left first. Reported events lean to the past, announced ones to the future.
+fn tense(g: &G, start: usize, end: usize) -> Tense {
+    let toks = g.toks;
+    let cue = |k: usize| -> Option<Tense> {
+        let t = &toks[k];
+        if t.kind != Kind::Word {
+            return None;
+        }
+        // A participle after "be"/"to" ("will be tried") tells nothing by itself.
+        if k > 0 && (g.is_word(k - 1, "be") || g.is_word(k - 1, "to")) {
+            return None;
+        }
+        let w = g.s(k);
+        let lower = w.to_ascii_lowercase();
+        match lower.as_str() {
+            "will" | "shall" | "ll" | "wo" | "scheduled" | "expected" | "due" | "plans"
+            | "planned" | "intends" | "upcoming" | "next" | "until" | "going" | "tomorrow" => {
+                Some(Tense::Future)
+            }
+            "was" | "were" | "had" | "did" | "ago" | "last" | "said" | "told" | "took" | "gave"
+            | "came" | "began" | "went" | "held" | "met" | "made" | "left" | "fell" | "rose"
+            | "won" | "lost" | "sent" | "brought" | "found" | "yesterday" | "been" | "saw"
+            | "spoke" | "wrote" | "paid" | "sold" | "bought" | "got" => Some(Tense::Past),
+            _ if lower.len() >= 5 && lower.ends_with("ed") && !lower.ends_with("eed") => {
+                Some(Tense::Past)
+            }
+            _ => None,
+        }
+    };
+    // Left, nearest first, within the sentence.
+    let mut left = None;
+    let mut k = start;
+    let mut steps = 0;
+    while k > 0 && steps < 12 {
+        k -= 1;
+        steps += 1;
+        if is_boundary(g, toks, k) {
+            break;
+        }
+        if let Some(t) = cue(k) {
+            left = Some((steps, t));
+            break;
+        }
+    }
+    let mut right = None;
+    let mut k = end;
+    let mut steps = 0;
+    while k < toks.len() && steps < 8 {
+        if is_boundary(g, toks, k) {
+            break;
+        }
+        steps += 1;
+        if let Some(t) = cue(k) {
+            right = Some((steps, t));
+            break;
+        }
+        k += 1;
+    }
+    match (left, right) {
+        (Some((dl, tl)), Some((dr, tr))) => {
+            if dr < dl {
+                tr
+            } else {
+                tl
+            }
+        }
+        (Some((_, t)), None) | (None, Some((_, t))) => t,
+        (None, None) => Tense::Unknown,
+    }
+}
+
+#[cfg(test)]
+mod tests;

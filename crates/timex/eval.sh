@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Scores casefile-timex on TempEval-3 TimeBank + AQUAINT (TBAQ) with shared/eval/timex_score.py,
+# then measures words/s on the same texts.
+# Usage: crates/timex/eval.sh [OUT_DIR] [--verbose]   (from anywhere; SHARED overrides ../shared)
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+shared=${SHARED:-$root/../shared}
+out=${1:-$root/target/timex-eval}
+data=$shared/datasets/tempeval3
+cd "$root"
+cargo build --release -q -p casefile-timex --bins
+rm -rf "$out"
+mkdir -p "$out/gold"
+# One gold folder for both parts, so the scorer reports TBAQ as a whole.
+for f in "$data"/TimeBank/*.tml "$data"/AQUAINT/*.tml; do ln -s "$f" "$out/gold/"; done
+target/release/timex-eval "$out/gold" "$out/system"
+python3 "$shared/eval/timex_score.py" "$out/gold" "$out/system" ${2:-}
+target/release/timex-bench --rounds 20 "$data/TimeBank" "$data/AQUAINT"

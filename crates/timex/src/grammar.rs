@@ -1,0 +1,1427 @@
+//! The grammar: which token sequences are time expressions, and what they mean before anchoring.
+//!
+//! Each matcher looks at the tokens from one position and returns how far the expression runs and
+//! its meaning ([`Sem`]); the longest match wins. Anchoring (turning "last Friday" into a date)
+//! happens later, in `resolve`, so the grammar never needs the document date.
+
+use crate::tokens::{Kind, Lex, Rel, Tok, Unit};
+
+/// Which way an underspecified date leans.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dir {
+    /// Decide from the tense around the expression.
+    Auto,
+    /// The most recent one, strictly before the document date ("last Friday", "last November").
+    Last,
+    /// The next one, strictly after ("next Friday").
+    Next,
+    /// The one in the current week or year ("this Friday", "this November").
+    This,
+}
+
+/// A date before anchoring.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum D {
+    /// Year, month, day as stated; a missing year is anchored by direction.
+    Cal {
+        y: Option<i32>,
+        m: u8,
+        d: Option<u8>,
+        dir: Dir,
+    },
+    Year(i32),
+    /// "199" for the 1990s.
+    Decade(i32),
+    /// "19" for the 20th century.
+    Century(i32),
+    /// A quarter ("Q3"), half ("H1") or season ("SU") of a stated or anchored year.
+    Part {
+        y: Option<i32>,
+        part: &'static str,
+        dir: Dir,
+    },
+    /// Offset in `unit`s from the document date, written at that unit's granularity.
+    Rel {
+        unit: Unit,
+        off: i32,
+    },
+    /// Offset from the last date the text mentioned ("two days later").
+    RelRef {
+        unit: Unit,
+        off: i32,
+    },
+    /// Offset by an unknown amount ("a few years ago").
+    Vague {
+        unit: Unit,
+        past: bool,
+    },
+    /// A day of the week.
+    Weekday {
+        wd: u8,
+        dir: Dir,
+    },
+    /// A month of the document's year moved by `off` years ("June last year").
+    MonthOfYear {
+        m: u8,
+        off: i32,
+    },
+}
+
+/// An expression's meaning before anchoring.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Sem {
+    Date(D),
+    /// A time of day on a date (the document date when none is stated).
+    Time {
+        day: Option<D>,
+        clock: Option<(u8, u8)>,
+        part: Option<&'static str>,
+    },
+    /// Amount (None: unknown) and unit.
+    Duration(Option<f64>, Unit),
+    Set(String),
+    Ref(&'static str),
+}
+
+pub struct G<'a> {
+    pub text: &'a str,
+    pub toks: &'a [Tok],
+}
+
+type M = Option<(usize, Sem)>;
+
+fn longest(a: M, b: M) -> M {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(if y.0 > x.0 { y } else { x }),
+        (x, None) => x,
+        (None, y) => y,
+    }
+}
+
+impl<'a> G<'a> {
+    fn lex(&self, i: usize) -> Lex {
+        self.toks.get(i).map_or(Lex::None, |t| t.lex)
+    }
+    pub fn s(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
+    }
+    fn is(&self, i: usize, w: &str) -> bool {
+        self.s(i).eq_ignore_ascii_case(w)
+    }
+    /// Whether token `i` is the word `w` (any case).
+    pub fn is_word(&self, i: usize, w: &str) -> bool {
+        self.is(i, w)
+    }
+    fn punct(&self, i: usize, c: char) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.kind == Kind::Punct && self.text[t.start..].starts_with(c))
+    }
+    fn glued(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.glued)
+    }
+    fn kind(&self, i: usize) -> Option<Kind> {
+        self.toks.get(i).map(|t| t.kind)
+    }
+    /// The value of a digits token of at most `max_len` digits.
+    fn num(&self, i: usize, max_len: usize) -> Option<u32> {
+        let s = self.s(i);
+        if self.kind(i) == Some(Kind::Num) && s.len() <= max_len {
+            s.parse().ok()
+        } else {
+            None
+        }
+    }
+    fn cap(&self, i: usize) -> bool {
+        self.s(i).starts_with(|c: char| c.is_ascii_uppercase())
+    }
+
+    /// A four-digit year 1000–2099 standing alone (not part of a longer number).
+    fn year(&self, i: usize) -> Option<i32> {
+        let y = self.num(i, 4)?;
+        if self.s(i).len() != 4 || !(1000..=2099).contains(&y) {
+            return None;
+        }
+        // "1,998", "1998.5", "$1998", "1998s"
+        if (self.glued(i + 1) && (self.punct(i + 1, ',') || self.punct(i + 1, '.')))
+            && self.kind(i + 2) == Some(Kind::Num)
+            && self.glued(i + 2)
+        {
+            return None;
+        }
+        if self.glued(i + 1) && (self.kind(i + 1) == Some(Kind::Word) || self.punct(i + 1, '%')) {
+            return None;
+        }
+        if i > 0 && self.glued(i) && (self.punct(i - 1, '$') || self.punct(i - 1, '#')) {
+            return None;
+        }
+        Some(y as i32)
+    }
+
+    /// A day of the month: "8", "08", "8th", "eighth" (word ordinals only up to 31 via "twenty").
+    fn day(&self, i: usize) -> Option<(usize, u8)> {
+        if let Some(d) = self.num(i, 2) {
+            if (1..=31).contains(&d) {
+                let j = if self.glued(i + 1)
+                    && matches!(
+                        self.s(i + 1).to_ascii_lowercase().as_str(),
+                        "th" | "st" | "nd" | "rd"
+                    ) {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                return Some((j, d as u8));
+            }
+        }
+        self.ordinal_word(i)
+    }
+
+    fn ordinal_word(&self, i: usize) -> Option<(usize, u8)> {
+        match self.lex(i) {
+            Lex::Ordinal(n) => Some((i + 1, n)),
+            Lex::NumWord(t @ (20 | 30)) => {
+                let j = if self.punct(i + 1, '-') { i + 2 } else { i + 1 };
+                match self.lex(j) {
+                    Lex::Ordinal(n) if n < 10 => Some((j + 1, t as u8 + n)),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// A number: digits, words ("twenty-four", "one hundred"), fractions ("2 1/2", "and a
+    /// half"), vague amounts ("a few", "several": `None`). Returns the end and the amount.
+    fn number(&self, i: usize, allow_a: bool) -> Option<(usize, Option<f64>)> {
+        let (mut j, mut v) = match self.lex(i) {
+            _ if self.kind(i) == Some(Kind::Num) => {
+                if self.s(i).len() > 6 {
+                    return None;
+                }
+                let mut v: f64 = self.s(i).parse().ok()?;
+                let mut j = i + 1;
+                // 2.5, 1,000
+                if self.punct(j, '.')
+                    && self.glued(j)
+                    && self.kind(j + 1) == Some(Kind::Num)
+                    && self.glued(j + 1)
+                {
+                    let frac: f64 = format!("0.{}", self.s(j + 1)).parse().ok()?;
+                    v += frac;
+                    j += 2;
+                } else if self.punct(j, ',')
+                    && self.glued(j)
+                    && self.s(j + 1).len() == 3
+                    && self.kind(j + 1) == Some(Kind::Num)
+                    && self.glued(j + 1)
+                {
+                    v = v * 1000.0 + self.s(j + 1).parse::<f64>().ok()?;
+                    j += 2;
+                }
+                // 2 1/2
+                if self.num(j, 1) == Some(1)
+                    && self.punct(j + 1, '/')
+                    && self.num(j + 2, 1) == Some(2)
+                {
+                    v += 0.5;
+                    j += 3;
+                }
+                (j, Some(v))
+            }
+            Lex::NumWord(n) => {
+                let mut v = n as f64;
+                let mut j = i + 1;
+                if (20..=90).contains(&n) && n % 10 == 0 {
+                    let k = if self.punct(j, '-') { j + 1 } else { j };
+                    if let Lex::NumWord(u) = self.lex(k) {
+                        if u < 10 {
+                            v += u as f64;
+                            j = k + 1;
+                        }
+                    }
+                }
+                if let Lex::NumWord(m @ (100 | 1000)) = self.lex(j) {
+                    v *= m as f64;
+                    j += 1;
+                }
+                (j, Some(v))
+            }
+            Lex::A if allow_a => {
+                if self.is(i + 1, "few") {
+                    (i + 2, None)
+                } else if self.is(i + 1, "couple") {
+                    let j = if self.is(i + 2, "of") { i + 3 } else { i + 2 };
+                    (j, Some(2.0))
+                } else if let Lex::NumWord(n @ (12 | 100 | 1000)) = self.lex(i + 1) {
+                    (i + 2, Some(n as f64))
+                } else if self.lex(i + 1) == Lex::Half {
+                    return Some((i + 2, Some(0.5)));
+                } else {
+                    (i + 1, Some(1.0))
+                }
+            }
+            Lex::Half => {
+                // "half a year", "half an hour"
+                if self.lex(i + 1) == Lex::A {
+                    return Some((i + 2, Some(0.5)));
+                }
+                return None;
+            }
+            _ if self.is(i, "few") || self.is(i, "several") || self.is(i, "many") => (i + 1, None),
+            _ if self.is(i, "couple") && self.is(i + 1, "of") => (i + 2, Some(2.0)),
+            _ => return None,
+        };
+        // "and a half"
+        if self.is(j, "and") && self.lex(j + 1) == Lex::A && self.lex(j + 2) == Lex::Half {
+            if let Some(x) = v.as_mut() {
+                *x += 0.5;
+            }
+            j += 3;
+        }
+        Some((j, v))
+    }
+
+    /// A unit noun at `i` ("years", "second"), with "-" before it allowed ("five-year").
+    fn unit(&self, i: usize) -> Option<(usize, Unit, bool)> {
+        let i = if self.punct(i, '-') && self.glued(i) {
+            i + 1
+        } else {
+            i
+        };
+        match self.lex(i) {
+            Lex::Unit(u, pl) => Some((i + 1, u, pl)),
+            Lex::Ordinal(2) if self.is(i, "second") => Some((i + 1, Unit::Second, false)),
+            _ if self.is(i, "seconds") => Some((i + 1, Unit::Second, true)),
+            _ => None,
+        }
+    }
+
+    /// Month name at `i` (with the abbreviation's full stop), when it reads as a month here.
+    fn month(&self, i: usize) -> Option<(usize, u8, bool)> {
+        match self.lex(i) {
+            Lex::Month(m, abbr) => {
+                let s = self.s(i);
+                let lower = s.starts_with(|c: char| c.is_ascii_lowercase());
+                // "may" and "march" in lower case are verbs; abbreviations must be capitalised.
+                if lower && (abbr || m == 5 || m == 3) {
+                    return None;
+                }
+                let j = if abbr && self.punct(i + 1, '.') && self.glued(i + 1) {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                Some((j, m, abbr))
+            }
+            _ => None,
+        }
+    }
+
+    /// Every matcher from position `i`; the longest wins.
+    pub fn match_at(&self, i: usize) -> M {
+        let lex = self.lex(i);
+        let kind = self.kind(i);
+        let mut best: M = None;
+        if kind == Some(Kind::Num) {
+            best = longest(best, self.numeric_date(i));
+            best = longest(best, self.day_month(i));
+            best = longest(best, self.year_expr(i));
+            best = longest(best, self.clock(i));
+            best = longest(best, self.amount(i));
+            best = longest(best, self.century(i));
+            return best;
+        }
+        match lex {
+            Lex::None => {
+                // "Q3", "H1 2012"
+                return self.q_token(i);
+            }
+            Lex::Month(..) => {
+                best = longest(best, self.month_first(i));
+            }
+            Lex::Weekday(..) => best = longest(best, self.weekday(i)),
+            Lex::Ordinal(_) | Lex::NumWord(_) => {
+                best = longest(best, self.day_month(i));
+                best = longest(best, self.quarter(i));
+                best = longest(best, self.amount(i));
+                best = longest(best, self.century(i));
+                best = longest(best, self.clock(i));
+            }
+            Lex::DayWord(_) | Lex::Tonight => best = longest(best, self.day_word(i)),
+            Lex::Rel(_) => best = longest(best, self.rel(i)),
+            Lex::Ref(v) => best = longest(best, self.reference(i, v)),
+            Lex::Mod => best = longest(best, self.modified(i)),
+            Lex::Approx => best = longest(best, self.approx(i)),
+            Lex::Earlier | Lex::Later => best = longest(best, self.earlier(i)),
+            Lex::SetAdv(v) => best = Some((i + 1, Sem::Set(v.to_string()))),
+            Lex::Every => best = longest(best, self.every(i)),
+            Lex::A | Lex::Half => best = longest(best, self.amount(i)),
+            Lex::The => best = longest(best, self.the(i)),
+            Lex::Fiscal => best = longest(best, self.fiscal(i)),
+            Lex::Season(..) => best = longest(best, self.season(i, true)),
+            Lex::Noon | Lex::Midnight => best = longest(best, self.clock(i)),
+            Lex::Unit(..) => best = longest(best, self.bare_unit(i)),
+            Lex::PartOfDay(p) if self.is(i, "overnight") => {
+                best = Some((
+                    i + 1,
+                    Sem::Time {
+                        day: None,
+                        clock: None,
+                        part: Some(p),
+                    },
+                ))
+            }
+            Lex::Glue => {
+                if self.is(i, "few") || self.is(i, "several") || self.is(i, "couple") {
+                    best = longest(best, self.amount(i));
+                } else if self.is(i, "once") || self.is(i, "twice") {
+                    best = longest(best, self.times_per(i));
+                } else if (self.is(i, "at") && self.is(i + 1, "present"))
+                    || (self.is(i, "these") && self.is(i + 1, "days"))
+                {
+                    best = Some((i + 2, Sem::Ref("PRESENT_REF")));
+                }
+            }
+            _ => {}
+        }
+        best
+    }
+
+    // ---- calendar dates ----
+
+    /// 2012-10-08, 2012/10/08, 08.10.2012, 10/8/2012, 2012-10.
+    fn numeric_date(&self, i: usize) -> M {
+        let sep = |k: usize| -> Option<char> {
+            if !self.glued(k) || !self.glued(k + 1) {
+                return None;
+            }
+            ['-', '/', '.']
+                .into_iter()
+                .find(|c| self.punct(k, *c) && self.kind(k + 1) == Some(Kind::Num))
+        };
+        let a = self.s(i);
+        let s1 = sep(i + 1)?;
+        let b = self.num(i + 2, 2)?;
+        if a.len() == 4 {
+            let y = self
+                .year(i)
+                .or_else(|| a.parse().ok().filter(|y| *y > 1000))?;
+            if !(1..=12).contains(&b) || self.s(i + 2).len() != 2 {
+                return None;
+            }
+            if sep(i + 3) == Some(s1) {
+                let d = self.num(i + 4, 2)?;
+                if self.glued(i + 5) && self.punct(i + 5, s1) {
+                    return None;
+                }
+                return Some((
+                    i + 5,
+                    Sem::Date(D::Cal {
+                        y: Some(y),
+                        m: b as u8,
+                        d: Some(d as u8),
+                        dir: Dir::Auto,
+                    }),
+                ));
+            }
+            if s1 == '-' && !(self.glued(i + 3) && self.kind(i + 3).is_some()) {
+                return Some((
+                    i + 3,
+                    Sem::Date(D::Cal {
+                        y: Some(y),
+                        m: b as u8,
+                        d: None,
+                        dir: Dir::Auto,
+                    }),
+                ));
+            }
+            return None;
+        }
+        if a.len() > 2 {
+            return None;
+        }
+        let a: u32 = a.parse().ok()?;
+        if sep(i + 3) != Some(s1) {
+            return None;
+        }
+        let ys = self.s(i + 4);
+        let mut y: i32 = self.num(i + 4, 4)? as i32;
+        if ys.len() == 2 {
+            y += if y < 30 { 2000 } else { 1900 };
+        } else if ys.len() != 4 {
+            return None;
+        }
+        if self.glued(i + 5) && (self.punct(i + 5, s1) || self.kind(i + 5) == Some(Kind::Num)) {
+            return None;
+        }
+        // Slashes are American (month first) unless the first number cannot be a month; dots
+        // and dashes are European (day first).
+        let (m, d) = if s1 == '/' && a <= 12 { (a, b) } else { (b, a) };
+        if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+            return None;
+        }
+        Some((
+            i + 5,
+            Sem::Date(D::Cal {
+                y: Some(y),
+                m: m as u8,
+                d: Some(d as u8),
+                dir: Dir::Auto,
+            }),
+        ))
+    }
+
+    /// An optional year after a date: ", 1998", " 1998".
+    fn trailing_year(&self, j: usize) -> Option<(usize, i32)> {
+        let k = if self.punct(j, ',') { j + 1 } else { j };
+        let y = self.year(k)?;
+        // "on 5 May 1998-99" is fine; "May 5, 1998 people" rarely happens.
+        Some((k + 1, y))
+    }
+
+    /// "8 April 1998", "8th of April", "eighth of April, 1998".
+    fn day_month(&self, i: usize) -> M {
+        let (j, d) = self.day(i)?;
+        let j = if self.is(j, "of") { j + 1 } else { j };
+        let (j, m, _) = self.month(j)?;
+        let (end, y) = match self.trailing_year(j) {
+            Some((e, y)) => (e, Some(y)),
+            None => (j, None),
+        };
+        Some((
+            end,
+            Sem::Date(D::Cal {
+                y,
+                m,
+                d: Some(d),
+                dir: Dir::Auto,
+            }),
+        ))
+    }
+
+    /// Everything that starts with a month name.
+    fn month_first(&self, i: usize) -> M {
+        let (j, m, abbr) = self.month(i)?;
+        // "April 8, 1998", "Dec. 14", "Sept. 30"
+        if let Some((k, d)) = self.day(j) {
+            // not "May 3.5%" or a clock time "April 8:30"
+            if !(self.glued(k) && (self.punct(k, ':') || self.punct(k, '%'))) {
+                let (end, y) = match self.trailing_year(k) {
+                    Some((e, y)) => (e, Some(y)),
+                    None => (k, None),
+                };
+                return Some((
+                    end,
+                    Sem::Date(D::Cal {
+                        y,
+                        m,
+                        d: Some(d),
+                        dir: Dir::Auto,
+                    }),
+                ));
+            }
+        }
+        // "December 2011", "April, 1998", "March of 1997"
+        let k = if self.is(j, "of") { j + 1 } else { j };
+        if let Some((end, y)) = self.trailing_year(k) {
+            return Some((
+                end,
+                Sem::Date(D::Cal {
+                    y: Some(y),
+                    m,
+                    d: None,
+                    dir: Dir::Auto,
+                }),
+            ));
+        }
+        // "June last year", "January this year"
+        if let Lex::Rel(r) = self.lex(j) {
+            if self.lex(j + 1) == Lex::Unit(Unit::Year, false) {
+                let off = match r {
+                    Rel::Last | Rel::Previous | Rel::Past => -1,
+                    Rel::Next | Rel::Coming | Rel::Following => 1,
+                    _ => 0,
+                };
+                return Some((j + 2, Sem::Date(D::MonthOfYear { m, off })));
+            }
+        }
+        if abbr {
+            return None;
+        }
+        // A month alone: capitalised, and "May"/"March" only after a preposition.
+        if !self.cap(i) {
+            return None;
+        }
+        if m == 5 || m == 3 {
+            let prev = if i > 0 { self.s(i - 1) } else { "" };
+            let ok = [
+                "in", "since", "until", "till", "by", "of", "during", "from", "through", "last",
+                "next", "this", "early", "late", "mid", "before", "after", "to",
+            ]
+            .iter()
+            .any(|w| prev.eq_ignore_ascii_case(w));
+            if !ok {
+                return None;
+            }
+        }
+        Some((
+            j,
+            Sem::Date(D::Cal {
+                y: None,
+                m,
+                d: None,
+                dir: Dir::Auto,
+            }),
+        ))
+    }
+
+    /// Years and what can follow one: "1998", "1990s", "1988 third quarter", "1998-99".
+    fn year_expr(&self, i: usize) -> M {
+        // 1990s
+        if let Some(y) = self.num(i, 4) {
+            if self.s(i).len() == 4
+                && (1000..=2090).contains(&y)
+                && y % 10 == 0
+                && self.glued(i + 1)
+                && self.is(i + 1, "s")
+            {
+                return Some((i + 2, Sem::Date(D::Decade(y as i32 / 10))));
+            }
+        }
+        let y = self.year(i)?;
+        // "1988 third quarter"
+        if let Some((e, Sem::Date(D::Part { y: None, part, .. }))) = self.quarter(i + 1) {
+            return Some((
+                e,
+                Sem::Date(D::Part {
+                    y: Some(y),
+                    part,
+                    dir: Dir::Auto,
+                }),
+            ));
+        }
+        // "1998 summer"? rare; a year alone.
+        Some((i + 1, Sem::Date(D::Year(y))))
+    }
+
+    /// "20th century", "the nineteenth century".
+    fn century(&self, i: usize) -> M {
+        let (j, n) = self.day(i)?;
+        let j = if self.punct(j, '-') { j + 1 } else { j };
+        if self.lex(j) == Lex::Unit(Unit::Century, false) && (1..=30).contains(&n) {
+            return Some((j + 1, Sem::Date(D::Century(n as i32 - 1))));
+        }
+        None
+    }
+
+    /// "third quarter", "third-quarter", "first half", "the first quarter of 1990".
+    fn quarter(&self, i: usize) -> M {
+        let (j, n) = self.ordinal_word(i)?;
+        let j = if self.punct(j, '-') { j + 1 } else { j };
+        let part = if self.lex(j) == Lex::Unit(Unit::Quarter, false) && (1..=4).contains(&n) {
+            ["Q1", "Q2", "Q3", "Q4"][n as usize - 1]
+        } else if self.lex(j) == Lex::Half && (1..=2).contains(&n) {
+            ["H1", "H2"][n as usize - 1]
+        } else {
+            return None;
+        };
+        let j = j + 1;
+        let k = if self.is(j, "of") { j + 1 } else { j };
+        let k = if self.lex(k) == Lex::Fiscal { k + 1 } else { k };
+        if let Some(y) = self.year(k) {
+            return Some((
+                k + 1,
+                Sem::Date(D::Part {
+                    y: Some(y),
+                    part,
+                    dir: Dir::Auto,
+                }),
+            ));
+        }
+        Some((
+            j,
+            Sem::Date(D::Part {
+                y: None,
+                part,
+                dir: Dir::Auto,
+            }),
+        ))
+    }
+
+    /// "Q3", "Q3 2012", "H1".
+    fn q_token(&self, i: usize) -> M {
+        let s = self.s(i);
+        if !(s == "Q" || s == "H") || !self.glued(i + 1) {
+            return None;
+        }
+        let n = self.num(i + 1, 1)?;
+        let part = match (s, n) {
+            ("Q", 1..=4) => ["Q1", "Q2", "Q3", "Q4"][n as usize - 1],
+            ("H", 1..=2) => ["H1", "H2"][n as usize - 1],
+            _ => return None,
+        };
+        if self.glued(i + 2) && self.kind(i + 2) == Some(Kind::Word) {
+            return None;
+        }
+        let y = self.year(i + 2);
+        Some((
+            if y.is_some() { i + 3 } else { i + 2 },
+            Sem::Date(D::Part {
+                y,
+                part,
+                dir: Dir::Auto,
+            }),
+        ))
+    }
+
+    fn fiscal(&self, i: usize) -> M {
+        let (e, sem) = longest(self.year_expr(i + 1), self.quarter(i + 1))?;
+        match sem {
+            Sem::Date(_) => Some((e, sem)),
+            _ => None,
+        }
+    }
+
+    /// "summer", "summer 1998", "the summer of 1998"; alone only after a cue word.
+    fn season(&self, i: usize, need_cue: bool) -> M {
+        let Lex::Season(n, plural) = self.lex(i) else {
+            return None;
+        };
+        let part = ["SP", "SU", "FA", "WI"][n as usize - 1];
+        if plural {
+            return None;
+        }
+        let j = i + 1;
+        let k = if self.is(j, "of") { j + 1 } else { j };
+        if let Some((e, y)) = self.trailing_year(k) {
+            return Some((
+                e,
+                Sem::Date(D::Part {
+                    y: Some(y),
+                    part,
+                    dir: Dir::Auto,
+                }),
+            ));
+        }
+        if need_cue {
+            let prev = if i > 0 { self.s(i - 1) } else { "" };
+            let ok = [
+                "in", "during", "this", "last", "next", "since", "until", "by",
+            ]
+            .iter()
+            .any(|w| prev.eq_ignore_ascii_case(w));
+            // "fall" is usually the verb.
+            if !ok || n == 3 && self.is(i, "fall") && !prev.eq_ignore_ascii_case("in") {
+                return None;
+            }
+        }
+        Some((
+            j,
+            Sem::Date(D::Part {
+                y: None,
+                part,
+                dir: Dir::Auto,
+            }),
+        ))
+    }
+
+    /// "Tuesday", "Tuesday morning", "Tuesday, April 7, 1998", "Tuesdays".
+    fn weekday(&self, i: usize) -> M {
+        let Lex::Weekday(wd, plural) = self.lex(i) else {
+            return None;
+        };
+        if !self.cap(i) {
+            return None;
+        }
+        if plural {
+            let mut v = format!("XXXX-WXX-{wd}");
+            let mut e = i + 1;
+            if let Lex::PartOfDay(p) = self.lex(i + 1) {
+                v.push_str(&format!("T{p}"));
+                e += 1;
+            }
+            return Some((e, Sem::Set(v)));
+        }
+        let j = if self.punct(i + 1, ',') { i + 2 } else { i + 1 };
+        if let Some(m) = longest(self.month_first(j), self.day_month(j)) {
+            if let (_, Sem::Date(D::Cal { d: Some(_), .. })) = m {
+                return Some(m);
+            }
+        }
+        let day = D::Weekday { wd, dir: Dir::Auto };
+        self.with_part_of_day(i + 1, day)
+    }
+
+    /// A date followed by a part of the day becomes a TIME ("Friday night").
+    fn with_part_of_day(&self, j: usize, day: D) -> M {
+        if let Lex::PartOfDay(p) = self.lex(j) {
+            if !self.is(j, "overnight") {
+                return Some((
+                    j + 1,
+                    Sem::Time {
+                        day: Some(day),
+                        clock: None,
+                        part: Some(p),
+                    },
+                ));
+            }
+        }
+        Some((j, Sem::Date(day)))
+    }
+
+    /// "yesterday", "today", "tomorrow morning", "tonight".
+    fn day_word(&self, i: usize) -> M {
+        match self.lex(i) {
+            Lex::Tonight => Some((
+                i + 1,
+                Sem::Time {
+                    day: Some(D::Rel {
+                        unit: Unit::Day,
+                        off: 0,
+                    }),
+                    clock: None,
+                    part: Some("NI"),
+                },
+            )),
+            Lex::DayWord(off) => self.with_part_of_day(
+                i + 1,
+                D::Rel {
+                    unit: Unit::Day,
+                    off: off as i32,
+                },
+            ),
+            _ => None,
+        }
+    }
+
+    // ---- relative expressions ----
+
+    /// "last week", "next month", "this year", "the past two months", "last November",
+    /// "last Friday", "last summer", "last night", "recent years", "the coming weeks".
+    fn rel(&self, i: usize) -> M {
+        let Lex::Rel(r) = self.lex(i) else {
+            return None;
+        };
+        let off = match r {
+            Rel::Last | Rel::Past | Rel::Previous => -1,
+            Rel::Next | Rel::Coming | Rel::Following => 1,
+            Rel::This | Rel::Current => 0,
+            Rel::Recent => -1,
+        };
+        let dir = match off {
+            -1 => Dir::Last,
+            1 => Dir::Next,
+            _ => Dir::This,
+        };
+        let j = i + 1;
+        // "the past two months", "last three years", "the next few days"
+        if r != Rel::This && r != Rel::Current {
+            if let Some((k, n)) = self.number(j, false) {
+                if let Some((e, unit, _)) = self.unit(k) {
+                    return Some((e, Sem::Duration(n, unit)));
+                }
+            }
+        }
+        match self.lex(j) {
+            Lex::Unit(unit, false) => {
+                let unit_sem = |unit: Unit| -> Sem {
+                    match (r, unit) {
+                        (Rel::Previous, _) | (Rel::Following, _) => {
+                            Sem::Date(D::RelRef { unit, off })
+                        }
+                        _ => Sem::Date(D::Rel { unit, off }),
+                    }
+                };
+                if r == Rel::Recent {
+                    return None;
+                }
+                if matches!(unit, Unit::Second | Unit::Minute | Unit::Hour) {
+                    return None;
+                }
+                if unit == Unit::Day && !matches!(r, Rel::Previous | Rel::Following | Rel::Next) {
+                    return None;
+                }
+                if unit == Unit::Day && r == Rel::Next {
+                    // "the next day" tells of the narrative, not of the document date
+                    return Some((j + 1, Sem::Date(D::RelRef { unit, off: 1 })));
+                }
+                Some((j + 1, unit_sem(unit)))
+            }
+            Lex::Unit(unit, true) => {
+                // "the coming weeks", "recent years", "past years"
+                if matches!(unit, Unit::Second | Unit::Minute) {
+                    return None;
+                }
+                let v = if off > 0 { "FUTURE_REF" } else { "PAST_REF" };
+                if off == 0 {
+                    return None;
+                }
+                Some((j + 1, Sem::Ref(v)))
+            }
+            Lex::Month(..) if !matches!(r, Rel::Recent | Rel::Current) => {
+                let (e, m, _) = self.month(j)?;
+                Some((
+                    e,
+                    Sem::Date(D::Cal {
+                        y: None,
+                        m,
+                        d: None,
+                        dir,
+                    }),
+                ))
+            }
+            Lex::Weekday(wd, false) if !matches!(r, Rel::Recent | Rel::Current) => {
+                let day = if matches!(r, Rel::Previous | Rel::Following) {
+                    D::Weekday { wd, dir: Dir::Auto }
+                } else {
+                    D::Weekday { wd, dir }
+                };
+                self.with_part_of_day(j + 1, day)
+            }
+            Lex::Season(n, false) if !matches!(r, Rel::Recent) => Some((
+                j + 1,
+                Sem::Date(D::Part {
+                    y: None,
+                    part: ["SP", "SU", "FA", "WI"][n as usize - 1],
+                    dir,
+                }),
+            )),
+            Lex::PartOfDay(p) if r == Rel::Last && p == "NI" && !self.is(j, "overnight") => Some((
+                j + 1,
+                Sem::Time {
+                    day: Some(D::Rel {
+                        unit: Unit::Day,
+                        off: -1,
+                    }),
+                    clock: None,
+                    part: Some(p),
+                },
+            )),
+            Lex::PartOfDay(p) if r == Rel::This && !self.is(j, "overnight") => Some((
+                j + 1,
+                Sem::Time {
+                    day: Some(D::Rel {
+                        unit: Unit::Day,
+                        off: 0,
+                    }),
+                    clock: None,
+                    part: Some(p),
+                },
+            )),
+            Lex::Ordinal(_) if self.is(j, "second") => None,
+            Lex::Fiscal if self.lex(j + 1) == Lex::Unit(Unit::Year, false) => Some((
+                j + 2,
+                Sem::Date(D::Rel {
+                    unit: Unit::Year,
+                    off,
+                }),
+            )),
+            _ => {
+                // "this past week", "the past" is handled by `the`
+                if r == Rel::This {
+                    if let Some((e, sem)) = self.rel(j) {
+                        return Some((e, sem));
+                    }
+                }
+                None
+            }
+        }
+    }
+
+    /// "now", "recently", "currently", "soon", "previously".
+    fn reference(&self, i: usize, v: &'static str) -> M {
+        if self.is(i, "present") || self.is(i, "future") {
+            return None; // need "the", "at"
+        }
+        // "now" in "now-defunct" is still "now"; "soon after" too.
+        Some((i + 1, Sem::Ref(v)))
+    }
+
+    /// "earlier this year", "later this month", "earlier in the year", "later that day",
+    /// "earlier today".
+    fn earlier(&self, i: usize) -> M {
+        let j = i + 1;
+        if self.is(j, "this") || self.is(j, "last") || self.is(j, "next") {
+            if let Some((e, sem @ Sem::Date(D::Rel { .. }))) = self.rel(j) {
+                return Some((e, sem));
+            }
+            if let Some((e, sem @ Sem::Time { .. })) = self.rel(j) {
+                return Some((e, sem));
+            }
+        }
+        if let Lex::DayWord(_) = self.lex(j) {
+            return self.day_word(j);
+        }
+        if self.is(j, "in") && self.lex(j + 1) == Lex::The {
+            if let Lex::Unit(unit @ (Unit::Year | Unit::Month | Unit::Week | Unit::Day), false) =
+                self.lex(j + 2)
+            {
+                return Some((j + 3, Sem::Date(D::RelRef { unit, off: 0 })));
+            }
+        }
+        if self.is(j, "that") {
+            if let Lex::Unit(unit @ (Unit::Year | Unit::Month | Unit::Week | Unit::Day), false) =
+                self.lex(j + 1)
+            {
+                return Some((j + 2, Sem::Date(D::RelRef { unit, off: 0 })));
+            }
+        }
+        None
+    }
+
+    /// Durations and what they turn into: "10 days", "seven and a half years", "two days later",
+    /// "a year ago", "a few days", "five-year".
+    fn amount(&self, i: usize) -> M {
+        let (j, n) = self.number(i, true)?;
+        let (k, unit, plural) = self.unit(j)?;
+        // "a year" is one year, "a years" is nothing.
+        if self.lex(i) == Lex::A && plural && n == Some(1.0) {
+            return None;
+        }
+        if n == Some(1.0) && plural && self.kind(i) == Some(Kind::Num) {
+            // "1 years" is fine either way
+        }
+        let mut n = n;
+        let mut k = k;
+        // "a year and a half"
+        if self.is(k, "and") && self.lex(k + 1) == Lex::A && self.lex(k + 2) == Lex::Half {
+            n = n.map(|x| x + 0.5);
+            k += 3;
+        }
+        // "a week or so", "two years or so"
+        if self.is(k, "or") && self.is(k + 1, "so") {
+            k += 2;
+        }
+        if unit == Unit::Weekend {
+            return None;
+        }
+        match self.lex(k) {
+            Lex::Ago => {
+                return Some((
+                    k + 1,
+                    Sem::Date(match n {
+                        Some(x) => D::Rel {
+                            unit,
+                            off: -(x.round() as i32).max(1),
+                        },
+                        None => D::Vague { unit, past: true },
+                    }),
+                ))
+            }
+            Lex::Earlier | Lex::Later if !self.is(k + 1, "than") => {
+                let sign = if self.lex(k) == Lex::Earlier { -1 } else { 1 };
+                return Some((
+                    k + 1,
+                    Sem::Date(match n {
+                        Some(x) => D::RelRef {
+                            unit,
+                            off: sign * (x.round() as i32).max(1),
+                        },
+                        None => D::Vague {
+                            unit,
+                            past: sign < 0,
+                        },
+                    }),
+                ));
+            }
+            _ => {}
+        }
+        if self.is(k, "from") && self.is(k + 1, "now") {
+            if let Some(x) = n {
+                return Some((
+                    k + 2,
+                    Sem::Date(D::Rel {
+                        unit,
+                        off: x.round() as i32,
+                    }),
+                ));
+            }
+        }
+        // "one day" alone is usually "some day"; "a day" after "once" is a set.
+        if self.lex(i) == Lex::A && i > 0 {
+            let prev = self.s(i - 1);
+            if ["once", "twice", "times", "per"]
+                .iter()
+                .any(|w| prev.eq_ignore_ascii_case(w))
+            {
+                return None;
+            }
+            // "$5 a year": a rate, not a duration
+            if self.kind(i - 1) == Some(Kind::Num) || self.is(i - 1, "million") {
+                return None;
+            }
+        }
+        Some((k, Sem::Duration(n, unit)))
+    }
+
+    /// "once a week", "twice a year", "three times a month".
+    fn times_per(&self, i: usize) -> M {
+        let j = i + 1;
+        if self.lex(j) == Lex::A || self.is(j, "per") || self.is(j, "every") {
+            if let Some((e, unit, false)) = self.unit(j + 1) {
+                return Some((e, Sem::Set(format!("P1{}", unit_code(unit).1))));
+            }
+        }
+        None
+    }
+
+    /// Bare plural units after "for"/"over"/"within": "for years", "over months".
+    fn bare_unit(&self, i: usize) -> M {
+        let Lex::Unit(unit, true) = self.lex(i) else {
+            return None;
+        };
+        if i == 0 || matches!(unit, Unit::Weekend | Unit::Second | Unit::Minute) {
+            return None;
+        }
+        let prev = self.s(i - 1);
+        if ["for", "over", "within"]
+            .iter()
+            .any(|w| prev.eq_ignore_ascii_case(w))
+            && !(self.is(i + 1, "of") || self.is(i + 1, "ago"))
+        {
+            if matches!(self.lex(i + 1), Lex::Earlier | Lex::Later | Lex::Ago) {
+                return None;
+            }
+            return Some((i + 1, Sem::Duration(None, unit)));
+        }
+        None
+    }
+
+    /// "every week", "each year", "every other day", "every Monday", "every 10 days".
+    fn every(&self, i: usize) -> M {
+        let mut j = i + 1;
+        let mut n = 1;
+        if self.is(j, "other") {
+            n = 2;
+            j += 1;
+        }
+        if let Some((e, unit, false)) = self.unit(j) {
+            let (t, c) = unit_code(unit);
+            return Some((e, Sem::Set(format!("P{t}{n}{c}"))));
+        }
+        if let Some((k, Some(x))) = self.number(j, false) {
+            if let Some((e, unit, true)) = self.unit(k) {
+                let (t, c) = unit_code(unit);
+                return Some((e, Sem::Set(format!("P{t}{}{c}", x as u32))));
+            }
+        }
+        match self.lex(j) {
+            Lex::Weekday(wd, false) => {
+                let mut v = format!("XXXX-WXX-{wd}");
+                let mut e = j + 1;
+                if let Lex::PartOfDay(p) = self.lex(j + 1) {
+                    v.push_str(&format!("T{p}"));
+                    e += 1;
+                }
+                Some((e, Sem::Set(v)))
+            }
+            Lex::Month(m, false) => Some((j + 1, Sem::Set(format!("XXXX-{m:02}")))),
+            Lex::Season(s, false) => Some((
+                j + 1,
+                Sem::Set(format!("XXXX-{}", ["SP", "SU", "FA", "WI"][s as usize - 1])),
+            )),
+            Lex::PartOfDay(p) => Some((j + 1, Sem::Set(format!("XXXX-XX-XXT{p}")))),
+            _ => None,
+        }
+    }
+
+    /// Clock times: "3 p.m.", "10:35 a.m.", "15:00", "noon", "midnight", "3 o'clock",
+    /// optionally with a zone and a day ("5 p.m. EST Nov. 9", "noon Thursday").
+    fn clock(&self, i: usize) -> M {
+        let (mut j, h, mi) = match self.lex(i) {
+            Lex::Noon => (i + 1, 12, 0),
+            Lex::Midnight => (i + 1, 24, 0),
+            _ => {
+                let (h, hj) = if let Some(h) = self.num(i, 2) {
+                    (h, i + 1)
+                } else if let Lex::NumWord(n) = self.lex(i) {
+                    (n, i + 1)
+                } else {
+                    return None;
+                };
+                let (mut mi, mut j) = (0, hj);
+                let mut colon = false;
+                if self.kind(i) == Some(Kind::Num)
+                    && (self.punct(j, ':') || self.punct(j, '.'))
+                    && self.glued(j)
+                    && self.glued(j + 1)
+                    && self.s(j + 1).len() == 2
+                {
+                    if let Some(m) = self.num(j + 1, 2) {
+                        if m < 60 {
+                            mi = m;
+                            j += 2;
+                            colon = self.punct(hj, ':');
+                        }
+                    }
+                }
+                let (k, pm) = self.am_pm(j);
+                if let Some(pm) = pm {
+                    if !(1..=12).contains(&h) {
+                        return None;
+                    }
+                    let h = match (h, pm) {
+                        (12, false) => 0,
+                        (12, true) => 12,
+                        (h, true) => h + 12,
+                        (h, false) => h,
+                    };
+                    (k, h, mi)
+                } else if self.is(j, "o") && self.punct(j + 1, '\'') && self.is(j + 2, "clock") {
+                    if !(1..=12).contains(&h) {
+                        return None;
+                    }
+                    (j + 3, h, mi)
+                } else if colon && h <= 24 && self.kind(i) == Some(Kind::Num) {
+                    // "15:00", but not a ratio "3:2" (minutes have two digits) or "12:30:45"
+                    if self.punct(j, ':') && self.glued(j) {
+                        return None;
+                    }
+                    (j, h, mi)
+                } else {
+                    return None;
+                }
+            }
+        };
+        // time zone
+        if matches!(
+            self.s(j).to_ascii_uppercase().as_str(),
+            "EST" | "EDT" | "CST" | "CDT" | "PST" | "PDT" | "MST" | "MDT" | "GMT" | "UTC" | "BST"
+        ) {
+            j += 1;
+        }
+        // a day after the time
+        let k = if self.punct(j, ',') || self.is(j, "on") {
+            j + 1
+        } else {
+            j
+        };
+        let mut day = None;
+        if let Some((e, Sem::Date(d))) = longest(
+            longest(self.weekday(k), self.month_first(k)),
+            longest(self.day_word(k), self.day_month(k)),
+        ) {
+            if !matches!(d, D::Cal { d: None, .. }) {
+                day = Some(d);
+                j = e;
+            }
+        }
+        Some((
+            j,
+            Sem::Time {
+                day,
+                clock: Some((h as u8, mi as u8)),
+                part: None,
+            },
+        ))
+    }
+
+    /// "a.m.", "p.m", "am", "PM", "a.m" → (end, Some(is_pm)).
+    fn am_pm(&self, j: usize) -> (usize, Option<bool>) {
+        let w = self.s(j).to_ascii_lowercase();
+        if w == "am" || w == "pm" {
+            return (j + 1, Some(w == "pm"));
+        }
+        if (w == "a" || w == "p")
+            && self.punct(j + 1, '.')
+            && self.glued(j + 1)
+            && self.is(j + 2, "m")
+            && self.glued(j + 2)
+        {
+            let e = if self.punct(j + 3, '.') && self.glued(j + 3) {
+                j + 4
+            } else {
+                j + 3
+            };
+            return (e, Some(w == "p"));
+        }
+        (j, None)
+    }
+
+    /// Expressions that include "the": "the 1990s", "the past", "the future", "the year",
+    /// "the weekend", "the nine months", "the first nine months", "the past two years", …
+    fn the(&self, i: usize) -> M {
+        let j = i + 1;
+        match self.lex(j) {
+            Lex::Rel(Rel::Past) => {
+                if let Some(m) = self.rel(j) {
+                    return Some(m);
+                }
+                return Some((j + 1, Sem::Ref("PAST_REF")));
+            }
+            Lex::Ref("FUTURE_REF") if self.is(j, "future") => {
+                return Some((j + 1, Sem::Ref("FUTURE_REF")));
+            }
+            Lex::Ref(_) if self.is(j, "present") => {
+                return Some((j + 1, Sem::Ref("PRESENT_REF")));
+            }
+            _ => {}
+        }
+        if self.is(j, "near") || self.is(j, "short") || self.is(j, "long") {
+            if self.lex(j + 1) == Lex::Ref("FUTURE_REF") && self.is(j + 1, "future") {
+                return Some((j + 2, Sem::Ref("FUTURE_REF")));
+            }
+            if self.is(j + 1, "term") {
+                return Some((j + 2, Sem::Ref("FUTURE_REF")));
+            }
+        }
+        // "the nineties", "the '80s"
+        if let Lex::DecadeWord(n) = self.lex(j) {
+            return Some((j + 1, Sem::Date(D::Decade(190 + n as i32))));
+        }
+        if self.punct(j, '\'') || self.punct(j, '’') {
+            if let Some(n) = self.num(j + 1, 2) {
+                if n % 10 == 0 && self.is(j + 2, "s") && self.glued(j + 2) {
+                    let c = if n < 30 { 200 } else { 190 };
+                    return Some((j + 3, Sem::Date(D::Decade(c + n as i32 / 10))));
+                }
+            }
+        }
+        // "the first nine months", "the first two years"
+        if let Lex::Ordinal(1) = self.lex(j) {
+            if let Some((k, n @ Some(_))) = self.number(j + 1, false) {
+                if let Some((e, unit, true)) = self.unit(k) {
+                    return Some((e, Sem::Duration(n, unit)));
+                }
+            }
+        }
+        // "the year", "the weekend", "the quarter", "the month"
+        if let Lex::Unit(unit, false) = self.lex(j) {
+            if matches!(self.lex(j + 1), Lex::Ago | Lex::Earlier | Lex::Later) {
+                return None;
+            }
+            // "the year 1998", "the year two thousand"
+            if unit == Unit::Year {
+                if let Some(y) = self.year(j + 1) {
+                    return Some((j + 2, Sem::Date(D::Year(y))));
+                }
+                if self.is(j + 1, "two") && self.is(j + 2, "thousand") {
+                    return Some((j + 3, Sem::Date(D::Year(2000))));
+                }
+            }
+            if self.is(j + 1, "of") || self.is(j + 1, "before") || self.is(j + 1, "after") {
+                return None;
+            }
+            return match unit {
+                Unit::Year | Unit::Quarter | Unit::Weekend => {
+                    Some((j + 1, Sem::Date(D::Rel { unit, off: 0 })))
+                }
+                _ => None,
+            };
+        }
+        // "the nine months", "the four days"
+        if let Some((k, n @ Some(_))) = self.number(j, false) {
+            if self.lex(j) != Lex::A {
+                if let Some((e, unit, true)) = self.unit(k) {
+                    if !matches!(self.lex(e), Lex::Ago | Lex::Earlier | Lex::Later) {
+                        return Some((e, Sem::Duration(n, unit)));
+                    }
+                }
+            }
+        }
+        // Anything that takes "the": decades, quarters, centuries, seasons, relative units,
+        // modified expressions, "the 14th of December".
+        let inner = self.match_at(j)?;
+        let takes_the = match &inner.1 {
+            Sem::Date(D::Decade(_) | D::Century(_) | D::Part { .. }) => true,
+            Sem::Date(D::Rel { .. } | D::RelRef { .. }) => {
+                matches!(self.lex(j), Lex::Rel(_) | Lex::Mod)
+            }
+            Sem::Date(D::Cal { .. }) => {
+                matches!(self.lex(j), Lex::Mod | Lex::Ordinal(_))
+                    || self.kind(j) == Some(Kind::Num) && self.year(j).is_none()
+            }
+            Sem::Duration(..) => matches!(self.lex(j), Lex::Rel(_)),
+            Sem::Ref(_) => matches!(self.lex(j), Lex::Rel(_)),
+            Sem::Time { .. } => matches!(self.lex(j), Lex::Rel(_) | Lex::Mod),
+            _ => false,
+        };
+        if takes_the {
+            Some(inner)
+        } else {
+            None
+        }
+    }
+
+    /// "early 1990", "late November", "mid-1990s", "the end of the year", "late yesterday",
+    /// "mid-afternoon".
+    fn modified(&self, i: usize) -> M {
+        let w = self.s(i).to_ascii_lowercase();
+        let mut j = i + 1;
+        if self.punct(j, '-') {
+            j += 1;
+        }
+        let needs_of = matches!(w.as_str(), "middle" | "beginning" | "end" | "start");
+        if self.is(j, "of") {
+            j += 1;
+        } else if needs_of {
+            return None;
+        }
+        if let Lex::PartOfDay(p) = self.lex(j) {
+            if w == "mid" || w == "late" || w == "early" {
+                let day = match self.day_word(j + 1) {
+                    Some((_, Sem::Date(d))) => Some((j + 2, d)),
+                    _ => None,
+                };
+                return Some((
+                    day.map_or(j + 1, |(e, _)| e),
+                    Sem::Time {
+                        day: day.map(|(_, d)| d),
+                        clock: None,
+                        part: Some(p),
+                    },
+                ));
+            }
+        }
+        let (e, sem) = self.match_at(j)?;
+        match sem {
+            Sem::Date(_) | Sem::Time { .. } => Some((e, sem)),
+            _ => None,
+        }
+    }
+
+    /// "about two years", "more than a decade", "at least 30 days", "nearly four years ago".
+    fn approx(&self, i: usize) -> M {
+        let w = self.s(i).to_ascii_lowercase();
+        let j = match w.as_str() {
+            "more" | "less" | "fewer" if self.is(i + 1, "than") => i + 2,
+            "least" => i + 1,
+            "up" if self.is(i + 1, "to") => i + 2,
+            "more" | "less" | "fewer" | "up" => return None,
+            _ => i + 1,
+        };
+        let (e, sem) = longest(self.amount(j), None)?;
+        if w == "some" && self.lex(j) == Lex::A {
+            return None;
+        }
+        let keep = matches!(
+            &sem,
+            Sem::Duration(..) | Sem::Date(D::Rel { .. } | D::RelRef { .. } | D::Vague { .. })
+        );
+        // "at least" includes "at"
+        if keep {
+            Some((e, sem))
+        } else {
+            None
+        }
+    }
+}
+
+/// TimeML's letter for a unit, and whether it needs the "T" time designator.
+pub fn unit_code(unit: Unit) -> (&'static str, &'static str) {
+    match unit {
+        Unit::Second => ("T", "S"),
+        Unit::Minute => ("T", "M"),
+        Unit::Hour => ("T", "H"),
+        Unit::Day => ("", "D"),
+        Unit::Week => ("", "W"),
+        Unit::Weekend => ("", "WE"),
+        Unit::Month => ("", "M"),
+        Unit::Quarter => ("", "Q"),
+        Unit::Year => ("", "Y"),
+        Unit::Decade => ("", "DE"),
+        Unit::Century => ("", "CE"),
+        Unit::Millennium => ("", "ML"),
+    }
+}

@@ -1,0 +1,376 @@
+//! Anchoring: from a meaning ([`Sem`]) and the document date to a TimeML value.
+//!
+//! What the document date does not give stays `X`: a document without a year never gets one, and
+//! nothing here reads the clock.
+
+use crate::calendar::{self, Ymd};
+use crate::grammar::{unit_code, Dir, Sem, D};
+use crate::tokens::Unit;
+use casefile_model::TimexType;
+
+/// Which way the verbs around an expression point.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Future,
+    Unknown,
+}
+
+/// A date known in part: the document date, or the last date the text mentioned.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Known {
+    pub y: Option<i32>,
+    pub m: Option<u8>,
+    pub d: Option<u8>,
+}
+
+impl Known {
+    fn full(&self) -> Option<Ymd> {
+        match (self.y, self.m, self.d) {
+            (Some(y), Some(m), Some(d)) => Some(Ymd { y, m, d }),
+            _ => None,
+        }
+    }
+    fn ym(&self) -> Option<(i32, u8)> {
+        Some((self.y?, self.m?))
+    }
+}
+
+fn ymd_str(d: Ymd) -> String {
+    format!("{:04}-{:02}-{:02}", d.y, d.m, d.d)
+}
+
+/// Value of a date relative to `base` by `off` units, at the unit's granularity.
+fn shift(base: &Known, unit: Unit, off: i32) -> String {
+    match unit {
+        Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => match base.full() {
+            Some(d) if unit == Unit::Day => ymd_str(calendar::add_days(d, off as i64)),
+            Some(d) => ymd_str(d),
+            None => "XXXX-XX-XX".into(),
+        },
+        Unit::Week | Unit::Weekend => match base.full() {
+            Some(d) => {
+                let (y, w) = calendar::iso_week(calendar::add_days(d, 7 * off as i64));
+                let we = if unit == Unit::Weekend { "-WE" } else { "" };
+                format!("{y:04}-W{w:02}{we}")
+            }
+            None => "XXXX-WXX".into(),
+        },
+        Unit::Month => match base.ym() {
+            Some((y, m)) => {
+                let (y, m) = calendar::add_months(y, m, off);
+                format!("{y:04}-{m:02}")
+            }
+            None => "XXXX-XX".into(),
+        },
+        Unit::Quarter => match base.ym() {
+            Some((y, m)) => {
+                let (y, m) = calendar::add_months(y, m, 3 * off);
+                format!("{y:04}-Q{}", (m - 1) / 3 + 1)
+            }
+            None => "XXXX-QX".into(),
+        },
+        Unit::Year => match base.y {
+            Some(y) => format!("{:04}", y + off),
+            None => "XXXX".into(),
+        },
+        Unit::Decade => match base.y {
+            Some(y) => format!("{:03}", y / 10 + off),
+            None => "XXX".into(),
+        },
+        Unit::Century | Unit::Millennium => match base.y {
+            Some(y) => format!("{:02}", y / 100 + off),
+            None => "XX".into(),
+        },
+    }
+}
+
+/// The year a month (and day) without a year falls in, seen from the document date.
+fn anchor_year(dct: &Known, m: u8, d: Option<u8>, dir: Dir, tense: Tense) -> Option<i32> {
+    let y0 = dct.y?;
+    let Some(dm) = dct.m else {
+        return Some(y0);
+    };
+    let here = (dm, dct.d.unwrap_or(15));
+    let there = (m, d.unwrap_or(0));
+    let month_only = d.is_none();
+    let before = if month_only { m < dm } else { there < here };
+    let after = if month_only { m > dm } else { there > here };
+    Some(match dir {
+        Dir::This => y0,
+        Dir::Last => {
+            if before {
+                y0
+            } else {
+                y0 - 1
+            }
+        }
+        Dir::Next => {
+            if after {
+                y0
+            } else {
+                y0 + 1
+            }
+        }
+        Dir::Auto => match tense {
+            Tense::Past => {
+                if after {
+                    y0 - 1
+                } else {
+                    y0
+                }
+            }
+            Tense::Future => {
+                if before {
+                    y0 + 1
+                } else {
+                    y0
+                }
+            }
+            Tense::Unknown => {
+                // The nearest occurrence: "7 November" in April 1998 is November 1997.
+                let dd = dct.d.unwrap_or(15) as i64;
+                let md = d.unwrap_or(15) as i64;
+                let at = |y: i32| (y as i64) * 372 + (m as i64) * 31 + md;
+                let now = (y0 as i64) * 372 + (dm as i64) * 31 + dd;
+                [y0, y0 - 1, y0 + 1]
+                    .into_iter()
+                    .min_by_key(|y| (at(*y) - now).abs())
+                    .unwrap_or(y0)
+            }
+        },
+    })
+}
+
+/// Index of a year part (quarter, half, season) and of the part the document date is in.
+fn part_index(part: &str, m: u8) -> (u8, u8) {
+    match part.as_bytes()[0] {
+        b'Q' => (part.as_bytes()[1] - b'0', (m - 1) / 3 + 1),
+        b'H' => (part.as_bytes()[1] - b'0', (m - 1) / 6 + 1),
+        _ => {
+            let idx = match part {
+                "SP" => 1,
+                "SU" => 2,
+                "FA" => 3,
+                _ => 4,
+            };
+            let cur = match m {
+                3..=5 => 1,
+                6..=8 => 2,
+                9..=11 => 3,
+                _ => 4,
+            };
+            (idx, cur)
+        }
+    }
+}
+
+/// Resolves a date; also returns what it says of the calendar, for later "two days later".
+pub fn date(d: &D, dct: &Known, reference: &Known, tense: Tense) -> (String, Option<Known>) {
+    match *d {
+        D::Cal { y, m, d, dir } => {
+            let y = y.or_else(|| anchor_year(dct, m, d, dir, tense));
+            let ys = y.map_or("XXXX".to_string(), |y| format!("{y:04}"));
+            let v = match d {
+                Some(d) => format!("{ys}-{m:02}-{d:02}"),
+                None => format!("{ys}-{m:02}"),
+            };
+            (
+                v,
+                y.map(|y| Known {
+                    y: Some(y),
+                    m: Some(m),
+                    d,
+                }),
+            )
+        }
+        D::Year(y) => (format!("{y:04}"), None),
+        D::Decade(n) => (format!("{n:03}"), None),
+        D::Century(n) => (format!("{n:02}"), None),
+        D::Part { y, part, dir } => {
+            let y = y.or_else(|| {
+                let y0 = dct.y?;
+                let Some(dm) = dct.m else {
+                    return Some(y0);
+                };
+                let (idx, cur) = part_index(part, dm);
+                Some(match dir {
+                    Dir::This => y0,
+                    Dir::Last => y0 - i32::from(idx >= cur),
+                    Dir::Next => y0 + i32::from(idx <= cur),
+                    Dir::Auto => match tense {
+                        Tense::Past if idx > cur => y0 - 1,
+                        Tense::Future if idx < cur => y0 + 1,
+                        _ => y0,
+                    },
+                })
+            });
+            let ys = y.map_or("XXXX".to_string(), |y| format!("{y:04}"));
+            (format!("{ys}-{part}"), None)
+        }
+        D::MonthOfYear { m, off } => match dct.y {
+            Some(y) => (format!("{:04}-{m:02}", y + off), None),
+            None => (format!("XXXX-{m:02}"), None),
+        },
+        D::Rel { unit, off } => {
+            let v = shift(dct, unit, off);
+            let k = known_of(&v);
+            (v, k)
+        }
+        D::RelRef { unit, off } => {
+            let v = shift(reference, unit, off);
+            let k = known_of(&v);
+            (v, k)
+        }
+        D::Vague { past, .. } => ((if past { "PAST_REF" } else { "FUTURE_REF" }).into(), None),
+        D::Weekday { wd, dir } => match dct.full() {
+            Some(base) => {
+                let dw = calendar::weekday(base) as i64;
+                let wd = wd as i64;
+                let back = (dw - wd).rem_euclid(7);
+                let fwd = (wd - dw).rem_euclid(7);
+                let off = match dir {
+                    Dir::Last => -(if back == 0 { 7 } else { back }),
+                    Dir::Next => {
+                        if fwd == 0 {
+                            7
+                        } else {
+                            fwd
+                        }
+                    }
+                    Dir::This => wd - dw,
+                    Dir::Auto => {
+                        if tense == Tense::Future {
+                            fwd
+                        } else {
+                            -back
+                        }
+                    }
+                };
+                let day = calendar::add_days(base, off);
+                (
+                    ymd_str(day),
+                    Some(Known {
+                        y: Some(day.y),
+                        m: Some(day.m),
+                        d: Some(day.d),
+                    }),
+                )
+            }
+            None => (format!("XXXX-WXX-{wd}"), None),
+        },
+    }
+}
+
+/// A full date value back into a [`Known`], for the reference date.
+fn known_of(v: &str) -> Option<Known> {
+    let b = v.as_bytes();
+    if b.len() == 10 && b[4] == b'-' && b[7] == b'-' && b[0].is_ascii_digit() {
+        Some(Known {
+            y: v[0..4].parse().ok(),
+            m: v[5..7].parse().ok(),
+            d: v[8..10].parse().ok(),
+        })
+    } else {
+        None
+    }
+}
+
+/// A duration value: "P7Y6M" for seven and a half years, "PXD" for "a few days".
+pub fn duration(n: Option<f64>, unit: Unit) -> String {
+    let (unit, n) = match unit {
+        Unit::Decade => (Unit::Year, n.map(|x| x * 10.0)),
+        Unit::Century => (Unit::Year, n.map(|x| x * 100.0)),
+        Unit::Millennium => (Unit::Year, n.map(|x| x * 1000.0)),
+        Unit::Weekend => (Unit::Day, n.map(|x| x * 2.0)),
+        u => (u, n),
+    };
+    let (t, c) = unit_code(unit);
+    let Some(x) = n else {
+        return format!("P{t}X{c}");
+    };
+    let whole = x.trunc() as u64;
+    let frac = x - x.trunc();
+    if frac.abs() < 1e-9 {
+        return format!("P{t}{whole}{c}");
+    }
+    // A fraction goes to the next smaller unit when it comes out whole there.
+    let smaller = match unit {
+        Unit::Year => Some((12.0, "", "M")),
+        Unit::Quarter => Some((3.0, "", "M")),
+        Unit::Month => Some((30.0, "", "D")),
+        Unit::Week => Some((7.0, "", "D")),
+        Unit::Day => Some((24.0, "T", "H")),
+        Unit::Hour => Some((60.0, "T", "M")),
+        Unit::Minute => Some((60.0, "T", "S")),
+        _ => None,
+    };
+    if let Some((factor, t2, c2)) = smaller {
+        let part = frac * factor;
+        if (part - part.round()).abs() < 1e-9 {
+            let part = part.round() as u64;
+            let mut v = String::from("P");
+            if whole > 0 {
+                v.push_str(&format!("{t}{whole}{c}"));
+            }
+            // "T" once, before the first time part.
+            if t2 == "T" && !v.contains('T') {
+                v.push('T');
+            }
+            v.push_str(&format!("{part}{c2}"));
+            return v;
+        }
+    }
+    format!("P{t}{x}{c}")
+}
+
+/// TimeML type and value of a meaning.
+pub fn value(
+    sem: &Sem,
+    dct: &Known,
+    reference: &Known,
+    tense: Tense,
+) -> (TimexType, String, Option<Known>) {
+    match sem {
+        Sem::Date(d) => {
+            let (v, k) = date(d, dct, reference, tense);
+            (TimexType::Date, v, k)
+        }
+        Sem::Time { day, clock, part } => {
+            let (dv, k) = match day {
+                Some(d) => date(d, dct, reference, tense),
+                None => match dct.full() {
+                    Some(d) => (ymd_str(d), None),
+                    None => ("XXXX-XX-XX".into(), None),
+                },
+            };
+            let tv = match (clock, part) {
+                (Some((h, m)), _) => format!("T{h:02}:{m:02}"),
+                (None, Some(p)) => format!("T{p}"),
+                (None, None) => String::new(),
+            };
+            (TimexType::Time, format!("{dv}{tv}"), k)
+        }
+        Sem::Duration(n, unit) => (TimexType::Duration, duration(*n, *unit), None),
+        Sem::Set(v) => (TimexType::Set, v.clone(), None),
+        Sem::Ref(v) => (TimexType::Date, (*v).to_string(), None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_follow_timeml() {
+        assert_eq!(duration(Some(7.5), Unit::Year), "P7Y6M");
+        assert_eq!(duration(Some(3.5), Unit::Month), "P3M15D");
+        assert_eq!(duration(Some(10.0), Unit::Day), "P10D");
+        assert_eq!(duration(Some(1.0), Unit::Decade), "P10Y");
+        assert_eq!(duration(Some(1.5), Unit::Minute), "PT1M30S");
+        assert_eq!(duration(Some(0.5), Unit::Hour), "PT30M");
+        assert_eq!(duration(Some(2.5), Unit::Day), "P2DT12H");
+        assert_eq!(duration(None, Unit::Year), "PXY");
+        assert_eq!(duration(None, Unit::Hour), "PTXH");
+    }
+}

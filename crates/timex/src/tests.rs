@@ -1,0 +1,459 @@
+//! Behaviour of `tag` by category, with the document date 1998-04-08 (a Wednesday) unless said.
+
+use super::*;
+use casefile_model::TimexType;
+
+fn dct() -> Option<PartialDate> {
+    PartialDate::ymd(1998, 4, 8)
+}
+
+/// The (text, type, value) of every expression found.
+fn found(text: &str, dct: Option<PartialDate>) -> Vec<(String, TimexType, String)> {
+    tag(text, dct)
+        .into_iter()
+        .map(|t| {
+            assert_eq!(&text[t.span.start..t.span.end], t.text);
+            (t.text, t.timex_type, t.value)
+        })
+        .collect()
+}
+
+/// The single expression in `text` must be `want_text` with `value`.
+#[track_caller]
+fn one(text: &str, d: Option<PartialDate>, want_text: &str, ty: TimexType, value: &str) {
+    let got = found(text, d);
+    assert_eq!(
+        got,
+        vec![(want_text.to_string(), ty, value.to_string())],
+        "in {text:?}"
+    );
+}
+
+use TimexType::{Date, Duration, Set, Time};
+
+#[test]
+fn absolute_dates_in_every_order() {
+    let d = dct();
+    one(
+        "It was signed on 8 April 1998.",
+        d,
+        "8 April 1998",
+        Date,
+        "1998-04-08",
+    );
+    one(
+        "It was signed April 8, 1998 in Almaty",
+        d,
+        "April 8, 1998",
+        Date,
+        "1998-04-08",
+    );
+    one(
+        "ALMATY, 8 APRIL 1998 -",
+        d,
+        "8 APRIL 1998",
+        Date,
+        "1998-04-08",
+    );
+    one(
+        "Filed 2012-10-08 in court",
+        d,
+        "2012-10-08",
+        Date,
+        "2012-10-08",
+    );
+    one(
+        "Dated 08.10.2012 in Astana",
+        d,
+        "08.10.2012",
+        Date,
+        "2012-10-08",
+    );
+    one(
+        "On Dec. 14, 2012, he left",
+        d,
+        "Dec. 14, 2012",
+        Date,
+        "2012-12-14",
+    );
+    one(
+        "the 14th of December 1997",
+        d,
+        "the 14th of December 1997",
+        Date,
+        "1997-12-14",
+    );
+    one(
+        "profits fell as of Sept. 30",
+        d,
+        "Sept. 30",
+        Date,
+        "1997-09-30",
+    );
+    one(
+        "on the eighth of April, 1998",
+        d,
+        "the eighth of April, 1998",
+        Date,
+        "1998-04-08",
+    );
+}
+
+#[test]
+fn partial_dates_keep_their_granularity() {
+    let d = dct();
+    one(
+        "He was arrested last November.",
+        d,
+        "last November",
+        Date,
+        "1997-11",
+    );
+    one("The law passed in 1997.", d, "1997", Date, "1997");
+    one(
+        "since December 2011 he",
+        d,
+        "December 2011",
+        Date,
+        "2011-12",
+    );
+    one("prices in the 1990s rose", d, "the 1990s", Date, "199");
+    one("He left last summer.", d, "last summer", Date, "1997-SU");
+    one(
+        "profit in the first quarter fell",
+        d,
+        "the first quarter",
+        Date,
+        "1998-Q1",
+    );
+    one(
+        "profit in the third quarter fell",
+        d,
+        "the third quarter",
+        Date,
+        "1997-Q3",
+    );
+    one(
+        "the first quarter of 1997 was",
+        d,
+        "the first quarter of 1997",
+        Date,
+        "1997-Q1",
+    );
+    one("in the 20th century", d, "the 20th century", Date, "19");
+    one("in mid-1996 he", d, "mid-1996", Date, "1996");
+    one(
+        "in early November he was",
+        d,
+        "early November",
+        Date,
+        "1997-11",
+    );
+}
+
+#[test]
+fn relative_expressions_resolve_against_the_dct() {
+    let d = dct();
+    one("Yesterday's sentencing", d, "Yesterday", Date, "1998-04-07");
+    one("He is free today.", d, "today", Date, "1998-04-08");
+    one("to be heard tomorrow", d, "tomorrow", Date, "1998-04-09");
+    one("a rally tonight", d, "tonight", Time, "1998-04-08TNI");
+    one(
+        "He was released on Tuesday.",
+        d,
+        "Tuesday",
+        Date,
+        "1998-04-07",
+    );
+    one(
+        "He will be released on Friday.",
+        d,
+        "Friday",
+        Date,
+        "1998-04-10",
+    );
+    one(
+        "He was detained last week.",
+        d,
+        "last week",
+        Date,
+        "1998-W14",
+    );
+    one(
+        "The trial opens this month.",
+        d,
+        "this month",
+        Date,
+        "1998-04",
+    );
+    one(
+        "He was arrested earlier this year.",
+        d,
+        "earlier this year",
+        Date,
+        "1998",
+    );
+    one(
+        "He was freed one year ago.",
+        d,
+        "one year ago",
+        Date,
+        "1997",
+    );
+    one("He was seen last month", d, "last month", Date, "1998-03");
+    one("They met next year", d, "next year", Date, "1999");
+    one(
+        "It has grown over the past week.",
+        d,
+        "the past week",
+        Date,
+        "1998-W14",
+    );
+}
+
+#[test]
+fn relative_to_the_narrative() {
+    let got = found(
+        "He was detained on 27 February and charged two days later.",
+        dct(),
+    );
+    assert_eq!(got[0].2, "1998-02-27");
+    assert_eq!(got[1], ("two days later".into(), Date, "1998-03-01".into()));
+}
+
+#[test]
+fn references() {
+    let d = dct();
+    one("Recently, police raided", d, "Recently", Date, "PAST_REF");
+    one("He is now in prison", d, "now", Date, "PRESENT_REF");
+    one("He is currently held", d, "currently", Date, "PRESENT_REF");
+    one(
+        "in the coming weeks",
+        d,
+        "the coming weeks",
+        Date,
+        "FUTURE_REF",
+    );
+    one("in the past, police", d, "the past", Date, "PAST_REF");
+    one(
+        "in the near future",
+        d,
+        "the near future",
+        Date,
+        "FUTURE_REF",
+    );
+}
+
+#[test]
+fn durations() {
+    let d = dct();
+    one(
+        "sentenced to seven and a half years",
+        d,
+        "seven and a half years",
+        Duration,
+        "P7Y6M",
+    );
+    one(
+        "held for three and a half months",
+        d,
+        "three and a half months",
+        Duration,
+        "P3M15D",
+    );
+    one("held for 10 days", d, "10 days", Duration, "P10D");
+    one("for two months", d, "two months", Duration, "P2M");
+    one("a hunger strike of 44 days", d, "44 days", Duration, "P44D");
+    one(
+        "in exile for more than a decade",
+        d,
+        "more than a decade",
+        Duration,
+        "P10Y",
+    );
+    one("a five-year term", d, "five-year", Duration, "P5Y");
+    one("for a few days", d, "a few days", Duration, "PXD");
+    one(
+        "rose in the past two months",
+        d,
+        "the past two months",
+        Duration,
+        "P2M",
+    );
+    one("half an hour", d, "half an hour", Duration, "PT30M");
+    one("2 1/2 years", d, "2 1/2 years", Duration, "P2Y6M");
+}
+
+#[test]
+fn times_of_day() {
+    let d = dct();
+    one("at 3 p.m. police", d, "3 p.m.", Time, "1998-04-08T15:00");
+    one(
+        "at 10:35 a.m. EST",
+        d,
+        "10:35 a.m. EST",
+        Time,
+        "1998-04-08T10:35",
+    );
+    one("at 15:00 the", d, "15:00", Time, "1998-04-08T15:00");
+    one(
+        "will meet at noon Thursday",
+        d,
+        "noon Thursday",
+        Time,
+        "1998-04-09T12:00",
+    );
+    one(
+        "was seen Friday morning",
+        d,
+        "Friday morning",
+        Time,
+        "1998-04-03TMO",
+    );
+    one(
+        "was seen last night",
+        d,
+        "last night",
+        Time,
+        "1998-04-07TNI",
+    );
+}
+
+#[test]
+fn sets() {
+    let d = dct();
+    one("He must report every week", d, "every week", Set, "P1W");
+    one("a weekly vigil", d, "weekly", Set, "P1W");
+    one("checked daily", d, "daily", Set, "P1D");
+    one("every Monday", d, "every Monday", Set, "XXXX-WXX-1");
+    one("twice a year", d, "twice a year", Set, "P1Y");
+}
+
+#[test]
+fn day_and_month_without_year_lean_by_tense() {
+    let d = dct();
+    one(
+        "He was detained by police on 27 February",
+        d,
+        "27 February",
+        Date,
+        "1998-02-27",
+    );
+    one(
+        "He was detained on 7 November",
+        d,
+        "7 November",
+        Date,
+        "1997-11-07",
+    );
+    one("on 7 November", d, "7 November", Date, "1997-11-07");
+    one(
+        "on 7 November 1997",
+        d,
+        "7 November 1997",
+        Date,
+        "1997-11-07",
+    );
+    one("He will be tried on 5 May", d, "5 May", Date, "1998-05-05");
+    one(
+        "The verdict is expected on 2 March",
+        d,
+        "2 March",
+        Date,
+        "1999-03-02",
+    );
+}
+
+#[test]
+fn no_dct_means_no_invented_year() {
+    one("On 9 January he was", None, "9 January", Date, "XXXX-01-09");
+    one("yesterday", None, "yesterday", Date, "XXXX-XX-XX");
+    one("last week", None, "last week", Date, "XXXX-WXX");
+    one("last year", None, "last year", Date, "XXXX");
+    one("on Tuesday", None, "Tuesday", Date, "XXXX-WXX-2");
+    one("in 1997", None, "1997", Date, "1997");
+    let year_only = Some(PartialDate::y(1998));
+    one("last year", year_only, "last year", Date, "1997");
+    one("yesterday", year_only, "yesterday", Date, "XXXX-XX-XX");
+}
+
+#[test]
+fn ordinary_words_are_not_dates() {
+    let d = dct();
+    for text in [
+        "You may go.",
+        "They march on the capital.",
+        "Prices fall in the market.",
+        "He paid $1998 for it.",
+        "The second witness spoke.",
+        "In a sense, the decision stands.",
+        "Article 318 of the Criminal Code",
+        "1,998 people",
+    ] {
+        assert_eq!(found(text, d), vec![], "in {text:?}");
+    }
+}
+
+#[test]
+fn timeml_round_trip_keeps_the_text() {
+    let input = "<?xml version=\"1.0\" ?>\n<TimeML>\n<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" \
+                 value=\"1998-04-08\" temporalFunction=\"false\" \
+                 functionInDocument=\"CREATION_TIME\">19980408</TIMEX3></DCT>\n<TEXT>\nHe was \
+                 <EVENT eid=\"e1\" class=\"OCCURRENCE\">detained</EVENT> <TIMEX3 tid=\"t1\" \
+                 type=\"DATE\" value=\"1998-04-07\">yesterday</TIMEX3> &amp; held for 10 days \
+                 <SIGNAL sid=\"s1\">since</SIGNAL> 7 November.\n</TEXT>\n<TLINK lid=\"l1\"/>\n</TimeML>\n";
+    let out = annotate_timeml(input).unwrap();
+    let strip = |s: &str| -> String {
+        let a = s.find("<TEXT>").unwrap();
+        let b = s.rfind("</TEXT>").unwrap();
+        let mut t = String::new();
+        let mut inside = false;
+        for c in s[a + 6..b].chars() {
+            match c {
+                '<' => inside = true,
+                '>' => inside = false,
+                c if !inside => t.push(c),
+                _ => {}
+            }
+        }
+        t
+    };
+    assert_eq!(strip(&out), strip(input));
+    assert!(out.starts_with(&input[..input.find("<TEXT>").unwrap()]));
+    assert!(out.ends_with("</TEXT>\n<TLINK lid=\"l1\"/>\n</TimeML>\n"));
+    assert!(
+        out.contains("<TIMEX3 tid=\"t1\" type=\"DATE\" value=\"1998-04-07\">yesterday</TIMEX3>")
+    );
+    assert!(out.contains("<TIMEX3 tid=\"t2\" type=\"DURATION\" value=\"P10D\">10 days</TIMEX3>"));
+    assert!(out.contains("value=\"1997-11-07\">7 November</TIMEX3>"));
+    assert!(!out.contains("<EVENT") && !out.contains("<SIGNAL"));
+    assert_eq!(dct_of_timeml(input), PartialDate::ymd(1998, 4, 8));
+    assert_eq!(
+        annotate_timeml("<TimeML></TimeML>"),
+        Err(TimemlError::NoText)
+    );
+}
+
+#[test]
+fn the_crate_never_reads_the_clock() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
+    let mut stack = vec![std::path::PathBuf::from(dir)];
+    let mut seen = 0;
+    // The forbidden names are assembled so this file does not match itself.
+    let forbidden = [format!("{}()", "now"), format!("System{}", "Time")];
+    while let Some(p) = stack.pop() {
+        for entry in std::fs::read_dir(&p).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let src = std::fs::read_to_string(&path).unwrap();
+                seen += 1;
+                for f in &forbidden {
+                    assert!(!src.contains(f.as_str()), "{} uses {f}", path.display());
+                }
+            }
+        }
+    }
+    assert!(seen >= 5);
+}
