@@ -179,7 +179,7 @@ pub(crate) fn header_line_date(line: &str) -> Option<PartialDate> {
 
 static DATELINE_PLACE: Lazy<Regex> = Lazy::new(|| {
     // A place name in capitals or Title Case ("NEW YORK", "London", "Almaty/Geneva"), then "," or "(".
-    Regex::new(r"^(?:[\p{Lu}][\p{L}.'’\-]*(?:[ /][\p{Lu}][\p{L}.'’\-]*){0,3})\s*[,(]?\s*$")
+    Regex::new(r"^(?:[\p{Lu}][\p{L}.'’\-]*(?:(?:[ /]|,\s)[\p{Lu}][\p{L}.'’\-]*){0,4})\s*[,(]?\s*$")
         .expect("dateline regex")
 });
 
@@ -271,6 +271,10 @@ mod tests {
         assert_eq!(
             dateline_date("LONDON, 5 May 2015 – Amnesty International said"),
             Some(d("2015-05-05"))
+        );
+        assert_eq!(
+            dateline_date("ALMATY, Kazakhstan, Dec. 14, 2012 – Police detained"),
+            Some(d("2012-12-14"))
         );
         assert_eq!(
             dateline_date("(Berlin, March 3, 2014) – Kazakh authorities should"),

@@ -303,7 +303,26 @@ fn too_large(len: u64, max: u64) -> String {
 }
 
 /// Format-specific reading: clean text plus the metadata the document states.
+///
+/// Runs under `catch_unwind`: the parsers are third-party code fed hostile bytes, and one file's
+/// panic must become that file's error while the run goes on.
 fn parse(source: &str, raw: &[u8], format: SourceFormat) -> Result<Document, String> {
+    let run = std::panic::AssertUnwindSafe(|| parse_unguarded(source, raw, format));
+    std::panic::catch_unwind(run).unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown cause".into());
+        Err(format!(
+            "could not be read: the {} reader failed ({})",
+            format.as_str(),
+            what.lines().next().unwrap_or("")
+        ))
+    })
+}
+
+fn parse_unguarded(source: &str, raw: &[u8], format: SourceFormat) -> Result<Document, String> {
     let (text, meta) = match format {
         SourceFormat::Text | SourceFormat::Markdown => {
             let decoded = text::decode_utf8_text(raw)?;

@@ -189,6 +189,13 @@ fn is_title_candidate(line: &str) -> bool {
     if l.is_empty() || REFERENCE_LINE.is_match(l) || BYLINE.is_match(l) {
         return false;
     }
+    // The site's or issuer's name heading the page ("Human Rights Watch") is not the headline.
+    if PUBLISHER_RES
+        .iter()
+        .any(|(_, re)| re.find(l).is_some_and(|m| m.as_str().len() + 2 >= l.len()))
+    {
+        return false;
+    }
     if dates::header_line_date(l).is_some() || dates::dateline_date(l).is_some() {
         return false;
     }
@@ -638,6 +645,13 @@ mod tests {
             m.title.as_deref(),
             Some("Kazakh journalist jailed over Facebook posts")
         );
+    }
+
+    #[test]
+    fn the_issuers_name_heading_the_page_is_publisher_not_title() {
+        let m = meta("Human Rights Watch\n\nKazakhstan: Free Activist\n\n(Berlin, March 3, 2014) – Kazakh authorities should release the activist at once, the group said in a statement.");
+        assert_eq!(m.title.as_deref(), Some("Kazakhstan: Free Activist"));
+        assert_eq!(m.publisher.as_deref(), Some("Human Rights Watch"));
     }
 
     #[test]

@@ -64,7 +64,7 @@ pub(crate) fn extract(raw: &[u8]) -> Result<(String, DocumentMeta), String> {
     if text.trim().is_empty() {
         return Err("PDF has no text layer (scanned?)".into());
     }
-    let cleaned = text::clean(&text);
+    let cleaned = text::clean(&rejoin_wrapped_lines(&text::normalize(&text)));
     let layout = Layout::new(&cleaned.text);
     let info = info_dict(&doc);
 
@@ -85,6 +85,36 @@ pub(crate) fn extract(raw: &[u8]) -> Result<(String, DocumentMeta), String> {
         supplied: Default::default(),
     };
     Ok((cleaned.text, meta))
+}
+
+/// PDF text comes line by line as laid out on the page. A line that continues a sentence (the
+/// next line starts in lower case after a line of some length) is joined to it, and a word split
+/// by a hyphen at the line's end ("detain-" / "ed") is mended, so sentences read whole. Lines
+/// starting in capitals stay as they are: they may be headings, list items or header lines.
+fn rejoin_wrapped_lines(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, line) in s.split('\n').enumerate() {
+        if i > 0 {
+            // The line as rebuilt so far: a wrapped sentence is long whichever piece it is in.
+            let current = out.rsplit('\n').next().unwrap_or("");
+            let long = current.chars().count() >= 40;
+            let next_lower = line.chars().next().is_some_and(char::is_lowercase);
+            let hyphenated = current.ends_with('-')
+                && current[..current.len() - 1]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_lowercase);
+            if long && next_lower && hyphenated {
+                out.pop();
+            } else if long && next_lower {
+                out.push(' ');
+            } else {
+                out.push('\n');
+            }
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 #[derive(Debug, Default)]
@@ -189,6 +219,15 @@ mod tests {
             "КZ"
         );
         assert_eq!(decode_text_string(b"Caf\xe9"), "Café");
+    }
+
+    #[test]
+    fn wrapped_lines_are_rejoined_and_headers_kept() {
+        let t = "PUBLIC STATEMENT\n8 April 1998\nThe authorities must investigate every allegation of tor-\nture in police cells, the\norganisation said.\nKazakhstan is a state party.\n\nx-\nray";
+        assert_eq!(
+            rejoin_wrapped_lines(t),
+            "PUBLIC STATEMENT\n8 April 1998\nThe authorities must investigate every allegation of torture in police cells, the organisation said.\nKazakhstan is a state party.\n\nx-\nray"
+        );
     }
 
     #[test]

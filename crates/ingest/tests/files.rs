@@ -356,3 +356,59 @@ fn walk_expands_folders_sorted_and_reports_bad_paths() {
         .reason
         .contains("unsupported file type"));
 }
+
+/// A small deterministic generator, so the mutations are the same on every run.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 33) as usize
+    }
+}
+
+#[test]
+fn damaged_files_give_errors_or_documents_never_panics() {
+    let pdf = common::tiny_pdf(&["Kazakhstan: journalist detained in Almaty"], Some("T t"));
+    let html = b"<html><head><title>T | S</title><meta property=\"article:published_time\" content=\"2012-12-14\"></head><body><article><h1>T</h1><p>Police detained the journalist in Almaty on Monday, colleagues said.</p></article></body></html>".to_vec();
+    let text = RELEASE.as_bytes().to_vec();
+    let mut rng = Lcg(42);
+    for (format, original) in [
+        (SourceFormat::Pdf, &pdf),
+        (SourceFormat::Html, &html),
+        (SourceFormat::Text, &text),
+        (SourceFormat::Markdown, &text),
+    ] {
+        for round in 0..150 {
+            let mut bytes = original.clone();
+            match round % 3 {
+                // Overwrite a few bytes.
+                0 => {
+                    for _ in 0..4 {
+                        let i = rng.next() % bytes.len();
+                        bytes[i] = (rng.next() % 256) as u8;
+                    }
+                }
+                // Cut the file short.
+                1 => bytes.truncate(rng.next() % bytes.len()),
+                // Drop a slice from the middle.
+                _ => {
+                    let a = rng.next() % bytes.len();
+                    let b = (a + rng.next() % 64).min(bytes.len());
+                    bytes.drain(a..b);
+                }
+            }
+            // Either outcome is fine; unwinding out of load_bytes is not.
+            let r = std::panic::catch_unwind(|| {
+                load_bytes("m", &bytes, format, &IngestOptions::default()).map(|l| l.document)
+            });
+            assert!(r.is_ok(), "{format:?} round {round} panicked");
+            if let Ok(Ok(d)) = r {
+                assert!(!d.text.trim().is_empty());
+            }
+        }
+    }
+}
