@@ -65,6 +65,20 @@ pub enum D {
         m: u8,
         off: i32,
     },
+    /// "N units ago": from the document date, but "a year ago" after "the third quarter" is that
+    /// quarter a year before, as financial reports compare periods.
+    Ago {
+        unit: Unit,
+        off: i32,
+    },
+    /// A reporting period: "the quarter", "the year-ago quarter", "the 1988 period". The part
+    /// (quarter, half) is stated or taken from the period the text last named.
+    Period {
+        y: Option<i32>,
+        off: i32,
+        part: Option<&'static str>,
+        quarter: bool,
+    },
 }
 
 /// An expression's meaning before anchoring.
@@ -361,7 +375,10 @@ impl<'a> G<'a> {
             Lex::Fiscal => best = longest(best, self.fiscal(i)),
             Lex::Season(..) => best = longest(best, self.season(i, true)),
             Lex::Noon | Lex::Midnight => best = longest(best, self.clock(i)),
-            Lex::Unit(..) => best = longest(best, self.bare_unit(i)),
+            Lex::Unit(..) => {
+                best = longest(best, self.bare_unit(i));
+                best = longest(best, self.year_ago(i));
+            }
             Lex::PartOfDay(p) if self.is(i, "overnight") => {
                 best = Some((
                     i + 1,
@@ -617,7 +634,12 @@ impl<'a> G<'a> {
 
     /// "third quarter", "third-quarter", "first half", "the first quarter of 1990".
     fn quarter(&self, i: usize) -> M {
-        let (j, n) = self.ordinal_word(i)?;
+        let (j, n) = if (self.is(i, "last") || self.is(i, "latter")) && self.lex(i + 1) == Lex::Half
+        {
+            (i + 1, 2)
+        } else {
+            self.ordinal_word(i)?
+        };
         let j = if self.punct(j, '-') { j + 1 } else { j };
         let part = if self.lex(j) == Lex::Unit(Unit::Quarter, false) && (1..=4).contains(&n) {
             ["Q1", "Q2", "Q3", "Q4"][n as usize - 1]
@@ -809,6 +831,9 @@ impl<'a> G<'a> {
             Rel::This | Rel::Current => 0,
             Rel::Recent => -1,
         };
+        if r == Rel::Last && self.lex(i + 1) == Lex::Half {
+            return self.quarter(i);
+        }
         let dir = match off {
             -1 => Dir::Last,
             1 => Dir::Next,
@@ -842,6 +867,9 @@ impl<'a> G<'a> {
                 if unit == Unit::Day && !matches!(r, Rel::Previous | Rel::Following | Rel::Next) {
                     return None;
                 }
+                if matches!(unit, Unit::Decade | Unit::Century) && r == Rel::Past {
+                    return Some((j + 1, Sem::Duration(Some(1.0), unit)));
+                }
                 if unit == Unit::Day && r == Rel::Next {
                     // "the next day" tells of the narrative, not of the document date
                     return Some((j + 1, Sem::Date(D::RelRef { unit, off: 1 })));
@@ -860,6 +888,10 @@ impl<'a> G<'a> {
                 Some((j + 1, Sem::Ref(v)))
             }
             Lex::Month(..) if !matches!(r, Rel::Recent | Rel::Current) => {
+                // "last Oct. 23": the date alone is the expression
+                if let Some((_, Sem::Date(D::Cal { d: Some(_), .. }))) = self.month_first(j) {
+                    return None;
+                }
                 let (e, m, _) = self.month(j)?;
                 Some((
                     e,
@@ -917,6 +949,10 @@ impl<'a> G<'a> {
                     off,
                 }),
             )),
+            // "current" alone: the gold reads it as the present ("the current system")
+            _ if r == Rel::Current && self.kind(j) == Some(Kind::Word) => {
+                Some((i + 1, Sem::Ref("PRESENT_REF")))
+            }
             _ => {
                 // "this past week", "the past" is handled by `the`
                 if r == Rel::This {
@@ -934,7 +970,15 @@ impl<'a> G<'a> {
         if self.is(i, "present") || self.is(i, "future") {
             return None; // need "the", "at"
         }
-        // "now" in "now-defunct" is still "now"; "soon after" too.
+        // "as soon as", "soon after": a conjunction, not a time
+        if self.is(i, "soon")
+            && ((i > 0 && self.is(i - 1, "as"))
+                || self.is(i + 1, "after")
+                || self.is(i + 1, "afterward")
+                || self.is(i + 1, "afterwards"))
+        {
+            return None;
+        }
         Some((i + 1, Sem::Ref(v)))
     }
 
@@ -952,6 +996,9 @@ impl<'a> G<'a> {
         }
         if let Lex::DayWord(_) = self.lex(j) {
             return self.day_word(j);
+        }
+        if let Lex::Weekday(_, false) = self.lex(j) {
+            return self.weekday(j);
         }
         if self.is(j, "in") && self.lex(j + 1) == Lex::The {
             if let Lex::Unit(unit @ (Unit::Year | Unit::Month | Unit::Week | Unit::Day), false) =
@@ -996,12 +1043,16 @@ impl<'a> G<'a> {
         if unit == Unit::Weekend {
             return None;
         }
+        // Ages ("a 6-year-old boy", "55 years old") are not time expressions in TimeBank.
+        if self.is(k, "old") || (self.punct(k, '-') && self.is(k + 1, "old")) {
+            return None;
+        }
         match self.lex(k) {
             Lex::Ago => {
                 return Some((
                     k + 1,
                     Sem::Date(match n {
-                        Some(x) => D::Rel {
+                        Some(x) => D::Ago {
                             unit,
                             off: -(x.round() as i32).max(1),
                         },
@@ -1064,6 +1115,33 @@ impl<'a> G<'a> {
             }
         }
         None
+    }
+
+    /// "year-ago", "year-earlier", "the year-ago quarter", "year-earlier third quarter".
+    fn year_ago(&self, i: usize) -> M {
+        if !(self.is(i, "year")
+            && self.punct(i + 1, '-')
+            && (self.is(i + 2, "ago") || self.is(i + 2, "earlier")))
+        {
+            return None;
+        }
+        let k = i + 3;
+        let (e, part) = match self.quarter(k) {
+            Some((e, Sem::Date(D::Part { y: None, part, .. }))) => (e, Some(part)),
+            _ if self.lex(k) == Lex::Unit(Unit::Quarter, false) || self.is(k, "period") => {
+                (k + 1, None)
+            }
+            _ => (k, None),
+        };
+        Some((
+            e,
+            Sem::Date(D::Period {
+                y: None,
+                off: -1,
+                part,
+                quarter: false,
+            }),
+        ))
     }
 
     /// Bare plural units after "for"/"over"/"within": "for years", "over months".
@@ -1304,14 +1382,39 @@ impl<'a> G<'a> {
                 return None;
             }
             return match unit {
-                Unit::Year | Unit::Quarter | Unit::Weekend => {
-                    Some((j + 1, Sem::Date(D::Rel { unit, off: 0 })))
-                }
+                Unit::Quarter => Some((
+                    j + 1,
+                    Sem::Date(D::Period {
+                        y: None,
+                        off: 0,
+                        part: None,
+                        quarter: true,
+                    }),
+                )),
+                Unit::Year | Unit::Weekend => Some((j + 1, Sem::Date(D::Rel { unit, off: 0 }))),
                 _ => None,
             };
         }
+        // "the 1988 quarter", "the 1989 period"
+        if let Some(y) = self.year(j) {
+            if self.lex(j + 1) == Lex::Unit(Unit::Quarter, false) || self.is(j + 1, "period") {
+                return Some((
+                    j + 2,
+                    Sem::Date(D::Period {
+                        y: Some(y),
+                        off: 0,
+                        part: None,
+                        quarter: true,
+                    }),
+                ));
+            }
+        }
+        // "the year-ago quarter", "the year-earlier period"
+        if let Some((e, sem)) = self.year_ago(j) {
+            return if e > j + 3 { Some((e, sem)) } else { None };
+        }
         // "the nine months", "the four days"
-        if let Some((k, n @ Some(_))) = self.number(j, false) {
+        if let Some((k, n @ Some(_))) = self.number(j, false).filter(|_| self.year(j).is_none()) {
             if self.lex(j) != Lex::A {
                 if let Some((e, unit, true)) = self.unit(k) {
                     if !matches!(self.lex(e), Lex::Ago | Lex::Earlier | Lex::Later) {
@@ -1323,6 +1426,13 @@ impl<'a> G<'a> {
         // Anything that takes "the": decades, quarters, centuries, seasons, relative units,
         // modified expressions, "the 14th of December".
         let inner = self.match_at(j)?;
+        if self.is(j, "current") && matches!(inner.1, Sem::Ref(_)) {
+            return None;
+        }
+        // "the third-quarter results": the article belongs to the noun
+        if matches!(inner.1, Sem::Date(D::Part { .. })) && self.punct(j + 1, '-') {
+            return None;
+        }
         let takes_the = match &inner.1 {
             Sem::Date(D::Decade(_) | D::Century(_) | D::Part { .. }) => true,
             Sem::Date(D::Rel { .. } | D::RelRef { .. }) => {
@@ -1386,20 +1496,27 @@ impl<'a> G<'a> {
         let w = self.s(i).to_ascii_lowercase();
         let j = match w.as_str() {
             "more" | "less" | "fewer" if self.is(i + 1, "than") => i + 2,
-            "least" => i + 1,
-            "up" if self.is(i + 1, "to") => i + 2,
-            "more" | "less" | "fewer" | "up" => return None,
-            _ => i + 1,
+            "at" if self.is(i + 1, "least") || self.is(i + 1, "most") => i + 2,
+            "at" if self.is(i + 1, "present") => return Some((i + 2, Sem::Ref("PRESENT_REF"))),
+            "no" if (self.is(i + 1, "more") || self.is(i + 1, "less"))
+                && self.is(i + 2, "than") =>
+            {
+                i + 3
+            }
+            "nearly" | "almost" | "around" => i + 1,
+            _ => return None,
         };
-        let (e, sem) = longest(self.amount(j), None)?;
-        if w == "some" && self.lex(j) == Lex::A {
-            return None;
-        }
+        let (e, sem) = if self.kind(j) == Some(Kind::Num) && w == "around" {
+            self.clock(j).or_else(|| self.amount(j))?
+        } else {
+            self.amount(j)?
+        };
         let keep = matches!(
             &sem,
-            Sem::Duration(..) | Sem::Date(D::Rel { .. } | D::RelRef { .. } | D::Vague { .. })
+            Sem::Duration(..)
+                | Sem::Time { .. }
+                | Sem::Date(D::Rel { .. } | D::RelRef { .. } | D::Vague { .. })
         );
-        // "at least" includes "at"
         if keep {
             Some((e, sem))
         } else {

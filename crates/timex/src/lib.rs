@@ -39,6 +39,7 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
         y: d.year,
         m: d.month,
         d: d.day,
+        part: None,
     });
     let mut reference = dct;
     let mut out = Vec::new();
@@ -99,6 +100,7 @@ fn needs_tense(sem: &Sem) -> bool {
             dir: Dir::Auto,
             ..
         } | D::Weekday { dir: Dir::Auto, .. }
+            | D::Period { .. }
     )
 }
 

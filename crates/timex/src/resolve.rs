@@ -22,6 +22,8 @@ pub struct Known {
     pub y: Option<i32>,
     pub m: Option<u8>,
     pub d: Option<u8>,
+    /// The quarter or half ("Q3", "H1") when the date is one.
+    pub part: Option<&'static str>,
 }
 
 impl Known {
@@ -113,15 +115,18 @@ fn anchor_year(dct: &Known, m: u8, d: Option<u8>, dir: Dir, tense: Tense) -> Opt
             }
         }
         Dir::Auto => match tense {
+            // A past-tense verb moves the date a year back only when it would otherwise lie well
+            // after the document date: a date a few days ahead is usually a scheduled event, and
+            // the tense cue a neighbouring clause's.
             Tense::Past => {
-                if after {
+                if gap_days(y0, m, d, dct) > 45 {
                     y0 - 1
                 } else {
                     y0
                 }
             }
             Tense::Future => {
-                if before {
+                if gap_days(y0, m, d, dct) < -45 {
                     y0 + 1
                 } else {
                     y0
@@ -140,6 +145,15 @@ fn anchor_year(dct: &Known, m: u8, d: Option<u8>, dir: Dir, tense: Tense) -> Opt
             }
         },
     })
+}
+
+/// Days from the document date to day `d` (mid-month when unknown) of month `m` in year `y`.
+fn gap_days(y: i32, m: u8, d: Option<u8>, dct: &Known) -> i64 {
+    let at = |y: i32, m: u8, d: u8| calendar::to_days(Ymd { y, m, d: d.min(28) });
+    let (Some(dy), Some(dm)) = (dct.y, dct.m) else {
+        return 0;
+    };
+    at(y, m, d.unwrap_or(15)) - at(dy, dm, dct.d.unwrap_or(15))
 }
 
 /// Index of a year part (quarter, half, season) and of the part the document date is in.
@@ -181,6 +195,7 @@ pub fn date(d: &D, dct: &Known, reference: &Known, tense: Tense) -> (String, Opt
                     y: Some(y),
                     m: Some(m),
                     d,
+                    part: None,
                 }),
             )
         }
@@ -206,7 +221,14 @@ pub fn date(d: &D, dct: &Known, reference: &Known, tense: Tense) -> (String, Opt
                 })
             });
             let ys = y.map_or("XXXX".to_string(), |y| format!("{y:04}"));
-            (format!("{ys}-{part}"), None)
+            // A quarter or half becomes the period later "a year earlier" compares with.
+            let k = y.filter(|_| part.starts_with(['Q', 'H'])).map(|y| Known {
+                y: Some(y),
+                m: None,
+                d: None,
+                part: Some(part),
+            });
+            (format!("{ys}-{part}"), k)
         }
         D::MonthOfYear { m, off } => match dct.y {
             Some(y) => (format!("{:04}-{m:02}", y + off), None),
@@ -217,10 +239,43 @@ pub fn date(d: &D, dct: &Known, reference: &Known, tense: Tense) -> (String, Opt
             let k = known_of(&v);
             (v, k)
         }
-        D::RelRef { unit, off } => {
-            let v = shift(reference, unit, off);
+        D::RelRef { unit, off } | D::Ago { unit, off } => {
+            if let (Unit::Year, Some(p), Some(y)) = (unit, reference.part, reference.y) {
+                return (format!("{:04}-{p}", y + off), None);
+            }
+            let base = if matches!(d, D::Ago { .. }) {
+                dct
+            } else {
+                reference
+            };
+            let v = shift(base, unit, off);
             let k = known_of(&v);
             (v, k)
+        }
+        D::Period {
+            y,
+            off,
+            part,
+            quarter,
+        } => {
+            let part = part.or(reference.part);
+            let year = y.or_else(|| reference.y.map(|y| y + off));
+            match (year, part) {
+                (Some(y), Some(p)) => (format!("{y:04}-{p}"), None),
+                (Some(y), None) if !quarter || off != 0 || reference.part.is_none() && y != 0 => {
+                    if quarter && off == 0 && d_is_the_quarter(d) {
+                        // "the quarter" with nothing named before: the one just reported on
+                        // in a past-tense sentence, else the current one.
+                        let back = i32::from(tense == Tense::Past);
+                        return (shift(dct, Unit::Quarter, -back), None);
+                    }
+                    (format!("{y:04}"), None)
+                }
+                _ => (
+                    shift(dct, Unit::Quarter, -i32::from(tense == Tense::Past)),
+                    None,
+                ),
+            }
         }
         D::Vague { past, .. } => ((if past { "PAST_REF" } else { "FUTURE_REF" }).into(), None),
         D::Weekday { wd, dir } => match dct.full() {
@@ -254,12 +309,25 @@ pub fn date(d: &D, dct: &Known, reference: &Known, tense: Tense) -> (String, Opt
                         y: Some(day.y),
                         m: Some(day.m),
                         d: Some(day.d),
+                        part: None,
                     }),
                 )
             }
             None => (format!("XXXX-WXX-{wd}"), None),
         },
     }
+}
+
+fn d_is_the_quarter(d: &D) -> bool {
+    matches!(
+        d,
+        D::Period {
+            y: None,
+            off: 0,
+            part: None,
+            quarter: true
+        }
+    )
 }
 
 /// A full date value back into a [`Known`], for the reference date.
@@ -270,6 +338,7 @@ fn known_of(v: &str) -> Option<Known> {
             y: v[0..4].parse().ok(),
             m: v[5..7].parse().ok(),
             d: v[8..10].parse().ok(),
+            part: None,
         })
     } else {
         None

@@ -320,8 +320,6 @@ fn build_lexicon() -> HashMap<&'static str, Lex> {
         ("nowadays", "PRESENT_REF"),
         ("recently", "PAST_REF"),
         ("lately", "PAST_REF"),
-        ("previously", "PAST_REF"),
-        ("formerly", "PAST_REF"),
         ("soon", "FUTURE_REF"),
         ("future", "FUTURE_REF"),
         ("present", "PRESENT_REF"),
@@ -339,25 +337,10 @@ fn build_lexicon() -> HashMap<&'static str, Lex> {
     ] {
         m.insert(w, Lex::Mod);
     }
+    // Modifiers TimeBank keeps inside the expression ("nearly two months", "at least 30 days");
+    // "about", "over", "within", "only" stay outside, as in the gold.
     for w in [
-        "about",
-        "nearly",
-        "almost",
-        "approximately",
-        "roughly",
-        "around",
-        "some",
-        "over",
-        "under",
-        "least",
-        "more",
-        "less",
-        "fewer",
-        "only",
-        "just",
-        "barely",
-        "up",
-        "within",
+        "nearly", "almost", "around", "at", "more", "less", "fewer", "no",
     ] {
         m.insert(w, Lex::Approx);
     }
@@ -370,7 +353,6 @@ fn build_lexicon() -> HashMap<&'static str, Lex> {
         ("weekly", "P1W"),
         ("biweekly", "P2W"),
         ("monthly", "P1M"),
-        ("quarterly", "P1Q"),
         ("yearly", "P1Y"),
         ("annually", "P1Y"),
         ("hourly", "PT1H"),
@@ -400,7 +382,7 @@ fn build_lexicon() -> HashMap<&'static str, Lex> {
     }
     for w in [
         "of", "and", "few", "several", "couple", "many", "ago", "am", "pm", "o", "th", "st", "nd",
-        "rd", "s", "in", "on", "at", "from", "to", "that", "same", "day", "years", "times", "once",
+        "rd", "s", "in", "on", "from", "to", "that", "same", "day", "years", "times", "once",
         "twice", "per", "other", "est", "edt", "gmt", "utc", "cst", "cdt", "pst", "pdt", "year",
     ] {
         m.entry(w).or_insert(Lex::Glue);
