@@ -38,8 +38,8 @@ fn parse_tag(tag: &str) -> Option<(u8, Option<usize>)> {
     Some((p, Some(k)))
 }
 
-/// BIO tag id to its string.
-pub(crate) fn tag_name(id: u8) -> String {
+/// BIO tag id (see [`ConllSentence::tags`]) to its string ("O", "B-PER", ...).
+pub fn tag_name(id: u8) -> String {
     match id {
         0 => "O".to_string(),
         id => {

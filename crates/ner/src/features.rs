@@ -12,7 +12,7 @@ pub(crate) const NT: usize = 9;
 
 /// Version of the feature set; a model file trained with another version is refused, because its
 /// weights would sit in the wrong buckets.
-pub(crate) const FEATURE_VERSION: u32 = 3;
+pub(crate) const FEATURE_VERSION: u32 = 5;
 
 const K: u64 = 0x517c_c1b7_2722_0a95;
 
@@ -69,7 +69,8 @@ const NO_ALNUM: u16 = 1 << 7;
 const MIXED_CAPS: u16 = 1 << 8;
 const LOWER_START: u16 = 1 << 9;
 const HAS_ALPHA: u16 = 1 << 10;
-const NFLAGS: u32 = 11;
+const IN_NAMES: u16 = 1 << 11;
+const NFLAGS: u32 = 12;
 
 /// What the templates need to know about one token, computed once per token.
 #[derive(Debug, Clone, Copy, Default)]
@@ -77,7 +78,7 @@ pub(crate) struct TokInfo {
     /// Lowercase with digits mapped to 0.
     lower: u64,
     /// The (normalised) token as written.
-    word: u64,
+    pub(crate) word: u64,
     /// Shape, one class per character (at most 12).
     shape: u64,
     /// Shape with repeats collapsed ("Xx", "X.X.", "d-d").
@@ -86,6 +87,8 @@ pub(crate) struct TokInfo {
     suf: [u64; 4],
     naff: u8,
     len: u8,
+    /// Word class from unlabeled text (0: none).
+    cluster: u16,
     flags: u16,
 }
 
@@ -276,10 +279,18 @@ impl DocWork {
     }
 
     /// Adds a sentence of the current document.
-    pub(crate) fn push_sentence<'a, I: IntoIterator<Item = &'a str>>(&mut self, words: I) {
+    pub(crate) fn push_sentence<'a, I: IntoIterator<Item = &'a str>>(
+        &mut self,
+        words: I,
+        lex: &Lexicon,
+    ) {
         let start = self.infos.len();
         for w in words {
-            let info = token_info(w, &mut self.scratch);
+            let mut info = token_info(w, &mut self.scratch);
+            if info.flags & HAS_ALPHA != 0 && lex.names.contains(info.lower) {
+                info.flags |= IN_NAMES;
+            }
+            info.cluster = lex.clusters.class(info.word);
             self.infos.push(info);
         }
         let end = self.infos.len();
@@ -446,7 +457,114 @@ impl DocWork {
             };
             push(48, mix(hp, hist));
             push(49, mix(hist, hn));
+            let name = |j: isize| -> u64 {
+                if j < 0 || j as usize >= n {
+                    2
+                } else {
+                    (infos[j as usize].flags & IN_NAMES != 0) as u64
+                }
+            };
+            push(50, mix(name(ii), t.short));
+            push(51, mix(mix(name(ii - 1), name(ii)), name(ii + 1)));
+            if USE_CLUSTERS {
+                let cl = |j: isize| -> u64 {
+                    if j < 0 || j as usize >= n {
+                        0xffff
+                    } else {
+                        infos[j as usize].cluster as u64
+                    }
+                };
+                let c0 = cl(ii);
+                push(52, c0);
+                push(53, cl(ii - 1));
+                push(54, cl(ii + 1));
+                push(55, mix(cl(ii - 1), c0));
+                push(56, mix(c0, cl(ii + 1)));
+                push(57, mix(c0, t.short));
+            }
         }
         self.offs.push(self.feats.len() as u32);
+    }
+}
+
+const USE_CLUSTERS: bool = true;
+
+/// Word lists and classes the features consult: person-name parts and word classes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Lexicon {
+    pub(crate) names: Names,
+    pub(crate) clusters: crate::clusters::Clusters,
+}
+
+/// A set of person-name parts ("tokaev", "kozlova", "maria", "токаев"), kept as 32-bit
+/// fingerprints of their lowercase hash, looked up through a Bloom filter.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Names {
+    /// Sorted, distinct: what the model file stores.
+    pub(crate) fps: Vec<u32>,
+    bloom: Vec<u64>,
+}
+
+const BLOOM_BITS: u32 = 24;
+
+impl Names {
+    fn probes(fp: u32) -> [usize; 2] {
+        let a = (fp as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - BLOOM_BITS);
+        let b = (fp as u64 ^ 0x5555_5555).wrapping_mul(0xbf58_476d_1ce4_e5b9) >> (64 - BLOOM_BITS);
+        [a as usize, b as usize]
+    }
+
+    /// A set from fingerprints (any order, duplicates allowed).
+    pub(crate) fn from_fingerprints(mut fps: Vec<u32>) -> Names {
+        fps.sort_unstable();
+        fps.dedup();
+        let mut bloom = Vec::new();
+        if !fps.is_empty() {
+            bloom = vec![0u64; 1 << (BLOOM_BITS - 6)];
+            for &fp in &fps {
+                for p in Self::probes(fp) {
+                    bloom[p >> 6] |= 1 << (p & 63);
+                }
+            }
+        }
+        Names { fps, bloom }
+    }
+
+    /// Name parts from the lines of a rigour-style list ("a, b, c => Q123"): every spelling that
+    /// is one token.
+    pub fn from_list(text: &str) -> Names {
+        let mut scratch = Scratch::default();
+        let mut fps = Vec::new();
+        for line in text.lines() {
+            let names = line.split("=>").next().unwrap_or("");
+            for part in names.split(',') {
+                let part = part.trim();
+                if part.is_empty() || part.contains(char::is_whitespace) {
+                    continue;
+                }
+                fps.push((token_info(part, &mut scratch).lower >> 32) as u32);
+            }
+        }
+        Names::from_fingerprints(fps)
+    }
+
+    /// Number of distinct name parts.
+    pub fn len(&self) -> usize {
+        self.fps.len()
+    }
+
+    /// True when there is no name.
+    pub fn is_empty(&self) -> bool {
+        self.fps.is_empty()
+    }
+
+    #[inline]
+    fn contains(&self, lower: u64) -> bool {
+        if self.bloom.is_empty() {
+            return false;
+        }
+        Self::probes((lower >> 32) as u32)
+            .iter()
+            .all(|&p| self.bloom[p >> 6] & (1 << (p & 63)) != 0)
     }
 }

@@ -11,14 +11,19 @@ use std::sync::OnceLock;
 
 use casefile_model::Span;
 
+mod clusters;
 mod conll;
 mod features;
 mod train;
 
-pub use conll::{chunks, parse_conll, read_conll, ConllDoc, ConllSentence, Counts, EvalReport};
+pub use conll::{
+    chunks, parse_conll, read_conll, tag_name, ConllDoc, ConllSentence, Counts, EvalReport,
+};
 pub use train::{train, train_docs_with, TrainOptions};
 
-use features::{DocWork, FEATURE_VERSION, NT};
+pub use clusters::Clusters;
+pub use features::Names;
+use features::{DocWork, Lexicon, FEATURE_VERSION, NT};
 
 /// The CoNLL-2003 entity classes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -87,6 +92,8 @@ pub struct Tagger {
     weights: Vec<i16>,
     /// (NT + 1) × NT: previous tag (or start, row NT) to current tag.
     trans: Vec<i32>,
+    /// Person-name parts (from the rigour name list) and word classes, for the features.
+    lex: Lexicon,
 }
 
 /// Scores for Viterbi: emission scores of a token's features and tag-to-tag transitions.
@@ -230,7 +237,7 @@ impl Tagger {
             ws.work.clear();
             for p in &pieces {
                 ws.work
-                    .push_sentence(p.iter().map(|s| &text[s.start..s.end]));
+                    .push_sentence(p.iter().map(|s| &text[s.start..s.end]), &self.lex);
             }
             let mut out = Vec::with_capacity(sentences.len());
             for (si, p) in pieces.iter().enumerate() {
@@ -276,7 +283,8 @@ impl Tagger {
             let ws = &mut *ws.borrow_mut();
             ws.work.clear();
             for s in sentences {
-                ws.work.push_sentence(s.as_ref().iter().map(|w| w.as_ref()));
+                ws.work
+                    .push_sentence(s.as_ref().iter().map(|w| w.as_ref()), &self.lex);
             }
             for si in 0..sentences.len() {
                 ws.work.features(si, self.bits);
@@ -307,6 +315,19 @@ impl Tagger {
         out.extend_from_slice(&(NT as u32).to_le_bytes());
         for t in &self.trans {
             out.extend_from_slice(&t.to_le_bytes());
+        }
+        out.extend_from_slice(&(self.lex.names.fps.len() as u32).to_le_bytes());
+        let mut last = 0u32;
+        for &fp in &self.lex.names.fps {
+            put_varint(&mut out, (fp - last) as u64);
+            last = fp;
+        }
+        out.extend_from_slice(&(self.lex.clusters.pairs.len() as u32).to_le_bytes());
+        let mut last = 0u32;
+        for &(fp, class) in &self.lex.clusters.pairs {
+            put_varint(&mut out, (fp - last) as u64);
+            put_varint(&mut out, class as u64);
+            last = fp;
         }
         let nonzero = self.weights.iter().filter(|w| **w != 0).count() as u64;
         out.extend_from_slice(&nonzero.to_le_bytes());
@@ -344,6 +365,29 @@ impl Tagger {
         for _ in 0..(NT + 1) * NT {
             trans.push(r.u32().ok_or_else(|| bad("truncated transitions"))? as i32);
         }
+        let nnames = r.u32().ok_or_else(|| bad("truncated names"))?;
+        let mut fps = Vec::with_capacity(nnames.min(1 << 24) as usize);
+        let mut fp = 0u64;
+        for _ in 0..nnames {
+            fp += r.varint().ok_or_else(|| bad("truncated names"))?;
+            fps.push(u32::try_from(fp).map_err(|_| bad("name fingerprint out of range"))?);
+        }
+        let names = Names::from_fingerprints(fps);
+        let nclusters = r.u32().ok_or_else(|| bad("truncated classes"))?;
+        let mut pairs = Vec::with_capacity(nclusters.min(1 << 24) as usize);
+        let mut fp = 0u64;
+        for _ in 0..nclusters {
+            fp += r.varint().ok_or_else(|| bad("truncated classes"))?;
+            let class = r.varint().ok_or_else(|| bad("truncated classes"))?;
+            pairs.push((
+                u32::try_from(fp).map_err(|_| bad("word fingerprint out of range"))?,
+                u16::try_from(class).map_err(|_| bad("word class out of range"))?,
+            ));
+        }
+        let lex = Lexicon {
+            names,
+            clusters: Clusters::from_pairs(pairs),
+        };
         let n = r.u64().ok_or_else(|| bad("truncated weights"))?;
         let mut weights = vec![0i16; (1usize << bits) * NT];
         let mut at = 0usize;
@@ -364,6 +408,7 @@ impl Tagger {
             bits,
             weights,
             trans,
+            lex,
         })
     }
 }
@@ -405,6 +450,77 @@ impl<'a> Reader<'a> {
         }
         None
     }
+}
+
+/// Tokenised sentences of unlabeled text for [`Clusters::learn`]: a CoNLL file's tokens, or the
+/// text of a plain, HTML or XML file (tags dropped), or of every such file under a folder (in
+/// name order, so the result never depends on the file system's order).
+pub fn read_unlabeled(path: &Path) -> Result<Vec<Vec<String>>, NerError> {
+    let io = |e: std::io::Error| NerError::Io {
+        path: path.display().to_string(),
+        reason: e.to_string(),
+    };
+    let mut out = Vec::new();
+    if path.is_dir() {
+        let mut entries: Vec<_> = std::fs::read_dir(path)
+            .map_err(io)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect();
+        entries.sort();
+        for p in entries {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if p.is_dir()
+                || [".html", ".tml", ".xml", ".txt"]
+                    .iter()
+                    .any(|x| name.ends_with(x))
+            {
+                out.extend(read_unlabeled(&p)?);
+            }
+        }
+        return Ok(out);
+    }
+    let text = std::fs::read_to_string(path).map_err(io)?;
+    if text.starts_with("-DOCSTART-") {
+        let docs = parse_conll(&text).map_err(|(line, reason)| NerError::Format {
+            path: path.display().to_string(),
+            line,
+            reason,
+        })?;
+        for d in docs {
+            out.extend(d.sentences.into_iter().map(|s| s.tokens));
+        }
+        return Ok(out);
+    }
+    // Markup to spaces, the common entities to their characters.
+    let mut plain = String::with_capacity(text.len());
+    let mut in_tag = false;
+    for ch in text.chars() {
+        match ch {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                plain.push('\n');
+            }
+            _ if !in_tag => plain.push(ch),
+            _ => {}
+        }
+    }
+    let plain = plain
+        .replace("&amp;", "&")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">");
+    for s in casefile_text::sentences(&plain) {
+        let toks: Vec<String> = conll_tokens(&plain, s)
+            .iter()
+            .map(|t| plain[t.start..t.end].to_string())
+            .collect();
+        if !toks.is_empty() {
+            out.push(toks);
+        }
+    }
+    Ok(out)
 }
 
 /// Entity spans of a tagged sentence: each BIO chunk from its first to its last token.

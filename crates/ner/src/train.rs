@@ -2,8 +2,9 @@
 
 use std::path::Path;
 
+use crate::clusters::Clusters;
 use crate::conll::{read_conll, ConllDoc, EvalReport};
-use crate::features::{DocWork, NT};
+use crate::features::{DocWork, Lexicon, Names, NT};
 use crate::{decode, NerError, Scorer, Tagger};
 
 /// Training settings. The defaults are the ones the shipped model was built with.
@@ -15,9 +16,16 @@ pub struct TrainOptions {
     pub bits: u32,
     /// Seed of the document shuffle.
     pub seed: u64,
+    /// Perceptrons trained on differently shuffled data whose averaged weights are averaged
+    /// again: steadier than one.
+    pub models: usize,
     /// Quantised weights with an absolute value at most this are dropped from the model file
     /// (they barely move a score and most of them are rare features).
     pub prune: i16,
+    /// Person-name parts used as a feature (see [`TrainOptions::with_names`]); empty by default.
+    pub names: Names,
+    /// Word classes used as a feature (see [`Clusters::learn`]); none by default.
+    pub clusters: Clusters,
     /// Print dev scores after each epoch (to stderr).
     pub verbose: bool,
 }
@@ -29,14 +37,29 @@ impl Default for TrainOptions {
             bits: 20,
             seed: 0x5eed_ca5e,
             prune: 0,
+            models: 1,
             verbose: false,
+            names: Names::default(),
+            clusters: Clusters::default(),
         }
+    }
+}
+
+impl TrainOptions {
+    /// Uses the person-name parts of a rigour-style name list (`a, b, c => Q123` lines) as a
+    /// feature.
+    pub fn with_names(mut self, path: &Path) -> Result<Self, NerError> {
+        let text = std::fs::read_to_string(path).map_err(|e| NerError::Io {
+            path: path.display().to_string(),
+            reason: e.to_string(),
+        })?;
+        self.names = Names::from_list(&text);
+        Ok(self)
     }
 }
 
 /// The perceptron's weights: current values and, for averaging, the sum of update × time.
 struct Weights {
-    bits: u32,
     w: Vec<i32>,
     u: Vec<i64>,
     tw: Vec<i32>,
@@ -63,7 +86,6 @@ impl Weights {
     fn new(bits: u32) -> Self {
         let n = (1usize << bits) * NT;
         Weights {
-            bits,
             w: vec![0; n],
             u: vec![0; n],
             tw: vec![0; (NT + 1) * NT],
@@ -87,42 +109,40 @@ impl Weights {
         self.tu[i] += self.c * d as i64;
     }
 
-    /// The averaged weights, quantised to i16 with one scale for emissions and transitions.
-    fn averaged(&self, prune: i16) -> Tagger {
+    /// Adds the averaged weights (emissions, then transitions) to `sum`.
+    fn add_averaged(&self, sum: &mut [f64], tsum: &mut [f64]) {
         let c = self.c as f64;
-        let avg = |w: i32, u: i64| w as f64 - u as f64 / c;
-        let mut max = 0f64;
-        for (w, u) in self.w.iter().zip(&self.u) {
-            max = max.max(avg(*w, *u).abs());
+        for ((s, w), u) in sum.iter_mut().zip(&self.w).zip(&self.u) {
+            *s += *w as f64 - *u as f64 / c;
         }
-        for (w, u) in self.tw.iter().zip(&self.tu) {
-            max = max.max(avg(*w, *u).abs());
+        for ((s, w), u) in tsum.iter_mut().zip(&self.tw).zip(&self.tu) {
+            *s += *w as f64 - *u as f64 / c;
         }
-        let scale = if max == 0.0 { 1.0 } else { 32767.0 / max };
-        let weights = self
-            .w
-            .iter()
-            .zip(&self.u)
-            .map(|(w, u)| {
-                let q = (avg(*w, *u) * scale).round() as i16;
-                if q.abs() <= prune {
-                    0
-                } else {
-                    q
-                }
-            })
-            .collect();
-        let trans = self
-            .tw
-            .iter()
-            .zip(&self.tu)
-            .map(|(w, u)| (avg(*w, *u) * scale).round() as i32)
-            .collect();
-        Tagger {
-            bits: self.bits,
-            weights,
-            trans,
-        }
+    }
+}
+
+/// Quantises weights to i16 with one scale for emissions and transitions (a uniform scale does
+/// not change which tag sequence scores best).
+fn quantise(bits: u32, w: &[f64], t: &[f64], prune: i16, lex: &Lexicon) -> Tagger {
+    let max = w.iter().chain(t).fold(0f64, |m, x| m.max(x.abs()));
+    let scale = if max == 0.0 { 1.0 } else { 32767.0 / max };
+    let weights = w
+        .iter()
+        .map(|x| {
+            let q = (x * scale).round() as i16;
+            if q.abs() <= prune {
+                0
+            } else {
+                q
+            }
+        })
+        .collect();
+    let trans = t.iter().map(|x| (x * scale).round() as i32).collect();
+    Tagger {
+        bits,
+        weights,
+        trans,
+        lex: lex.clone(),
     }
 }
 
@@ -154,8 +174,44 @@ pub fn train(train: &Path, dev: &Path, opts: &TrainOptions) -> Result<Tagger, Ne
 
 /// Trains on parsed documents (see [`train`]).
 pub fn train_docs_with(docs: &[ConllDoc], dev: &[ConllDoc], opts: &TrainOptions) -> Tagger {
+    let lex = &Lexicon {
+        names: opts.names.clone(),
+        clusters: opts.clusters.clone(),
+    };
+    let n = (1usize << opts.bits) * NT;
+    let mut sum = vec![0f64; n];
+    let mut tsum = vec![0f64; (NT + 1) * NT];
+    for m in 0..opts.models.max(1) {
+        let wt = train_one(
+            docs,
+            dev,
+            opts,
+            lex,
+            opts.seed.wrapping_add(m as u64 * 0x9e37_79b9),
+        );
+        wt.add_averaged(&mut sum, &mut tsum);
+        if opts.verbose && m > 0 && !dev.is_empty() {
+            let r = quantise(opts.bits, &sum, &tsum, opts.prune, lex).eval_docs(dev);
+            eprintln!(
+                "average of {} models: dev F1 {:.2}",
+                m + 1,
+                100.0 * r.overall.f1()
+            );
+        }
+    }
+    quantise(opts.bits, &sum, &tsum, opts.prune, lex)
+}
+
+/// One perceptron, its documents shuffled with `seed`.
+fn train_one(
+    docs: &[ConllDoc],
+    dev: &[ConllDoc],
+    opts: &TrainOptions,
+    lex: &Lexicon,
+    seed: u64,
+) -> Weights {
     let mut wt = Weights::new(opts.bits);
-    let mut rng = Rng(opts.seed | 1);
+    let mut rng = Rng(seed | 1);
     let mut order: Vec<usize> = (0..docs.len()).collect();
     let mut work = DocWork::default();
     let mut dec = crate::Decoder::default();
@@ -170,7 +226,7 @@ pub fn train_docs_with(docs: &[ConllDoc], dev: &[ConllDoc], opts: &TrainOptions)
             let doc = &docs[d];
             work.clear();
             for s in &doc.sentences {
-                work.push_sentence(s.tokens.iter().map(String::as_str));
+                work.push_sentence(s.tokens.iter().map(String::as_str), lex);
             }
             for (si, s) in doc.sentences.iter().enumerate() {
                 work.features(si, opts.bits);
@@ -202,7 +258,9 @@ pub fn train_docs_with(docs: &[ConllDoc], dev: &[ConllDoc], opts: &TrainOptions)
         if opts.verbose {
             let mut line = format!("epoch {:>2}: {wrong} sentences wrong", epoch + 1);
             if !dev.is_empty() {
-                let tagger = wt.averaged(opts.prune);
+                let (mut w, mut t) = (vec![0f64; wt.w.len()], vec![0f64; wt.tw.len()]);
+                wt.add_averaged(&mut w, &mut t);
+                let tagger = quantise(opts.bits, &w, &t, opts.prune, lex);
                 let r = tagger.eval_docs(dev);
                 line += &format!(
                     "; dev P {:.2} R {:.2} F1 {:.2}",
@@ -214,7 +272,7 @@ pub fn train_docs_with(docs: &[ConllDoc], dev: &[ConllDoc], opts: &TrainOptions)
             eprintln!("{line}");
         }
     }
-    wt.averaged(opts.prune)
+    wt
 }
 
 /// Scores the tagger on parsed documents.
@@ -227,7 +285,7 @@ pub(crate) fn eval_docs(tagger: &Tagger, docs: &[ConllDoc]) -> EvalReport {
     for doc in docs {
         work.clear();
         for s in &doc.sentences {
-            work.push_sentence(s.tokens.iter().map(String::as_str));
+            work.push_sentence(s.tokens.iter().map(String::as_str), &tagger.lex);
         }
         for (si, s) in doc.sentences.iter().enumerate() {
             work.features(si, tagger.bits);

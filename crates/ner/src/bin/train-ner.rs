@@ -6,12 +6,16 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use casefile_ner::{train, TrainOptions};
+use casefile_ner::{read_unlabeled, train, Clusters, TrainOptions};
 
 fn main() -> ExitCode {
     let mut train_path = None;
     let mut dev_path = None;
     let mut out = None;
+    let mut names: Option<PathBuf> = None;
+    let mut use_names = true;
+    let mut unlabeled: Vec<PathBuf> = Vec::new();
+    let mut classes = 256usize;
     let mut opts = TrainOptions {
         verbose: true,
         ..TrainOptions::default()
@@ -38,11 +42,16 @@ fn main() -> ExitCode {
             "--bits" => opts.bits = number("--bits", value("--bits")) as u32,
             "--seed" => opts.seed = number("--seed", value("--seed")),
             "--prune" => opts.prune = number("--prune", value("--prune")) as i16,
+            "--models" => opts.models = number("--models", value("--models")) as usize,
+            "--names" => names = Some(PathBuf::from(value("--names"))),
+            "--no-names" => use_names = false,
+            "--unlabeled" => unlabeled.push(PathBuf::from(value("--unlabeled"))),
+            "--classes" => classes = number("--classes", value("--classes")) as usize,
             "--quiet" => opts.verbose = false,
             _ => {
                 eprintln!(
                     "usage: train-ner --train FILE --dev FILE [--out FILE] [--epochs N] [--bits N] \
-                     [--seed N] [--prune N] [--quiet]"
+                     [--seed N] [--prune N] [--models N] [--names FILE | --no-names] [--unlabeled PATH]... [--classes N (0: none)] [--quiet]"
                 );
                 return ExitCode::from(2);
             }
@@ -52,6 +61,59 @@ fn main() -> ExitCode {
         eprintln!("train-ner: --train and --dev are required");
         return ExitCode::from(2);
     };
+    // The person-name list sits beside CoNLL in the shared datasets folder.
+    let names = names.or_else(|| {
+        let p = train_path.parent()?.join("../names/rigour-persons.txt");
+        p.exists().then_some(p)
+    });
+    if let (true, Some(names)) = (use_names, names) {
+        opts = match opts.with_names(&names) {
+            Ok(o) => o,
+            Err(e) => {
+                eprintln!("train-ner: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        eprintln!(
+            "names: {} ({} name parts)",
+            names.display(),
+            opts.names.len()
+        );
+    }
+    if classes > 0 {
+        // Unlabeled text: CoNLL train and dev tokens (labels unused) and the shared news corpora.
+        if unlabeled.is_empty() {
+            unlabeled.push(train_path.clone());
+            unlabeled.push(dev_path.clone());
+            if let Some(datasets) = train_path.parent().map(|p| p.join("..")) {
+                for d in ["hrdsattack", "tempeval3"] {
+                    let p = datasets.join(d);
+                    if p.is_dir() {
+                        unlabeled.push(p);
+                    }
+                }
+            }
+        }
+        let mut sentences = Vec::new();
+        for p in &unlabeled {
+            match read_unlabeled(p) {
+                Ok(s) => sentences.extend(s),
+                Err(e) => {
+                    eprintln!("train-ner: {e}");
+                    return ExitCode::FAILURE;
+                }
+            }
+        }
+        let t0 = std::time::Instant::now();
+        opts.clusters = Clusters::learn(&sentences, classes, 5, 2);
+        eprintln!(
+            "classes: {classes} over {} words of {} sentences from {} sources ({:.1} s)",
+            opts.clusters.len(),
+            sentences.len(),
+            unlabeled.len(),
+            t0.elapsed().as_secs_f64()
+        );
+    }
     let tagger = match train(&train_path, &dev_path, &opts) {
         Ok(t) => t,
         Err(e) => {
