@@ -523,7 +523,11 @@ impl<'a> G<'a> {
         // "April 8, 1998", "Dec. 14", "Sept. 30"
         if let Some((k, d)) = self.day(j) {
             // not "May 3.5%" or a clock time "April 8:30"
-            if !(self.glued(k) && (self.punct(k, ':') || self.punct(k, '%'))) {
+            let clock = self.glued(k)
+                && self.punct(k, ':')
+                && self.glued(k + 1)
+                && self.kind(k + 1) == Some(Kind::Num);
+            if !(clock || self.glued(k) && self.punct(k, '%')) {
                 let (end, y) = match self.trailing_year(k) {
                     Some((e, y)) => (e, Some(y)),
                     None => (k, None),
@@ -881,6 +885,10 @@ impl<'a> G<'a> {
                 if matches!(unit, Unit::Second | Unit::Minute) {
                     return None;
                 }
+                // "recent years": an unknown stretch up to now, as TimeBank writes it
+                if r == Rel::Recent {
+                    return Some((j + 1, Sem::Duration(None, unit)));
+                }
                 let v = if off > 0 { "FUTURE_REF" } else { "PAST_REF" };
                 if off == 0 {
                     return None;
@@ -997,9 +1005,6 @@ impl<'a> G<'a> {
         if let Lex::DayWord(_) = self.lex(j) {
             return self.day_word(j);
         }
-        if let Lex::Weekday(_, false) = self.lex(j) {
-            return self.weekday(j);
-        }
         if self.is(j, "in") && self.lex(j + 1) == Lex::The {
             if let Lex::Unit(unit @ (Unit::Year | Unit::Month | Unit::Week | Unit::Day), false) =
                 self.lex(j + 2)
@@ -1041,6 +1046,10 @@ impl<'a> G<'a> {
             k += 2;
         }
         if unit == Unit::Weekend {
+            return None;
+        }
+        // "a year-earlier loss": the modifier is "year-earlier"
+        if self.punct(k, '-') && (self.is(k + 1, "ago") || self.is(k + 1, "earlier")) {
             return None;
         }
         // Ages ("a 6-year-old boy", "55 years old") are not time expressions in TimeBank.
@@ -1364,6 +1373,10 @@ impl<'a> G<'a> {
                 }
             }
         }
+        // "the year-ago quarter", "the year-earlier period"
+        if let Some((e, sem)) = self.year_ago(j) {
+            return if e > j + 3 { Some((e, sem)) } else { None };
+        }
         // "the year", "the weekend", "the quarter", "the month"
         if let Lex::Unit(unit, false) = self.lex(j) {
             if matches!(self.lex(j + 1), Lex::Ago | Lex::Earlier | Lex::Later) {
@@ -1391,6 +1404,10 @@ impl<'a> G<'a> {
                         quarter: true,
                     }),
                 )),
+                // "for the year": its length
+                Unit::Year if i > 0 && (self.is(i - 1, "for") || self.is(i - 1, "during")) => {
+                    Some((j + 1, Sem::Duration(Some(1.0), unit)))
+                }
                 Unit::Year | Unit::Weekend => Some((j + 1, Sem::Date(D::Rel { unit, off: 0 }))),
                 _ => None,
             };
@@ -1408,10 +1425,6 @@ impl<'a> G<'a> {
                     }),
                 ));
             }
-        }
-        // "the year-ago quarter", "the year-earlier period"
-        if let Some((e, sem)) = self.year_ago(j) {
-            return if e > j + 3 { Some((e, sem)) } else { None };
         }
         // "the nine months", "the four days"
         if let Some((k, n @ Some(_))) = self.number(j, false).filter(|_| self.year(j).is_none()) {
@@ -1433,20 +1446,21 @@ impl<'a> G<'a> {
         if matches!(inner.1, Sem::Date(D::Part { .. })) && self.punct(j + 1, '-') {
             return None;
         }
-        let takes_the = match &inner.1 {
-            Sem::Date(D::Decade(_) | D::Century(_) | D::Part { .. }) => true,
-            Sem::Date(D::Rel { .. } | D::RelRef { .. }) => {
-                matches!(self.lex(j), Lex::Rel(_) | Lex::Mod)
-            }
-            Sem::Date(D::Cal { .. }) => {
-                matches!(self.lex(j), Lex::Mod | Lex::Ordinal(_))
-                    || self.kind(j) == Some(Kind::Num) && self.year(j).is_none()
-            }
-            Sem::Duration(..) => matches!(self.lex(j), Lex::Rel(_)),
-            Sem::Ref(_) => matches!(self.lex(j), Lex::Rel(_)),
-            Sem::Time { .. } => matches!(self.lex(j), Lex::Rel(_) | Lex::Mod),
-            _ => false,
-        };
+        let takes_the = self.lex(j) == Lex::Mod
+            || match &inner.1 {
+                Sem::Date(D::Decade(_) | D::Century(_) | D::Part { .. }) => true,
+                Sem::Date(D::Rel { .. } | D::RelRef { .. }) => {
+                    matches!(self.lex(j), Lex::Rel(_) | Lex::Mod)
+                }
+                Sem::Date(D::Cal { .. }) => {
+                    matches!(self.lex(j), Lex::Mod | Lex::Ordinal(_))
+                        || self.kind(j) == Some(Kind::Num) && self.year(j).is_none()
+                }
+                Sem::Duration(..) => matches!(self.lex(j), Lex::Rel(_)),
+                Sem::Ref(_) => matches!(self.lex(j), Lex::Rel(_)),
+                Sem::Time { .. } => matches!(self.lex(j), Lex::Rel(_) | Lex::Mod),
+                _ => false,
+            };
         if takes_the {
             Some(inner)
         } else {
@@ -1504,6 +1518,7 @@ impl<'a> G<'a> {
                 i + 3
             }
             "nearly" | "almost" | "around" => i + 1,
+            "up" if self.is(i + 1, "to") => i + 2,
             _ => return None,
         };
         let (e, sem) = if self.kind(j) == Some(Kind::Num) && w == "around" {
@@ -1515,7 +1530,7 @@ impl<'a> G<'a> {
             &sem,
             Sem::Duration(..)
                 | Sem::Time { .. }
-                | Sem::Date(D::Rel { .. } | D::RelRef { .. } | D::Vague { .. })
+                | Sem::Date(D::Rel { .. } | D::RelRef { .. } | D::Vague { .. } | D::Ago { .. })
         );
         if keep {
             Some((e, sem))

@@ -52,10 +52,13 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
         if starts {
             if let Some((end, sem)) = g.match_at(i) {
                 if end > i {
-                    let tense = if needs_tense(&sem) {
-                        tense(&g, i, end)
-                    } else {
+                    let tense = if !needs_tense(&sem) {
                         Tense::Unknown
+                    } else if possessive(&g, end) {
+                        // "Wednesday's ruling" names a day that has happened
+                        Tense::Past
+                    } else {
+                        tense(&g, i, end)
                     };
                     let (timex_type, value, known) = resolve::value(&sem, &dct, &reference, tense);
                     if let Some(k) = known {
@@ -76,6 +79,11 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
         i += 1;
     }
     out
+}
+
+/// An "'s" right after the expression.
+fn possessive(g: &G, end: usize) -> bool {
+    (g.s(end) == "'" || g.s(end) == "’") && g.is_word(end + 1, "s")
 }
 
 fn is_q(s: &str) -> bool {
@@ -120,6 +128,21 @@ fn is_boundary(g: &G, toks: &[Tok], k: usize) -> bool {
     }
 }
 
+/// "was planning", "were expected", "was due", "was to": a past that points forward.
+fn cue_future_after(g: &G, k: usize) -> bool {
+    [
+        "planning",
+        "expected",
+        "scheduled",
+        "due",
+        "to",
+        "going",
+        "set",
+    ]
+    .iter()
+    .any(|w| g.is_word(k, w))
+}
+
 /// The tense of the clause around tokens `start..end`: the nearest tense cue within the sentence,
 /// looking left first. Reported events lean to the past, announced ones to the future.
 fn tense(g: &G, start: usize, end: usize) -> Tense {
@@ -136,10 +159,15 @@ fn tense(g: &G, start: usize, end: usize) -> Tense {
         let w = g.s(k);
         let lower = w.to_ascii_lowercase();
         match lower.as_str() {
-            "will" | "shall" | "ll" | "wo" | "scheduled" | "expected" | "due" | "plans"
-            | "planned" | "intends" | "upcoming" | "next" | "until" | "going" | "tomorrow" => {
-                Some(Tense::Future)
-            }
+            "will" | "shall" | "ll" | "wo" | "scheduled" | "expected" | "expects" | "expect"
+            | "planning" | "intends" | "upcoming" | "next" | "going" | "tomorrow" | "soon"
+            | "would" | "payable" => Some(Tense::Future),
+            // "plans to", "planned to leave", "as early as Tuesday"
+            "plan" | "plans" | "planned" if g.is_word(k + 1, "to") => Some(Tense::Future),
+            "early" if k > 0 && g.is_word(k - 1, "as") => Some(Tense::Future),
+            // "set to resume", "was planning to"
+            "set" if g.is_word(k + 1, "to") => Some(Tense::Future),
+            "was" | "were" if cue_future_after(g, k + 1) => Some(Tense::Future),
             "was" | "were" | "had" | "did" | "ago" | "last" | "said" | "told" | "took" | "gave"
             | "came" | "began" | "went" | "held" | "met" | "made" | "left" | "fell" | "rose"
             | "won" | "lost" | "sent" | "brought" | "found" | "yesterday" | "been" | "saw"

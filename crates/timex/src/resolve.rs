@@ -133,15 +133,24 @@ fn anchor_year(dct: &Known, m: u8, d: Option<u8>, dir: Dir, tense: Tense) -> Opt
                 }
             }
             Tense::Unknown => {
-                // The nearest occurrence: "7 November" in April 1998 is November 1997.
-                let dd = dct.d.unwrap_or(15) as i64;
-                let md = d.unwrap_or(15) as i64;
-                let at = |y: i32| (y as i64) * 372 + (m as i64) * 31 + md;
-                let now = (y0 as i64) * 372 + (dm as i64) * 31 + dd;
-                [y0, y0 - 1, y0 + 1]
-                    .into_iter()
-                    .min_by_key(|y| (at(*y) - now).abs())
-                    .unwrap_or(y0)
+                // The nearest occurrence ("7 November" in April 1998 is November 1997), with
+                // the past favoured: reports tell of what happened.
+                let gap = gap_days(y0, m, d, dct);
+                if gap > 0 {
+                    let back = gap_days(y0 - 1, m, d, dct).abs();
+                    if gap * 3 / 2 < back {
+                        y0
+                    } else {
+                        y0 - 1
+                    }
+                } else {
+                    let ahead = gap_days(y0 + 1, m, d, dct);
+                    if ahead * 3 / 2 < -gap {
+                        y0 + 1
+                    } else {
+                        y0
+                    }
+                }
             }
         },
     })
@@ -215,7 +224,11 @@ pub fn date(d: &D, dct: &Known, reference: &Known, tense: Tense) -> (String, Opt
                     Dir::Next => y0 + i32::from(idx <= cur),
                     Dir::Auto => match tense {
                         Tense::Past if idx > cur => y0 - 1,
-                        Tense::Future if idx < cur => y0 + 1,
+                        // Only well behind: "the third quarter" in November is this year's.
+                        Tense::Future if idx + 1 < cur => y0 + 1,
+                        // A quarter still to come is rarely spoken of without a future verb;
+                        // results of a past one are.
+                        Tense::Unknown if idx > cur && part.starts_with(['Q', 'H']) => y0 - 1,
                         _ => y0,
                     },
                 })
@@ -234,6 +247,21 @@ pub fn date(d: &D, dct: &Known, reference: &Known, tense: Tense) -> (String, Opt
             Some(y) => (format!("{:04}-{m:02}", y + off), None),
             None => (format!("XXXX-{m:02}"), None),
         },
+        D::Rel {
+            unit: Unit::Weekend,
+            off: 0,
+        } if dct.full().is_some() => {
+            // "the weekend": the last one in a past-tense sentence, else the coming one
+            let base = dct.full().unwrap_or(Ymd { y: 1, m: 1, d: 1 });
+            let wd = calendar::weekday(base) as i64;
+            let sat = if tense == Tense::Future || wd == 6 || wd == 7 {
+                calendar::add_days(base, (6 - wd).max(-1))
+            } else {
+                calendar::add_days(base, -(wd + 1))
+            };
+            let (y, w) = calendar::iso_week(sat);
+            (format!("{y:04}-W{w:02}-WE"), None)
+        }
         D::Rel { unit, off } => {
             let v = shift(dct, unit, off);
             let k = known_of(&v);
@@ -408,7 +436,8 @@ pub fn value(
         Sem::Time { day, clock, part } => {
             let (dv, k) = match day {
                 Some(d) => date(d, dct, reference, tense),
-                None => match dct.full() {
+                // The day the narrative is at: the last full date named, else the DCT.
+                None => match reference.full().or_else(|| dct.full()) {
                     Some(d) => (ymd_str(d), None),
                     None => ("XXXX-XX-XX".into(), None),
                 },
