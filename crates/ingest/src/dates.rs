@@ -179,8 +179,10 @@ pub(crate) fn header_line_date(line: &str) -> Option<PartialDate> {
 
 static DATELINE_PLACE: Lazy<Regex> = Lazy::new(|| {
     // A place name in capitals or Title Case ("NEW YORK", "London", "Almaty/Geneva"), then "," or "(".
-    Regex::new(r"^(?:[\p{Lu}][\p{L}.'’\-]*(?:(?:[ /]|,\s)[\p{Lu}][\p{L}.'’\-]*){0,4})\s*[,(]?\s*$")
-        .expect("dateline regex")
+    Regex::new(
+        r"^(?:[\p{Lu}][\p{L}.'’\-]*(?:(?:\s*/\s*|\s+|,\s*)[\p{Lu}][\p{L}.'’\-]*){0,4})\s*[,(]?\s*$",
+    )
+    .expect("dateline regex")
 });
 
 static DATELINE_AFTER: Lazy<Regex> =
@@ -225,6 +227,31 @@ pub(crate) fn dateline_date(paragraph: &str) -> Option<PartialDate> {
     (before_ok && DATELINE_AFTER.is_match(after)).then_some(f.date)
 }
 
+/// The date of a header line naming a place and a date and nothing else:
+/// "Kemir / Geneva, 1 November 2023", "LONDON, 5 May 2015".
+pub(crate) fn place_date_line(line: &str) -> Option<PartialDate> {
+    let l = line.trim().trim_end_matches(['.', ':', ';']);
+    let found = find_dates(l);
+    let f = found.last()?;
+    if found.len() != 1 || f.end != l.len() || !l[..f.start].trim_end().ends_with(',') {
+        return None;
+    }
+    // Reuse the dateline rules (place shape, no preposition) with the dash the line lacks.
+    dateline_date(&format!("{l} –"))
+}
+
+/// The date in one segment of a header line whose parts are separated by "·", "|" or a dash:
+/// "Alert · Thursday, 7 December 2023 · Europe and Central Asia desk".
+pub(crate) fn segmented_line_date(line: &str) -> Option<PartialDate> {
+    let l = line.trim();
+    if l.len() > 160 {
+        return None;
+    }
+    l.split(['·', '|', '•'])
+        .flat_map(|seg| seg.split(" — ").flat_map(|s| s.split(" – ")))
+        .find_map(header_line_date)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -260,6 +287,29 @@ mod tests {
         assert_eq!(header_line_date("He was arrested on 7 November 1997"), None);
         assert_eq!(header_line_date("Updated 3 May 2015"), None);
         assert_eq!(header_line_date("AI INDEX: EUR 57/05/98"), None);
+    }
+
+    #[test]
+    fn place_and_segmented_header_lines() {
+        assert_eq!(
+            place_date_line("Kemir / Geneva, 1 November 2023"),
+            Some(d("2023-11-01"))
+        );
+        assert_eq!(place_date_line("LONDON, 5 May 2015"), Some(d("2015-05-05")));
+        assert_eq!(place_date_line("He left on 5 May 2015"), None);
+        assert_eq!(place_date_line("In Almaty, 5 May 2015"), None);
+        assert_eq!(
+            segmented_line_date("Alert · Thursday, 7 December 2023 · Europe and Central Asia desk"),
+            Some(d("2023-12-07"))
+        );
+        assert_eq!(
+            segmented_line_date("By Madina Seitkali in Ordabay · Updated 18:45"),
+            None
+        );
+        assert_eq!(
+            segmented_line_date("Updated · 7 December 2023"),
+            Some(d("2023-12-07"))
+        );
     }
 
     #[test]

@@ -334,6 +334,7 @@ fn declared_metadata(doc: &Document) -> Declared {
                     .and_then(|v| dates::parse_timestamp(&v))
             })
         });
+    let published = published.or_else(|| byline_date(doc));
     let url = first_meta(&metas, &["og:url"]).or_else(|| {
         doc.select("link[rel=canonical]")
             .nodes()
@@ -352,6 +353,42 @@ fn declared_metadata(doc: &Document) -> Declared {
         published,
         url,
     }
+}
+
+/// Parts of class names that mark an article's byline or date line.
+const BYLINE_NAME_PARTS: &[&str] = &[
+    "byline",
+    "dateline",
+    "date",
+    "published",
+    "pubdate",
+    "posted",
+    "timestamp",
+    "meta",
+];
+
+/// The date in the article's byline ("Alert · Thursday, 7 December 2023 · Europe desk"), for
+/// pages that declare none. Only inside the article or main content: a site header may show
+/// today's date.
+fn byline_date(doc: &Document) -> Option<PartialDate> {
+    doc.select("article [class], main [class]")
+        .nodes()
+        .iter()
+        .filter(|n| {
+            n.class().is_some_and(|c| {
+                c.split_whitespace().any(|t| {
+                    t.to_ascii_lowercase()
+                        .split(['-', '_'])
+                        .any(|p| BYLINE_NAME_PARTS.contains(&p))
+                })
+            })
+        })
+        .find_map(|n| {
+            let t = one_line(&n.text());
+            (t.len() <= 200)
+                .then(|| dates::header_line_date(&t).or_else(|| dates::segmented_line_date(&t)))
+                .flatten()
+        })
 }
 
 #[derive(Debug, Default)]

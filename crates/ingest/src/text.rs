@@ -179,6 +179,7 @@ pub(crate) fn clean(s: &str) -> Cleaned {
 
     remove_breadcrumbs(&lines, &mut keep);
     remove_top_menu(&lines, &mut keep, &mut header_lines);
+    remove_link_bars(&lines, &mut keep);
     remove_bottom_menu(&lines, &mut keep);
     remove_furniture_lines(&lines, &mut keep);
 
@@ -222,28 +223,57 @@ static BREADCRUMB_LINE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^(?:you are here:?\s*)?home\s*(?:[>»›/|]|&gt;)\s*\S").expect("re")
 });
 
-/// Breadcrumbs at the top: a bulleted run starting with "Home" ("• Home / • > / • Title"), or one
-/// line "Home > News > Title".
+/// How many non-blank lines from the top are "header": those before the first line of body prose,
+/// at most 40. Menus, breadcrumbs and language switchers are only looked for there.
+fn top_region(lines: &[&str], nb: &[usize]) -> usize {
+    nb.iter()
+        .position(|&i| is_body_paragraph(lines[i]))
+        .unwrap_or(nb.len())
+        .min(40)
+}
+
+/// Breadcrumbs in the header: a bulleted run starting with "Home" ("• Home / • > / • Title"), or
+/// one line "Home > News > Title".
 fn remove_breadcrumbs(lines: &[&str], keep: &mut [bool]) {
     let nb = nonblank(lines);
-    for (k, &i) in nb.iter().take(4).enumerate() {
+    let top = top_region(lines, &nb);
+    let mut k = 0;
+    while k < top {
+        let i = nb[k];
         let item = strip_bullet(lines[i]);
         if BREADCRUMB_LINE.is_match(item) {
             keep[i] = false;
-            return;
-        }
-        if has_bullet(lines[i]) && item.eq_ignore_ascii_case("home") {
+        } else if has_bullet(lines[i]) && item.eq_ignore_ascii_case("home") {
             // Drop this and the bulleted lines that follow it, each short.
             keep[i] = false;
-            for &j in &nb[k + 1..] {
-                let l = lines[j];
+            while k + 1 < nb.len() {
+                let l = lines[nb[k + 1]];
                 if has_bullet(l) && strip_bullet(l).split_whitespace().count() <= 15 {
-                    keep[j] = false;
+                    keep[nb[k + 1]] = false;
+                    k += 1;
                 } else {
                     break;
                 }
             }
-            return;
+        }
+        k += 1;
+    }
+}
+
+/// A language switcher or link bar in the header: "English | Русский | Қазақша".
+fn remove_link_bars(lines: &[&str], keep: &mut [bool]) {
+    let nb = nonblank(lines);
+    let top = top_region(lines, &nb);
+    for &i in &nb[..top] {
+        let items: Vec<&str> = lines[i].split(['|', '·']).map(str::trim).collect();
+        let short = items.iter().all(|it| {
+            let w = it.split_whitespace().count();
+            (1..=3).contains(&w)
+                && !it.chars().any(|c| c.is_ascii_digit())
+                && !it.ends_with(['.', '!', '?', ':', ','])
+        });
+        if items.len() >= 3 && short {
+            keep[i] = false;
         }
     }
 }
@@ -279,32 +309,22 @@ fn is_menu_item(line: &str) -> bool {
     })
 }
 
-fn is_sentence_like(line: &str) -> bool {
-    let t = line.trim();
-    t.ends_with(['.', '!', '?', '"', '”', '’', ':']) || t.split_whitespace().count() > 12
-}
-
 /// A body paragraph: long enough and made of sentences.
 pub(crate) fn is_body_paragraph(p: &str) -> bool {
     let words = p.split_whitespace().count();
     words >= 15 && p.contains(['.', '!', '?'])
 }
 
-/// A site menu at the top: a run of at least four menu entries among the first lines, with any
-/// short header lines above it (site name, tagline), which are returned as `header_lines`.
+/// A site menu in the header: a run of at least four menu entries before any body prose. When it
+/// comes within the first lines, the short lines above it (site name, tagline) are the site's
+/// header: removed too, and returned as `header_lines`.
 fn remove_top_menu(lines: &[&str], keep: &mut [bool], header_lines: &mut Vec<String>) {
     let nb: Vec<usize> = nonblank(lines).into_iter().filter(|&i| keep[i]).collect();
-    let Some(start) = (0..nb.len().min(6)).find(|&k| run_len(lines, &nb, k) >= 4) else {
+    let top = top_region(lines, &nb);
+    let Some(start) = (0..top).find(|&k| run_len(lines, &nb, k) >= 4) else {
         return;
     };
     let len = run_len(lines, &nb, start);
-    // Everything above the run must look like a header, or the run is not at the top.
-    if nb[..start]
-        .iter()
-        .any(|&i| is_sentence_like(lines[i]) || lines[i].split_whitespace().count() > 8)
-    {
-        return;
-    }
     let mut end = start + len;
     // A headline in Title Case can look like a menu entry; the line right before the lede is the
     // headline, so it stays.
@@ -314,13 +334,19 @@ fn remove_top_menu(lines: &[&str], keep: &mut [bool], header_lines: &mut Vec<Str
     {
         end -= 1;
     }
-    for &i in &nb[..start] {
-        header_lines.push(lines[i].trim().to_string());
-        keep[i] = false;
-    }
-    // A menu opening the document usually starts with the site's name.
-    if start == 0 {
-        header_lines.push(strip_bullet(lines[nb[0]]).to_string());
+    let site_header = start <= 6
+        && nb[..start]
+            .iter()
+            .all(|&i| lines[i].split_whitespace().count() <= 8);
+    if site_header {
+        for &i in &nb[..start] {
+            header_lines.push(lines[i].trim().to_string());
+            keep[i] = false;
+        }
+        // A menu opening the document usually starts with the site's name.
+        if start == 0 {
+            header_lines.push(strip_bullet(lines[nb[0]]).to_string());
+        }
     }
     for &i in &nb[start..end] {
         keep[i] = false;
@@ -373,6 +399,12 @@ static FURNITURE: Lazy<Regex> = Lazy::new(|| {
     .expect("furniture regex")
 });
 
+/// Lists of other stories and taxonomy: "Related: Title one | Title two", "Tags: Tarsaly, Media".
+static RELATED_LINE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:related(?:\s+(?:articles?|posts?|stories|news|content|reading|links))?|you\s+may\s+also\s+like|read\s+also|also\s+read|more\s+on\s+this(?:\s+topic)?|recommended(?:\s+for\s+you)?|tags|tagged|topics|filed\s+under|categories)\s*:\s*\S")
+        .expect("related regex")
+});
+
 static COOKIE_SENTENCE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^(?:this\s+(?:web)?site|we)\s+uses?\s+cookies\b").expect("cookie regex")
 });
@@ -393,13 +425,15 @@ static COMMENT_FORM: Lazy<Regex> = Lazy::new(|| {
 
 fn is_furniture(line: &str) -> bool {
     let item = strip_bullet(line);
-    FURNITURE.is_match(item) || COOKIE_SENTENCE.is_match(item) && item.len() < 300
+    FURNITURE.is_match(item)
+        || (COOKIE_SENTENCE.is_match(item) || RELATED_LINE.is_match(item)) && item.len() < 400
 }
 
 /// Single lines that are page furniture wherever they stand: share buttons, "Leave a Reply" and
 /// the comment form under it, cookie notices.
 fn remove_furniture_lines(lines: &[&str], keep: &mut [bool]) {
     let mut in_comment_form = false;
+    let mut in_share_bar = false;
     for (i, line) in lines.iter().enumerate() {
         let item = strip_bullet(line);
         if item.is_empty() {
@@ -407,9 +441,11 @@ fn remove_furniture_lines(lines: &[&str], keep: &mut [bool]) {
         }
         if is_furniture(item) {
             keep[i] = false;
-            if item.to_lowercase().starts_with("leave a") {
-                in_comment_form = true;
-            }
+            let lower = item.to_lowercase();
+            in_comment_form = lower.starts_with("leave a");
+            in_share_bar = lower.starts_with("share")
+                || lower.starts_with("follow")
+                || (in_share_bar && item.split_whitespace().count() <= 2);
             continue;
         }
         if in_comment_form {
@@ -418,6 +454,15 @@ fn remove_furniture_lines(lines: &[&str], keep: &mut [bool]) {
                 continue;
             }
             in_comment_form = false;
+        }
+        // Under "Share this:", the network names ("X", "Bluesky") are buttons, whatever they are.
+        if in_share_bar {
+            let words = item.split_whitespace().count();
+            if words <= 2 && !item.ends_with(['.', '!', '?', ':']) && !item.contains(',') {
+                keep[i] = false;
+                continue;
+            }
+            in_share_bar = false;
         }
     }
 }
@@ -483,6 +528,23 @@ mod tests {
     fn removes_breadcrumbs_share_and_comment_form() {
         let t = "• Home\n  • >\n  • Title here\n\nTitle here\n\nBody sentence one.\n\nShare this article:\n\nTweet\n\nLeave a Reply\n\nYour email address will not be published. Required fields are marked *\n\nComment *\n\nName *\n\nPost Comment";
         assert_eq!(clean(t).text, "Title here\n\nBody sentence one.");
+    }
+
+    #[test]
+    fn site_header_with_tagline_menu_language_bar_and_breadcrumb() {
+        let t = "Tarsaly Bureau for Human Rights\n\nIndependent monitoring. Legal aid. Advocacy.\n\nAbout Us\n\nOur Team\n\nBoard\n\nDonate\n\nSubscribe to our newsletter\n\nРусский | Тарсалы | English\n\nHome > Press Releases > Tarsaly: Authorities must act\n\nTarsaly: Authorities must act\n\nThe leader of the movement has not been seen since men forced him into a car outside his home.\n\nShare this:\n\nFacebook\n\nX\n\nBluesky\n\nRelated: One story | Another story\n\nTags: Tarsaly, Media law\n\nTarsaly Bureau for Human Rights\nKemir";
+        let c = clean(t);
+        assert_eq!(
+            c.text,
+            "Tarsaly: Authorities must act\n\nThe leader of the movement has not been seen since men forced him into a car outside his home.\n\nTarsaly Bureau for Human Rights\nKemir"
+        );
+        assert_eq!(
+            c.header_lines,
+            [
+                "Tarsaly Bureau for Human Rights",
+                "Independent monitoring. Legal aid. Advocacy."
+            ]
+        );
     }
 
     #[test]
