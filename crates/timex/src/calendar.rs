@@ -67,6 +67,40 @@ pub fn add_months(y: i32, m: u8, n: i32) -> (i32, u8) {
     (idx.div_euclid(12), (idx.rem_euclid(12) + 1) as u8)
 }
 
+/// The `n`th (1-based; 5 = last) ISO weekday `wd` of a month.
+pub fn nth_weekday(y: i32, m: u8, wd: u8, n: u8) -> Ymd {
+    let first = Ymd { y, m, d: 1 };
+    let shift = (wd as i64 - weekday(first) as i64).rem_euclid(7);
+    let mut day = add_days(first, shift + 7 * (n as i64 - 1));
+    while day.m != m {
+        day = add_days(day, -7);
+    }
+    day
+}
+
+/// Easter Sunday (Gregorian; the anonymous algorithm).
+pub fn easter(y: i32) -> Ymd {
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    Ymd {
+        y,
+        m: month as u8,
+        d: day as u8,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,5 +132,22 @@ mod tests {
             (2009, 53)
         );
         assert_eq!(add_months(1998, 1, -2), (1997, 11));
+        assert_eq!(
+            easter(2000),
+            Ymd {
+                y: 2000,
+                m: 4,
+                d: 23
+            }
+        );
+        // Thanksgiving 1999: the fourth Thursday of November
+        assert_eq!(
+            nth_weekday(1999, 11, 4, 4),
+            Ymd {
+                y: 1999,
+                m: 11,
+                d: 25
+            }
+        );
     }
 }

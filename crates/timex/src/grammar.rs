@@ -60,6 +60,16 @@ pub enum D {
         wd: u8,
         dir: Dir,
     },
+    /// A named holiday, anchored like a day and month ("Christmas", "Thanksgiving Day").
+    Holiday {
+        h: Holiday,
+        dir: Dir,
+    },
+    /// A holiday of a stated year.
+    HolidayOf {
+        h: Holiday,
+        y: i32,
+    },
     /// A month of the document's year moved by `off` years ("June last year").
     MonthOfYear {
         m: u8,
@@ -81,6 +91,27 @@ pub enum D {
     },
 }
 
+/// Holidays whose date the calendar gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Holiday {
+    NewYearsDay,
+    NewYearsEve,
+    Christmas,
+    ChristmasEve,
+    Halloween,
+    Valentines,
+    IndependenceDay,
+    /// Fourth Thursday of November (US).
+    Thanksgiving,
+    /// Tuesday after the first Monday of November (US).
+    ElectionDay,
+    /// First Monday of September (US).
+    LaborDay,
+    /// Last Monday of May (US).
+    MemorialDay,
+    Easter,
+}
+
 /// An expression's meaning before anchoring.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Sem {
@@ -95,6 +126,16 @@ pub enum Sem {
     Duration(Option<f64>, Unit),
     Set(String),
     Ref(&'static str),
+}
+
+impl Sem {
+    /// A holiday of a stated year becomes that year's date.
+    fn with_year(self, y: i32) -> Sem {
+        match self {
+            Sem::Date(D::Holiday { h, .. }) => Sem::Date(D::HolidayOf { h, y }),
+            other => other,
+        }
+    }
 }
 
 pub struct G<'a> {
@@ -355,7 +396,11 @@ impl<'a> G<'a> {
                 best = longest(best, self.month_first(i));
             }
             Lex::Weekday(..) => best = longest(best, self.weekday(i)),
+            Lex::Holiday => best = longest(best, self.holiday(i)),
             Lex::Ordinal(_) | Lex::NumWord(_) => {
+                if let Some((e, y)) = self.spoken_year(i) {
+                    best = Some((e, Sem::Date(D::Year(y))));
+                }
                 best = longest(best, self.day_month(i));
                 best = longest(best, self.quarter(i));
                 best = longest(best, self.amount(i));
@@ -492,6 +537,9 @@ impl<'a> G<'a> {
     /// An optional year after a date: ", 1998", " 1998".
     fn trailing_year(&self, j: usize) -> Option<(usize, i32)> {
         let k = if self.punct(j, ',') { j + 1 } else { j };
+        if let Some((e, y)) = self.spoken_year(k) {
+            return Some((e, y));
+        }
         let y = self.year(k)?;
         // "on 5 May 1998-99" is fine; "May 5, 1998 people" rarely happens.
         Some((k + 1, y))
@@ -595,6 +643,99 @@ impl<'a> G<'a> {
                 dir: Dir::Auto,
             }),
         ))
+    }
+
+    /// A year in words: "nineteen ninety-six", "two thousand", "two thousand and one".
+    fn spoken_year(&self, i: usize) -> Option<(usize, i32)> {
+        match self.lex(i) {
+            Lex::NumWord(h @ 11..=19) => {
+                if self.lex(i + 1) == Lex::NumWord(100) {
+                    return Some((i + 2, h as i32 * 100));
+                }
+                let Lex::NumWord(t @ 20..=90) = self.lex(i + 1) else {
+                    return None;
+                };
+                if t % 10 != 0 {
+                    return None;
+                }
+                let k = if self.punct(i + 2, '-') { i + 3 } else { i + 2 };
+                match self.lex(k) {
+                    Lex::NumWord(u @ 1..=9) => Some((k + 1, (h * 100 + t + u) as i32)),
+                    _ => Some((i + 2, (h * 100 + t) as i32)),
+                }
+            }
+            Lex::NumWord(2) if self.lex(i + 1) == Lex::NumWord(1000) => {
+                let k = if self.is(i + 2, "and") { i + 3 } else { i + 2 };
+                match self.lex(k) {
+                    Lex::NumWord(u @ 1..=19) => Some((k + 1, 2000 + u as i32)),
+                    _ => Some((i + 2, 2000)),
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// "Christmas", "Christmas Eve", "New Year's Day", "Thanksgiving Day", "Election Day".
+    fn holiday(&self, i: usize) -> M {
+        let w = self.s(i).to_ascii_lowercase();
+        if !self.cap(i) {
+            return None;
+        }
+        let day = |k: usize| self.is(k, "day") && self.cap(k);
+        let (end, h) = match w.as_str() {
+            "christmas" if self.is(i + 1, "eve") => (i + 2, Holiday::ChristmasEve),
+            "christmas" if day(i + 1) => (i + 2, Holiday::Christmas),
+            "christmas" => (i + 1, Holiday::Christmas),
+            "thanksgiving" if day(i + 1) => (i + 2, Holiday::Thanksgiving),
+            "thanksgiving" => (i + 1, Holiday::Thanksgiving),
+            "easter" if self.is(i + 1, "sunday") => (i + 2, Holiday::Easter),
+            "easter" => (i + 1, Holiday::Easter),
+            "halloween" => (i + 1, Holiday::Halloween),
+            "new" if self.is(i + 1, "year") && self.cap(i + 1) => {
+                // "New Year's Day", "New Year's Eve", "New Year"
+                let k = if self.punct(i + 2, '\'') || self.punct(i + 2, '’') {
+                    if self.is(i + 3, "s") {
+                        i + 4
+                    } else {
+                        i + 2
+                    }
+                } else {
+                    i + 2
+                };
+                if self.is(k, "eve") && self.cap(k) {
+                    (k + 1, Holiday::NewYearsEve)
+                } else if day(k) {
+                    (k + 1, Holiday::NewYearsDay)
+                } else {
+                    (k, Holiday::NewYearsDay)
+                }
+            }
+            "independence" if day(i + 1) => (i + 2, Holiday::IndependenceDay),
+            "election" if day(i + 1) => (i + 2, Holiday::ElectionDay),
+            "labor" if day(i + 1) => (i + 2, Holiday::LaborDay),
+            "memorial" if day(i + 1) => (i + 2, Holiday::MemorialDay),
+            "valentine" => {
+                let k = if self.punct(i + 1, '\'') && self.is(i + 2, "s") {
+                    i + 3
+                } else {
+                    i + 1
+                };
+                if !day(k) {
+                    return None;
+                }
+                (k + 1, Holiday::Valentines)
+            }
+            _ => return None,
+        };
+        // "Christmas 1998", "Christmas of 1998"
+        let k = if self.is(end, "of") { end + 1 } else { end };
+        if let Some(y) = self.year(k) {
+            return Some((
+                k + 1,
+                Sem::Date(D::Holiday { h, dir: Dir::Auto }).with_year(y),
+            ));
+        }
+        Some((end, Sem::Date(D::Holiday { h, dir: Dir::Auto })))
     }
 
     /// Years and what can follow one: "1998", "1990s", "1988 third quarter", "1998-99".
@@ -738,7 +879,10 @@ impl<'a> G<'a> {
             .iter()
             .any(|w| prev.eq_ignore_ascii_case(w));
             // "fall" is usually the verb.
-            if !ok || n == 3 && self.is(i, "fall") && !prev.eq_ignore_ascii_case("in") {
+            let fall_ok = ["in", "last", "this", "next", "early", "late"]
+                .iter()
+                .any(|w| prev.eq_ignore_ascii_case(w));
+            if !ok || n == 3 && self.is(i, "fall") && !fall_ok {
                 return None;
             }
         }
@@ -919,6 +1063,14 @@ impl<'a> G<'a> {
                 };
                 self.with_part_of_day(j + 1, day)
             }
+            Lex::Holiday if matches!(r, Rel::Last | Rel::Next | Rel::This) => {
+                match self.holiday(j)? {
+                    (e, Sem::Date(D::Holiday { h, .. })) => {
+                        Some((e, Sem::Date(D::Holiday { h, dir })))
+                    }
+                    _ => None,
+                }
+            }
             Lex::Season(n, false) if !matches!(r, Rel::Recent) => Some((
                 j + 1,
                 Sem::Date(D::Part {
@@ -1027,6 +1179,15 @@ impl<'a> G<'a> {
     fn amount(&self, i: usize) -> M {
         let (j, n) = self.number(i, true)?;
         let (k, unit, plural) = self.unit(j)?;
+        // Fractions: "a quarter of the votes", "three-quarters"; "a second time"
+        if unit == Unit::Quarter
+            && (self.is(k, "of") || self.punct(j, '-') || self.lex(i) == Lex::A && plural)
+        {
+            return None;
+        }
+        if unit == Unit::Second && self.kind(i) != Some(Kind::Num) && !plural {
+            return None;
+        }
         // "a year" is one year, "a years" is nothing.
         if self.lex(i) == Lex::A && plural && n == Some(1.0) {
             return None;
@@ -1376,6 +1537,32 @@ impl<'a> G<'a> {
         // "the year-ago quarter", "the year-earlier period"
         if let Some((e, sem)) = self.year_ago(j) {
             return if e > j + 3 { Some((e, sem)) } else { None };
+        }
+        // "the fiscal year", "the full year": the document's year
+        if (self.lex(j) == Lex::Fiscal || self.is(j, "full"))
+            && self.lex(j + 1) == Lex::Unit(Unit::Year, false)
+            && !self.is(j + 2, "ended")
+            && !self.is(j + 2, "ending")
+        {
+            return Some((
+                j + 2,
+                Sem::Date(D::Rel {
+                    unit: Unit::Year,
+                    off: 0,
+                }),
+            ));
+        }
+        // "the latest period": the reporting period the text is about
+        if self.is(j, "latest") && self.is(j + 1, "period") {
+            return Some((
+                j + 2,
+                Sem::Date(D::Period {
+                    y: None,
+                    off: 0,
+                    part: None,
+                    quarter: true,
+                }),
+            ));
         }
         // "the year", "the weekend", "the quarter", "the month"
         if let Lex::Unit(unit, false) = self.lex(j) {

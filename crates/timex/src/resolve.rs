@@ -4,7 +4,7 @@
 //! nothing here reads the clock.
 
 use crate::calendar::{self, Ymd};
-use crate::grammar::{unit_code, Dir, Sem, D};
+use crate::grammar::{unit_code, Dir, Holiday, Sem, D};
 use crate::tokens::Unit;
 use casefile_model::TimexType;
 
@@ -208,6 +208,26 @@ pub fn date(d: &D, dct: &Known, reference: &Known, tense: Tense) -> (String, Opt
                 }),
             )
         }
+        D::HolidayOf { h, y } => {
+            let day = holiday_date(h, y);
+            (ymd_str(day), known_of(&ymd_str(day)))
+        }
+        D::Holiday { h, dir } => match dct.y {
+            Some(y0) => {
+                let near = holiday_date(h, y0);
+                let y = anchor_year(dct, near.m, Some(near.d), dir, tense).unwrap_or(y0);
+                let day = holiday_date(h, y);
+                (ymd_str(day), known_of(&ymd_str(day)))
+            }
+            None => {
+                let day = holiday_date(h, 2001);
+                if fixed_holiday(h) {
+                    (format!("XXXX-{:02}-{:02}", day.m, day.d), None)
+                } else {
+                    (format!("XXXX-{:02}-XX", day.m), None)
+                }
+            }
+        },
         D::Year(y) => (format!("{y:04}"), None),
         D::Decade(n) => (format!("{n:03}"), None),
         D::Century(n) => (format!("{n:02}"), None),
@@ -355,6 +375,39 @@ fn d_is_the_quarter(d: &D) -> bool {
             part: None,
             quarter: true
         }
+    )
+}
+
+/// The date of a holiday in year `y`.
+fn holiday_date(h: Holiday, y: i32) -> Ymd {
+    let fixed = |m: u8, d: u8| Ymd { y, m, d };
+    match h {
+        Holiday::NewYearsDay => fixed(1, 1),
+        Holiday::NewYearsEve => fixed(12, 31),
+        Holiday::Christmas => fixed(12, 25),
+        Holiday::ChristmasEve => fixed(12, 24),
+        Holiday::Halloween => fixed(10, 31),
+        Holiday::Valentines => fixed(2, 14),
+        Holiday::IndependenceDay => fixed(7, 4),
+        Holiday::Thanksgiving => calendar::nth_weekday(y, 11, 4, 4),
+        Holiday::ElectionDay => calendar::add_days(calendar::nth_weekday(y, 11, 1, 1), 1),
+        Holiday::LaborDay => calendar::nth_weekday(y, 9, 1, 1),
+        Holiday::MemorialDay => calendar::nth_weekday(y, 5, 1, 5),
+        Holiday::Easter => calendar::easter(y),
+    }
+}
+
+/// Whether a holiday falls on the same day every year.
+fn fixed_holiday(h: Holiday) -> bool {
+    matches!(
+        h,
+        Holiday::NewYearsDay
+            | Holiday::NewYearsEve
+            | Holiday::Christmas
+            | Holiday::ChristmasEve
+            | Holiday::Halloween
+            | Holiday::Valentines
+            | Holiday::IndependenceDay
     )
 }
 

@@ -85,6 +85,8 @@ pub enum Lex {
     Glue,
     /// "decade" ordinal-like words for decades: "eighties" → 8.
     DecadeWord(u8),
+    /// The first word of a holiday's name ("Christmas", "Thanksgiving", "New").
+    Holiday,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -368,6 +370,20 @@ fn build_lexicon() -> HashMap<&'static str, Lex> {
     m.insert("fiscal", Lex::Fiscal);
     m.insert("noon", Lex::Noon);
     m.insert("midnight", Lex::Midnight);
+    for w in [
+        "christmas",
+        "thanksgiving",
+        "easter",
+        "halloween",
+        "new",
+        "independence",
+        "election",
+        "labor",
+        "memorial",
+        "valentine",
+    ] {
+        m.insert(w, Lex::Holiday);
+    }
     for (w, n) in [
         ("twenties", 2),
         ("thirties", 3),
