@@ -1230,7 +1230,11 @@ impl<'a> G<'a> {
                     }),
                 ))
             }
-            Lex::Earlier | Lex::Later if !self.is(k + 1, "than") => {
+            // TimeML reads "two days later" as the duration "two days" (the gap between two
+            // events); only "a year earlier" is a date (the same period a year before).
+            Lex::Earlier | Lex::Later
+                if !self.is(k + 1, "than") && unit == Unit::Year && n == Some(1.0) =>
+            {
                 let sign = if self.lex(k) == Lex::Earlier { -1 } else { 1 };
                 return Some((
                     k + 1,
@@ -1537,6 +1541,15 @@ impl<'a> G<'a> {
         // "the year-ago quarter", "the year-earlier period"
         if let Some((e, sem)) = self.year_ago(j) {
             return if e > j + 3 { Some((e, sem)) } else { None };
+        }
+        // "the (fiscal) year ended June 30": a twelve-month period, a duration in TimeBank
+        {
+            let k = if self.lex(j) == Lex::Fiscal { j + 1 } else { j };
+            if self.lex(k) == Lex::Unit(Unit::Year, false)
+                && (self.is(k + 1, "ended") || self.is(k + 1, "ending"))
+            {
+                return Some((k + 1, Sem::Duration(Some(1.0), Unit::Year)));
+            }
         }
         // "the fiscal year", "the full year": the document's year
         if (self.lex(j) == Lex::Fiscal || self.is(j, "full"))

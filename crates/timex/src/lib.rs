@@ -164,7 +164,9 @@ fn tense(g: &G, start: usize, end: usize) -> Tense {
             | "planning" | "intends" | "upcoming" | "next" | "going" | "tomorrow" | "soon"
             | "would" | "payable" => Some(Tense::Future),
             // "plans to", "planned to leave", "as early as Tuesday"
-            "plan" | "plans" | "planned" if g.is_word(k + 1, "to") => Some(Tense::Future),
+            "plan" | "plans" | "planned" | "supposed" if g.is_word(k + 1, "to") => {
+                Some(Tense::Future)
+            }
             "early" if k > 0 && g.is_word(k - 1, "as") => Some(Tense::Future),
             // "set to resume", "was planning to"
             "set" if g.is_word(k + 1, "to") => Some(Tense::Future),
@@ -183,7 +185,7 @@ fn tense(g: &G, start: usize, end: usize) -> Tense {
     let mut left = None;
     let mut k = start;
     let mut steps = 0;
-    while k > 0 && steps < 12 {
+    while k > 0 && steps < 16 {
         k -= 1;
         steps += 1;
         if is_boundary(g, toks, k) {
