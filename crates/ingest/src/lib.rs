@@ -247,6 +247,10 @@ pub fn load_file(path: &Path, opts: &IngestOptions) -> Result<Loaded, IngestErro
     if md.is_dir() {
         return Err(err("is a folder, not a file".into()));
     }
+    // A pipe would block the run forever and a device never ends: only regular files are read.
+    if !md.is_file() {
+        return Err(err("not a regular file (a device, pipe or socket)".into()));
+    }
     if md.len() > opts.max_bytes {
         return Err(err(too_large(md.len(), opts.max_bytes)));
     }

@@ -20,7 +20,26 @@ pub(crate) struct Cleaned {
 }
 
 /// Decodes bytes that must be UTF-8 text, refusing binary content with a reason a user can act on.
+///
+/// UTF-16 with a byte-order mark is accepted too: it is what Windows editors save as "Unicode".
 pub(crate) fn decode_utf8_text(raw: &[u8]) -> Result<String, String> {
+    if raw.starts_with(&[0xFF, 0xFE]) || raw.starts_with(&[0xFE, 0xFF]) {
+        let enc = if raw[0] == 0xFF {
+            encoding_rs::UTF_16LE
+        } else {
+            encoding_rs::UTF_16BE
+        };
+        let (s, had_errors) = enc.decode_without_bom_handling(&raw[2..]);
+        if had_errors {
+            return Err(
+                "not UTF-16 text (invalid code units after a UTF-16 byte-order mark)".into(),
+            );
+        }
+        if s.trim().is_empty() {
+            return Err("empty document".into());
+        }
+        return Ok(s.into_owned());
+    }
     let body = raw.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(raw);
     if let Some(pos) = body.iter().position(|&b| b == 0) {
         return Err(format!(
@@ -481,6 +500,11 @@ mod tests {
         assert_eq!(decode_utf8_text(b" \n\t\n").unwrap_err(), "empty document");
         assert!(decode_utf8_text(&[1u8, 2, 3, 4, 5, 6, 7, 8, b'a']).is_err());
         assert_eq!(decode_utf8_text(b"\xEF\xBB\xBFhello").unwrap(), "hello");
+        assert_eq!(
+            decode_utf8_text(b"\xFF\xFEh\0i\0").unwrap(),
+            "hi",
+            "UTF-16 with a byte-order mark is text"
+        );
     }
 
     #[test]

@@ -103,6 +103,10 @@ fn unknown_extension_missing_path_and_dangling_link_are_refused() {
         let link = dir.path().join("gone.txt");
         std::os::unix::fs::symlink(dir.path().join("deleted-target.txt"), &link).unwrap();
         refused(&link, "dangling symbolic link");
+        // A device behind an innocent name must not be read (it never ends).
+        let dev = dir.path().join("null.txt");
+        std::os::unix::fs::symlink("/dev/zero", &dev).unwrap();
+        refused(&dev, "not a regular file");
     }
 }
 
