@@ -1,7 +1,1860 @@
-//! casefile's event and claim reader (being written; this stub adds nothing).
+//! casefile's event and claim reader: who did what to whom, when, where, under which law, and how
+//! many.
+//!
+//! [`read`] runs after sentences, entity mentions and time expressions are in place. It is rules,
+//! not a model: the language of human-rights reporting is regular ("was detained by police on 27
+//! February", "sentenced to seven and a half years", "calls for the release of"), and every
+//! decision below can be traced to a phrase in the text.
+//!
+//! 1. **Triggers.** One Aho–Corasick automaton ([`lexicon`]) finds verbs and nouns that state an
+//!    event in the lowercased text; each is checked in its sentence (word boundaries, context words
+//!    such as a media word for a ban, proper names such as "Convention against Torture").
+//! 2. **Mood.** A trigger under a call ("calls on X to release", "urged … to investigate") becomes
+//!    `call_for_release` / `call_for_investigation` with modality `demanded`; other acts under a
+//!    call, and hypotheticals ("at risk of torture", "liable to arrest"), state nothing and are
+//!    dropped. Negation, allegation and denial are marked.
+//! 3. **Participants.** Victims are the passive subject ("X, leader of …, was detained"), the
+//!    active object ("police detained X"), the "of"-object or possessor of a noun ("the arrest of
+//!    X", "X's detention"), or a pronoun resolved to the most recent salient person. "by X" and
+//!    active subjects are perpetrators, or authorities when they are courts, prosecutors or
+//!    ministries. Callers are claimants.
+//! 4. **Details.** The date is a time expression attached to the trigger (a fronted "On 8
+//!    October", or one following the verb in its clause), not the nearest date; an event without
+//!    one takes only the year of a dated event beside it in the sentence, or of the last dated
+//!    sentence of its paragraph, and a call takes the document's date. Place, legal provisions,
+//!    charges in words, prison terms and counts of unnamed victims come from the same sentence.
+//! 5. **One event per event.** Statements of the same event in one sentence, and restatements
+//!    in the document (the headline, "the ban", the same victim again), are merged, keeping the
+//!    most informative passage as evidence.
+//!
+//! Claims ([`claims`]) are numbers with a qualifier and a unit ("almost 10,000 people have been
+//! arrested"), their source ("according to X") and whether they were retracted.
 
-use casefile_model::AnalyzedDocument;
+mod claims;
+mod lexicon;
+mod numbers;
+mod text;
+
+use casefile_model::{
+    AnalyzedDocument, EntityType, EventMention, EventType, Mention, Modality, PartialDate, Role,
+    Span, Timex, TimexType,
+};
+use lexicon::{Kind, COURT, ENTRIES, LAW, MEDIA, NEEDS_VICTIM, WEAK};
+use std::ops::Range;
+use text::{find_word, has_any_word, last_words, rfind_any_word, rfind_word, words};
 
 /// Adds events and claims to a document whose sentences, mentions and time expressions are
 /// already read.
-pub fn read(_analysis: &mut AnalyzedDocument) {}
+///
+/// Replaces `analysis.events` and `analysis.claims`. Every event's evidence is the sentence that
+/// states it; participants, place and legal basis are indexes into `analysis.mentions`; the date
+/// comes from a time expression of the text (or, for a call, the document's own date) and is never
+/// invented.
+pub fn read(analysis: &mut AnalyzedDocument) {
+    let ctx = Ctx::new(analysis);
+    let found = claims::find(&ctx);
+    let events = read_events(&ctx, &found);
+    let claims = found
+        .into_iter()
+        .filter(|f| !f.restated)
+        .map(|f| f.claim)
+        .collect();
+    analysis.events = events;
+    analysis.claims = claims;
+}
+
+/// What the readers share about one document.
+pub(crate) struct Ctx<'a> {
+    text: &'a str,
+    /// ASCII-lowercased text: same byte offsets as `text`.
+    lower: String,
+    sentences: &'a [Span],
+    mentions: &'a [Mention],
+    timexes: &'a [Timex],
+    published: Option<PartialDate>,
+    /// Per sentence: is it the headline?
+    title: Vec<bool>,
+    /// Per sentence: its paragraph number.
+    paragraph: Vec<usize>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(analysis: &'a AnalyzedDocument) -> Self {
+        let text = analysis.document.text.as_str();
+        let lower = text.to_ascii_lowercase();
+        let sentences = analysis.sentences.as_slice();
+        // Paragraph breaks: a line break followed by a blank line.
+        let mut breaks = Vec::new();
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] == b'\n' {
+                let mut j = i + 1;
+                while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\r') {
+                    j += 1;
+                }
+                if j < bytes.len() && bytes[j] == b'\n' {
+                    breaks.push(i);
+                    while j < bytes.len() && bytes[j].is_ascii_whitespace() {
+                        j += 1;
+                    }
+                    i = j;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        let paragraph = sentences
+            .iter()
+            .map(|s| breaks.partition_point(|&b| b < s.start))
+            .collect();
+        let title_key = analysis
+            .document
+            .meta
+            .title
+            .as_deref()
+            .map(|t| t.trim().to_ascii_lowercase());
+        let mut first_text = true;
+        let title = sentences
+            .iter()
+            .map(|s| {
+                let st = lower[s.start..s.end].trim();
+                let is_first = first_text && st.chars().any(char::is_alphabetic);
+                if is_first {
+                    first_text = false;
+                }
+                let headline_like =
+                    is_first && !st.ends_with(['.', '"', '\u{201d}']) && st.len() < 250;
+                title_key
+                    .as_deref()
+                    .is_some_and(|t| !t.is_empty() && st == t)
+                    || headline_like
+            })
+            .collect();
+        Ctx {
+            text,
+            lower,
+            sentences,
+            mentions: &analysis.mentions,
+            timexes: &analysis.timexes,
+            published: analysis.document.meta.published,
+            title,
+            paragraph,
+        }
+    }
+
+    /// Mentions lying wholly inside `[a, b)`.
+    pub(crate) fn mentions_in(&self, a: usize, b: usize) -> Range<usize> {
+        let lo = self.mentions.partition_point(|m| m.span.start < a);
+        let hi = self.mentions.partition_point(|m| m.span.start < b);
+        let mut hi2 = lo;
+        for i in lo..hi {
+            if self.mentions[i].span.end <= b {
+                hi2 = i + 1;
+            }
+        }
+        lo..hi2.max(lo)
+    }
+
+    fn timexes_in(&self, a: usize, b: usize) -> Range<usize> {
+        let lo = self.timexes.partition_point(|t| t.span.start < a);
+        let hi = self.timexes.partition_point(|t| t.span.start < b);
+        lo..hi
+    }
+
+    /// True when `[a, b)` lies inside a time expression ("10 days", "1998").
+    pub(crate) fn in_timex(&self, a: usize, b: usize) -> bool {
+        let i = self.timexes.partition_point(|t| t.span.end <= a);
+        self.timexes
+            .get(i)
+            .is_some_and(|t| t.span.start <= a && b <= t.span.end)
+    }
+
+    fn is(&self, m: usize, t: EntityType) -> bool {
+        self.mentions[m].entity_type == t
+    }
+
+    /// A mention that introduces speech ("said X", "X said", "according to X") is a source, not a
+    /// participant.
+    fn is_speaker(&self, m: usize, sent: Span) -> bool {
+        let sp = self.mentions[m].span;
+        let after = &self.lower[sp.end..sent.end.min(sp.end + 16)];
+        let before = self.lower[sent.start.max(sp.start.saturating_sub(40))..sp.start].trim_end();
+        has_any_word(
+            after,
+            &[
+                "said",
+                "says",
+                "told",
+                "stated",
+                "added",
+                "noted",
+                "commented",
+                "explained",
+            ],
+        ) || before.ends_with("said")
+            || before.ends_with("says")
+            || before.ends_with("according to")
+            || before.ends_with("told")
+    }
+}
+
+/// An event read from one trigger, before it becomes an [`EventMention`].
+#[derive(Debug, Clone)]
+struct Cand {
+    ty: EventType,
+    kind: Kind,
+    trigger: Span,
+    sentence: usize,
+    victims: Vec<usize>,
+    others: Vec<(usize, Role)>,
+    date: Option<PartialDate>,
+    date_timex: Option<usize>,
+    /// The date comes from a time expression attached to this trigger.
+    own_date: bool,
+    location: Option<usize>,
+    legal: Vec<usize>,
+    charges: Vec<String>,
+    term: Option<String>,
+    count: Option<u64>,
+    modality: Modality,
+    negated: bool,
+    /// "the ban", "the ill-treatment": a restatement of an event told before.
+    anaphoric: bool,
+    /// Took part without being harmed (a protest's own people).
+    participant_role: bool,
+}
+
+impl Cand {
+    fn info(&self, ctx: &Ctx) -> usize {
+        (!self.victims.is_empty()) as usize * 8
+            + self.own_date as usize * 4
+            + self.count.is_some() as usize * 4
+            + self.location.is_some() as usize
+            + (!self.legal.is_empty()) as usize
+            + (!ctx.title[self.sentence]) as usize * 2
+    }
+}
+
+fn is_call(t: EventType) -> bool {
+    matches!(
+        t,
+        EventType::CallForRelease | EventType::CallForInvestigation
+    )
+}
+
+fn compatible_types(a: EventType, b: EventType) -> bool {
+    a == b
+        || matches!(
+            (a, b),
+            (EventType::Arrest, EventType::Detention) | (EventType::Detention, EventType::Arrest)
+        )
+}
+
+fn dates_compatible(a: Option<PartialDate>, b: Option<PartialDate>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a.is_compatible_with(&b),
+        _ => true,
+    }
+}
+
+/// Violations: what monitors record as done to someone.
+fn is_violation(t: EventType) -> bool {
+    use EventType as T;
+    matches!(
+        t,
+        T::Arrest
+            | T::Detention
+            | T::Torture
+            | T::Killing
+            | T::DeathInCustody
+            | T::Disappearance
+            | T::Abduction
+            | T::Injury
+            | T::Harassment
+    )
+}
+
+/// Steps of a legal case, which share the case's person across a sentence ("found guilty … a
+/// decision confirmed on appeal").
+fn is_case_step(t: EventType) -> bool {
+    use EventType as T;
+    matches!(
+        t,
+        T::Charge | T::Trial | T::Conviction | T::Acquittal | T::Appeal | T::Release | T::Pardon
+    )
+}
+
+/// Types whose legal basis the text gives ("charged under Article 318").
+fn takes_legal_basis(t: EventType) -> bool {
+    use EventType as T;
+    matches!(
+        t,
+        T::Charge
+            | T::Trial
+            | T::Conviction
+            | T::Acquittal
+            | T::Appeal
+            | T::Arrest
+            | T::Detention
+            | T::MediaRestriction
+            | T::Legislation
+            | T::Investigation
+    )
+}
+
+/// Words that make a trigger part of a call.
+const CALL_CUES: &[&str] = &[
+    "call",
+    "calls",
+    "called",
+    "calling",
+    "urge",
+    "urges",
+    "urged",
+    "urging",
+    "demand",
+    "demands",
+    "demanded",
+    "demanding",
+    "request",
+    "requests",
+    "requested",
+    "requesting",
+    "appeal",
+    "appeals",
+    "appealed",
+    "appealing",
+    "ask",
+    "asks",
+    "asked",
+    "asking",
+    "must",
+    "should",
+    "time for",
+    "petition",
+    "petitioned",
+    "insist",
+    "insists",
+    "insisted",
+    "press",
+    "presses",
+    "pressed",
+    "pressing",
+    "seek",
+    "seeks",
+    "sought",
+    "plea",
+    "pleaded",
+    "campaign for",
+    "campaigning for",
+    "need to",
+    "needs to",
+];
+
+/// Words that end a call's reach: what follows them is told as fact.
+const CALL_BLOCKERS: &[&str] = &[
+    "who",
+    "whom",
+    "which",
+    "whose",
+    "where",
+    "while",
+    "but",
+    "finds",
+    "found",
+    "said",
+    "says",
+    "after",
+    "since",
+    "when",
+    "because",
+    "although",
+    "following",
+];
+
+/// Phrases that make an event hypothetical or generic.
+const HYPOTHETICAL: &[&str] = &[
+    "risk of",
+    "at risk",
+    "liable to",
+    "could face",
+    "may face",
+    "might face",
+    "faces up to",
+    "face up to",
+    "facing up to",
+    "threat of",
+    "any form of",
+    "protect",
+    "prevent",
+    "free from",
+    "freedom from",
+    "right to",
+    "fear of",
+    "fears of",
+    "afraid of",
+    "to avoid",
+    "would be",
+    "could be",
+    "may be",
+    "might be",
+    "unless",
+    "vulnerable to",
+    "safe from",
+    "to end",
+    "to stop",
+    "to halt",
+    "prohibition of",
+    "prohibits",
+    "against torture",
+    "threatened with",
+    "possible",
+];
+
+/// Words that mark a statement as habitual rather than one event.
+const GENERIC: &[&str] = &[
+    "widespread",
+    "routinely",
+    "routine",
+    "often",
+    "commonly",
+    "systematic",
+    "systematically",
+    "frequently",
+    "regularly",
+    "unabated",
+    "usually",
+    "endemic",
+];
+
+/// Words that report an event as someone's claim.
+const ALLEGED: &[&str] = &[
+    "allegedly",
+    "reportedly",
+    "alleged",
+    "allegation",
+    "allegations",
+    "claimed",
+    "claims",
+    "claiming",
+    "reports",
+    "reported",
+    "accused",
+    "according to",
+    "purportedly",
+];
+
+const DENIED: &[&str] = &[
+    "denied",
+    "denies",
+    "deny",
+    "denying",
+    "dismissed",
+    "dismiss",
+];
+
+/// Words that end the subject's reach leftward from a trigger.
+const SUBJECT_BOUNDARIES: &[&str] = &[
+    "but",
+    "while",
+    "whereas",
+    "although",
+    "though",
+    "said",
+    "says",
+    "say",
+    "that",
+    "because",
+    "after",
+    "before",
+    "when",
+    "claimed",
+    "claims",
+    "alleged",
+    "reported",
+    "stated",
+    "added",
+    "announced",
+    "confirmed",
+    "whom",
+    "told",
+    "where",
+    "if",
+    "until",
+    "since",
+];
+
+/// Nouns naming courts, prosecutors and ministries: the authority behind a decision.
+const AUTHORITY_WORDS: &[&str] = &[
+    "court",
+    "judge",
+    "prosecut",
+    "procura",
+    "ministry",
+    "attorney",
+    "tribunal",
+    "committee",
+    "government",
+    "parliament",
+    "office",
+    "council",
+    "commission",
+];
+
+fn role_of(ctx: &Ctx, m: usize) -> Role {
+    let name = ctx.mentions[m].text.to_ascii_lowercase();
+    if AUTHORITY_WORDS.iter().any(|w| name.contains(w)) {
+        Role::Authority
+    } else {
+        Role::Perpetrator
+    }
+}
+
+/// A time expression's value as a date, at the granularity it supports.
+fn timex_date(t: &Timex) -> Option<PartialDate> {
+    if !matches!(t.timex_type, TimexType::Date | TimexType::Time) {
+        return None;
+    }
+    let v = t.value.split('T').next().unwrap_or("");
+    let mut parts = v.split('-');
+    let y = parts.next()?;
+    let year = if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) {
+        Some(y.parse::<i32>().ok()?)
+    } else if y == "XXXX" {
+        None
+    } else {
+        return None;
+    };
+    let month = match parts.next() {
+        Some(m) if m.len() == 2 && m.bytes().all(|b| b.is_ascii_digit()) => {
+            Some(m.parse::<u8>().ok()?)
+        }
+        // Weeks, quarters, seasons: the year alone is what the text supports.
+        Some(_) => None,
+        None => None,
+    };
+    let day = match (month, parts.next()) {
+        (Some(_), Some(d)) if d.len() == 2 && d.bytes().all(|b| b.is_ascii_digit()) => {
+            Some(d.parse::<u8>().ok()?)
+        }
+        _ => None,
+    };
+    let lower = t.text.to_ascii_lowercase();
+    // "one year ago", "two months ago": the day is arithmetic, not something the text says.
+    let day = if lower.contains("ago") && (lower.contains("year") || lower.contains("month")) {
+        None
+    } else {
+        day
+    };
+    PartialDate::checked(year, month, day)
+}
+
+/// Reads every event of the document.
+fn read_events(ctx: &Ctx, found: &[claims::Found]) -> Vec<EventMention> {
+    let lower = ctx.lower.as_str();
+    let ac = lexicon::automaton();
+    let mut all: Vec<Cand> = Vec::new();
+    let mut matches = ac.find_iter(lower).peekable();
+    for (si, &sent) in ctx.sentences.iter().enumerate() {
+        let mut raw = Vec::new();
+        while let Some(m) = matches.peek() {
+            if m.start() >= sent.end {
+                break;
+            }
+            let m = matches.next().expect("peeked");
+            if m.start() >= sent.start && m.end() <= sent.end {
+                raw.push((m.pattern().as_usize(), Span::new(m.start(), m.end())));
+            }
+        }
+        if raw.is_empty() {
+            continue;
+        }
+        let mut cands = sentence_events(ctx, si, sent, &raw);
+        sentence_dates(ctx, sent, &mut cands);
+        merge_in_sentence(&mut cands);
+        all.extend(cands);
+    }
+    inherit_dates(ctx, &mut all);
+    propagate_legal_basis(ctx, &mut all);
+    count_victims(ctx, found, &mut all);
+    let kept = dedupe(ctx, all);
+    kept.into_iter().map(|c| to_mention(ctx, c)).collect()
+}
+
+fn to_mention(ctx: &Ctx, c: Cand) -> EventMention {
+    let role = if c.participant_role {
+        Role::Participant
+    } else {
+        Role::Victim
+    };
+    let mut participants: Vec<(usize, Role)> = c.victims.iter().map(|&v| (v, role)).collect();
+    for &(m, r) in &c.others {
+        if !participants.iter().any(|&(p, _)| p == m) {
+            participants.push((m, r));
+        }
+    }
+    EventMention {
+        event_type: c.ty,
+        trigger: c.trigger,
+        evidence: ctx.sentences[c.sentence],
+        participants,
+        date: c.date,
+        date_timex: c.date_timex,
+        location: c.location,
+        legal_basis: c.legal,
+        charges: c.charges,
+        sentence: c.term,
+        victim_count: if c.victims.is_empty() { c.count } else { None },
+        modality: c.modality,
+        negated: c.negated,
+    }
+}
+
+/// The start of the clause that holds the subject of a trigger at `ts`.
+fn clause_start(ctx: &Ctx, ss: usize, ts: usize) -> usize {
+    let region = &ctx.lower[ss..ts];
+    let mut start = ss;
+    for p in [
+        ";",
+        ":",
+        "\u{2014}",
+        " \u{2013} ",
+        " - ",
+        "(1)",
+        "(2)",
+        "(3)",
+    ] {
+        if let Some(i) = region.rfind(p) {
+            start = start.max(ss + i + p.len());
+        }
+    }
+    if let Some((i, w)) = rfind_any_word(region, SUBJECT_BOUNDARIES) {
+        start = start.max(ss + i + w.len());
+    }
+    start
+}
+
+/// The person (or organisation) a pronoun at `pos` stands for: the last person before it in its
+/// sentence, else the first person named in the nearest earlier sentence that names one.
+fn resolve_pronoun(ctx: &Ctx, si: usize, pos: usize) -> Option<usize> {
+    let sent = ctx.sentences[si];
+    let here = ctx.mentions_in(sent.start, pos);
+    if let Some(m) = here
+        .rev()
+        .find(|&m| ctx.is(m, EntityType::Person) && !ctx.is_speaker(m, sent))
+    {
+        return Some(m);
+    }
+    for back in (si.saturating_sub(6)..si).rev() {
+        let s = ctx.sentences[back];
+        if let Some(m) = ctx
+            .mentions_in(s.start, s.end)
+            .find(|&m| ctx.is(m, EntityType::Person) && !ctx.is_speaker(m, s))
+        {
+            return Some(m);
+        }
+    }
+    None
+}
+
+/// Persons joined to mention `m` by "," / "and" only, before it ("X, Y and Z").
+fn with_coordinated(ctx: &Ctx, range: Range<usize>, m: usize, want: EntityType) -> Vec<usize> {
+    let mut out = vec![m];
+    let mut cur = m;
+    while cur > range.start {
+        let prev = cur - 1;
+        if !ctx.is(prev, want) {
+            break;
+        }
+        let between = ctx.lower[ctx.mentions[prev].span.end..ctx.mentions[cur].span.start].trim();
+        if matches!(between, "," | "and" | ", and" | "&") {
+            out.insert(0, prev);
+            cur = prev;
+        } else {
+            break;
+        }
+    }
+    let mut cur = m;
+    while cur + 1 < range.end {
+        let next = cur + 1;
+        if !ctx.is(next, want) {
+            break;
+        }
+        let between = ctx.lower[ctx.mentions[cur].span.end..ctx.mentions[next].span.start].trim();
+        if matches!(between, "," | "and" | ", and" | "&") {
+            out.push(next);
+            cur = next;
+        } else {
+            break;
+        }
+    }
+    out
+}
+
+/// The subject of a trigger: the nearest person before it in its clause, skipping back over an
+/// apposition ("X, wife of Y, was detained" → X), with coordinated persons.
+fn subject(ctx: &Ctx, from: usize, to: usize, want: EntityType, sent: Span) -> Vec<usize> {
+    let range = ctx.mentions_in(from, to);
+    let Some(mut p) = range
+        .clone()
+        .rev()
+        .find(|&m| ctx.is(m, want) && !ctx.is_speaker(m, sent))
+    else {
+        return Vec::new();
+    };
+    // Apposition: the earlier person is the subject when only a descriptive phrase separates.
+    while let Some(q) = (range.start..p).rev().find(|&m| ctx.is(m, want)) {
+        let between = &ctx.lower[ctx.mentions[q].span.end..ctx.mentions[p].span.start];
+        let appositive = between.trim_start().starts_with(',')
+            && !has_any_word(
+                between,
+                &[
+                    "was", "were", "is", "are", "has", "had", "and", "who", "said", "says", "with",
+                ],
+            )
+            && !between.contains(';');
+        if appositive {
+            p = q;
+        } else {
+            break;
+        }
+    }
+    with_coordinated(ctx, range, p, want)
+}
+
+/// The object right after a trigger: "detained journalist X", "the arrest of X".
+fn object_after(ctx: &Ctx, te: usize, se: usize, want: EntityType, max: usize) -> Vec<usize> {
+    let range = ctx.mentions_in(te, se);
+    for m in range.clone() {
+        let ms = ctx.mentions[m].span.start;
+        if ms > te + max {
+            break;
+        }
+        let between = &ctx.lower[te..ms];
+        if between.contains(['.', ';', ':', '(', '"', '\u{201c}'])
+            || has_any_word(
+                between,
+                &[
+                    "by", "who", "which", "after", "when", "because", "for", "in", "on", "at",
+                    "said", "and", "to", "from",
+                ],
+            )
+        {
+            return Vec::new();
+        }
+        if ctx.is(m, want) {
+            return with_coordinated(ctx, range, m, want);
+        }
+        if ctx.is(m, EntityType::Person) || ctx.is(m, EntityType::Organization) {
+            // Another name stands in between: "the arrest of Amnesty's researcher X" still works,
+            // "arrested Kozlov's lawyer" does not name Kozlov as the arrested.
+            let after = &ctx.lower[ctx.mentions[m].span.end..];
+            if !(after.starts_with("'s") || after.starts_with("\u{2019}s")) {
+                return Vec::new();
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// The agent of a passive: "by police", "by the Almaty city court".
+fn agent(ctx: &Ctx, te: usize, se: usize) -> Option<usize> {
+    let after = &ctx.lower[te..se.min(te + 40)];
+    let p = find_word(after, "by")?;
+    let from = te + p + 3;
+    ctx.mentions_in(from, se).find(|&m| {
+        ctx.mentions[m].span.start <= from + 12
+            && matches!(
+                ctx.mentions[m].entity_type,
+                EntityType::Organization | EntityType::Person
+            )
+    })
+}
+
+/// True when the trigger at `ts` is preceded by a call to act, with nothing told as fact between.
+fn under_call(ctx: &Ctx, ss: usize, ts: usize) -> Option<usize> {
+    let from = ss.max(ts.saturating_sub(240));
+    let from = (from..ts)
+        .find(|&i| ctx.lower.is_char_boundary(i))
+        .unwrap_or(ts);
+    let window = &ctx.lower[from..ts];
+    let (p, w) = rfind_any_word(window, CALL_CUES)?;
+    // "appeal" and "press" are calls only as verbs of asking; "on appeal", "the press" are not.
+    if (w == "appeal" || w == "appeals") && window[..p].trim_end().ends_with("on") {
+        return None;
+    }
+    if w == "press" && window[..p].trim_end().ends_with("the") {
+        return None;
+    }
+    let mut rest = window[p + w.len()..].trim_start();
+    if let Some(r) = rest.strip_prefix("that ") {
+        rest = r;
+    }
+    if rest.contains([';', '.'])
+        || has_any_word(rest, CALL_BLOCKERS)
+        || find_word(rest, "that").is_some()
+    {
+        return None;
+    }
+    Some(from + p)
+}
+
+/// Reads the candidates of one sentence from its trigger matches.
+fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> Vec<Cand> {
+    let lower = ctx.lower.as_str();
+    let text = ctx.text;
+    let b = lower.as_bytes();
+    let (ss, se) = (sent.start, sent.end);
+    let s_lower = &lower[ss..se];
+    let title = ctx.title[si];
+    let capitalised_words = words(&text[ss..se])
+        .filter(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
+        .count();
+    let title_case = capitalised_words * 10 >= words(&text[ss..se]).count() * 6;
+    // A ban names its media here or in the sentence before ("the newspaper X … A court banned X").
+    let prev_sentence = if si > 0 {
+        let p = ctx.sentences[si - 1];
+        &lower[p.start..p.end]
+    } else {
+        ""
+    };
+    let media = lexicon::MEDIA_WORDS
+        .iter()
+        .any(|w| s_lower.contains(w) || prev_sentence.contains(w));
+    let law = lexicon::LAW_WORDS.iter().any(|w| s_lower.contains(w));
+    let court = lexicon::COURT_WORDS.iter().any(|w| s_lower.contains(w));
+    let generic = has_any_word(s_lower, GENERIC);
+    let mut out: Vec<Cand> = Vec::new();
+
+    for &(pi, span) in raw {
+        let entry = &ENTRIES[pi];
+        let (ts, te) = (span.start, span.end);
+        // Whole words only, and not inside a hyphenated word ("pre-trial", "anti-torture").
+        if (ts > 0 && (b[ts - 1].is_ascii_alphanumeric() || b[ts - 1] == b'-'))
+            || (te < b.len() && (b[te].is_ascii_alphanumeric() || b[te] == b'-'))
+        {
+            continue;
+        }
+        // A capitalised trigger inside running text is part of a name ("Convention against
+        // Torture", "the Zhanaozen Massacre"); headlines in title case are not running text.
+        if ts > ss && text.as_bytes()[ts].is_ascii_uppercase() && !title_case {
+            continue;
+        }
+        if (entry.flags & MEDIA != 0 && !media)
+            || (entry.flags & LAW != 0 && !law)
+            || (entry.flags & COURT != 0 && !court)
+        {
+            continue;
+        }
+        let after = &lower[te..se];
+        let before = &lower[ss..ts];
+        let prev: Vec<&str> = last_words(before, 3).collect();
+        let next_word = words(after).next().unwrap_or("");
+        // Known false friends.
+        let skip = match entry.pattern {
+            "tried" => next_word == "to",
+            "released" | "release" => {
+                // "released information", "released a statement": publishing, not freeing.
+                const PUBLISHED: &[&str] = &[
+                    "information",
+                    "footage",
+                    "details",
+                    "figures",
+                    "data",
+                    "statement",
+                    "report",
+                    "video",
+                    "photos",
+                    "images",
+                    "names",
+                    "results",
+                    "list",
+                    "statements",
+                    "findings",
+                    "recording",
+                    "album",
+                    "book",
+                    "film",
+                ];
+                let mut it = words(after);
+                let w1 = it.next().unwrap_or("");
+                let w2 = it.next().unwrap_or("");
+                PUBLISHED.contains(&w1)
+                    || (matches!(
+                        w1,
+                        "a" | "an" | "the" | "its" | "their" | "his" | "her" | "new"
+                    ) && PUBLISHED.contains(&w2))
+                    || prev.first() == Some(&"press")
+            }
+            "strike" | "strikes" => prev
+                .first()
+                .is_some_and(|w| matches!(*w, "air" | "drone" | "missile" | "military" | "lucky")),
+            "appeal" => matches!(next_word, "to" | "for") || prev.first() == Some(&"urgent"),
+            "rally" => matches!(next_word, "behind" | "around" | "support"),
+            "suspended" => matches!(next_word, "sentence" | "prison" | "jail"),
+            "murder" | "murders" | "killing" => prev
+                .first()
+                .is_some_and(|w| matches!(*w, "with" | "for" | "of")),
+            "passed" => matches!(next_word, "away" | "by" | "through"),
+            "executed" => {
+                !has_any_word(
+                    s_lower,
+                    &["execution", "shot", "hanged", "killed", "death", "firing"],
+                ) && next_word != "by"
+            }
+            "protest" | "protests" => {
+                matches!(next_word, "against" | "that")
+                    && prev
+                        .first()
+                        .is_some_and(|w| matches!(*w, "to" | "they" | "we" | "i"))
+            }
+            "attacked" | "assaulted" => !has_any_word(
+                s_lower,
+                &[
+                    "beaten",
+                    "injured",
+                    "hospital",
+                    "wounded",
+                    "knife",
+                    "stabbed",
+                    "physically",
+                    "attackers",
+                    "unknown",
+                    "men",
+                    "assailants",
+                ],
+            ),
+            _ => false,
+        };
+        if skip {
+            continue;
+        }
+        let mut ty = entry.ty;
+        let mut modality = Modality::Asserted;
+        let call = under_call(ctx, ss, ts);
+        if let Some(cue) = call {
+            let between = &lower[cue..ts];
+            match ty {
+                EventType::Release => {
+                    ty = EventType::CallForRelease;
+                    modality = Modality::Demanded;
+                }
+                EventType::Investigation => {
+                    ty = EventType::CallForInvestigation;
+                    modality = Modality::Demanded;
+                }
+                t if is_violation(t)
+                    && has_any_word(
+                        between,
+                        &[
+                            "investigate",
+                            "investigation",
+                            "allegations",
+                            "into",
+                            "accountable",
+                            "responsible",
+                            "perpetrators",
+                            "justice",
+                        ],
+                    ) =>
+                {
+                    modality = Modality::Alleged;
+                }
+                _ => continue,
+            }
+        } else {
+            match entry.kind {
+                Kind::Base => continue,
+                _ if entry.flags & WEAK != 0 => {
+                    // "an investigation was opened", "launched a criminal investigation"; not "the
+                    // investigation into his case" told in passing.
+                    let near = &lower[ts.saturating_sub(40).max(ss)..ts];
+                    if !has_any_word(
+                        near,
+                        &[
+                            "a",
+                            "an",
+                            "opened",
+                            "launched",
+                            "initiated",
+                            "began",
+                            "started",
+                            "ordered",
+                            "criminal",
+                            "official",
+                            "new",
+                        ],
+                    ) {
+                        continue;
+                    }
+                }
+                _ => {}
+            }
+        }
+        // Hypothetical or generic: "at risk of torture", "liable to arrest", "any street protest".
+        let near_from = ss.max(ts.saturating_sub(60));
+        let near_from = (near_from..ts)
+            .find(|&i| lower.is_char_boundary(i))
+            .unwrap_or(ts);
+        let near = &lower[near_from..ts];
+        let near = near.rsplit([';', '.']).next().unwrap_or(near);
+        if call.is_none()
+            && (has_any_word(near, HYPOTHETICAL) || last_words(before, 2).any(|w| w == "any"))
+        {
+            continue;
+        }
+        // Negation within the verb group: "was not charged", "no charges were brought".
+        let negated = prev
+            .iter()
+            .take(2)
+            .any(|w| matches!(*w, "not" | "never" | "no" | "without"))
+            || before.trim_end().ends_with("n't")
+            || (entry.kind == Kind::Noun && after.trim_start().starts_with("were not"));
+        let cs = clause_start(ctx, ss, ts);
+        let clause = &lower[cs..ts];
+        if modality == Modality::Asserted {
+            let reach = &lower[cs.min(ts.saturating_sub(80)).max(ss)..ts];
+            if has_any_word(reach, DENIED) {
+                modality = Modality::Denied;
+            } else if has_any_word(reach, ALLEGED)
+                || has_any_word(&lower[te..se.min(te + 12)], &["allegedly", "reportedly"])
+                || rfind_word(before, "claimed").is_some()
+            {
+                modality = Modality::Alleged;
+            }
+        }
+
+        let mut c = Cand {
+            ty,
+            kind: entry.kind,
+            trigger: span,
+            sentence: si,
+            victims: Vec::new(),
+            others: Vec::new(),
+            date: None,
+            date_timex: None,
+            own_date: false,
+            location: None,
+            legal: Vec::new(),
+            charges: Vec::new(),
+            term: None,
+            count: None,
+            modality,
+            negated,
+            anaphoric: false,
+            participant_role: ty == EventType::Protest,
+        };
+        participants(
+            ctx,
+            si,
+            sent,
+            entry.kind,
+            entry.flags,
+            cs,
+            clause,
+            &mut c,
+            call,
+        );
+        if c.victims.is_empty() && entry.flags & NEEDS_VICTIM != 0 {
+            continue;
+        }
+        if generic && c.victims.is_empty() && !is_call(c.ty) {
+            continue;
+        }
+        if title
+            && c.victims.is_empty()
+            && !is_call(c.ty)
+            && c.ty != EventType::Protest
+            && !is_violation(c.ty)
+        {
+            continue;
+        }
+        c.anaphoric = entry.kind == Kind::Noun
+            && c.victims.is_empty()
+            && prev.first().is_some_and(|w| {
+                matches!(*w, "the" | "this" | "that" | "these" | "those" | "such")
+            });
+        details(ctx, sent, &mut c);
+        out.push(c);
+    }
+    // Steps of one case share its person across the sentence: "was found guilty … a decision
+    // confirmed on appeal".
+    for i in 1..out.len() {
+        if out[i].victims.is_empty() && is_case_step(out[i].ty) {
+            if let Some(j) = (0..i).rev().find(|&j| {
+                !out[j].victims.is_empty() && !is_call(out[j].ty) && out[j].ty != EventType::Protest
+            }) {
+                out[i].victims = out[j].victims.clone();
+            }
+        }
+    }
+    out
+}
+
+/// Finds the people of a candidate.
+#[allow(clippy::too_many_arguments)]
+fn participants(
+    ctx: &Ctx,
+    si: usize,
+    sent: Span,
+    kind: Kind,
+    flags: u8,
+    cs: usize,
+    clause: &str,
+    c: &mut Cand,
+    call: Option<usize>,
+) {
+    let lower = ctx.lower.as_str();
+    let (ts, te) = (c.trigger.start, c.trigger.end);
+    let (ss, se) = (sent.start, sent.end);
+    let want = if c.ty == EventType::MediaRestriction {
+        EntityType::Organization
+    } else {
+        EntityType::Person
+    };
+    if is_call(c.ty) {
+        // Who is to be freed: after the trigger ("release X", "the release of X"), or a
+        // possessive ("his immediate release"), or the subject of "X must be released".
+        let mut v = object_after(ctx, te, se, want, 70);
+        if v.is_empty() {
+            let after = lower[te..se].trim_start();
+            if after.starts_with("of ") {
+                let from = te + (lower[te..se].len() - after.len()) + 3;
+                v = object_after(ctx, from, se, want, 50);
+            }
+        }
+        if v.is_empty() {
+            let before = &lower[ts.saturating_sub(60).max(ss)..ts];
+            if let Some(p) = last_words(before, 4).position(|w| matches!(w, "his" | "her")) {
+                let _ = p;
+                if let Some(m) = resolve_pronoun(ctx, si, ts) {
+                    v = vec![m];
+                }
+            }
+        }
+        if v.is_empty() && c.ty == EventType::CallForRelease && kind == Kind::Verb {
+            v = subject(ctx, cs, ts, want, sent);
+        }
+        c.victims = v;
+        // The caller: the subject of the call.
+        if let Some(cue) = call {
+            let from = clause_start(ctx, ss, cue);
+            if let Some(m) = ctx.mentions_in(from, cue).find(|&m| {
+                matches!(
+                    ctx.mentions[m].entity_type,
+                    EntityType::Organization | EntityType::Person
+                )
+            }) {
+                c.others.push((m, Role::Claimant));
+            } else if let Some(m) = ctx
+                .mentions_in(ss, cue)
+                .find(|&m| ctx.is(m, EntityType::Organization))
+            {
+                c.others.push((m, Role::Claimant));
+            }
+        }
+        c.victims.retain(|v| !c.others.iter().any(|(o, _)| o == v));
+        return;
+    }
+    let before = &lower[ss..ts];
+    let prev: Vec<&str> = last_words(before, 3).collect();
+    let aux = |w: &str| {
+        matches!(
+            w,
+            "was" | "were" | "been" | "being" | "is" | "are" | "be" | "got" | "get" | "gets"
+        )
+    };
+    let passive = prev.first().is_some_and(|w| aux(w))
+        || (prev.first().is_some_and(|w| {
+            w.ends_with("ly")
+                || matches!(
+                    *w,
+                    "later" | "also" | "then" | "not" | "never" | "subsequently" | "again"
+                )
+        }) && prev.get(1).is_some_and(|w| aux(w)))
+        || find_word(&lower[te..se.min(te + 5)], "by").is_some();
+    let by = agent(ctx, te, se);
+    if let Some(a) = by {
+        c.others.push((a, role_of(ctx, a)));
+    }
+    match kind {
+        Kind::Verb => {
+            let obj = if passive {
+                Vec::new()
+            } else {
+                object_after(ctx, te, se, want, 60)
+            };
+            if !obj.is_empty() {
+                c.victims = obj;
+                // The doer is the subject of an active verb.
+                if let Some(m) = ctx.mentions_in(cs, ts).find(|&m| {
+                    matches!(
+                        ctx.mentions[m].entity_type,
+                        EntityType::Organization | EntityType::Person
+                    ) && !c.victims.contains(&m)
+                        && !ctx.is_speaker(m, sent)
+                }) {
+                    c.others.push((m, role_of(ctx, m)));
+                }
+            } else {
+                c.victims = subject(ctx, cs, ts, want, sent);
+                if c.victims.is_empty() {
+                    if let Some((p, _)) = rfind_any_word(clause, &["he", "she", "him", "her"]) {
+                        if let Some(m) = resolve_pronoun(ctx, si, cs + p) {
+                            c.victims = vec![m];
+                        }
+                    }
+                }
+            }
+        }
+        Kind::Noun | Kind::Base => {
+            // "the arrest of X", "the picket which activist X held"
+            let after = lower[te..se].trim_start();
+            let of_from = if after.starts_with("of ") || after.starts_with("against ") {
+                te + (lower[te..se].len() - after.len()) + after.find(' ').unwrap_or(0)
+            } else {
+                te
+            };
+            c.victims = object_after(ctx, of_from, se, want, 60);
+            if c.victims.is_empty() && of_from == te {
+                // A relative clause naming its doer: "a picket which activist X held".
+                let tail = &lower[te..se.min(te + 20)];
+                if has_any_word(
+                    tail,
+                    &[
+                        "which",
+                        "that",
+                        "held",
+                        "staged",
+                        "organised",
+                        "organized",
+                        "led",
+                    ],
+                ) {
+                    let range = ctx.mentions_in(te, se.min(te + 90));
+                    if let Some(m) = range.clone().find(|&m| ctx.is(m, want)) {
+                        let between = &lower[te..ctx.mentions[m].span.start];
+                        if !between.contains(['.', ';', ',']) {
+                            c.victims = vec![m];
+                        }
+                    }
+                }
+            }
+            // A possessor: "X's arrest", "his detention".
+            if c.victims.is_empty() {
+                let near = &lower[ts.saturating_sub(40).max(ss)..ts];
+                let range = ctx.mentions_in(ts.saturating_sub(40).max(ss), ts);
+                if let Some(m) = range.clone().rev().find(|&m| ctx.is(m, want)) {
+                    let between = &lower[ctx.mentions[m].span.end..ts];
+                    if (between.starts_with("'s") || between.starts_with("\u{2019}s"))
+                        && words(between).count() <= 3
+                    {
+                        c.victims = vec![m];
+                    }
+                }
+                if c.victims.is_empty() && last_words(near, 4).any(|w| matches!(w, "his" | "her")) {
+                    if let Some(m) = resolve_pronoun(ctx, si, ts) {
+                        c.victims = vec![m];
+                    }
+                }
+            }
+            // The subject of the clause: "X spent three months in detention", "X faces trial".
+            if c.victims.is_empty() && c.ty != EventType::MediaRestriction {
+                c.victims = subject(ctx, cs, ts, want, sent);
+            }
+        }
+    }
+    // A protest that is the reason for another event ("arrested for taking part in a
+    // demonstration") names no one of its own.
+    if c.ty == EventType::Protest {
+        let near = &lower[ts.saturating_sub(45).max(ss)..ts];
+        if [
+            "taking part in",
+            "participating in",
+            "attending",
+            "joining",
+            "for organising",
+            "for organizing",
+        ]
+        .iter()
+        .any(|p| near.contains(p))
+        {
+            c.victims.clear();
+        }
+    }
+    // Media restrictions name every outlet after the trigger ("a ban against eight newspapers …,
+    // including X; Y; the Z channel").
+    if c.ty == EventType::MediaRestriction {
+        for m in ctx.mentions_in(te, se) {
+            if ctx.is(m, EntityType::Organization)
+                && !c.victims.contains(&m)
+                && role_of(ctx, m) != Role::Authority
+            {
+                c.victims.push(m);
+            }
+        }
+        if let Some(m) = ctx
+            .mentions_in(ss, ts)
+            .find(|&m| ctx.is(m, EntityType::Organization) && role_of(ctx, m) == Role::Authority)
+        {
+            c.others.push((m, Role::Authority));
+        }
+    }
+    // A last resort for violations: the one person the sentence names.
+    if c.victims.is_empty()
+        && (is_violation(c.ty) || is_case_step(c.ty))
+        && c.ty != EventType::Injury
+    {
+        let people: Vec<usize> = ctx
+            .mentions_in(ss, se)
+            .filter(|&m| ctx.is(m, EntityType::Person) && !ctx.is_speaker(m, sent))
+            .collect();
+        if people.len() == 1 && !c.others.iter().any(|(o, _)| *o == people[0]) {
+            c.victims = people;
+        }
+    }
+    let _ = flags;
+    // Courts and prosecutors in the sentence decide case steps.
+    if is_case_step(c.ty) || c.ty == EventType::Investigation {
+        for m in ctx.mentions_in(ss, se) {
+            if ctx.is(m, EntityType::Organization)
+                && role_of(ctx, m) == Role::Authority
+                && !c.others.iter().any(|(o, _)| *o == m)
+            {
+                c.others.push((m, Role::Authority));
+            }
+        }
+    }
+    c.victims.retain(|v| !c.others.iter().any(|(o, _)| o == v));
+    c.victims.dedup();
+}
+
+/// Place, legal basis, charges in words and prison term.
+fn details(ctx: &Ctx, sent: Span, c: &mut Cand) {
+    let lower = ctx.lower.as_str();
+    let (ss, se) = (sent.start, sent.end);
+    let (ts, te) = (c.trigger.start, c.trigger.end);
+    // Place: "in Almaty" after the trigger, or "the Zhanaozen killings".
+    let locs: Vec<usize> = ctx
+        .mentions_in(ss, se)
+        .filter(|&m| ctx.is(m, EntityType::Location))
+        .collect();
+    let preceded_by_in = |m: usize| {
+        let s = ctx.mentions[m].span.start;
+        let before = lower[ss.max(s.saturating_sub(12))..s].trim_end();
+        before.ends_with(" in")
+            || before.ends_with(" at")
+            || before.ends_with(" near")
+            || before.ends_with(" of")
+            || before == "in"
+    };
+    c.location = locs
+        .iter()
+        .copied()
+        .find(|&m| {
+            let s = ctx.mentions[m].span.start;
+            s >= te && s <= te + 80 && preceded_by_in(m) && !lower[te..s].contains([';', '.'])
+        })
+        .or_else(|| {
+            locs.iter().copied().find(|&m| {
+                let e = ctx.mentions[m].span.end;
+                e <= ts && ts - e <= 3
+            })
+        })
+        .or_else(|| locs.iter().copied().find(|&m| preceded_by_in(m)));
+    // Prison term for a conviction: "sentenced to seven and a half years", "jailed for five years".
+    if matches!(c.ty, EventType::Conviction | EventType::Detention) {
+        let limit = se.min(te + 220);
+        let mut reach = &lower[te..limit];
+        if let Some(p) = reach.find([';', '\u{2014}']) {
+            reach = &reach[..p];
+        }
+        let reach_end = te + reach.len();
+        let mut term = None;
+        for w in ["to", "for"] {
+            let mut from = 0;
+            while let Some(p) = find_word(&reach[from..], w) {
+                let at = te + from + p + w.len();
+                let mut at2 = at;
+                if let Some(r) = lower[at..reach_end].trim_start().strip_prefix("up to") {
+                    at2 = reach_end - r.len();
+                }
+                if let Some((d, _)) = numbers::parse_duration(lower, at2, reach_end) {
+                    term = Some(d);
+                    break;
+                }
+                from += p + w.len();
+            }
+            if term.is_some() || c.ty == EventType::Conviction && w == "to" && term.is_some() {
+                break;
+            }
+            if c.ty == EventType::Detention && w == "to" {
+                continue;
+            }
+        }
+        if term.is_none() && c.ty == EventType::Conviction {
+            // A duration time expression right after "to".
+            for t in ctx.timexes_in(te, reach_end) {
+                let tx = &ctx.timexes[t];
+                if tx.timex_type == TimexType::Duration
+                    && lower[te..tx.span.start].trim_end().ends_with("to")
+                {
+                    term = numbers::normalise_duration(&tx.value);
+                    break;
+                }
+            }
+        }
+        if let Some(t) = term {
+            if c.ty == EventType::Detention {
+                // "jailed for five years" is a conviction with its term.
+                if lower[te..reach_end].trim_start().starts_with("for") {
+                    c.ty = EventType::Conviction;
+                    c.term = Some(t);
+                }
+            } else {
+                c.term = Some(t);
+            }
+        }
+    }
+    // Charges named in words: for/of/with "…" after the trigger.
+    if matches!(
+        c.ty,
+        EventType::Charge
+            | EventType::Conviction
+            | EventType::Trial
+            | EventType::Arrest
+            | EventType::Detention
+    ) {
+        let limit = se.min(te + 260);
+        let mut p = te;
+        while p < limit {
+            let rest = &ctx.text[p..limit];
+            let Some(q) = rest.find(['"', '\u{201c}', '\u{ab}']) else {
+                break;
+            };
+            let open = p + q;
+            let open_len = ctx.text[open..].chars().next().map_or(1, char::len_utf8);
+            let body_start = open + open_len;
+            let Some(close_rel) = ctx.text[body_start..limit].find(['"', '\u{201d}', '\u{bb}'])
+            else {
+                break;
+            };
+            let body_end = body_start + close_rel;
+            let lead = lower[te.max(open.saturating_sub(30))..open].trim_end();
+            let body = ctx.text[body_start..body_end]
+                .trim()
+                .trim_end_matches([',', '.']);
+            if (lead.ends_with("for")
+                || lead.ends_with("of")
+                || lead.ends_with("with")
+                || lead.ends_with("charges")
+                || lead.ends_with("charge"))
+                && !body.is_empty()
+                && body.len() < 100
+                && !c.charges.iter().any(|x| x == body)
+            {
+                c.charges.push(body.to_string());
+            }
+            p = body_end + 1;
+            while p < limit && !ctx.text.is_char_boundary(p) {
+                p += 1;
+            }
+        }
+    }
+}
+
+/// Attaches each time expression of a sentence to the trigger it dates, then gives each candidate
+/// the nearest attached date.
+fn sentence_dates(ctx: &Ctx, sent: Span, cands: &mut [Cand]) {
+    if cands.is_empty() {
+        return;
+    }
+    let lower = ctx.lower.as_str();
+    let (ss, _se) = (sent.start, sent.end);
+    let mut best: Vec<Option<(usize, usize)>> = vec![None; cands.len()]; // (distance, timex)
+    for t in ctx.timexes_in(sent.start, sent.end) {
+        let tx = &ctx.timexes[t];
+        if timex_date(tx).is_none() {
+            continue;
+        }
+        let (xs, xe) = (tx.span.start, tx.span.end);
+        // A dateline "(December 14, 2012)" dates the document, not an event.
+        let pre = lower[ss..xs].trim_end();
+        if pre.ends_with('(') && lower[xe..].trim_start().starts_with(')') {
+            continue;
+        }
+        let before = cands.iter().rposition(|c| c.trigger.end <= xs);
+        let after = cands.iter().position(|c| c.trigger.start >= xe);
+        let lead_words = words(&lower[ss..xs]).count();
+        let mut owner = None;
+        if before.is_none() && lead_words <= 5 {
+            owner = after;
+        } else if let Some(bi) = before {
+            let c = &cands[bi];
+            let between = &lower[c.trigger.end..xs];
+            let clean = !between.contains(';')
+                && !between.contains("anniversary")
+                && between.len() < 140
+                && (c.kind == Kind::Verb || noun_may_take_date(between));
+            if clean {
+                owner = Some(bi);
+            } else if let Some(ai) = after {
+                let gap = &lower[xe..cands[ai].trigger.start];
+                if gap.len() < 40 && !gap.contains([',', ';']) {
+                    owner = Some(ai);
+                }
+            }
+        } else if let Some(ai) = after {
+            let gap = &lower[xe..cands[ai].trigger.start];
+            if gap.len() < 40 && !gap.contains([';']) {
+                owner = Some(ai);
+            }
+        }
+        if let Some(o) = owner {
+            let c = &cands[o];
+            if lower[xs.min(c.trigger.start)..xe.max(c.trigger.end)].contains("anniversary") {
+                continue;
+            }
+            let d = xs.abs_diff(c.trigger.start);
+            if best[o].is_none_or(|(bd, _)| d < bd) {
+                best[o] = Some((d, t));
+            }
+        }
+    }
+    for (c, b) in cands.iter_mut().zip(best) {
+        if let Some((_, t)) = b {
+            c.date = timex_date(&ctx.timexes[t]);
+            c.date_timex = Some(t);
+            c.own_date = true;
+        }
+    }
+}
+
+/// A noun trigger takes a later date only through a prepositional phrase with no verb between:
+/// "a demonstration in Almaty, the capital, on 7 November", not "the killings, the group wrote
+/// today".
+fn noun_may_take_date(between: &str) -> bool {
+    let last = words(between).next_back();
+    let prepositional = match last {
+        None => true,
+        Some(w) => matches!(
+            w,
+            "on" | "in" | "since" | "from" | "during" | "at" | "until" | "of" | "between"
+        ),
+    };
+    prepositional
+        && !words(between).any(|w| {
+            w.len() > 4 && w.ends_with("ed") && !matches!(w, "held" | "based" | "called" | "named")
+        })
+}
+
+fn same_victims(a: &Cand, b: &Cand, ctx: &Ctx) -> Option<bool> {
+    if a.victims.is_empty() || b.victims.is_empty() {
+        return None;
+    }
+    Some(a.victims.iter().any(|&x| {
+        b.victims
+            .iter()
+            .any(|&y| surname_key(&ctx.mentions[x].text) == surname_key(&ctx.mentions[y].text))
+    }))
+}
+
+fn surname_key(name: &str) -> String {
+    let n = name
+        .trim()
+        .trim_end_matches("'s")
+        .trim_end_matches("\u{2019}s");
+    n.rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or(n)
+        .to_lowercase()
+}
+
+/// Folds `from` into `into`: participants, and details `into` lacks.
+fn absorb(into: &mut Cand, from: &Cand) {
+    for &v in &from.victims {
+        if !into.victims.contains(&v) {
+            into.victims.push(v);
+        }
+    }
+    for &o in &from.others {
+        if !into.others.contains(&o) {
+            into.others.push(o);
+        }
+    }
+    if (into.date.is_none() || (!into.own_date && from.own_date)) && from.date.is_some() {
+        into.date = from.date;
+        into.date_timex = from.date_timex;
+        into.own_date = from.own_date;
+    }
+    if into.location.is_none() {
+        into.location = from.location;
+    }
+    for &l in &from.legal {
+        if !into.legal.contains(&l) {
+            into.legal.push(l);
+        }
+    }
+    for ch in &from.charges {
+        if !into.charges.contains(ch) {
+            into.charges.push(ch.clone());
+        }
+    }
+    if into.term.is_none() {
+        into.term = from.term.clone();
+    }
+    if into.count.is_none() {
+        into.count = from.count;
+    }
+}
+
+/// One event per event within a sentence: "found guilty and sentenced", "beaten, ill-treated and
+/// humiliated", "missing … whose whereabouts remain unknown".
+fn merge_in_sentence(cands: &mut Vec<Cand>) {
+    let mut i = 0;
+    while i < cands.len() {
+        let mut j = i + 1;
+        while j < cands.len() {
+            let (a, b) = (&cands[i], &cands[j]);
+            let victims_ok = match (a.victims.is_empty(), b.victims.is_empty()) {
+                (false, false) => a.victims.iter().any(|v| b.victims.contains(v)),
+                _ => true,
+            };
+            if compatible_types(a.ty, b.ty)
+                && victims_ok
+                && dates_compatible(a.date, b.date)
+                && a.negated == b.negated
+            {
+                let b = cands.remove(j);
+                let a = &mut cands[i];
+                absorb(a, &b);
+                if a.modality == Modality::Asserted {
+                    a.modality = b.modality;
+                }
+            } else {
+                j += 1;
+            }
+        }
+        i += 1;
+    }
+}
+
+/// Legal provisions of a sentence go to its nearest legal-type event.
+fn assign_legal(ctx: &Ctx, cands: &mut [Cand]) {
+    let _ = (ctx, cands);
+}
+
+/// Dates for events the text dates only by context: the year of a dated event beside it in the
+/// sentence ("detained on 27 February … and charged"), else the year of the last dated sentence
+/// of its paragraph; calls take the document's own date.
+fn inherit_dates(ctx: &Ctx, all: &mut [Cand]) {
+    let lower = ctx.lower.as_str();
+    // Legal provisions first, per sentence.
+    let mut start = 0;
+    while start < all.len() {
+        let si = all[start].sentence;
+        let end = start + all[start..].iter().take_while(|c| c.sentence == si).count();
+        let sent = ctx.sentences[si];
+        for m in ctx.mentions_in(sent.start, sent.end) {
+            if !ctx.is(m, EntityType::LegalProvision) {
+                continue;
+            }
+            let ms = ctx.mentions[m].span.start;
+            let lead = &lower[sent.start.max(ms.saturating_sub(45))..ms];
+            if [
+                "violat",
+                "ratif",
+                "guarantee",
+                "enshrine",
+                "contrary to",
+                "breach",
+                "obligations",
+            ]
+            .iter()
+            .any(|w| lead.contains(w))
+            {
+                continue;
+            }
+            let group = &mut all[start..end];
+            let target = group
+                .iter()
+                .rposition(|c| takes_legal_basis(c.ty) && c.trigger.end <= ms)
+                .or_else(|| group.iter().position(|c| takes_legal_basis(c.ty)));
+            if let Some(t) = target {
+                if !group[t].legal.contains(&m) {
+                    group[t].legal.push(m);
+                }
+            }
+        }
+        start = end;
+    }
+    assign_legal(ctx, all);
+    // Same-sentence siblings: year only.
+    let mut start = 0;
+    while start < all.len() {
+        let si = all[start].sentence;
+        let end = start + all[start..].iter().take_while(|c| c.sentence == si).count();
+        let year = all[start..end]
+            .iter()
+            .filter(|c| c.own_date && !is_call(c.ty))
+            .find_map(|c| c.date.and_then(|d| d.year));
+        if let Some(y) = year {
+            for c in &mut all[start..end] {
+                if c.date.is_none() && !is_call(c.ty) {
+                    c.date = Some(PartialDate::y(y));
+                }
+            }
+        }
+        start = end;
+    }
+    // Calls: the document's date.
+    for c in all.iter_mut() {
+        if is_call(c.ty) && c.date.is_none() {
+            c.date = ctx.published;
+        }
+    }
+    // Paragraph: the year of the nearest earlier sentence of the paragraph with a dated event.
+    let mut sentence_year: Vec<(usize, usize, i32)> = Vec::new(); // (paragraph, sentence, year)
+    let mut i = 0;
+    while i < all.len() {
+        let si = all[i].sentence;
+        let end = i + all[i..].iter().take_while(|c| c.sentence == si).count();
+        let para = ctx.paragraph[si];
+        let inherited = sentence_year
+            .iter()
+            .rev()
+            .take_while(|(p, _, _)| *p == para)
+            .map(|&(_, _, y)| y)
+            .next();
+        if let Some(y) = inherited {
+            for c in &mut all[i..end] {
+                if c.date.is_none() {
+                    c.date = Some(PartialDate::y(y));
+                }
+            }
+        }
+        if let Some(y) = all[i..end].iter().find_map(|c| c.date.and_then(|d| d.year)) {
+            sentence_year.push((para, si, y));
+        }
+        i = end;
+    }
+}
+
+/// A conviction, trial or appeal takes the legal basis of the charge against the same person.
+fn propagate_legal_basis(ctx: &Ctx, all: &mut [Cand]) {
+    for i in 0..all.len() {
+        if !matches!(
+            all[i].ty,
+            EventType::Conviction | EventType::Trial | EventType::Appeal
+        ) || !all[i].legal.is_empty()
+        {
+            continue;
+        }
+        let basis = all
+            .iter()
+            .filter(|c| c.ty == EventType::Charge && !c.legal.is_empty())
+            .find(|c| same_victims(c, &all[i], ctx) == Some(true))
+            .map(|c| c.legal.clone());
+        if let Some(b) = basis {
+            all[i].legal = b;
+        }
+    }
+}
+
+fn unit_matches(unit: &str, t: EventType) -> bool {
+    use EventType as T;
+    matches!(
+        (unit, t),
+        ("killed", T::Killing | T::DeathInCustody)
+            | ("injured", T::Injury)
+            | ("arrested" | "detained", T::Arrest | T::Detention)
+            | ("criminal_cases" | "charged", T::Charge)
+            | ("tried", T::Trial)
+            | ("convicted", T::Conviction)
+            | ("abducted", T::Abduction)
+            | ("disappeared", T::Disappearance)
+            | ("tortured", T::Torture)
+            | ("released", T::Release)
+    )
+}
+
+/// Unnamed victims: "at least 15 oil workers were murdered" → 15.
+fn count_victims(ctx: &Ctx, found: &[claims::Found], all: &mut [Cand]) {
+    let _ = ctx;
+    for c in all.iter_mut() {
+        if !c.victims.is_empty() {
+            continue;
+        }
+        c.count = found
+            .iter()
+            .filter(|f| f.sentence == c.sentence && unit_matches(&f.claim.unit, c.ty))
+            .min_by_key(|f| f.number.start.abs_diff(c.trigger.start))
+            .map(|f| f.claim.quantity)
+            .or(c.count);
+    }
+}
+
+/// One event per real event in the document: restatements are folded into the first statement,
+/// and the most informative passage is kept as evidence.
+fn dedupe(ctx: &Ctx, all: Vec<Cand>) -> Vec<Cand> {
+    let mut kept: Vec<Cand> = Vec::new();
+    for c in all {
+        let mut target = None;
+        for (k, e) in kept.iter().enumerate().rev() {
+            if !compatible_types(e.ty, c.ty) || e.negated != c.negated {
+                continue;
+            }
+            if !dates_compatible(e.date, c.date) {
+                continue;
+            }
+            if let (Some(a), Some(b)) = (e.count, c.count) {
+                if a != b {
+                    continue;
+                }
+            }
+            let dup = match same_victims(e, &c, ctx) {
+                Some(same) => same,
+                None => {
+                    let both_empty = e.victims.is_empty() && c.victims.is_empty();
+                    let loc_ok = match (e.location, c.location) {
+                        (Some(a), Some(b)) => ctx.mentions[a]
+                            .text
+                            .eq_ignore_ascii_case(&ctx.mentions[b].text),
+                        _ => true,
+                    };
+                    (both_empty && loc_ok)
+                        || (ctx.title[e.sentence] && e.victims.is_empty())
+                        || (ctx.title[c.sentence] && c.victims.is_empty())
+                        || is_call(c.ty)
+                        || (c.anaphoric && c.victims.is_empty())
+                }
+            };
+            if dup {
+                target = Some(k);
+                break;
+            }
+        }
+        match target {
+            Some(k) => {
+                let e = &mut kept[k];
+                if c.info(ctx) > e.info(ctx) {
+                    let mut c = c;
+                    absorb(&mut c, e);
+                    if e.ty == EventType::Arrest && c.ty == EventType::Detention {
+                        c.ty = EventType::Arrest;
+                    }
+                    *e = c;
+                } else {
+                    absorb(e, &c);
+                }
+            }
+            None => kept.push(c),
+        }
+    }
+    kept.sort_by_key(|c| c.trigger.start);
+    kept
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,285 @@
+//! The trigger lexicon: words and phrases that state an event, compiled once into one
+//! Aho–Corasick automaton that runs over a document's lowercased text.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use casefile_model::EventType;
+use std::sync::OnceLock;
+
+/// How a trigger carries its participants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// A past participle or past tense: "was detained", "police detained X".
+    Verb,
+    /// A noun: "the arrest of X", "X's detention", "a demonstration".
+    Noun,
+    /// A base form that states nothing by itself and only counts after a call ("to release",
+    /// "calling for his release", "to investigate").
+    Base,
+}
+
+/// Only with a media word in the sentence (a ban on what?).
+pub(crate) const MEDIA: u8 = 1;
+/// Only with a law word in the sentence (adopted what?).
+pub(crate) const LAW: u8 = 2;
+/// Only with a court word in the sentence (which appeal?).
+pub(crate) const COURT: u8 = 4;
+/// Dropped unless a victim is found (ambiguous nouns: "conviction", "charges").
+pub(crate) const NEEDS_VICTIM: u8 = 8;
+/// Not an event of its own when nothing is named with it ("the investigation").
+pub(crate) const WEAK: u8 = 16;
+
+/// One lexicon entry.
+pub(crate) struct Entry {
+    pub pattern: &'static str,
+    pub ty: EventType,
+    pub kind: Kind,
+    pub flags: u8,
+}
+
+const fn e(pattern: &'static str, ty: EventType, kind: Kind, flags: u8) -> Entry {
+    Entry {
+        pattern,
+        ty,
+        kind,
+        flags,
+    }
+}
+
+use EventType as T;
+use Kind::{Base, Noun, Verb};
+
+/// Every trigger, lowercase. Longest match wins, so "died in custody" beats "died".
+pub(crate) const ENTRIES: &[Entry] = &[
+    // Arrest and detention.
+    e("arrested", T::Arrest, Verb, 0),
+    e("re-arrested", T::Arrest, Verb, 0),
+    e("rearrested", T::Arrest, Verb, 0),
+    e("arrest", T::Arrest, Noun, 0),
+    e("arrests", T::Arrest, Noun, 0),
+    e("detained", T::Arrest, Verb, 0),
+    e("rounded up", T::Arrest, Verb, 0),
+    e("taken into custody", T::Arrest, Verb, 0),
+    e("taken into police custody", T::Arrest, Verb, 0),
+    e("apprehended", T::Arrest, Verb, 0),
+    e("detention", T::Detention, Noun, 0),
+    e("detentions", T::Detention, Noun, 0),
+    e("held in custody", T::Detention, Verb, 0),
+    e("held incommunicado", T::Detention, Verb, 0),
+    e("remanded in custody", T::Detention, Verb, 0),
+    e("imprisoned", T::Detention, Verb, 0),
+    e("jailed", T::Detention, Verb, 0),
+    e("behind bars", T::Detention, Noun, NEEDS_VICTIM),
+    // Charges and trials.
+    e("charged", T::Charge, Verb, 0),
+    e("indicted", T::Charge, Verb, 0),
+    e("indictment", T::Charge, Noun, NEEDS_VICTIM),
+    e("prosecuted", T::Charge, Verb, 0),
+    e("prosecute", T::Charge, Base, 0),
+    e("charges", T::Charge, Noun, NEEDS_VICTIM),
+    e("criminal case against", T::Charge, Noun, 0),
+    e("criminal cases", T::Charge, Noun, 0),
+    e("criminal proceedings", T::Charge, Noun, 0),
+    e("trial", T::Trial, Noun, 0),
+    e("trials", T::Trial, Noun, 0),
+    e("put on trial", T::Trial, Verb, 0),
+    e("stood trial", T::Trial, Verb, 0),
+    e("tried", T::Trial, Verb, 0),
+    e("convicted", T::Conviction, Verb, 0),
+    e("found guilty", T::Conviction, Verb, 0),
+    e("sentenced", T::Conviction, Verb, 0),
+    e("sentencing", T::Conviction, Noun, 0),
+    e("conviction", T::Conviction, Noun, NEEDS_VICTIM),
+    e("acquitted", T::Acquittal, Verb, 0),
+    e("found not guilty", T::Acquittal, Verb, 0),
+    e("acquittal", T::Acquittal, Noun, 0),
+    e("on appeal", T::Appeal, Noun, 0),
+    e("appeal", T::Appeal, Noun, COURT),
+    e("appeals court", T::Appeal, Noun, 0),
+    e("appeal court", T::Appeal, Noun, 0),
+    e("court of appeal", T::Appeal, Noun, 0),
+    e("upheld", T::Appeal, Verb, COURT),
+    // Release and pardon.
+    e("released", T::Release, Verb, 0),
+    e("freed", T::Release, Verb, 0),
+    e("set free", T::Release, Verb, 0),
+    e("release", T::Release, Base, 0),
+    e("to free", T::Release, Base, 0),
+    e("pardoned", T::Pardon, Verb, 0),
+    e("pardon", T::Pardon, Noun, 0),
+    e("amnestied", T::Pardon, Verb, 0),
+    // Torture and ill-treatment.
+    e("tortured", T::Torture, Verb, 0),
+    e("torture", T::Torture, Noun, 0),
+    e("torturing", T::Torture, Noun, 0),
+    e("ill-treated", T::Torture, Verb, 0),
+    e("ill treated", T::Torture, Verb, 0),
+    e("ill-treatment", T::Torture, Noun, 0),
+    e("ill treatment", T::Torture, Noun, 0),
+    e("mistreated", T::Torture, Verb, 0),
+    e("mistreatment", T::Torture, Noun, 0),
+    e("beaten", T::Torture, Verb, 0),
+    e("beating", T::Torture, Noun, 0),
+    e("beatings", T::Torture, Noun, 0),
+    e("raped", T::Torture, Verb, 0),
+    // Killing and death.
+    e("killed", T::Killing, Verb, 0),
+    e("killing", T::Killing, Noun, 0),
+    e("killings", T::Killing, Noun, 0),
+    e("murdered", T::Killing, Verb, 0),
+    e("murder", T::Killing, Noun, 0),
+    e("murders", T::Killing, Noun, 0),
+    e("shot dead", T::Killing, Verb, 0),
+    e("shot and killed", T::Killing, Verb, 0),
+    e("gunned down", T::Killing, Verb, 0),
+    e("massacre", T::Killing, Noun, 0),
+    e("assassinated", T::Killing, Verb, 0),
+    e("assassination", T::Killing, Noun, 0),
+    e("executed", T::Killing, Verb, 0),
+    e("lynched", T::Killing, Verb, 0),
+    e("death of", T::Killing, Noun, 0),
+    e("deaths of", T::Killing, Noun, 0),
+    e("found dead", T::Killing, Verb, 0),
+    e("died in custody", T::DeathInCustody, Verb, 0),
+    e("died in police custody", T::DeathInCustody, Verb, 0),
+    e("died in detention", T::DeathInCustody, Verb, 0),
+    e("died in prison", T::DeathInCustody, Verb, 0),
+    e("died in jail", T::DeathInCustody, Verb, 0),
+    e("death in custody", T::DeathInCustody, Noun, 0),
+    e("death in detention", T::DeathInCustody, Noun, 0),
+    e("deaths in custody", T::DeathInCustody, Noun, 0),
+    // Disappearance and abduction.
+    e("disappeared", T::Disappearance, Verb, 0),
+    e("disappearance", T::Disappearance, Noun, 0),
+    e("went missing", T::Disappearance, Verb, 0),
+    e("gone missing", T::Disappearance, Verb, 0),
+    e("whereabouts remain unknown", T::Disappearance, Verb, 0),
+    e("whereabouts remained unknown", T::Disappearance, Verb, 0),
+    e("whereabouts are unknown", T::Disappearance, Verb, 0),
+    e("whereabouts are still unknown", T::Disappearance, Verb, 0),
+    e("whereabouts is unknown", T::Disappearance, Verb, 0),
+    e("whereabouts unknown", T::Disappearance, Verb, 0),
+    e("whereabouts remain unclear", T::Disappearance, Verb, 0),
+    e("abducted", T::Abduction, Verb, 0),
+    e("abduction", T::Abduction, Noun, 0),
+    e("kidnapped", T::Abduction, Verb, 0),
+    e("kidnapping", T::Abduction, Noun, 0),
+    e("taken hostage", T::Abduction, Verb, 0),
+    // Injury.
+    e("injured", T::Injury, Verb, 0),
+    e("wounded", T::Injury, Verb, 0),
+    e("attacked", T::Injury, Verb, 0),
+    e("assaulted", T::Injury, Verb, 0),
+    // Protest.
+    e("protest", T::Protest, Noun, 0),
+    e("protests", T::Protest, Noun, 0),
+    e("demonstration", T::Protest, Noun, 0),
+    e("demonstrations", T::Protest, Noun, 0),
+    e("picket", T::Protest, Noun, 0),
+    e("pickets", T::Protest, Noun, 0),
+    e("strike", T::Protest, Noun, 0),
+    e("strikes", T::Protest, Noun, 0),
+    e("hunger strike", T::Protest, Noun, 0),
+    e("rally", T::Protest, Noun, 0),
+    e("rallies", T::Protest, Noun, 0),
+    e("sit-in", T::Protest, Noun, 0),
+    // Media restriction.
+    e("banned", T::MediaRestriction, Verb, MEDIA),
+    e("ban", T::MediaRestriction, Noun, MEDIA),
+    e("closed down", T::MediaRestriction, Verb, MEDIA),
+    e("shut down", T::MediaRestriction, Verb, MEDIA),
+    e("blocked", T::MediaRestriction, Verb, MEDIA),
+    e("suspended", T::MediaRestriction, Verb, MEDIA),
+    e("suspension", T::MediaRestriction, Noun, MEDIA),
+    e("closure", T::MediaRestriction, Noun, MEDIA),
+    e("censored", T::MediaRestriction, Verb, MEDIA),
+    e("close down", T::MediaRestriction, Base, MEDIA),
+    // Harassment.
+    e("harassed", T::Harassment, Verb, 0),
+    e("harassment", T::Harassment, Noun, 0),
+    e("threatened", T::Harassment, Verb, 0),
+    e("death threats", T::Harassment, Noun, 0),
+    e("threats", T::Harassment, Noun, NEEDS_VICTIM),
+    e("intimidated", T::Harassment, Verb, 0),
+    e("intimidation", T::Harassment, Noun, NEEDS_VICTIM),
+    e("summoned", T::Harassment, Verb, NEEDS_VICTIM),
+    e("interrogated", T::Harassment, Verb, 0),
+    e("raided", T::Harassment, Verb, 0),
+    e("smear campaign", T::Harassment, Noun, 0),
+    e("travel ban", T::Harassment, Noun, 0),
+    // Legislation.
+    e("adopted", T::Legislation, Verb, LAW),
+    e("signed into law", T::Legislation, Verb, 0),
+    e("passed", T::Legislation, Verb, LAW),
+    e("amended", T::Legislation, Verb, LAW),
+    e("enacted", T::Legislation, Verb, LAW),
+    // Investigation.
+    e("investigation", T::Investigation, Noun, WEAK),
+    e("investigations", T::Investigation, Noun, WEAK),
+    e("inquiry", T::Investigation, Noun, WEAK),
+    e("investigate", T::Investigation, Base, 0),
+    e("investigated", T::Investigation, Verb, 0),
+];
+
+/// The compiled lexicon.
+pub(crate) fn automaton() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(ENTRIES.iter().map(|e| e.pattern))
+            .expect("the trigger lexicon compiles")
+    })
+}
+
+/// Words that make a ban or closure a media restriction.
+pub(crate) const MEDIA_WORDS: &[&str] = &[
+    "newspaper",
+    "media",
+    "website",
+    "web site",
+    "channel",
+    " tv",
+    "television",
+    "radio",
+    "outlet",
+    "broadcast",
+    "publication",
+    "magazine",
+    "journal",
+    "blog",
+    "internet",
+    "press",
+    "social network",
+    "facebook",
+    "telegram",
+    "youtube",
+    "twitter",
+    "news agency",
+    "site",
+];
+
+/// Words that make "adopted"/"passed" a law being made.
+pub(crate) const LAW_WORDS: &[&str] = &[
+    " law",
+    "bill",
+    "legislation",
+    "amendment",
+    "decree",
+    " code",
+];
+
+/// Words that place an appeal in court.
+pub(crate) const COURT_WORDS: &[&str] = &[
+    "court",
+    "upheld",
+    "rejected",
+    "dismissed",
+    "overturned",
+    "lodged",
+    "filed",
+    "hearing",
+    "judge",
+    "verdict",
+    "sentence",
+    "conviction",
+];

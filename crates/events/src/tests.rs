@@ -1,0 +1,443 @@
+//! Behaviour of the reader on hand-built documents in the style of NGO press releases.
+
+use super::*;
+use casefile_model::{Document, DocumentId, DocumentMeta, LegalRef, Qualifier, SourceFormat};
+
+/// A document with its sentences, the mentions `(surface, type)` (every occurrence) and time
+/// expressions `(surface, value, type)` (first occurrence), already read.
+struct Doc {
+    analysis: AnalyzedDocument,
+}
+
+impl Doc {
+    fn new(text: &str) -> Self {
+        Self::dated(text, None)
+    }
+
+    fn dated(text: &str, published: Option<PartialDate>) -> Self {
+        let document = Document {
+            id: DocumentId::from_content(text.as_bytes()),
+            source: "test.txt".into(),
+            format: SourceFormat::Text,
+            meta: DocumentMeta {
+                published,
+                ..Default::default()
+            },
+            text: text.to_string(),
+        };
+        let mut analysis = AnalyzedDocument::new(document);
+        analysis.sentences = casefile_text::sentences(text);
+        Doc { analysis }
+    }
+
+    fn mention(mut self, surface: &str, t: EntityType) -> Self {
+        let text = self.analysis.document.text.clone();
+        let mut from = 0;
+        while let Some(p) = text[from..].find(surface) {
+            let start = from + p;
+            let legal = (t == EntityType::LegalProvision).then(|| LegalRef {
+                article: surface.to_string(),
+                ..Default::default()
+            });
+            self.analysis.mentions.push(Mention {
+                span: Span::new(start, start + surface.len()),
+                text: surface.to_string(),
+                entity_type: t,
+                country: None,
+                legal,
+            });
+            from = start + surface.len();
+        }
+        self.analysis.mentions.sort_by_key(|m| m.span.start);
+        self
+    }
+
+    fn person(self, s: &str) -> Self {
+        self.mention(s, EntityType::Person)
+    }
+    fn org(self, s: &str) -> Self {
+        self.mention(s, EntityType::Organization)
+    }
+    fn place(self, s: &str) -> Self {
+        self.mention(s, EntityType::Location)
+    }
+    fn law(self, s: &str) -> Self {
+        self.mention(s, EntityType::LegalProvision)
+    }
+
+    fn timex(mut self, surface: &str, value: &str, t: TimexType) -> Self {
+        let start = self
+            .analysis
+            .document
+            .text
+            .find(surface)
+            .expect("timex in text");
+        self.analysis.timexes.push(Timex {
+            span: Span::new(start, start + surface.len()),
+            text: surface.to_string(),
+            timex_type: t,
+            value: value.to_string(),
+        });
+        self.analysis.timexes.sort_by_key(|t| t.span.start);
+        self
+    }
+    fn date(self, surface: &str, value: &str) -> Self {
+        self.timex(surface, value, TimexType::Date)
+    }
+
+    fn read(mut self) -> AnalyzedDocument {
+        read(&mut self.analysis);
+        self.analysis
+    }
+}
+
+fn victims(a: &AnalyzedDocument, e: &EventMention) -> Vec<String> {
+    e.participants
+        .iter()
+        .filter(|(_, r)| *r == Role::Victim)
+        .map(|(m, _)| a.mentions[*m].text.clone())
+        .collect()
+}
+
+fn with_role(a: &AnalyzedDocument, e: &EventMention, role: Role) -> Vec<String> {
+    e.participants
+        .iter()
+        .filter(|(_, r)| *r == role)
+        .map(|(m, _)| a.mentions[*m].text.clone())
+        .collect()
+}
+
+fn of_type(a: &AnalyzedDocument, t: EventType) -> Vec<&EventMention> {
+    a.events.iter().filter(|e| e.event_type == t).collect()
+}
+
+fn one(a: &AnalyzedDocument, t: EventType) -> &EventMention {
+    let v = of_type(a, t);
+    assert_eq!(v.len(), 1, "expected one {t:?}, got {:#?}", a.events);
+    v[0]
+}
+
+fn date(s: &str) -> Option<PartialDate> {
+    Some(s.parse().unwrap())
+}
+
+#[test]
+fn passive_subject_across_an_apposition_with_its_own_date() {
+    let a = Doc::new(
+        "On 3 March 2015, Aigul Serikova, head of the independent group Adilet, was detained \
+         by police in Shymkent and later charged under Article 174 of the Criminal Code.",
+    )
+    .person("Aigul Serikova")
+    .org("Adilet")
+    .org("police")
+    .place("Shymkent")
+    .law("Article 174 of the Criminal Code")
+    .date("3 March 2015", "2015-03-03")
+    .read();
+    let arrest = one(&a, EventType::Arrest);
+    assert_eq!(victims(&a, arrest), ["Aigul Serikova"]);
+    assert_eq!(with_role(&a, arrest, Role::Perpetrator), ["police"]);
+    assert_eq!(arrest.date, date("2015-03-03"));
+    assert_eq!(
+        arrest.location.map(|m| a.mentions[m].text.as_str()),
+        Some("Shymkent")
+    );
+    let charge = one(&a, EventType::Charge);
+    assert_eq!(victims(&a, charge), ["Aigul Serikova"]);
+    // The charge is dated only by the sentence: its year, not the arrest's day.
+    assert_eq!(charge.date, date("2015"));
+    assert_eq!(charge.legal_basis.len(), 1);
+    let sentence = a.sentences[0];
+    assert_eq!(arrest.evidence, sentence);
+}
+
+#[test]
+fn pronoun_subject_resolves_to_the_last_named_person() {
+    let a = Doc::dated(
+        "The prosecution of Timur Bekov was opened after a rally in Taraz.\n\n\
+         He was arrested on 2 June and held for ten days.",
+        date("2016-07-01"),
+    )
+    .person("Timur Bekov")
+    .place("Taraz")
+    .date("2 June", "2016-06-02")
+    .read();
+    let arrest = one(&a, EventType::Arrest);
+    assert_eq!(victims(&a, arrest), ["Timur Bekov"]);
+    assert_eq!(arrest.date, date("2016-06-02"));
+}
+
+#[test]
+fn conviction_with_term_in_words_and_fronted_date() {
+    let a = Doc::new(
+        "On 12 May 2014, the Aktau city court found Serik Omarov guilty and sentenced him to \
+         four and a half years in a prison colony for \"inciting social hatred\".",
+    )
+    .person("Serik Omarov")
+    .org("Aktau city court")
+    .date("12 May 2014", "2014-05-12")
+    .read();
+    let c = one(&a, EventType::Conviction);
+    assert_eq!(c.sentence.as_deref(), Some("P4Y6M"));
+    assert_eq!(c.date, date("2014-05-12"));
+    assert_eq!(c.charges, ["inciting social hatred"]);
+    assert_eq!(with_role(&a, c, Role::Authority), ["Aktau city court"]);
+}
+
+#[test]
+fn noun_trigger_with_possessive_date_and_of_object() {
+    let a = Doc::dated(
+        "Last week's sentencing of Nurlan Abenov to 18 months in prison is unjust, the group said.",
+        date("2019-03-10"),
+    )
+    .person("Nurlan Abenov")
+    .date("Last week", "2019-W09")
+    .read();
+    let c = one(&a, EventType::Conviction);
+    assert_eq!(victims(&a, c), ["Nurlan Abenov"]);
+    assert_eq!(c.sentence.as_deref(), Some("P18M"));
+    // A week value supports the year only.
+    assert_eq!(c.date, date("2019"));
+}
+
+#[test]
+fn a_call_for_release_is_not_a_release() {
+    let a = Doc::dated(
+        "Freedom Now urged the authorities to release the blogger Dana Ilyasova immediately. \
+         The group is calling for her unconditional release.",
+        date("2020-02-02"),
+    )
+    .org("Freedom Now")
+    .person("Dana Ilyasova")
+    .read();
+    assert!(of_type(&a, EventType::Release).is_empty());
+    let call = one(&a, EventType::CallForRelease);
+    assert_eq!(call.modality, Modality::Demanded);
+    assert_eq!(victims(&a, call), ["Dana Ilyasova"]);
+    assert_eq!(with_role(&a, call, Role::Claimant), ["Freedom Now"]);
+    // A call is made on the day of the statement that makes it.
+    assert_eq!(call.date, date("2020-02-02"));
+}
+
+#[test]
+fn call_for_investigation_and_the_alleged_torture_it_names() {
+    let a = Doc::new(
+        "Justice Watch called on the government to open an impartial investigation into \
+         allegations that detainees were tortured in Oral.",
+    )
+    .org("Justice Watch")
+    .place("Oral")
+    .read();
+    let call = one(&a, EventType::CallForInvestigation);
+    assert_eq!(with_role(&a, call, Role::Claimant), ["Justice Watch"]);
+    assert!(of_type(&a, EventType::Investigation).is_empty());
+}
+
+#[test]
+fn released_after_a_real_detention_is_a_release() {
+    let a =
+        Doc::new("Marat Zhaksybekov was released on bail on 4 April after two weeks in custody.")
+            .person("Marat Zhaksybekov")
+            .date("4 April", "XXXX-04-04")
+            .read();
+    let r = one(&a, EventType::Release);
+    assert_eq!(victims(&a, r), ["Marat Zhaksybekov"]);
+    assert_eq!(r.date, date("--04-04"));
+}
+
+#[test]
+fn hypotheticals_and_generic_statements_are_not_events() {
+    let a = Doc::new(
+        "Those who join any street protest are liable to arrest and up to 15 days of detention. \
+         Torture and other ill-treatment remain widespread in the country's prisons. \
+         The authorities must protect Raushan Seitova from any form of ill-treatment.",
+    )
+    .person("Raushan Seitova")
+    .read();
+    assert!(a.events.is_empty(), "{:#?}", a.events);
+    assert!(a.claims.is_empty(), "{:#?}", a.claims);
+}
+
+#[test]
+fn negation_and_allegation_are_marked() {
+    let a =
+        Doc::new("Ruslan Kairatov was not charged. Bolat Nurov allegedly was beaten by guards.")
+            .person("Ruslan Kairatov")
+            .person("Bolat Nurov")
+            .read();
+    let charge = one(&a, EventType::Charge);
+    assert!(charge.negated);
+    let torture = one(&a, EventType::Torture);
+    assert_eq!(torture.modality, Modality::Alleged);
+    assert_eq!(victims(&a, torture), ["Bolat Nurov"]);
+}
+
+#[test]
+fn numeric_claims_with_qualifiers_units_sources_and_retraction() {
+    let a = Doc::new(
+        "According to the Health Ministry, at least 23 people were killed and more than 200 \
+         seriously injured. The Interior Ministry said that nearly 4,500 people had been \
+         detained. Some 12 newspapers and 30 websites were blocked. A figure of 300 deaths \
+         was later withdrawn by the ministry.",
+    )
+    .org("Health Ministry")
+    .org("Interior Ministry")
+    .read();
+    let find = |q: u64| {
+        a.claims
+            .iter()
+            .find(|c| c.quantity == q)
+            .unwrap_or_else(|| panic!("{q}: {:#?}", a.claims))
+    };
+    let k = find(23);
+    assert_eq!(
+        (k.qualifier, k.unit.as_str()),
+        (Qualifier::AtLeast, "killed")
+    );
+    assert_eq!(
+        k.claimant.map(|m| a.mentions[m].text.as_str()),
+        Some("Health Ministry")
+    );
+    let i = find(200);
+    assert_eq!(
+        (i.qualifier, i.unit.as_str()),
+        (Qualifier::MoreThan, "injured")
+    );
+    let d = find(4500);
+    assert_eq!(
+        (d.qualifier, d.unit.as_str()),
+        (Qualifier::About, "detained")
+    );
+    assert_eq!(
+        d.claimant.map(|m| a.mentions[m].text.as_str()),
+        Some("Interior Ministry")
+    );
+    let n = find(12);
+    assert_eq!(
+        (n.qualifier, n.unit.as_str()),
+        (Qualifier::About, "newspapers")
+    );
+    let w = find(30);
+    assert_eq!(
+        (w.qualifier, w.unit.as_str()),
+        (Qualifier::Exact, "websites")
+    );
+    let r = find(300);
+    assert!(r.retracted);
+    assert_eq!(r.unit, "killed");
+    assert_eq!(a.claims.len(), 6, "{:#?}", a.claims);
+    // The unnamed dead are counted on the killing.
+    let killing = of_type(&a, EventType::Killing)[0];
+    assert_eq!(killing.victim_count, Some(23));
+}
+
+#[test]
+fn restatements_are_one_event_and_numbers_in_words_count() {
+    let a = Doc::new(
+        "Kazakhstan: Activist Yerlan Dosov jailed\n\n\
+         Fifteen protesters were arrested in Zhezkazgan on 5 May. The arrest of Yerlan Dosov \
+         followed. Yerlan Dosov's arrest was condemned. The arrests were later confirmed.",
+    )
+    .person("Yerlan Dosov")
+    .place("Zhezkazgan")
+    .date("5 May", "XXXX-05-05")
+    .read();
+    let arrests = of_type(&a, EventType::Arrest);
+    assert_eq!(arrests.len(), 2, "{:#?}", a.events);
+    let unnamed = arrests.iter().find(|e| e.participants.is_empty()).unwrap();
+    assert_eq!(unnamed.victim_count, Some(15));
+    assert_eq!(unnamed.date, date("--05-05"));
+    let claim = &a.claims[0];
+    assert_eq!((claim.quantity, claim.unit.as_str()), (15, "arrested"));
+}
+
+#[test]
+fn media_restriction_names_the_outlets_and_the_authority() {
+    let a = Doc::new(
+        "On 2 October, the prosecutor's office asked a court to close down the newspaper \
+         Golos Naroda and the website Nakanune. A court in Astana banned Golos Naroda and Nakanune \
+         on 20 November.",
+    )
+    .org("prosecutor's office")
+    .org("Golos Naroda")
+    .org("Nakanune")
+    .place("Astana")
+    .date("2 October", "2012-10-02")
+    .date("20 November", "2012-11-20")
+    .read();
+    let m = one(&a, EventType::MediaRestriction);
+    assert_eq!(victims(&a, m), ["Golos Naroda", "Nakanune"]);
+    assert_eq!(m.date, date("2012-11-20"));
+}
+
+#[test]
+fn protest_with_its_people_place_and_date() {
+    let a = Doc::new(
+        "The charges relate to a picket which the poet Aron Atabek held in Almaty on 9 June 2006.",
+    )
+    .person("Aron Atabek")
+    .place("Almaty")
+    .date("9 June 2006", "2006-06-09")
+    .read();
+    let p = one(&a, EventType::Protest);
+    assert_eq!(with_role(&a, p, Role::Participant), ["Aron Atabek"]);
+    assert_eq!(p.date, date("2006-06-09"));
+    assert_eq!(
+        p.location.map(|m| a.mentions[m].text.as_str()),
+        Some("Almaty")
+    );
+}
+
+#[test]
+fn appeal_shares_the_person_of_the_conviction_and_dates_its_own() {
+    let a = Doc::new(
+        "On 4 March, she was found guilty and sentenced to two years\u{2014}a verdict upheld on \
+         appeal on 30 April.",
+    )
+    .date("4 March", "2013-03-04")
+    .date("30 April", "2013-04-30")
+    .read();
+    let c = one(&a, EventType::Conviction);
+    assert_eq!(c.date, date("2013-03-04"));
+    assert_eq!(c.sentence.as_deref(), Some("P2Y"));
+    let ap = one(&a, EventType::Appeal);
+    assert_eq!(ap.date, date("2013-04-30"));
+}
+
+#[test]
+fn paragraph_year_dates_an_undated_event_and_dateline_is_not_an_event_date() {
+    let a = Doc::dated(
+        "ALMATY (June 3, 2010) - Marking the anniversary of the Kentau killings, the group \
+         wrote today.\n\n\
+         In 2009 Gulnara Tasova spent two months in detention. During that time she said she \
+         was beaten by guards.",
+        date("2010-06-03"),
+    )
+    .person("Gulnara Tasova")
+    .place("Kentau")
+    .date("June 3, 2010", "2010-06-03")
+    .date("today", "2010-06-03")
+    .date("2009", "2009")
+    .read();
+    let k = one(&a, EventType::Killing);
+    assert_eq!(k.date, None);
+    let t = one(&a, EventType::Torture);
+    assert_eq!(victims(&a, t), ["Gulnara Tasova"]);
+    assert_eq!(t.date, date("2009"));
+    assert_eq!(one(&a, EventType::Detention).date, date("2009"));
+}
+
+#[test]
+fn every_span_is_inside_the_text_and_on_char_boundaries() {
+    let text = "«Тоқаев» said: Ayan Qasymova was arrested on 1 May; she was tortured.";
+    let a = Doc::new(text)
+        .person("Ayan Qasymova")
+        .date("1 May", "XXXX-05-01")
+        .read();
+    assert!(!a.events.is_empty());
+    for e in &a.events {
+        assert!(e.evidence.slice(text).is_some());
+        assert!(e.trigger.slice(text).is_some());
+        assert!(e.evidence.contains(&e.trigger));
+    }
+}

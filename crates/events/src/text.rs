@@ -1,0 +1,94 @@
+//! Small word-level helpers over lowercased ASCII-compatible text (byte offsets, no allocation).
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+}
+
+/// True when `w` stands at `at` (before `limit`) as whole words.
+pub(crate) fn is_word_at(s: &str, at: usize, limit: usize, w: &str) -> bool {
+    let b = s.as_bytes();
+    let end = at + w.len();
+    end <= limit
+        && s.as_bytes()[at..end] == *w.as_bytes()
+        && (at == 0 || !is_word_byte(b[at - 1]) || !is_word_byte(w.as_bytes()[0]))
+        && (end >= b.len() || !is_word_byte(b[end]) || !is_word_byte(w.as_bytes()[w.len() - 1]))
+}
+
+/// The first position of `w` as whole words in `s`.
+pub(crate) fn find_word(s: &str, w: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(p) = s[from..].find(w) {
+        let at = from + p;
+        if is_word_at(s, at, s.len(), w) {
+            return Some(at);
+        }
+        from = at + 1;
+        while !s.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    None
+}
+
+/// The last position of `w` as whole words in `s`.
+pub(crate) fn rfind_word(s: &str, w: &str) -> Option<usize> {
+    let mut to = s.len();
+    while let Some(at) = s[..to].rfind(w) {
+        if is_word_at(s, at, s.len(), w) {
+            return Some(at);
+        }
+        if at == 0 {
+            return None;
+        }
+        to = at + w.len() - 1;
+        while !s.is_char_boundary(to) {
+            to -= 1;
+        }
+    }
+    None
+}
+
+/// True when any of `words` occurs in `s` as whole words.
+pub(crate) fn has_any_word(s: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| find_word(s, w).is_some())
+}
+
+/// The last of `words` in `s` as whole words: (position, the word).
+pub(crate) fn rfind_any_word<'w>(s: &str, words: &[&'w str]) -> Option<(usize, &'w str)> {
+    words
+        .iter()
+        .filter_map(|w| rfind_word(s, w).map(|p| (p, *w)))
+        .max_by_key(|(p, w)| (*p, w.len()))
+}
+
+/// The words of `s` in order (ASCII letters, digits and apostrophes).
+pub(crate) fn words(s: &str) -> impl DoubleEndedIterator<Item = &str> {
+    s.split(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+}
+
+/// The last `n` words before the end of `s`, nearest first.
+pub(crate) fn last_words(s: &str, n: usize) -> impl Iterator<Item = &str> {
+    words(s).rev().take(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_whole_words_only() {
+        assert_eq!(find_word("the arrested man", "arrest"), None);
+        assert_eq!(find_word("after the arrest.", "arrest"), Some(10));
+        assert_eq!(rfind_word("he said he", "he"), Some(8));
+        assert!(has_any_word("calls for", &["call", "calls"]));
+        assert_eq!(
+            rfind_any_word("urged them to", &["urge", "urged"]),
+            Some((0, "urged"))
+        );
+        assert_eq!(
+            last_words("he was not", 2).collect::<Vec<_>>(),
+            vec!["not", "was"]
+        );
+    }
+}
