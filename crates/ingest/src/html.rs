@@ -64,10 +64,8 @@ pub(crate) fn extract(raw: &[u8]) -> Result<(String, DocumentMeta), String> {
             strip_site_suffix(t, site)
         })
         .map(|t| match &declared.h1 {
-            // The <h1> is the headline without the site's decoration; prefer it when the declared
-            // title is that headline plus something.
-            Some(h1) if t != *h1 && t.contains(h1.as_str()) => h1.clone(),
-            _ => t,
+            Some(h1) => prefer_h1(&t, h1),
+            None => t,
         })
         .or_else(|| declared.h1.clone())
         .filter(|t| !t.is_empty())
@@ -472,6 +470,19 @@ fn visit_ld(v: &serde_json::Value, out: &mut JsonLd, depth: usize) {
     }
 }
 
+/// The declared title against the page's `<h1>`. When the title is the h1 plus decoration
+/// ("Headline – Site"), the h1 is the headline. When the h1 is short and ends the title, the h1 is
+/// the site's name (themes put it there) and comes off the title instead.
+fn prefer_h1(title: &str, h1: &str) -> String {
+    if title == h1 {
+        return title.to_string();
+    }
+    if title.starts_with(h1) && h1.len() * 2 >= title.len() {
+        return h1.to_string();
+    }
+    strip_site_suffix(title, Some(h1))
+}
+
 /// The site's name from "Headline | Site Name - Tagline": the part after the last " | " when it is
 /// short and the headline is not, up to a " - " tagline.
 fn site_from_title(title: &str) -> Option<String> {
@@ -534,6 +545,28 @@ mod tests {
         assert_eq!(
             strip_site_suffix("Kazakhstan - the crackdown goes on", None),
             "Kazakhstan - the crackdown goes on"
+        );
+    }
+
+    #[test]
+    fn the_h1_is_the_headline_or_the_site_name() {
+        assert_eq!(
+            prefer_h1(
+                "Journalists detained in Almaty – Steppe Voices",
+                "Steppe Voices"
+            ),
+            "Journalists detained in Almaty"
+        );
+        assert_eq!(
+            prefer_h1(
+                "Journalists detained in Almaty – Steppe Voices",
+                "Journalists detained in Almaty"
+            ),
+            "Journalists detained in Almaty"
+        );
+        assert_eq!(
+            prefer_h1("Journalists detained in Almaty", "Latest news"),
+            "Journalists detained in Almaty"
         );
     }
 

@@ -168,3 +168,65 @@ fn an_empty_page_is_an_error() {
     .unwrap_err();
     assert_eq!(e.to_string(), "blank.html: empty document");
 }
+
+/// A blog theme without <article> or <main>: the content sits in div.entry-content, next to a
+/// comment list, a widget sidebar and a top bar showing the day's date.
+const BLOG: &str = r##"<!DOCTYPE html><html><head><meta charset="utf-8"><title>Kazakhstan: journalists detained in Almaty &#8211; Steppe Voices</title>
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"BlogPosting","headline":"Kazakhstan: journalists detained in Almaty","datePublished":"2022-01-07T10:00:00+06:00","publisher":{"@type":"Organization","name":"Steppe Voices"}}</script>
+</head><body>
+<div id="page"><div class="top-bar">Monday, 23 November 2026 | Login | Register</div>
+<div id="masthead"><h1 class="site-title">Steppe Voices</h1><ul class="menu"><li>Home</li><li>News</li><li>About</li><li>Contact</li></ul></div>
+<div id="content" class="site-content">
+<div id="primary">
+<div class="post-header"><h2 class="entry-title">Kazakhstan: journalists detained in Almaty</h2><span class="posted-on">January 7, 2022</span></div>
+<div class="entry-content">
+<p>Police in Almaty detained at least three journalists who were covering the protests on Wednesday, according to their editors, who said the reporters had shown their press cards.</p>
+<p>One of them, a correspondent for a regional news site, was released after six hours without charge. The other two remained in custody on Thursday evening, their lawyers said.</p>
+<p>The Interior Ministry did not respond to a request for comment. Media rights groups called for the immediate release of the journalists and for an investigation into the detentions.</p>
+<div class="sharedaddy"><h3>Share this:</h3><ul><li>Twitter</li><li>Facebook</li></ul></div>
+</div>
+<div id="comments" class="comments-area"><h2>3 thoughts on this</h2><ol class="comment-list"><li class="comment">Great post, thanks for sharing this important news with us all!</li><li class="comment">Buy cheap watches at example dot com, best prices in the whole world.</li></ol>
+<div id="respond"><h3>Leave a Reply</h3><form><p>Your email address will not be published.</p><textarea></textarea></form></div></div>
+</div>
+<div id="secondary" class="widget-area"><section class="widget"><h2>Recent Posts</h2><ul><li>Another post about something else that happened in the region last month</li></ul></section></div>
+</div>
+<footer id="colophon"><div class="site-info">Proudly powered by WordPress | Theme by Someone</div></footer></div>
+</body></html>
+"##;
+
+#[test]
+fn a_blog_page_without_article_markup() {
+    let d = load(BLOG);
+    assert!(d
+        .text
+        .starts_with("Police in Almaty detained at least three journalists"));
+    assert!(d.text.contains("for an investigation into the detentions."));
+    for gone in [
+        "Great post",
+        "cheap watches",
+        "Leave a Reply",
+        "Recent Posts",
+        "WordPress",
+        "Share this",
+        "2026",
+    ] {
+        assert!(
+            !d.text.contains(gone),
+            "{gone:?} should be gone from {:?}",
+            d.text
+        );
+    }
+    assert_eq!(d.meta.published, PartialDate::ymd(2022, 1, 7));
+    assert_eq!(d.meta.publisher.as_deref(), Some("Steppe Voices"));
+
+    // Without the JSON-LD the page states no date the reader can trust: the top bar's is today's.
+    let start = BLOG.find("<script type=\"application/ld+json\">").unwrap();
+    let end = BLOG[start..].find("</script>").unwrap() + start + "</script>".len();
+    let bare = format!("{}{}", &BLOG[..start], &BLOG[end..]);
+    let d = load(&bare);
+    assert_eq!(d.meta.published, None);
+    assert_eq!(
+        d.meta.title.as_deref(),
+        Some("Kazakhstan: journalists detained in Almaty")
+    );
+}
