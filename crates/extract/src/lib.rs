@@ -1,11 +1,26 @@
 //! casefile's readers: one [`Pipeline`], loaded once, adds every layer to a document.
+//!
+//! - sentences: `casefile_text::sentences`;
+//! - entity mentions ([`entities`]): the statistical tagger (`casefile_ner`) corrected and
+//!   completed with the gazetteer (`casefile_gazetteer`) and rules for organisation head words,
+//!   titles, acronyms and boilerplate ([`boilerplate`]);
+//! - legal provisions with their structure ([`legal`]);
+//! - time expressions: `casefile_timex`, against the document's publication date;
+//! - events and claims: `casefile_events`.
 
+pub mod boilerplate;
+pub mod entities;
+pub mod legal;
+
+use casefile_gazetteer::Gazetteer;
 use casefile_model::{AnalyzedDocument, Document};
+use casefile_ner::Tagger;
 
 /// Every reader, loaded once; `Send + Sync` so that rayon workers share one.
 #[derive(Debug)]
 pub struct Pipeline {
-    tagger: &'static casefile_ner::Tagger,
+    tagger: &'static Tagger,
+    gazetteer: &'static Gazetteer,
 }
 
 impl Default for Pipeline {
@@ -17,21 +32,141 @@ impl Default for Pipeline {
 impl Pipeline {
     /// Loads the tagger and the gazetteer (compiled in, parsed once per process).
     pub fn new() -> Self {
-        let _ = casefile_gazetteer::Gazetteer::builtin();
         Pipeline {
-            tagger: casefile_ner::Tagger::builtin(),
+            tagger: Tagger::builtin(),
+            gazetteer: Gazetteer::builtin(),
         }
     }
 
-    /// Adds every layer to a document: sentences, mentions, time expressions (against the
-    /// document's publication date), then events and claims.
+    /// Adds every layer to a document: sentences, entity mentions (persons, organisations,
+    /// places, legal provisions), time expressions (against the document's publication date),
+    /// then events and claims.
     pub fn analyze(&self, document: Document) -> AnalyzedDocument {
+        let mut analysis = self.read_entities(document);
+        casefile_events::read(&mut analysis);
+        analysis
+    }
+
+    /// The layers events are read from, without the events: sentences, entity mentions and time
+    /// expressions. What the entity evaluation (`seed-export`) measures.
+    pub fn read_entities(&self, document: Document) -> AnalyzedDocument {
         let mut analysis = AnalyzedDocument::new(document);
         let text = &analysis.document.text;
         analysis.sentences = casefile_text::sentences(text);
-        let _ = self.tagger;
+        analysis.mentions = entities::read(self.gazetteer, self.tagger, text, &analysis.sentences);
         analysis.timexes = casefile_timex::tag(text, analysis.document.meta.published);
-        casefile_events::read(&mut analysis);
         analysis
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use casefile_model::{DocumentId, DocumentMeta, EntityType, SourceFormat};
+
+    fn doc(text: &str) -> Document {
+        Document {
+            id: DocumentId::from_content(text.as_bytes()),
+            source: "test.txt".to_string(),
+            format: SourceFormat::Text,
+            meta: DocumentMeta::default(),
+            text: text.to_string(),
+        }
+    }
+
+    fn mentions(text: &str) -> Vec<(EntityType, String)> {
+        let analysis = Pipeline::new().analyze(doc(text));
+        for m in &analysis.mentions {
+            // Every span slices to its own text.
+            assert_eq!(m.span.slice(text), Some(m.text.as_str()));
+        }
+        analysis
+            .mentions
+            .into_iter()
+            .map(|m| (m.entity_type, m.text))
+            .collect()
+    }
+
+    #[test]
+    fn pipeline_is_shared_across_threads() {
+        fn shared<T: Send + Sync>() {}
+        shared::<Pipeline>();
+    }
+
+    #[test]
+    fn a_paragraph_with_all_four_types() {
+        let text = "Amnesty International said today that journalist Vladimir Kozlov was detained in Almaty by the Ministry of Internal Affairs and charged under Article 174 of the Criminal Code.";
+        let analysis = Pipeline::new().analyze(doc(text));
+        let got: Vec<(EntityType, &str)> = analysis
+            .mentions
+            .iter()
+            .map(|m| (m.entity_type, m.span.slice(text).unwrap()))
+            .collect();
+        for want in [
+            (EntityType::Organization, "Amnesty International"),
+            (EntityType::Person, "Vladimir Kozlov"),
+            (EntityType::Location, "Almaty"),
+            (EntityType::Organization, "Ministry of Internal Affairs"),
+            (
+                EntityType::LegalProvision,
+                "Article 174 of the Criminal Code",
+            ),
+        ] {
+            assert!(got.contains(&want), "{want:?} not in {got:?}");
+        }
+        let almaty = analysis
+            .mentions
+            .iter()
+            .find(|m| m.text == "Almaty")
+            .unwrap();
+        assert_eq!(almaty.country.as_deref(), Some("KZ"));
+        let law = analysis
+            .mentions
+            .iter()
+            .find(|m| m.entity_type == EntityType::LegalProvision)
+            .unwrap();
+        assert_eq!(law.legal.as_ref().unwrap().article, "174");
+        assert!(analysis.sentences.len() == 1);
+    }
+
+    #[test]
+    fn names_are_cited_without_articles_possessives_or_titles() {
+        let got = mentions("The statement by President Nazarbayev's office was read. Kazakhstan's Interior Ministry said Ms Struthers left.");
+        let texts: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
+        assert!(texts.contains(&"Nazarbayev"), "{texts:?}");
+        assert!(texts.contains(&"Kazakhstan"), "{texts:?}");
+        assert!(texts.contains(&"Interior Ministry"), "{texts:?}");
+        assert!(texts.contains(&"Struthers"), "{texts:?}");
+        assert!(!texts.iter().any(|t| t.starts_with("the ")
+            || t.starts_with("The ")
+            || t.ends_with("'s")
+            || t.starts_with("President")
+            || t.starts_with("Ms")));
+    }
+
+    #[test]
+    fn a_nationality_adjective_is_not_a_place() {
+        let got = mentions("The Kazakhstani authorities detained him in Kazakstan.");
+        assert!(
+            got.contains(&(EntityType::Location, "Kazakstan".to_string())),
+            "{got:?}"
+        );
+        assert!(
+            !got.contains(&(EntityType::Location, "Kazakhstani".to_string())),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn boilerplate_lines_produce_no_mentions() {
+        let text = "AI INDEX: EUR 57/05/98\n8 APRIL 1998\n\nPUBLIC STATEMENT\n\nHome\n\nAbout Us\n\nMission\n\nDonate\n\nBy John Smith\n\nContact: Pedro Pizano, pedro@thehrf.org, 212-246-8486\n\nHuman Rights Foundation\n350 Fifth Avenue, #4515\nNew York, NY 10118\nPhone: (212) 246-8486\nwww.thehrf.org\n\nShare this article:";
+        assert_eq!(mentions(text), vec![]);
+    }
+
+    #[test]
+    fn a_dateline_gives_its_place_and_nothing_else() {
+        let text = "NEW YORK (December 14, 2012)\u{2014}Commemorating the anniversary, the group wrote again.";
+        let got = mentions(text);
+        assert_eq!(got, vec![(EntityType::Location, "NEW YORK".to_string())]);
     }
 }

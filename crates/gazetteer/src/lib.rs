@@ -218,7 +218,7 @@ impl Gazetteer {
             };
             let place = Place {
                 kind: PlaceKind::Demonym,
-                country: Some(cc),
+                country: (cc != "-").then_some(cc),
                 name: word,
                 population_k: 0,
                 capital: false,

@@ -1,0 +1,1332 @@
+//! Entity mentions: the statistical tagger's persons, organisations and places, corrected and
+//! completed with the gazetteer and a few rules where English is regular.
+//!
+//! Order of trust, highest first: legal provisions (a grammar), dateline places, organisation
+//! names built on a head word ("Almaty City Council"), the tagger, a name after a title
+//! ("journalist Makhambet Abzhan"), gazetteer places the tagger missed, acronyms defined in the
+//! text ("Human Rights Foundation (HRF)"), and other occurrences of a name read elsewhere in the
+//! document. Every span is cleaned the way names are cited: no leading "the", no trailing
+//! possessive, no title inside a person's name, no surrounding quotes.
+
+use crate::boilerplate::{self, Boilerplate};
+use crate::legal;
+use casefile_gazetteer::{best_place, Case, Gazetteer, Place, PlaceKind};
+use casefile_model::{EntityType, LegalRef, Mention, Span};
+use casefile_ner::{NerLabel, Tagger};
+use std::collections::{HashMap, HashSet};
+
+/// Where a candidate comes from; the order is the order of trust when two overlap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Source {
+    Legal,
+    Dateline,
+    HeadWord,
+    Tagger,
+    Title,
+    Gazetteer,
+    Acronym,
+    Propagated,
+}
+
+#[derive(Debug, Clone)]
+struct Candidate {
+    span: Span,
+    ty: EntityType,
+    country: Option<String>,
+    legal: Option<LegalRef>,
+    source: Source,
+}
+
+/// Words that open a sentence without being part of a name that follows them.
+const OPENERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "On",
+    "In",
+    "At",
+    "By",
+    "For",
+    "From",
+    "To",
+    "With",
+    "As",
+    "After",
+    "Before",
+    "During",
+    "Since",
+    "Under",
+    "Yesterday",
+    "Today",
+    "Tomorrow",
+    "Last",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "But",
+    "And",
+    "Or",
+    "However",
+    "Meanwhile",
+    "He",
+    "She",
+    "They",
+    "We",
+    "It",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "Its",
+    "According",
+    "When",
+    "While",
+    "If",
+    "Although",
+    "Both",
+    "All",
+    "Some",
+    "Many",
+    "Several",
+    "Other",
+    "Others",
+    "Also",
+    "Then",
+    "Now",
+    "Indeed",
+    "Specifically",
+    "Subsequently",
+    "Two",
+    "Three",
+    "Four",
+    "Five",
+    "Six",
+    "Seven",
+    "Eight",
+    "Nine",
+    "Ten",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+];
+
+/// Words that are never a name on their own, whatever the tagger or the gazetteer says: closed
+/// word classes, numbers, months and days (compared in lowercase), and generic acronyms.
+const NEVER_NAMES: &[&str] = &[
+    "i",
+    "me",
+    "he",
+    "she",
+    "it",
+    "we",
+    "they",
+    "him",
+    "her",
+    "us",
+    "them",
+    "his",
+    "its",
+    "our",
+    "their",
+    "this",
+    "that",
+    "these",
+    "those",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "but",
+    "if",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "by",
+    "for",
+    "from",
+    "with",
+    "as",
+    "all",
+    "some",
+    "any",
+    "many",
+    "most",
+    "other",
+    "such",
+    "who",
+    "what",
+    "which",
+    "when",
+    "where",
+    "why",
+    "how",
+    "yes",
+    "no",
+    "not",
+    "also",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "ngo",
+    "ngos",
+    "tv",
+    "internet",
+    "mp",
+    "mps",
+    "ceo",
+    "pm",
+    "am",
+    "president",
+    "government",
+    "police",
+    "court",
+    "ministry",
+];
+
+fn never_a_name(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    lower
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .all(|w| w.is_empty() || NEVER_NAMES.contains(&w))
+}
+
+/// Common nouns naming a kind of organisation: a capitalised name right after (or, for some,
+/// before) one is that organisation ("the opposition party Alga", "the newspaper Golos
+/// Respubliki", "the *Respublika* newspaper").
+const ORG_NOUNS_BEFORE: &[&str] = &[
+    "party",
+    "movement",
+    "newspaper",
+    "paper",
+    "weekly",
+    "daily",
+    "magazine",
+    "journal",
+    "channel",
+    "station",
+    "broadcaster",
+    "agency",
+    "group",
+    "organisation",
+    "organization",
+    "company",
+    "website",
+    "portal",
+    "outlet",
+    "union",
+    "association",
+    "foundation",
+    "bloc",
+    "coalition",
+    "network",
+    "publication",
+    "NGO",
+    "charity",
+    "firm",
+];
+const ORG_NOUNS_AFTER: &[&str] = &[
+    "newspaper",
+    "weekly",
+    "daily",
+    "magazine",
+    "channel",
+    "station",
+    "party",
+    "movement",
+    "website",
+    "agency",
+    "broadcaster",
+    "outlet",
+    "group",
+];
+
+/// Lowercase words allowed inside an organisation's name ("Council of Europe").
+const ORG_CONNECTORS: &[&str] = &["of", "for", "on", "against", "de"];
+
+fn is_capitalised(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && w.chars().any(char::is_alphabetic)
+        && !w.chars().any(|c| c.is_ascii_digit())
+}
+
+fn is_possessive(w: &str) -> bool {
+    matches!(w, "'s" | "\u{2019}s" | "'" | "\u{2019}")
+}
+
+fn is_all_caps(w: &str) -> bool {
+    w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
+}
+
+/// The tokens of a sentence (CoNLL style: possessives split, hyphenated words whole).
+struct Sentence<'t> {
+    tokens: Vec<Span>,
+    text: &'t str,
+}
+
+impl<'t> Sentence<'t> {
+    fn word(&self, i: usize) -> &'t str {
+        let s = self.tokens[i];
+        &self.text[s.start..s.end]
+    }
+}
+
+/// Cleans a span the way names are cited: surrounding white space, quotes and brackets, a
+/// leading "the", a trailing possessive and trailing punctuation go; for a person, leading titles
+/// go too. `None` when nothing name-like is left.
+fn clean_span(gaz: &Gazetteer, text: &str, span: Span, ty: EntityType) -> Option<Span> {
+    let (mut s, mut e) = (span.start, span.end);
+    loop {
+        let piece = text.get(s..e)?;
+        let before = (s, e);
+        let trimmed_start = piece.trim_start_matches(|c: char| {
+            c.is_whitespace() || "\"\u{201c}\u{201d}\u{2018}'([«*_".contains(c)
+        });
+        s += piece.len() - trimmed_start.len();
+        let piece = &text[s..e];
+        let trimmed_end = piece.trim_end_matches(|c: char| {
+            c.is_whitespace() || "\"\u{201c}\u{201d}\u{2019}')]».,;:*_".contains(c)
+        });
+        e -= piece.len() - trimmed_end.len();
+        let piece = &text[s..e];
+        for suffix in ["'s", "\u{2019}s"] {
+            if piece.ends_with(suffix) {
+                e -= suffix.len();
+            }
+        }
+        let piece = &text[s..e];
+        for lead in ["'s ", "\u{2019}s "] {
+            if piece.starts_with(lead) {
+                s += lead.len();
+            }
+        }
+        let piece = &text[s..e];
+        for article in ["the ", "The ", "THE "] {
+            if piece.starts_with(article) {
+                s += article.len();
+            }
+        }
+        if ty == EntityType::Person {
+            let piece = &text[s..e];
+            let words: Vec<&str> = piece.split_whitespace().collect();
+            // Two-word titles first ("Prime Minister"), then one word ("President", "Mr.").
+            for n in (1..=gaz.max_title_words().min(words.len().saturating_sub(1))).rev() {
+                let cand = words[..n].join(" ");
+                if gaz.is_title(&cand) {
+                    let cut = piece
+                        .match_indices(words[n - 1])
+                        .next()
+                        .map(|(i, w)| i + w.len())
+                        .unwrap_or(0);
+                    s += cut;
+                    break;
+                }
+            }
+        }
+        if (s, e) == before || s >= e {
+            break;
+        }
+    }
+    let piece = text.get(s..e)?;
+    (s < e && piece.chars().any(char::is_alphabetic)).then(|| Span::new(s, e))
+}
+
+fn place_country(gaz: &Gazetteer, name: &str) -> (Option<String>, bool) {
+    let mut places = gaz.lookup(name, Case::Sensitive);
+    if places.is_empty() {
+        places = gaz.lookup(name, Case::Insensitive);
+    }
+    let demonym = !places.is_empty() && places.iter().all(|p| p.kind == PlaceKind::Demonym);
+    (
+        best_place(&places)
+            .and_then(|p| p.country)
+            .map(str::to_string),
+        demonym,
+    )
+}
+
+/// Reads every entity mention of `text`.
+pub fn read(gaz: &Gazetteer, tagger: &Tagger, text: &str, sentence_spans: &[Span]) -> Vec<Mention> {
+    let bp = boilerplate::scan(text);
+    let reading = legal::find(gaz, text);
+    let mut cands: Vec<Candidate> = Vec::new();
+
+    for p in &reading.provisions {
+        if bp.masks(&p.span) {
+            continue;
+        }
+        cands.push(Candidate {
+            span: p.span,
+            ty: EntityType::LegalProvision,
+            country: None,
+            legal: Some(p.legal.clone()),
+            source: Source::Legal,
+        });
+    }
+    let in_instrument = |s: &Span| reading.instruments.iter().any(|i| i.overlaps(s));
+
+    for d in &bp.datelines {
+        for place in d.places.iter().flatten() {
+            let name = &text[place.start..place.end];
+            let (country, _) = place_country(gaz, name);
+            cands.push(Candidate {
+                span: *place,
+                ty: EntityType::Location,
+                country,
+                legal: None,
+                source: Source::Dateline,
+            });
+        }
+    }
+
+    // Sentences that are wholly boilerplate are not read; partly masked ones (a dateline) are,
+    // and what falls in the mask is dropped.
+    let sentences: Vec<Span> = sentence_spans
+        .iter()
+        .copied()
+        .filter(|s| !bp.masked.iter().any(|m| m.contains(s)))
+        .collect();
+    let tokenised: Vec<Sentence> = sentences
+        .iter()
+        .map(|s| Sentence {
+            tokens: casefile_ner::conll_tokens(text, *s),
+            text,
+        })
+        .collect();
+
+    // Organisation names built on a head word.
+    for sent in &tokenised {
+        for span in head_word_orgs(gaz, sent) {
+            if bp.masks(&span) || in_instrument(&span) {
+                continue;
+            }
+            cands.push(Candidate {
+                span,
+                ty: EntityType::Organization,
+                country: None,
+                legal: None,
+                source: Source::HeadWord,
+            });
+        }
+        for span in typed_orgs(gaz, sent) {
+            if bp.masks(&span) || in_instrument(&span) {
+                continue;
+            }
+            cands.push(Candidate {
+                span,
+                ty: EntityType::Organization,
+                country: None,
+                legal: None,
+                source: Source::HeadWord,
+            });
+        }
+        for span in lowercase_offices(sent) {
+            if bp.masks(&span) {
+                continue;
+            }
+            cands.push(Candidate {
+                span,
+                ty: EntityType::Organization,
+                country: None,
+                legal: None,
+                source: Source::HeadWord,
+            });
+        }
+    }
+
+    // The tagger.
+    let tagged = tagger.tag_document(text, &sentences);
+    for (span, label) in tagged.into_iter().flatten() {
+        let ty = match label {
+            NerLabel::Per => EntityType::Person,
+            NerLabel::Org => EntityType::Organization,
+            NerLabel::Loc => EntityType::Location,
+            NerLabel::Misc => EntityType::Misc,
+        };
+        let Some(span) = clean_span(gaz, text, span, ty) else {
+            continue;
+        };
+        if bp.masks(&span) {
+            continue;
+        }
+        let mut cand = Candidate {
+            span,
+            ty,
+            country: None,
+            legal: None,
+            source: Source::Tagger,
+        };
+        fix_tagged(gaz, text, &mut cand);
+        if in_instrument(&cand.span) && cand.ty != EntityType::Location {
+            continue;
+        }
+        cands.push(cand);
+    }
+
+    // Names after a title.
+    for sent in &tokenised {
+        for span in titled_persons(gaz, sent) {
+            if bp.masks(&span) {
+                continue;
+            }
+            cands.push(Candidate {
+                span,
+                ty: EntityType::Person,
+                country: None,
+                legal: None,
+                source: Source::Title,
+            });
+        }
+    }
+
+    // Gazetteer places.
+    let mentioned_countries: HashSet<String> = gaz
+        .find_all(text, Case::Sensitive)
+        .iter()
+        .filter(|m| !bp.masks(&m.span))
+        .flat_map(|m| m.places.iter().filter_map(|p| p.country))
+        .map(str::to_string)
+        .collect();
+    for m in gaz.find_all(text, Case::Insensitive) {
+        if bp.masks(&m.span) || in_instrument(&m.span) && !is_possessive_place(text, m.span) {
+            continue;
+        }
+        if let Some(c) = gazetteer_candidate(
+            gaz,
+            text,
+            &m.span,
+            &m.places,
+            m.exact_case,
+            &mentioned_countries,
+        ) {
+            cands.push(c);
+        }
+    }
+
+    cands.retain(|c| {
+        c.ty == EntityType::LegalProvision || !never_a_name(&text[c.span.start..c.span.end])
+    });
+    let mut chosen = select(cands);
+    join_initials(text, &mut chosen);
+    add_acronyms(text, &bp, &mut chosen);
+    unify_types(text, &mut chosen);
+    propagate(text, &bp, &reading.instruments, &mut chosen);
+    let mut chosen = select(chosen);
+    // A place's country, from the gazetteer, whoever found it.
+    for c in &mut chosen {
+        if c.ty == EntityType::Location && c.country.is_none() {
+            c.country = place_country(gaz, &text[c.span.start..c.span.end]).0;
+        }
+    }
+    chosen
+        .into_iter()
+        .map(|c| Mention {
+            span: c.span,
+            text: text[c.span.start..c.span.end].to_string(),
+            entity_type: c.ty,
+            country: c.country,
+            legal: c.legal,
+        })
+        .collect()
+}
+
+fn is_possessive_place(text: &str, span: Span) -> bool {
+    let rest = &text[span.end..];
+    rest.starts_with("'s") || rest.starts_with("\u{2019}s")
+}
+
+/// Corrects a tagged span with the gazetteer: a country is a place whatever the tagger calls it
+/// ("Kazakhstan has violated ..." is read as ORG by a news-trained model), a nationality word is
+/// not a place, "Kazakhstan-based" is the place "Kazakhstan", and an organisation name does not
+/// carry another entity's possessive ("Kazakhstan's Interior Ministry").
+fn fix_tagged(gaz: &Gazetteer, text: &str, cand: &mut Candidate) {
+    let name = &text[cand.span.start..cand.span.end];
+    // A headline in capitals ("KAZAKSTAN") is looked up in any case.
+    let case = if is_all_caps(name) && name.chars().count() >= 4 {
+        Case::Insensitive
+    } else {
+        Case::Sensitive
+    };
+    let exact = gaz.lookup(name, case);
+    // A place named by its own name (not a GeoNames alternate that happens to be a word) is a
+    // place when the tagger calls it an organisation or a miscellaneous name ("an Almaty
+    // court", "Kazakhstan has violated").
+    let is_place = exact.iter().any(|p| match p.kind {
+        PlaceKind::Country | PlaceKind::Continent => true,
+        PlaceKind::City | PlaceKind::Region => p.name.eq_ignore_ascii_case(name),
+        PlaceKind::Demonym => false,
+    });
+    if is_place && matches!(cand.ty, EntityType::Organization | EntityType::Misc) {
+        cand.ty = EntityType::Location;
+    }
+    if !exact.is_empty() && exact.iter().all(|p| p.kind == PlaceKind::Demonym) {
+        cand.ty = EntityType::Misc;
+        cand.country = exact[0].country.map(str::to_string);
+        return;
+    }
+    if matches!(cand.ty, EntityType::Location | EntityType::Misc) {
+        if let Some((head, tail)) = name.split_once('-') {
+            if tail.chars().all(|c| c.is_lowercase())
+                && !gaz.lookup(head, Case::Sensitive).is_empty()
+            {
+                cand.span = Span::new(cand.span.start, cand.span.start + head.len());
+                let (country, demonym) = place_country(gaz, head);
+                cand.ty = if demonym {
+                    EntityType::Misc
+                } else {
+                    EntityType::Location
+                };
+                cand.country = country;
+                return;
+            }
+        }
+    }
+    if cand.ty == EntityType::Organization {
+        for sep in ["'s ", "\u{2019}s "] {
+            if let Some(i) = name.find(sep) {
+                let owner = &name[..i];
+                let places = gaz.lookup(owner, Case::Sensitive);
+                if places.iter().any(|p| p.kind != PlaceKind::Demonym) {
+                    cand.span = Span::new(cand.span.start + i + sep.len(), cand.span.end);
+                }
+            }
+        }
+    }
+    if cand.ty == EntityType::Location {
+        cand.country = best_place(&exact)
+            .and_then(|p| p.country)
+            .map(str::to_string);
+    }
+}
+
+/// Organisation names built on a head word: a run of capitalised words (with "of", "for", "on",
+/// "against" and possessives inside) holding a word like Ministry, Council, Court, Foundation.
+fn head_word_orgs(gaz: &Gazetteer, sent: &Sentence) -> Vec<Span> {
+    let n = sent.tokens.len();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if !is_capitalised(sent.word(i))
+            || is_all_caps(sent.word(i))
+                && sent.word(i).len() > 1
+                && !is_short_acronym(sent.word(i))
+        {
+            i += 1;
+            continue;
+        }
+        // Extend the run.
+        let start = i;
+        let mut end = i + 1; // exclusive
+        let mut j = i + 1;
+        while j < n {
+            let w = sent.word(j);
+            if is_capitalised(w) && sent.tokens[j].start <= sent.tokens[j - 1].end + 1 {
+                end = j + 1;
+                j += 1;
+            } else if (ORG_CONNECTORS.contains(&w) || is_possessive(w))
+                && j + 1 < n
+                && is_capitalised(sent.word(j + 1))
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        i = end.max(i + 1);
+        let mut s = start;
+        // A sentence opener is not part of the name that follows it, nor is a person's role
+        // before "of" ("Deputy Director of Amnesty International"); a title before a possessive
+        // is ("General Prosecutor's Office").
+        while s < end && OPENERS.contains(&sent.word(s)) {
+            s += 1;
+        }
+        let mut t = s;
+        while t < end && gaz.is_title(sent.word(t)) {
+            t += 1;
+        }
+        if t > s && t < end && ORG_CONNECTORS.contains(&sent.word(t)) {
+            s = t + 1;
+        }
+        if s >= end {
+            continue;
+        }
+        // Another entity's possessive opens the run: "Kazakhstan's Interior Ministry",
+        // "Amnesty International's Europe and Central Asia Programme". A single ordinary word
+        // before the possessive is part of the name ("People's Front", "Workers' Movement").
+        let mut k = s;
+        while k < end {
+            if is_possessive(sent.word(k)) {
+                let owner_words = k - s;
+                let owner = &sent.text[sent.tokens[s].start..sent.tokens[k - 1].end];
+                // "General Prosecutor's Office", "Attorney General's Office": a title before the
+                // possessive makes one name with it.
+                let owner_last = sent.word(k - 1);
+                let owner_is_entity = !gaz.is_title(owner_last)
+                    && (owner_words > 1
+                        || !gaz.lookup(owner, Case::Sensitive).is_empty()
+                        || is_all_caps(owner));
+                if owner_is_entity {
+                    s = k + 1;
+                }
+            }
+            k += 1;
+        }
+        if s >= end {
+            continue;
+        }
+        let heads: Vec<usize> = (s..end)
+            .filter(|&k| gaz.is_org_head(sent.word(k)))
+            .collect();
+        let Some(&last_head) = heads.last() else {
+            continue;
+        };
+        // "International" heads only when last ("Amnesty International"), not in
+        // "International Council" where Council is the head anyway.
+        if end - s < 2 {
+            continue;
+        }
+        let _ = last_head;
+        out.push(Span::new(sent.tokens[s].start, sent.tokens[end - 1].end));
+    }
+    out
+}
+
+/// A name in emphasis or quotes, or a capitalised run, next to a noun saying what kind of
+/// organisation it is: "the opposition party \"Alga!\"", "the *Respublika* newspaper", "the
+/// Internet TV station *Stan TV*", "the social movement Khalyk Maydany".
+fn typed_orgs(gaz: &Gazetteer, sent: &Sentence) -> Vec<Span> {
+    let n = sent.tokens.len();
+    let text = sent.text;
+    let mut out = Vec::new();
+    let is_delim = |w: &str| {
+        matches!(
+            w,
+            "*" | "_" | "\"" | "\u{201c}" | "\u{201d}" | "'" | "\u{2018}" | "\u{2019}"
+        )
+    };
+    // A name: capitalised words, with symbols glued to them ("K+", "Alga!"), and inside
+    // delimiters also lowercase words ("*K+ satellite*").
+    let name_at = |i: usize| -> Option<(usize, usize, bool)> {
+        let mut j = i;
+        let delimited = j < n && is_delim(sent.word(j));
+        if delimited {
+            j += 1;
+        }
+        let start = j;
+        if j >= n
+            || !is_capitalised(sent.word(j))
+            || OPENERS.contains(&sent.word(j))
+            || gaz.is_title(sent.word(j))
+        {
+            return None;
+        }
+        while j < n && j - start < 5 {
+            let w = sent.word(j);
+            let glued = j > start
+                && sent.tokens[j].start == sent.tokens[j - 1].end
+                && matches!(w, "+" | "!" | "&");
+            if is_capitalised(w)
+                || glued
+                || (delimited && j > start && w.chars().all(char::is_alphabetic))
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        if delimited {
+            // The closing mark may follow a comma or full stop: "\"Alga!,\"".
+            let close = if j < n && matches!(sent.word(j), "," | ".") {
+                j + 1
+            } else {
+                j
+            };
+            if close < n && is_delim(sent.word(close)) {
+                return Some((start, j, true));
+            }
+            return None;
+        }
+        Some((start, j, false))
+    };
+    for i in 0..n {
+        let w = sent.word(i);
+        // Noun, then name.
+        if ORG_NOUNS_BEFORE.contains(&w) {
+            let delimited = name_at(i + 1);
+            let plain = if i + 2 < n && is_delim(sent.word(i + 1)) {
+                name_at(i + 2)
+            } else {
+                None
+            };
+            if let Some((s, e, _)) = delimited.or(plain) {
+                let name = &text[sent.tokens[s].start..sent.tokens[e - 1].end];
+                if gaz.lookup(name, Case::Sensitive).is_empty() {
+                    out.push(Span::new(sent.tokens[s].start, sent.tokens[e - 1].end));
+                }
+            }
+        }
+        // Name, then noun ("the Respublika newspaper", "*K+ satellite* TV channel").
+        if i == 0
+            || i > 0
+                && (sent.word(i - 1) == "the"
+                    || sent.word(i - 1) == "The"
+                    || sent.word(i - 1) == ";"
+                    || sent.word(i - 1) == ",")
+        {
+            let start_at = if i == 0 { 0 } else { i };
+            if let Some((s, e, delimited)) = name_at(start_at) {
+                let mut k = if delimited { e + 1 } else { e };
+                if k < n
+                    && matches!(
+                        sent.word(k),
+                        "TV" | "television"
+                            | "radio"
+                            | "satellite"
+                            | "opposition"
+                            | "online"
+                            | "news"
+                    )
+                {
+                    k += 1;
+                }
+                if k < n && ORG_NOUNS_AFTER.contains(&sent.word(k)) {
+                    let name = &text[sent.tokens[s].start..sent.tokens[e - 1].end];
+                    let places = gaz.lookup(name, Case::Sensitive);
+                    if places.is_empty() && (delimited || !is_all_caps(name)) {
+                        out.push(Span::new(sent.tokens[s].start, sent.tokens[e - 1].end));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// "Ramón J. Velásquez": the tagger stops at the initial's full stop; the name goes on.
+fn join_initials(text: &str, chosen: &mut Vec<Candidate>) {
+    let mut i = 0;
+    while i + 1 < chosen.len() {
+        let (a, b) = (&chosen[i], &chosen[i + 1]);
+        let name = &text[a.span.start..a.span.end];
+        let last = name.rsplit(' ').next().unwrap_or("");
+        let initial = last.chars().count() == 1 && last.chars().all(char::is_uppercase);
+        let between = text.get(a.span.end..b.span.start).unwrap_or("");
+        if a.ty == EntityType::Person
+            && initial
+            && (between == ". " || between == ".")
+            && b.ty == EntityType::Person
+        {
+            chosen[i].span = Span::new(chosen[i].span.start, chosen[i + 1].span.end);
+            chosen.remove(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+}
+
+fn is_short_acronym(w: &str) -> bool {
+    (2..=6).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// Prosecutors' offices written in lowercase: "the attorney general's office", "the prosecutor's
+/// office". These name an institution though they are not capitalised.
+fn lowercase_offices(sent: &Sentence) -> Vec<Span> {
+    let n = sent.tokens.len();
+    let mut out = Vec::new();
+    for i in 0..n {
+        if sent.word(i) != "office" || i < 2 || !is_possessive(sent.word(i - 1)) {
+            continue;
+        }
+        let w1 = sent.word(i - 2).to_lowercase();
+        let w0 = if i >= 3 {
+            sent.word(i - 3).to_lowercase()
+        } else {
+            String::new()
+        };
+        let start = match (w0.as_str(), w1.as_str()) {
+            ("attorney" | "prosecutor" | "procurator", "general") => i - 3,
+            ("general", "prosecutor" | "procurator") => i - 3,
+            (_, "prosecutor" | "procurator") => i - 2,
+            _ => continue,
+        };
+        out.push(Span::new(sent.tokens[start].start, sent.tokens[i].end));
+    }
+    out
+}
+
+/// A name after a title or role: "President Nazarbayev", "Ms Struthers", "journalist Makhambet
+/// Abzhan", "HRF president, Thor Halvorssen". The title stays outside the span.
+fn titled_persons(gaz: &Gazetteer, sent: &Sentence) -> Vec<Span> {
+    let n = sent.tokens.len();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let mut title_len = 0;
+        for len in (1..=gaz.max_title_words()).rev() {
+            if i + len > n {
+                continue;
+            }
+            let words: Vec<&str> = (i..i + len).map(|k| sent.word(k)).collect();
+            if gaz.is_title(&words.join(" ")) {
+                title_len = len;
+                break;
+            }
+        }
+        if title_len == 0 {
+            i += 1;
+            continue;
+        }
+        let mut j = i + title_len;
+        // "Mr." : the dot is its own token.
+        if j < n && sent.word(j) == "." {
+            j += 1;
+        }
+        let comma = j < n && sent.word(j) == ",";
+        if comma {
+            j += 1;
+        }
+        let start = j;
+        while j < n && j - start < 3 && is_name_word(gaz, sent.word(j)) {
+            j += 1;
+        }
+        let len = j - start;
+        // After a comma only a full name counts ("president, Thor Halvorssen"), and it must end
+        // there (not "leader, Amnesty International said").
+        let ok = if comma {
+            len >= 2 && (j == n || !is_capitalised(sent.word(j)))
+        } else {
+            len >= 1
+        };
+        if ok && len > 0 {
+            out.push(Span::new(sent.tokens[start].start, sent.tokens[j - 1].end));
+            i = j;
+        } else {
+            i += title_len;
+        }
+    }
+    out
+}
+
+fn is_name_word(gaz: &Gazetteer, w: &str) -> bool {
+    is_capitalised(w)
+        && !is_all_caps(w)
+        && !OPENERS.contains(&w)
+        && !gaz.is_title(w)
+        && !gaz.is_org_head(w)
+        // Surnames can be old town names ("Kozlov" was Michurinsk): only a country or a
+        // nationality word stops a name here.
+        && !gaz
+            .lookup(w, Case::Sensitive)
+            .iter()
+            .any(|p| matches!(p.kind, PlaceKind::Country | PlaceKind::Demonym | PlaceKind::Continent))
+        && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '\u{2019}')
+}
+
+/// A gazetteer match as a candidate, when it is believable on its own: a country or a region of
+/// the world as written, or a city the document's countries make likely, that is not a common
+/// word here and not part of a longer name.
+fn gazetteer_candidate(
+    gaz: &Gazetteer,
+    text: &str,
+    span: &Span,
+    places: &[&Place],
+    exact_case: bool,
+    mentioned_countries: &HashSet<String>,
+) -> Option<Candidate> {
+    let name = &text[span.start..span.end];
+    if !name.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let best = best_place(places)?;
+    if best.kind == PlaceKind::Demonym {
+        return Some(Candidate {
+            span: *span,
+            ty: EntityType::Misc,
+            country: best.country.map(str::to_string),
+            legal: None,
+            source: Source::Gazetteer,
+        });
+    }
+    if !exact_case {
+        // "KAZAKSTAN" in a headline: a country or a big city in capitals.
+        let big = best.kind == PlaceKind::Country || best.population_k >= 100 || best.capital;
+        if !(is_all_caps(name) && name.len() >= 4 && big) {
+            return None;
+        }
+    }
+    // A word written in lowercase elsewhere in the text is a common word here ("Police",
+    // "Mission", "Of").
+    let lower = name.to_lowercase();
+    if OPENERS.contains(&name) || never_a_name(name) {
+        return None;
+    }
+    // GeoNames' alternate names include short words in other languages ("She", "Alga"): a city
+    // found by the gazetteer alone must be named by its own name or a long alternate.
+    if matches!(best.kind, PlaceKind::City | PlaceKind::Region)
+        && !(best.name.eq_ignore_ascii_case(name) || name.chars().count() >= 6)
+    {
+        return None;
+    }
+    if name.len() < 3 || gaz.is_org_head(name) || gaz.is_title(name) || contains_word(text, &lower)
+    {
+        return None;
+    }
+    // Part of a longer capitalised name ("Almaty City Council", "New York Times").
+    let before = text[..span.start].trim_end_matches([' ', '\t']);
+    let prev_word: &str = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let after = text[span.end..].trim_start_matches([' ', '\t']);
+    let next_word: &str = after
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let prev_cap = before.ends_with(|c: char| c.is_alphanumeric())
+        && is_capitalised(prev_word)
+        && !OPENERS.contains(&prev_word);
+    let next_cap = after.starts_with(char::is_uppercase) && is_capitalised(next_word);
+    if (prev_cap || next_cap) && exact_case {
+        return None;
+    }
+    let likely = match best.kind {
+        PlaceKind::Country | PlaceKind::Continent => true,
+        PlaceKind::City | PlaceKind::Region => {
+            best.capital
+                || best.population_k >= 500
+                || best
+                    .country
+                    .is_some_and(|c| mentioned_countries.contains(c))
+                    && best.population_k >= 15
+                || best.kind == PlaceKind::Region
+                    && best
+                        .country
+                        .is_some_and(|c| mentioned_countries.contains(c))
+        }
+        PlaceKind::Demonym => false,
+    };
+    likely.then(|| Candidate {
+        span: *span,
+        ty: EntityType::Location,
+        country: best.country.map(str::to_string),
+        legal: None,
+        source: Source::Gazetteer,
+    })
+}
+
+/// True when `word` (lowercase) occurs in `text` as a whole lowercase word.
+fn contains_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        let b = text[..i].chars().next_back();
+        let a = text[i + word.len()..].chars().next();
+        !b.is_some_and(char::is_alphanumeric) && !a.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// Keeps the most trusted of overlapping candidates; a longer span wins between equals.
+fn select(mut cands: Vec<Candidate>) -> Vec<Candidate> {
+    cands.sort_by(|a, b| {
+        a.source
+            .cmp(&b.source)
+            .then(b.span.len().cmp(&a.span.len()))
+            .then(a.span.start.cmp(&b.span.start))
+    });
+    let mut kept: Vec<Candidate> = Vec::new();
+    for c in cands {
+        // Provisions cited together share one span: each is its own mention.
+        let clash = kept.iter().any(|k| {
+            k.span.overlaps(&c.span)
+                && !(k.ty == EntityType::LegalProvision
+                    && c.ty == EntityType::LegalProvision
+                    && k.span == c.span
+                    && k.legal != c.legal)
+        });
+        // A head-word organisation fixes the tagger's boundaries only when it covers the
+        // tagger's span; a tagged name it cuts through is kept instead ("Amnesty
+        // International's Europe and Central Asia Programme").
+        if !clash {
+            kept.push(c);
+        }
+    }
+    kept.sort_by_key(|c| (c.span.start, c.span.end));
+    kept
+}
+
+/// "Human Rights Foundation (HRF)": every later "HRF" is that organisation.
+fn add_acronyms(text: &str, bp: &Boilerplate, chosen: &mut Vec<Candidate>) {
+    let mut acronyms: Vec<(String, EntityType)> = Vec::new();
+    for c in chosen.iter() {
+        if !matches!(c.ty, EntityType::Organization | EntityType::Location) {
+            continue;
+        }
+        let rest = &text[c.span.end..];
+        let Some(inner) = rest
+            .strip_prefix(" (")
+            .and_then(|r| r.split_once(')'))
+            .map(|(a, _)| a)
+        else {
+            continue;
+        };
+        let name = &text[c.span.start..c.span.end];
+        let initials: String = name
+            .split_whitespace()
+            .filter_map(|w| w.chars().next())
+            .filter(|ch| ch.is_uppercase())
+            .collect();
+        if is_short_acronym(inner) && initials.contains(inner.chars().next().unwrap_or(' ')) {
+            acronyms.push((inner.to_string(), c.ty));
+        }
+    }
+    for (acr, ty) in acronyms {
+        for (i, _) in text.match_indices(acr.as_str()) {
+            let span = Span::new(i, i + acr.len());
+            let b = text[..i].chars().next_back();
+            let a = text[span.end..].chars().next();
+            if b.is_some_and(char::is_alphanumeric) || a.is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            if bp.masks(&span) || chosen.iter().any(|c| c.span.overlaps(&span)) {
+                continue;
+            }
+            chosen.push(Candidate {
+                span,
+                ty,
+                country: None,
+                legal: None,
+                source: Source::Acronym,
+            });
+        }
+    }
+    chosen.sort_by_key(|c| (c.span.start, c.span.end));
+}
+
+/// One name, one type within a document: where the tagger read the same words as a person here
+/// and an organisation there, the type read most often (then the most trusted source) wins.
+fn unify_types(text: &str, chosen: &mut [Candidate]) {
+    let mut votes: HashMap<&str, HashMap<EntityType, (usize, Source)>> = HashMap::new();
+    for c in chosen.iter() {
+        if !matches!(
+            c.ty,
+            EntityType::Person | EntityType::Organization | EntityType::Location
+        ) {
+            continue;
+        }
+        let e = votes
+            .entry(&text[c.span.start..c.span.end])
+            .or_default()
+            .entry(c.ty)
+            .or_insert((0, c.source));
+        e.0 += 1;
+        e.1 = e.1.min(c.source);
+    }
+    let winner: HashMap<&str, EntityType> = votes
+        .into_iter()
+        .filter(|(_, v)| v.len() > 1)
+        .map(|(name, v)| {
+            let best = v
+                .into_iter()
+                .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
+                .map(|(t, _)| t)
+                .expect("two or more votes");
+            (name, best)
+        })
+        .collect();
+    for c in chosen.iter_mut() {
+        if c.source == Source::Legal || c.source == Source::Dateline {
+            continue;
+        }
+        if let Some(&t) = winner.get(&text[c.span.start..c.span.end]) {
+            c.ty = t;
+        }
+    }
+}
+
+/// A name read once is the same name where the tagger missed it later in the document.
+fn propagate(text: &str, bp: &Boilerplate, instruments: &[Span], chosen: &mut Vec<Candidate>) {
+    let mut names: Vec<(String, EntityType, Option<String>)> = Vec::new();
+    let mut seen = HashSet::new();
+    for c in chosen.iter() {
+        if !matches!(
+            c.ty,
+            EntityType::Person | EntityType::Organization | EntityType::Location
+        ) {
+            continue;
+        }
+        let name = &text[c.span.start..c.span.end];
+        if name.chars().count() < 3 || !name.starts_with(char::is_uppercase) || is_all_caps(name) {
+            continue;
+        }
+        if seen.insert(name.to_string()) {
+            names.push((name.to_string(), c.ty, c.country.clone()));
+        }
+    }
+    // Longest names first, so that "Vladimir Kozlov" is placed before "Kozlov".
+    names.sort_by_key(|n| std::cmp::Reverse(n.0.len()));
+    for (name, ty, country) in names {
+        for (i, _) in text.match_indices(name.as_str()) {
+            let span = Span::new(i, i + name.len());
+            let b = text[..i].chars().next_back();
+            let a = text[span.end..].chars().next();
+            if b.is_some_and(|c| c.is_alphanumeric() || c == '-')
+                || a.is_some_and(|c| c.is_alphanumeric() || c == '-')
+            {
+                continue;
+            }
+            if bp.masks(&span)
+                || instruments.iter().any(|s| s.overlaps(&span))
+                || chosen.iter().any(|c| c.span.overlaps(&span))
+            {
+                continue;
+            }
+            // Not inside a longer capitalised name ("Kozlov Street").
+            let next = text[span.end..].trim_start_matches(' ');
+            if next.len() < text.len() - span.end && next.starts_with(char::is_uppercase) {
+                continue;
+            }
+            chosen.push(Candidate {
+                span,
+                ty,
+                country: country.clone(),
+                legal: None,
+                source: Source::Propagated,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gaz() -> &'static Gazetteer {
+        Gazetteer::builtin()
+    }
+
+    #[test]
+    fn spans_are_cleaned_as_names_are_cited() {
+        let text = "the \u{201c}Workers' Movement\u{201d}, President Nazarbayev's government";
+        let s = clean_span(gaz(), text, Span::new(0, 24), EntityType::Organization).unwrap();
+        assert_eq!(s.slice(text), Some("Workers' Movement"));
+        let start = text.find("President").unwrap();
+        let end = text.find(" government").unwrap();
+        let s = clean_span(gaz(), text, Span::new(start, end), EntityType::Person).unwrap();
+        assert_eq!(s.slice(text), Some("Nazarbayev"));
+    }
+
+    #[test]
+    fn head_words_build_organisation_names() {
+        let text = "He protested in front of Almaty City Council and the Ministry of Health; Kazakhstan\u{2019}s Interior Ministry said the People's Front of Kazakstan was formed.";
+        let sent = Sentence {
+            tokens: casefile_ner::conll_tokens(text, Span::new(0, text.len())),
+            text,
+        };
+        let found: Vec<&str> = head_word_orgs(gaz(), &sent)
+            .iter()
+            .map(|s| s.slice(text).unwrap())
+            .collect();
+        assert!(found.contains(&"Almaty City Council"), "{found:?}");
+        assert!(found.contains(&"Ministry of Health"), "{found:?}");
+        assert!(found.contains(&"Interior Ministry"), "{found:?}");
+        assert!(found.contains(&"People's Front of Kazakstan"), "{found:?}");
+        let text = "an attempt by the General Prosecutor\u{2019}s Office, said the Deputy Director of Amnesty International.";
+        let sent = Sentence {
+            tokens: casefile_ner::conll_tokens(text, Span::new(0, text.len())),
+            text,
+        };
+        let found: Vec<&str> = head_word_orgs(gaz(), &sent)
+            .iter()
+            .map(|s| s.slice(text).unwrap())
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                "General Prosecutor\u{2019}s Office",
+                "Amnesty International"
+            ]
+        );
+    }
+
+    #[test]
+    fn titles_introduce_persons() {
+        let text = "missing, including journalist Makhambet Abzhan, said Ms Struthers and HRF president, Thor Halvorssen. Mr. Kozlov agreed.";
+        let sent = Sentence {
+            tokens: casefile_ner::conll_tokens(text, Span::new(0, text.len())),
+            text,
+        };
+        let found: Vec<&str> = titled_persons(gaz(), &sent)
+            .iter()
+            .map(|s| s.slice(text).unwrap())
+            .collect();
+        assert_eq!(
+            found,
+            vec!["Makhambet Abzhan", "Struthers", "Thor Halvorssen", "Kozlov"]
+        );
+    }
+
+    #[test]
+    fn lowercase_prosecutors_offices() {
+        let text = "Kazakhstan's attorney general's office announced it.";
+        let sent = Sentence {
+            tokens: casefile_ner::conll_tokens(text, Span::new(0, text.len())),
+            text,
+        };
+        let found: Vec<&str> = lowercase_offices(&sent)
+            .iter()
+            .map(|s| s.slice(text).unwrap())
+            .collect();
+        assert_eq!(found, vec!["attorney general's office"]);
+    }
+}
