@@ -58,7 +58,11 @@ pub fn passage(text: &str, start: usize, end: usize) -> String {
             break;
         }
     }
-    chars[from..to].iter().collect::<String>().trim().to_string()
+    chars[from..to]
+        .iter()
+        .collect::<String>()
+        .trim()
+        .to_string()
 }
 
 #[derive(Serialize)]
@@ -107,7 +111,9 @@ pub fn print(
             serde_json::to_writer_pretty(&mut *out, &case)?;
             writeln!(out)?;
         }
-        CaseFormat::Text | CaseFormat::Md => write_readable(kb, &case, matches!(format, CaseFormat::Md), out)?,
+        CaseFormat::Text | CaseFormat::Md => {
+            write_readable(kb, &case, matches!(format, CaseFormat::Md), out)?
+        }
     }
     Ok(true)
 }
@@ -148,7 +154,11 @@ fn write_readable(
         writeln!(out, "{bullet}{alias}")?;
     }
     writeln!(out)?;
-    writeln!(out, "{}", heading(2, &format!("Documents ({})", case.documents.len())))?;
+    writeln!(
+        out,
+        "{}",
+        heading(2, &format!("Documents ({})", case.documents.len()))
+    )?;
     for d in &case.documents {
         let published = d
             .published
@@ -156,7 +166,11 @@ fn write_readable(
             .unwrap_or_else(|| "date not stated".into());
         let publisher = d.publisher.as_deref().unwrap_or("publisher not stated");
         let title = d.title.as_deref().unwrap_or("(untitled)");
-        writeln!(out, "{bullet}{} — {title} ({publisher}, {published})", doc_label(&d.id))?;
+        writeln!(
+            out,
+            "{bullet}{} — {title} ({publisher}, {published})",
+            doc_label(&d.id)
+        )?;
     }
     writeln!(out)?;
     writeln!(out, "{}", heading(2, "Events in date order"))?;
@@ -165,7 +179,10 @@ fn write_readable(
     }
     let names: BTreeMap<_, _> = kb.entities.iter().map(|x| (&x.id, &x.name)).collect();
     for ev in &case.events {
-        let date = ev.date.map(|d| d.to_string()).unwrap_or_else(|| "date unknown".into());
+        let date = ev
+            .date
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "date unknown".into());
         let role = ev
             .participants
             .iter()
@@ -186,7 +203,14 @@ fn write_readable(
         }
         writeln!(out, "{line}")?;
         for s in &ev.sources {
-            writeln!(out, "{bullet}    \"{}\" [{} {}–{}]", s.text, doc_label(&s.document), s.start, s.end)?;
+            writeln!(
+                out,
+                "{bullet}    \"{}\" [{} {}–{}]",
+                s.text,
+                doc_label(&s.document),
+                s.start,
+                s.end
+            )?;
         }
     }
     writeln!(out)?;
@@ -213,6 +237,9 @@ mod tests {
     fn passage_is_the_sentence_around_the_mention() {
         let text = "First one. Then Kozlov was detained in Almaty. Last.";
         let start = text.find("Kozlov").unwrap();
-        assert_eq!(passage(text, start, start + 6), "Then Kozlov was detained in Almaty.");
+        assert_eq!(
+            passage(text, start, start + 6),
+            "Then Kozlov was detained in Almaty."
+        );
     }
 }

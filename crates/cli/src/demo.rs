@@ -14,11 +14,14 @@ macro_rules! corpus_file {
     ($name:literal) => {
         (
             $name,
-            include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/corpus/", $name)),
+            include_bytes!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../examples/corpus/",
+                $name
+            )),
         )
     };
 }
-use corpus_file;
 
 /// The example corpus: `examples/corpus/` (fictional reports written for casefile).
 pub const CORPUS: &[(&str, &[u8])] = &[
@@ -33,7 +36,6 @@ pub const CORPUS: &[(&str, &[u8])] = &[
     corpus_file!("09-osi-briefing-closing-space.pdf"),
 ];
 
-
 /// Runs the demo.
 pub fn run() -> Result<ExitCode> {
     let dir = tempfile::tempdir().context("cannot create a temporary folder")?;
@@ -44,7 +46,11 @@ pub fn run() -> Result<ExitCode> {
     }
     let store_dir = dir.path().join("store");
     let mut store = SqliteStore::open(&store_dir)?;
-    eprintln!("casefile demo: ingesting {} example reports into {}", CORPUS.len(), store_dir.display());
+    eprintln!(
+        "casefile demo: ingesting {} example reports into {}",
+        CORPUS.len(),
+        store_dir.display()
+    );
     let summary = ingest::run(
         &mut store,
         &IngestArgs {

@@ -73,10 +73,9 @@ pub fn run(store: &mut dyn Store, args: &IngestArgs) -> Result<Summary> {
             .map(|path| match casefile_ingest::load_file(path, &options) {
                 Err(e) => Outcome::Failed(e),
                 Ok(loaded) if known.contains(&loaded.document.id) => Outcome::AlreadyStored,
-                Ok(loaded) => Outcome::Analysed(
-                    loaded.raw,
-                    Box::new(pipeline.analyze(loaded.document)),
-                ),
+                Ok(loaded) => {
+                    Outcome::Analysed(loaded.raw, Box::new(pipeline.analyze(loaded.document)))
+                }
             })
             .collect();
         for outcome in outcomes {

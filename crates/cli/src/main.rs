@@ -19,7 +19,12 @@ use std::process::ExitCode;
 #[command(name = "casefile", version, about, long_about = None)]
 struct Cli {
     /// The store folder (embedded SQLite). Defaults to ./casefile-data.
-    #[arg(long, global = true, env = "CASEFILE_STORE", default_value = "casefile-data")]
+    #[arg(
+        long,
+        global = true,
+        env = "CASEFILE_STORE",
+        default_value = "casefile-data"
+    )]
     store: PathBuf,
     #[command(subcommand)]
     command: Command,

@@ -8,7 +8,10 @@ use std::time::{Duration, Instant};
 
 const BIN: &str = env!("CARGO_BIN_EXE_casefile");
 const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/corpus");
-const SCHEMA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../schema/export.schema.json");
+const SCHEMA: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../schema/export.schema.json"
+);
 
 fn casefile(store: &Path, args: &[&str]) -> Output {
     Command::new(BIN)
@@ -44,7 +47,10 @@ fn example_corpus_ingests_exports_against_the_schema_and_reingests_as_a_no_op() 
     let store = dir.path().join("store");
     let o = casefile(&store, &["ingest", EXAMPLES]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert_eq!(summary_line(&o), "ingested 9, skipped 0 (already stored), failed 0");
+    assert_eq!(
+        summary_line(&o),
+        "ingested 9, skipped 0 (already stored), failed 0"
+    );
 
     let kb = export(&store);
     let schema: Value = serde_json::from_str(&fs::read_to_string(SCHEMA).unwrap()).unwrap();
@@ -57,31 +63,55 @@ fn example_corpus_ingests_exports_against_the_schema_and_reingests_as_a_no_op() 
     // Every mention's offsets are character offsets into its document's text.
     let texts: std::collections::HashMap<&str, Vec<char>> = docs
         .iter()
-        .map(|d| (d["id"].as_str().unwrap(), d["text"].as_str().unwrap().chars().collect()))
+        .map(|d| {
+            (
+                d["id"].as_str().unwrap(),
+                d["text"].as_str().unwrap().chars().collect(),
+            )
+        })
         .collect();
     for e in kb["entities"].as_array().unwrap() {
         for m in e["mentions"].as_array().unwrap() {
             let text = &texts[m["document"].as_str().unwrap()];
-            let (s, t) = (m["start"].as_u64().unwrap() as usize, m["end"].as_u64().unwrap() as usize);
+            let (s, t) = (
+                m["start"].as_u64().unwrap() as usize,
+                m["end"].as_u64().unwrap() as usize,
+            );
             let got: String = text[s..t].iter().collect();
             assert_eq!(got, m["text"].as_str().unwrap());
         }
     }
     // No ingested script reaches the clean text of the vandalised page.
     for d in docs {
-        assert!(!d["text"].as_str().unwrap().contains("alert("), "{}", d["source"]);
+        assert!(
+            !d["text"].as_str().unwrap().contains("alert("),
+            "{}",
+            d["source"]
+        );
     }
     // A report with no year anywhere keeps its publication date unknown.
     let undated = docs
         .iter()
-        .find(|d| d["source"].as_str().unwrap().ends_with("08-cara-ordabay-investigation.txt"))
+        .find(|d| {
+            d["source"]
+                .as_str()
+                .unwrap()
+                .ends_with("08-cara-ordabay-investigation.txt")
+        })
         .unwrap();
     assert!(undated["published"].is_null(), "{undated}");
 
     let again = casefile(&store, &["ingest", EXAMPLES]);
     assert!(again.status.success(), "{}", stderr(&again));
-    assert_eq!(summary_line(&again), "ingested 0, skipped 9 (already stored), failed 0");
-    assert_eq!(export(&store), kb, "re-ingesting the same content changed the record");
+    assert_eq!(
+        summary_line(&again),
+        "ingested 0, skipped 9 (already stored), failed 0"
+    );
+    assert_eq!(
+        export(&store),
+        kb,
+        "re-ingesting the same content changed the record"
+    );
 }
 
 /// A minimal valid PDF with one line of Helvetica text, xref offsets computed.
@@ -101,13 +131,18 @@ fn tiny_pdf(text: &str) -> Vec<u8> {
         pdf.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
     }
     let xref = pdf.len();
-    pdf.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    pdf.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
     for o in offsets {
         pdf.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
     }
     pdf.extend_from_slice(
-        format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1)
-            .as_bytes(),
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
     );
     pdf
 }
@@ -120,7 +155,11 @@ fn each_bad_input_gets_one_line_naming_the_file_and_the_run_goes_on() {
     let good = "KEMIR, 3 May 2023 — Police detained the lawyer Marat Abenov in Kemir on Tuesday, \
                 the Tarsaly Bureau for Human Rights said today.";
     fs::write(input.join("good.txt"), good).unwrap();
-    fs::write(input.join("good.pdf"), tiny_pdf("Journalist Aigerim Sultanova was detained in Kemir.")).unwrap();
+    fs::write(
+        input.join("good.pdf"),
+        tiny_pdf("Journalist Aigerim Sultanova was detained in Kemir."),
+    )
+    .unwrap();
     fs::write(
         input.join("scripted.html"),
         "<html><head><title>Report</title><script>alert('x')</script></head><body><article>\
@@ -131,9 +170,17 @@ fn each_bad_input_gets_one_line_naming_the_file_and_the_run_goes_on() {
     let mut bad: Vec<(&str, &str)> = Vec::new();
     fs::write(input.join("empty.txt"), "").unwrap();
     bad.push(("empty.txt", "empty"));
-    fs::write(input.join("binary.txt"), [0u8, 159, 146, 150, 0, 1, 2, 3, 255, 0]).unwrap();
+    fs::write(
+        input.join("binary.txt"),
+        [0u8, 159, 146, 150, 0, 1, 2, 3, 255, 0],
+    )
+    .unwrap();
     bad.push(("binary.txt", ""));
-    fs::write(input.join("latin1.txt"), b"Caf\xe9 au lait in Almaty was closed by police today.").unwrap();
+    fs::write(
+        input.join("latin1.txt"),
+        b"Caf\xe9 au lait in Almaty was closed by police today.",
+    )
+    .unwrap();
     bad.push(("latin1.txt", "UTF-8"));
     let pdf = tiny_pdf("Some text that will be cut off");
     fs::write(input.join("truncated.pdf"), &pdf[..pdf.len() / 2]).unwrap();
@@ -151,33 +198,68 @@ fn each_bad_input_gets_one_line_naming_the_file_and_the_run_goes_on() {
     bad.push(("table.xlsx", ""));
     #[cfg(unix)]
     {
-        std::os::unix::fs::symlink(dir.path().join("nowhere.txt"), input.join("dangling.txt")).unwrap();
+        std::os::unix::fs::symlink(dir.path().join("nowhere.txt"), input.join("dangling.txt"))
+            .unwrap();
         bad.push(("dangling.txt", ""));
     }
     let missing = dir.path().join("missing-folder");
 
     let store = dir.path().join("store");
-    let o = casefile(&store, &["ingest", input.to_str().unwrap(), missing.to_str().unwrap()]);
-    assert_eq!(o.status.code(), Some(1), "bad input must give exit status 1");
+    let o = casefile(
+        &store,
+        &["ingest", input.to_str().unwrap(), missing.to_str().unwrap()],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "bad input must give exit status 1"
+    );
     let err = stderr(&o);
     let error_lines: Vec<&str> = err.lines().filter(|l| l.starts_with("error: ")).collect();
     for (name, reason) in &bad {
         let lines: Vec<&&str> = error_lines.iter().filter(|l| l.contains(name)).collect();
         assert_eq!(lines.len(), 1, "{name}: expected one error line in:\n{err}");
-        assert!(lines[0].to_lowercase().contains(&reason.to_lowercase()), "{}", lines[0]);
+        assert!(
+            lines[0].to_lowercase().contains(&reason.to_lowercase()),
+            "{}",
+            lines[0]
+        );
         // The reason follows the file name.
-        assert!(lines[0].len() > lines[0].find(name).unwrap() + name.len() + 3, "{}", lines[0]);
+        assert!(
+            lines[0].len() > lines[0].find(name).unwrap() + name.len() + 3,
+            "{}",
+            lines[0]
+        );
     }
-    assert!(error_lines.iter().any(|l| l.contains("missing-folder")), "{err}");
+    assert!(
+        error_lines.iter().any(|l| l.contains("missing-folder")),
+        "{err}"
+    );
     assert_eq!(
         summary_line(&o),
-        format!("ingested 3, skipped 0 (already stored), failed {}", bad.len() + 1)
+        format!(
+            "ingested 3, skipped 0 (already stored), failed {}",
+            bad.len() + 1
+        )
     );
 
     let kb = export(&store);
-    let texts: Vec<&str> = kb["documents"].as_array().unwrap().iter().map(|d| d["text"].as_str().unwrap()).collect();
-    assert!(texts.iter().any(|t| t.contains("Aigerim Sultanova was detained")), "PDF text missing");
-    let html = texts.iter().find(|t| t.contains("convicted the editor")).expect("HTML ingested");
+    let texts: Vec<&str> = kb["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["text"].as_str().unwrap())
+        .collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("Aigerim Sultanova was detained")),
+        "PDF text missing"
+    );
+    let html = texts
+        .iter()
+        .find(|t| t.contains("convicted the editor"))
+        .expect("HTML ingested");
     assert!(!html.contains("alert"), "script text leaked: {html}");
 }
 
@@ -185,21 +267,45 @@ fn each_bad_input_gets_one_line_naming_the_file_and_the_run_goes_on() {
 fn supplied_metadata_overrides_and_is_marked_as_supplied() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("note.txt");
-    fs::write(&file, "Police detained three activists in Shulan on Monday, witnesses said.").unwrap();
+    fs::write(
+        &file,
+        "Police detained three activists in Shulan on Monday, witnesses said.",
+    )
+    .unwrap();
     let store = dir.path().join("store");
     let o = casefile(
         &store,
-        &["ingest", file.to_str().unwrap(), "--published", "2023-09-04", "--publisher", "Shulan Monitor"],
+        &[
+            "ingest",
+            file.to_str().unwrap(),
+            "--published",
+            "2023-09-04",
+            "--publisher",
+            "Shulan Monitor",
+        ],
     );
     assert!(o.status.success(), "{}", stderr(&o));
     let kb = export(&store);
     let d = &kb["documents"][0];
     assert_eq!(d["published"], "2023-09-04");
     assert_eq!(d["publisher"], "Shulan Monitor");
-    let supplied: Vec<&str> = d["supplied"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    let supplied: Vec<&str> = d["supplied"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
     assert_eq!(supplied, vec!["publisher", "published"]);
 
-    let bad = casefile(&store, &["ingest", file.to_str().unwrap(), "--published", "2023-02-30"]);
+    let bad = casefile(
+        &store,
+        &[
+            "ingest",
+            file.to_str().unwrap(),
+            "--published",
+            "2023-02-30",
+        ],
+    );
     assert!(!bad.status.success(), "an impossible date must be refused");
 }
 
@@ -235,8 +341,12 @@ fn a_killed_ingest_leaves_every_committed_document_whole_and_the_next_run_resume
     // Wait until documents are being committed, then kill without warning.
     let started = Instant::now();
     while started.elapsed() < Duration::from_secs(60) {
-        if fs::metadata(store.join("casefile.sqlite-wal")).map(|m| m.len() > 64 * 1024).unwrap_or(false)
-            || fs::metadata(&db).map(|m| m.len() > 256 * 1024).unwrap_or(false)
+        if fs::metadata(store.join("casefile.sqlite-wal"))
+            .map(|m| m.len() > 64 * 1024)
+            .unwrap_or(false)
+            || fs::metadata(&db)
+                .map(|m| m.len() > 256 * 1024)
+                .unwrap_or(false)
         {
             break;
         }
@@ -251,7 +361,12 @@ fn a_killed_ingest_leaves_every_committed_document_whole_and_the_next_run_resume
     for d in stored {
         let source = PathBuf::from(d["source"].as_str().unwrap());
         let original = fs::read_to_string(&source).unwrap();
-        assert_eq!(d["text"].as_str().unwrap().trim(), original.trim(), "{}", source.display());
+        assert_eq!(
+            d["text"].as_str().unwrap().trim(),
+            original.trim(),
+            "{}",
+            source.display()
+        );
     }
     let before = stored.len();
 
@@ -259,7 +374,10 @@ fn a_killed_ingest_leaves_every_committed_document_whole_and_the_next_run_resume
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(
         summary_line(&o),
-        format!("ingested {}, skipped {before} (already stored), failed 0", total - before)
+        format!(
+            "ingested {}, skipped {before} (already stored), failed 0",
+            total - before
+        )
     );
     let kb = export(&store);
     assert_eq!(kb["documents"].as_array().unwrap().len(), total);
@@ -278,8 +396,12 @@ fn case_prints_names_documents_and_passages() {
         .iter()
         .filter(|e| e["type"] == "person")
         .max_by_key(|e| {
-            let docs: std::collections::BTreeSet<&str> =
-                e["mentions"].as_array().unwrap().iter().map(|m| m["document"].as_str().unwrap()).collect();
+            let docs: std::collections::BTreeSet<&str> = e["mentions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|m| m["document"].as_str().unwrap())
+                .collect();
             docs.len()
         });
     let Some(person) = person else {
@@ -296,7 +418,9 @@ fn case_prints_names_documents_and_passages() {
     assert!(out.contains("Documents ("), "{out}");
     assert!(out.contains("Mentions:"), "{out}");
     let md = casefile(&store, &["case", name, "--format", "md"]);
-    assert!(String::from_utf8(md.stdout).unwrap().starts_with(&format!("# {name}")));
+    assert!(String::from_utf8(md.stdout)
+        .unwrap()
+        .starts_with(&format!("# {name}")));
     let json = casefile(&store, &["case", name, "--format", "json"]);
     let v: Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(v["entity"]["name"], name);
