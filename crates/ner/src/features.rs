@@ -12,7 +12,7 @@ pub(crate) const NT: usize = 9;
 
 /// Version of the feature set; a model file trained with another version is refused, because its
 /// weights would sit in the wrong buckets.
-pub(crate) const FEATURE_VERSION: u32 = 5;
+pub(crate) const FEATURE_VERSION: u32 = 7;
 
 const K: u64 = 0x517c_c1b7_2722_0a95;
 
@@ -251,7 +251,16 @@ const SEEN_CAP_MID: u8 = 2;
 pub(crate) struct DocContext {
     stats: FxMap<u64, u8>,
     hist: FxMap<u64, [u16; 5]>,
+    /// Context aggregation: the neighbours of every occurrence of a capitalised word in the
+    /// document ("beat Rotor", "Rotor Volgograd"), as a range of `agg_ctx`.
+    agg: FxMap<u64, (u32, u32)>,
+    agg_ctx: Vec<u64>,
+    agg_pairs: Vec<(u64, u64)>,
+    agg_ready: bool,
 }
+
+/// At most this many distinct neighbours of a word are aggregated.
+const AGG_MAX: usize = 20;
 
 /// Per-document work buffers: token infos of all sentences, and the features of the current one.
 #[derive(Default)]
@@ -276,6 +285,52 @@ impl DocWork {
         self.caps.clear();
         self.ctx.stats.clear();
         self.ctx.hist.clear();
+        self.ctx.agg.clear();
+        self.ctx.agg_ctx.clear();
+        self.ctx.agg_ready = false;
+    }
+
+    /// Collects the neighbours of each capitalised word over the whole document.
+    fn aggregate(&mut self) {
+        let ctx = &mut self.ctx;
+        ctx.agg_pairs.clear();
+        for &(a, b) in &self.sents {
+            let toks = &self.infos[a..b];
+            for (i, t) in toks.iter().enumerate() {
+                if !t.capitalised() {
+                    continue;
+                }
+                if i > 0 {
+                    ctx.agg_pairs.push((t.lower, mix(1, toks[i - 1].lower)));
+                }
+                if i + 1 < toks.len() {
+                    ctx.agg_pairs.push((t.lower, mix(2, toks[i + 1].lower)));
+                }
+                if i > 1 {
+                    ctx.agg_pairs.push((t.lower, mix(3, toks[i - 2].lower)));
+                }
+                if i + 2 < toks.len() {
+                    ctx.agg_pairs.push((t.lower, mix(4, toks[i + 2].lower)));
+                }
+            }
+        }
+        ctx.agg_pairs.sort_unstable();
+        ctx.agg_pairs.dedup();
+        let mut i = 0;
+        while i < ctx.agg_pairs.len() {
+            let key = ctx.agg_pairs[i].0;
+            let mut j = i;
+            while j < ctx.agg_pairs.len() && ctx.agg_pairs[j].0 == key {
+                j += 1;
+            }
+            let start = ctx.agg_ctx.len() as u32;
+            ctx.agg_ctx
+                .extend(ctx.agg_pairs[i..j].iter().take(AGG_MAX).map(|p| p.1));
+            ctx.agg
+                .insert(key, (start, ctx.agg_ctx.len() as u32 - start));
+            i = j;
+        }
+        ctx.agg_ready = true;
     }
 
     /// Adds a sentence of the current document.
@@ -348,6 +403,9 @@ impl DocContext {
 impl DocWork {
     /// Fills `feats`/`offs` with the features of sentence `s`, as buckets of a `2^bits` table.
     pub(crate) fn features(&mut self, s: usize, bits: u32) {
+        if !self.ctx.agg_ready {
+            self.aggregate();
+        }
         let (a, b) = self.sents[s];
         let caps = self.caps[s];
         self.feats.clear();
@@ -381,7 +439,20 @@ impl DocWork {
             .iter()
             .position(|t| t.flags & NO_ALNUM == 0)
             .unwrap_or(0);
+        // Runs of capitalised tokens ("Kansai Electric Power"): each token sees the run's first
+        // and last word and its place in it, which tells organisations from people and places.
+        let mut run_start = 0;
+        let mut run_end = 0;
         for i in 0..n {
+            if i >= run_end {
+                run_start = i;
+                run_end = i + 1;
+                if !caps && infos[i].capitalised() {
+                    while run_end < n && infos[run_end].capitalised() {
+                        run_end += 1;
+                    }
+                }
+            }
             self.offs.push(self.feats.len() as u32);
             let t = &infos[i];
             let ii = i as isize;
@@ -481,6 +552,26 @@ impl DocWork {
                 push(55, mix(cl(ii - 1), c0));
                 push(56, mix(c0, cl(ii + 1)));
                 push(57, mix(c0, t.short));
+            }
+            if !caps && t.capitalised() {
+                let len = (run_end - run_start).min(5) as u64;
+                let pos = if i == run_start {
+                    0
+                } else if i + 1 == run_end {
+                    2
+                } else {
+                    1
+                };
+                push(61, len << 2 | pos);
+                push(62, infos[run_end - 1].lower);
+                push(63, infos[run_start].lower);
+            }
+            if t.capitalised() {
+                if let Some(&(start, len)) = ctx.agg.get(&t.lower) {
+                    for &c in &ctx.agg_ctx[start as usize..(start + len) as usize] {
+                        push(60, c);
+                    }
+                }
             }
         }
         self.offs.push(self.feats.len() as u32);

@@ -26,6 +26,8 @@ pub struct TrainOptions {
     pub names: Names,
     /// Word classes used as a feature (see [`Clusters::learn`]); none by default.
     pub clusters: Clusters,
+    /// Train on train + dev (with settings already chosen on dev by a train-only run).
+    pub train_on_dev: bool,
     /// Print dev scores after each epoch (to stderr).
     pub verbose: bool,
 }
@@ -33,12 +35,13 @@ pub struct TrainOptions {
 impl Default for TrainOptions {
     fn default() -> Self {
         TrainOptions {
-            epochs: 13,
+            epochs: 15,
             bits: 20,
             seed: 0x5eed_ca5e,
             prune: 0,
             models: 1,
             verbose: false,
+            train_on_dev: false,
             names: Names::default(),
             clusters: Clusters::default(),
         }
@@ -163,12 +166,18 @@ impl Rng {
 /// Trains on `train`; when `opts.verbose`, prints the scores on `dev` after each epoch. The same
 /// files and options give the same model, byte for byte.
 pub fn train(train: &Path, dev: &Path, opts: &TrainOptions) -> Result<Tagger, NerError> {
-    let train_docs = read_conll(train)?;
-    let dev_docs = if opts.verbose {
+    let mut train_docs = read_conll(train)?;
+    let dev_docs = if opts.verbose || opts.train_on_dev {
         read_conll(dev)?
     } else {
         Vec::new()
     };
+    if opts.train_on_dev {
+        // The final model learns from the dev documents too; its dev scores are then no
+        // measurement, so none are printed.
+        train_docs.extend(dev_docs);
+        return Ok(train_docs_with(&train_docs, &[], opts));
+    }
     Ok(train_docs_with(&train_docs, &dev_docs, opts))
 }
 
