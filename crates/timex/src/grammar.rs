@@ -926,6 +926,10 @@ impl<'a> G<'a> {
     /// A date followed by a part of the day becomes a TIME ("Friday night").
     fn with_part_of_day(&self, j: usize, day: D) -> M {
         if let Lex::PartOfDay(p) = self.lex(j) {
+            // "Friday night": TimeBank mostly gives the day itself, as a DATE
+            if matches!(day, D::Weekday { .. }) && !self.is(j, "overnight") {
+                return Some((j + 1, Sem::Date(day)));
+            }
             if !self.is(j, "overnight") {
                 return Some((
                     j + 1,
@@ -1261,6 +1265,16 @@ impl<'a> G<'a> {
                         off: x.round() as i32,
                     }),
                 ));
+            }
+        }
+        // "will one day be": some day in the future
+        if self.is(i, "one") && unit == Unit::Day && !plural && i > 0 {
+            let prev = self.s(i - 1).to_ascii_lowercase();
+            if matches!(
+                prev.as_str(),
+                "will" | "would" | "may" | "might" | "could" | "can" | "shall"
+            ) {
+                return Some((k, Sem::Ref("FUTURE_REF")));
             }
         }
         // "one day" alone is usually "some day"; "a day" after "once" is a set.
@@ -1604,10 +1618,6 @@ impl<'a> G<'a> {
                         quarter: true,
                     }),
                 )),
-                // "for the year": its length
-                Unit::Year if i > 0 && (self.is(i - 1, "for") || self.is(i - 1, "during")) => {
-                    Some((j + 1, Sem::Duration(Some(1.0), unit)))
-                }
                 Unit::Year | Unit::Weekend => Some((j + 1, Sem::Date(D::Rel { unit, off: 0 }))),
                 _ => None,
             };

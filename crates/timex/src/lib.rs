@@ -160,6 +160,8 @@ fn tense(g: &G, start: usize, end: usize) -> Tense {
         let w = g.s(k);
         let lower = w.to_ascii_lowercase();
         match lower.as_str() {
+            // "next to the embassy" is a place
+            "next" if g.is_word(k + 1, "to") => None,
             "will" | "shall" | "ll" | "wo" | "scheduled" | "expected" | "expects" | "expect"
             | "planning" | "intends" | "upcoming" | "next" | "going" | "tomorrow" | "soon"
             | "would" | "payable" => Some(Tense::Future),

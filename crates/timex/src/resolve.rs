@@ -238,6 +238,10 @@ pub fn date(d: &D, dct: &Known, reference: &Known, tense: Tense) -> (String, Opt
                     return Some(y0);
                 };
                 let (idx, cur) = part_index(part, dm);
+                // January and February belong to the winter that began the December before:
+                // seasons are counted from that year.
+                let season = !part.starts_with(['Q', 'H']);
+                let y0 = if season && dm <= 2 { y0 - 1 } else { y0 };
                 Some(match dir {
                     Dir::This => y0,
                     Dir::Last => y0 - i32::from(idx >= cur),
