@@ -312,12 +312,20 @@ fn times_of_day() {
         Time,
         "1998-04-09T12:00",
     );
+    // TimeBank mostly annotates "Friday morning" as the day.
     one(
         "was seen Friday morning",
         d,
         "Friday morning",
+        Date,
+        "1998-04-03",
+    );
+    one(
+        "was seen yesterday morning",
+        d,
+        "yesterday morning",
         Time,
-        "1998-04-03TMO",
+        "1998-04-07TMO",
     );
     one(
         "was seen last night",
