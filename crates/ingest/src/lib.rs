@@ -142,10 +142,9 @@ fn is_sidecar(path: &Path) -> bool {
 /// Recursively expands files and folders into the files to ingest.
 ///
 /// Arguments keep their order; each folder's contents come sorted by path, so two runs over the
-/// same folder see the same order. Inside folders, hidden entries, `*.meta.json` sidecars and files
-/// of a format casefile does not read are skipped (a folder of reports often holds other things);
-/// a file named explicitly is always returned, so that an unsupported one gets an error from
-/// [`load_file`] instead of silence. Missing or unreadable paths and dangling symbolic links come
+/// same folder see the same order. Inside folders, hidden entries and `*.meta.json` sidecars are
+/// skipped; every other file is returned, so that one of a format casefile does not read gets its
+/// error line from [`load_file`] instead of vanishing from the record unnoticed. Missing or unreadable paths and dangling symbolic links come
 /// back as errors and the walk goes on.
 pub fn walk(paths: &[PathBuf]) -> Vec<Result<PathBuf, IngestError>> {
     let mut out = Vec::new();
@@ -198,11 +197,7 @@ fn walk_dir(dir: &Path, out: &mut Vec<Result<PathBuf, IngestError>>, seen: &mut 
         }
         match fs::metadata(&p) {
             Ok(m) if m.is_dir() => walk_dir(&p, out, seen),
-            Ok(_) => {
-                if format_for_path(&p).is_some() {
-                    out.push(Ok(p));
-                }
-            }
+            Ok(_) => out.push(Ok(p)),
             Err(e) => {
                 let reason = describe_io_error(&p, &e);
                 out.push(Err(IngestError::new(p, reason)));

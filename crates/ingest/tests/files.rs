@@ -334,8 +334,19 @@ fn walk_expands_folders_sorted_and_reports_bad_paths() {
         .collect();
     assert_eq!(
         ok,
-        ["a.html", "b/c.pdf", "b/nested/d.md", "z.txt", "notes.docx"]
+        [
+            "a.html",
+            "b/c.pdf",
+            "b/nested/d.md",
+            "notes.docx",
+            "photo.jpg",
+            "z.txt",
+            "notes.docx"
+        ]
     );
+    // A file casefile cannot read is returned so that loading it reports it, not dropped.
+    let photo = load_file(&root.join("photo.jpg"), &IngestOptions::default()).unwrap_err();
+    assert!(photo.to_string().contains("photo.jpg"), "{photo}");
     let errors: Vec<String> = results
         .iter()
         .filter_map(|r| r.as_ref().err())
