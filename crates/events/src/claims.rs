@@ -2,7 +2,7 @@
 //! with their qualifier, unit, claimant and whether the figure was withdrawn.
 
 use crate::numbers::{next_word, parse_number};
-use crate::text::{has_any_word, is_word_at};
+use crate::text::{has_any_word, is_word_at, sl};
 use crate::Ctx;
 use casefile_model::{Claim, EntityType, Qualifier, Span};
 
@@ -199,7 +199,7 @@ const NUMBER_WORDS: &[&str] = &[
 ];
 
 fn qualifier_before(lower: &str, floor: usize, pos: usize) -> (Qualifier, usize) {
-    let before = lower[floor..pos].trim_end_matches(' ');
+    let before = sl(lower, floor, pos).trim_end_matches(' ');
     for (q, qual) in QUALIFIERS {
         if let Some(rest) = before.strip_suffix(q) {
             if rest.is_empty() || rest.ends_with([' ', '(', ',', '"']) {
@@ -231,7 +231,7 @@ fn unit_after(lower: &str, mut pos: usize, limit: usize) -> Option<&'static str>
         if ws > pos && b[pos..ws].iter().any(|c| *c != b' ') {
             return None;
         }
-        let w = &lower[ws..we];
+        let w = sl(lower, ws, we);
         if i == 0 && TIME_UNITS.contains(&w) {
             return None;
         }
@@ -276,7 +276,7 @@ fn unit_after(lower: &str, mut pos: usize, limit: usize) -> Option<&'static str>
         while pos < limit && matches!(b[pos], b'\'' | b'-') {
             pos += 1;
         }
-        if lower[pos..limit].starts_with("\u{2019}") {
+        if sl(lower, pos, limit).starts_with("\u{2019}") {
             pos += "\u{2019}".len();
         }
     }
@@ -286,7 +286,7 @@ fn unit_after(lower: &str, mut pos: usize, limit: usize) -> Option<&'static str>
 /// The unit from before the number: "killed at least 15", "deaths of 164", "the number of
 /// individuals arrested reaches close to 10,000".
 fn unit_before(lower: &str, floor: usize, qual_start: usize) -> Option<&'static str> {
-    let before = lower[floor..qual_start].trim_end_matches(' ');
+    let before = sl(lower, floor, qual_start).trim_end_matches(' ');
     for (w, u) in VERBS_BEFORE {
         if let Some(rest) = before.strip_suffix(w) {
             if rest.is_empty() || rest.ends_with(' ') {
@@ -318,7 +318,7 @@ fn unit_before(lower: &str, floor: usize, qual_start: usize) -> Option<&'static 
             .is_some_and(|r| r.is_empty() || r.ends_with(' '))
     }) {
         let window_start = before.len().saturating_sub(100);
-        let window = &before[window_start..];
+        let window = sl(before, window_start, before.len());
         if let Some(p) = window.rfind("number of ") {
             let from = floor + window_start + p + "number of ".len();
             let to = floor + before.len();
@@ -354,7 +354,7 @@ fn claimant(ctx: &Ctx, sent: Span) -> Option<usize> {
     };
     // "according to X"
     let mut pos = sent.start;
-    while let Some(p) = lower[pos..sent.end].find("according to ") {
+    while let Some(p) = sl(lower, pos, sent.end).find("according to ") {
         let at = pos + p + "according to ".len();
         for i in range.clone() {
             let m = &ctx.mentions[i];
@@ -370,13 +370,13 @@ fn claimant(ctx: &Ctx, sent: Span) -> Option<usize> {
         if !is_source(i) {
             continue;
         }
-        let after = &lower[m.span.end..sent.end.min(m.span.end + 24)];
+        let after = sl(lower, m.span.end, sent.end.min(m.span.end + 24));
         let after = after
             .trim_start_matches(['\'', 's', '\u{2019}'])
             .trim_start();
-        let before = lower[sent.start..m.span.start].trim_end();
+        let before = sl(lower, sent.start, m.span.start).trim_end();
         if has_any_word(
-            &after[..after.len().min(14)],
+            sl(after, 0, 14),
             &[
                 "said",
                 "says",
@@ -412,7 +412,7 @@ pub(crate) fn find(ctx: &Ctx) -> Vec<Found> {
             "erroneous",
         ]
         .iter()
-        .any(|w| lower[ss..se].contains(w));
+        .any(|w| sl(lower, ss, se).contains(w));
         let mut pos = ss;
         let mut claimant_cache: Option<Option<usize>> = None;
         while pos < se {
@@ -426,7 +426,7 @@ pub(crate) fn find(ctx: &Ctx) -> Vec<Found> {
             let Some((ws, we)) = next_word(lower, pos, se) else {
                 break;
             };
-            let w = &lower[ws..we];
+            let w = sl(lower, ws, we);
             if !(b[ws].is_ascii_digit() || NUMBER_WORDS.contains(&w)) {
                 pos = we.max(pos + 1);
                 continue;
@@ -439,7 +439,7 @@ pub(crate) fn find(ctx: &Ctx) -> Vec<Found> {
             if value < 2 || ctx.in_timex(ns, ne) {
                 continue;
             }
-            let back = &lower[ns.saturating_sub(24).max(ss)..ns];
+            let back = sl(lower, ns.saturating_sub(24).max(ss), ns);
             if [
                 "article",
                 "part ",

@@ -41,7 +41,7 @@ use casefile_model::{
 };
 use lexicon::{Kind, COURT, ENTRIES, LAW, MEDIA, NEEDS_VICTIM, WEAK};
 use std::ops::Range;
-use text::{find_word, has_any_word, last_words, rfind_any_word, rfind_word, words};
+use text::{find_word, has_any_word, last_words, rfind_any_word, rfind_word, sl, words};
 
 /// Adds events and claims to a document whose sentences, mentions and time expressions are
 /// already read.
@@ -118,7 +118,7 @@ impl<'a> Ctx<'a> {
         let title = sentences
             .iter()
             .map(|s| {
-                let st = lower[s.start..s.end].trim();
+                let st = sl(&lower, s.start, s.end).trim();
                 let is_first = first_text && st.chars().any(char::is_alphabetic);
                 if is_first {
                     first_text = false;
@@ -178,8 +178,13 @@ impl<'a> Ctx<'a> {
     /// participant.
     fn is_speaker(&self, m: usize, sent: Span) -> bool {
         let sp = self.mentions[m].span;
-        let after = &self.lower[sp.end..sent.end.min(sp.end + 16)];
-        let before = self.lower[sent.start.max(sp.start.saturating_sub(40))..sp.start].trim_end();
+        let after = sl(&self.lower, sp.end, sent.end.min(sp.end + 16));
+        let before = sl(
+            &self.lower,
+            sent.start.max(sp.start.saturating_sub(40)),
+            sp.start,
+        )
+        .trim_end();
         has_any_word(
             after,
             &[
@@ -613,7 +618,7 @@ fn to_mention(ctx: &Ctx, c: Cand) -> EventMention {
 
 /// The start of the clause that holds the subject of a trigger at `ts`.
 fn clause_start(ctx: &Ctx, ss: usize, ts: usize) -> usize {
-    let region = &ctx.lower[ss..ts];
+    let region = sl(&ctx.lower, ss, ts);
     let mut start = ss;
     for p in [
         ";",
@@ -667,7 +672,12 @@ fn with_coordinated(ctx: &Ctx, range: Range<usize>, m: usize, want: EntityType) 
         if !ctx.is(prev, want) {
             break;
         }
-        let between = ctx.lower[ctx.mentions[prev].span.end..ctx.mentions[cur].span.start].trim();
+        let between = sl(
+            &ctx.lower,
+            ctx.mentions[prev].span.end,
+            ctx.mentions[cur].span.start,
+        )
+        .trim();
         if matches!(between, "," | "and" | ", and" | "&") {
             out.insert(0, prev);
             cur = prev;
@@ -681,7 +691,12 @@ fn with_coordinated(ctx: &Ctx, range: Range<usize>, m: usize, want: EntityType) 
         if !ctx.is(next, want) {
             break;
         }
-        let between = ctx.lower[ctx.mentions[cur].span.end..ctx.mentions[next].span.start].trim();
+        let between = sl(
+            &ctx.lower,
+            ctx.mentions[cur].span.end,
+            ctx.mentions[next].span.start,
+        )
+        .trim();
         if matches!(between, "," | "and" | ", and" | "&") {
             out.push(next);
             cur = next;
@@ -705,7 +720,11 @@ fn subject(ctx: &Ctx, from: usize, to: usize, want: EntityType, sent: Span) -> V
     };
     // Apposition: the earlier person is the subject when only a descriptive phrase separates.
     while let Some(q) = (range.start..p).rev().find(|&m| ctx.is(m, want)) {
-        let between = &ctx.lower[ctx.mentions[q].span.end..ctx.mentions[p].span.start];
+        let between = sl(
+            &ctx.lower,
+            ctx.mentions[q].span.end,
+            ctx.mentions[p].span.start,
+        );
         let appositive = between.trim_start().starts_with(',')
             && !has_any_word(
                 between,
@@ -731,7 +750,7 @@ fn object_after(ctx: &Ctx, te: usize, se: usize, want: EntityType, max: usize) -
         if ms > te + max {
             break;
         }
-        let between = &ctx.lower[te..ms];
+        let between = sl(&ctx.lower, te, ms);
         if between.contains(['.', ';', ':', '(', '"', '\u{201c}'])
             || has_any_word(
                 between,
@@ -749,7 +768,7 @@ fn object_after(ctx: &Ctx, te: usize, se: usize, want: EntityType, max: usize) -
         if ctx.is(m, EntityType::Person) || ctx.is(m, EntityType::Organization) {
             // Another name stands in between: "the arrest of Amnesty's researcher X" still works,
             // "arrested Kozlov's lawyer" does not name Kozlov as the arrested.
-            let after = &ctx.lower[ctx.mentions[m].span.end..];
+            let after = sl(&ctx.lower, ctx.mentions[m].span.end, ctx.lower.len());
             if !(after.starts_with("'s") || after.starts_with("\u{2019}s")) {
                 return Vec::new();
             }
@@ -760,7 +779,7 @@ fn object_after(ctx: &Ctx, te: usize, se: usize, want: EntityType, max: usize) -
 
 /// The agent of a passive: "by police", "by the Almaty city court".
 fn agent(ctx: &Ctx, te: usize, se: usize) -> Option<usize> {
-    let after = &ctx.lower[te..se.min(te + 40)];
+    let after = sl(&ctx.lower, te, se.min(te + 40));
     let p = find_word(after, "by")?;
     let from = te + p + 3;
     ctx.mentions_in(from, se).find(|&m| {
@@ -778,7 +797,7 @@ fn under_call(ctx: &Ctx, ss: usize, ts: usize) -> Option<usize> {
     let from = (from..ts)
         .find(|&i| ctx.lower.is_char_boundary(i))
         .unwrap_or(ts);
-    let window = &ctx.lower[from..ts];
+    let window = sl(&ctx.lower, from, ts);
     let (p, w) = rfind_any_word(window, CALL_CUES)?;
     // "appeal" and "press" are calls only as verbs of asking; "on appeal", "the press" are not.
     if (w == "appeal" || w == "appeals") && window[..p].trim_end().ends_with("on") {
@@ -806,16 +825,16 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
     let text = ctx.text;
     let b = lower.as_bytes();
     let (ss, se) = (sent.start, sent.end);
-    let s_lower = &lower[ss..se];
+    let s_lower = sl(lower, ss, se);
     let title = ctx.title[si];
-    let capitalised_words = words(&text[ss..se])
+    let capitalised_words = words(sl(text, ss, se))
         .filter(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
         .count();
-    let title_case = capitalised_words * 10 >= words(&text[ss..se]).count() * 6;
+    let title_case = capitalised_words * 10 >= words(sl(text, ss, se)).count() * 6;
     // A ban names its media here or in the sentence before ("the newspaper X … A court banned X").
     let prev_sentence = if si > 0 {
         let p = ctx.sentences[si - 1];
-        &lower[p.start..p.end]
+        sl(lower, p.start, p.end)
     } else {
         ""
     };
@@ -847,8 +866,8 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
         {
             continue;
         }
-        let after = &lower[te..se];
-        let before = &lower[ss..ts];
+        let after = sl(lower, te, se);
+        let before = sl(lower, ss, ts);
         let prev: Vec<&str> = last_words(before, 3).collect();
         let next_word = words(after).next().unwrap_or("");
         // Known false friends.
@@ -934,7 +953,7 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
         let mut modality = Modality::Asserted;
         let call = under_call(ctx, ss, ts);
         if let Some(cue) = call {
-            let between = &lower[cue..ts];
+            let between = sl(lower, cue, ts);
             match ty {
                 EventType::Release => {
                     ty = EventType::CallForRelease;
@@ -969,7 +988,7 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
                 _ if entry.flags & WEAK != 0 => {
                     // "an investigation was opened", "launched a criminal investigation"; not "the
                     // investigation into his case" told in passing.
-                    let near = &lower[ts.saturating_sub(40).max(ss)..ts];
+                    let near = sl(lower, ts.saturating_sub(40).max(ss), ts);
                     if !has_any_word(
                         near,
                         &[
@@ -997,7 +1016,7 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
         let near_from = (near_from..ts)
             .find(|&i| lower.is_char_boundary(i))
             .unwrap_or(ts);
-        let near = &lower[near_from..ts];
+        let near = sl(lower, near_from, ts);
         let near = near.rsplit([';', '.']).next().unwrap_or(near);
         if call.is_none()
             && (has_any_word(near, HYPOTHETICAL) || last_words(before, 2).any(|w| w == "any"))
@@ -1012,13 +1031,13 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
             || before.trim_end().ends_with("n't")
             || (entry.kind == Kind::Noun && after.trim_start().starts_with("were not"));
         let cs = clause_start(ctx, ss, ts);
-        let clause = &lower[cs..ts];
+        let clause = sl(lower, cs, ts);
         if modality == Modality::Asserted {
-            let reach = &lower[cs.min(ts.saturating_sub(80)).max(ss)..ts];
+            let reach = sl(lower, cs.min(ts.saturating_sub(80)).max(ss), ts);
             if has_any_word(reach, DENIED) {
                 modality = Modality::Denied;
             } else if has_any_word(reach, ALLEGED)
-                || has_any_word(&lower[te..se.min(te + 12)], &["allegedly", "reportedly"])
+                || has_any_word(sl(lower, te, se.min(te + 12)), &["allegedly", "reportedly"])
                 || rfind_word(before, "claimed").is_some()
             {
                 modality = Modality::Alleged;
@@ -1118,14 +1137,14 @@ fn participants(
         // possessive ("his immediate release"), or the subject of "X must be released".
         let mut v = object_after(ctx, te, se, want, 70);
         if v.is_empty() {
-            let after = lower[te..se].trim_start();
+            let after = sl(lower, te, se).trim_start();
             if after.starts_with("of ") {
-                let from = te + (lower[te..se].len() - after.len()) + 3;
+                let from = te + (sl(lower, te, se).len() - after.len()) + 3;
                 v = object_after(ctx, from, se, want, 50);
             }
         }
         if v.is_empty() {
-            let before = &lower[ts.saturating_sub(60).max(ss)..ts];
+            let before = sl(lower, ts.saturating_sub(60).max(ss), ts);
             if let Some(p) = last_words(before, 4).position(|w| matches!(w, "his" | "her")) {
                 let _ = p;
                 if let Some(m) = resolve_pronoun(ctx, si, ts) {
@@ -1157,7 +1176,7 @@ fn participants(
         c.victims.retain(|v| !c.others.iter().any(|(o, _)| o == v));
         return;
     }
-    let before = &lower[ss..ts];
+    let before = sl(lower, ss, ts);
     let prev: Vec<&str> = last_words(before, 3).collect();
     let aux = |w: &str| {
         matches!(
@@ -1173,7 +1192,7 @@ fn participants(
                     "later" | "also" | "then" | "not" | "never" | "subsequently" | "again"
                 )
         }) && prev.get(1).is_some_and(|w| aux(w)))
-        || find_word(&lower[te..se.min(te + 5)], "by").is_some();
+        || find_word(sl(lower, te, se.min(te + 5)), "by").is_some();
     let by = agent(ctx, te, se);
     if let Some(a) = by {
         c.others.push((a, role_of(ctx, a)));
@@ -1210,16 +1229,16 @@ fn participants(
         }
         Kind::Noun | Kind::Base => {
             // "the arrest of X", "the picket which activist X held"
-            let after = lower[te..se].trim_start();
+            let after = sl(lower, te, se).trim_start();
             let of_from = if after.starts_with("of ") || after.starts_with("against ") {
-                te + (lower[te..se].len() - after.len()) + after.find(' ').unwrap_or(0)
+                te + (sl(lower, te, se).len() - after.len()) + after.find(' ').unwrap_or(0)
             } else {
                 te
             };
             c.victims = object_after(ctx, of_from, se, want, 60);
             if c.victims.is_empty() && of_from == te {
                 // A relative clause naming its doer: "a picket which activist X held".
-                let tail = &lower[te..se.min(te + 20)];
+                let tail = sl(lower, te, se.min(te + 20));
                 if has_any_word(
                     tail,
                     &[
@@ -1234,7 +1253,7 @@ fn participants(
                 ) {
                     let range = ctx.mentions_in(te, se.min(te + 90));
                     if let Some(m) = range.clone().find(|&m| ctx.is(m, want)) {
-                        let between = &lower[te..ctx.mentions[m].span.start];
+                        let between = sl(lower, te, ctx.mentions[m].span.start);
                         if !between.contains(['.', ';', ',']) {
                             c.victims = vec![m];
                         }
@@ -1243,10 +1262,10 @@ fn participants(
             }
             // A possessor: "X's arrest", "his detention".
             if c.victims.is_empty() {
-                let near = &lower[ts.saturating_sub(40).max(ss)..ts];
+                let near = sl(lower, ts.saturating_sub(40).max(ss), ts);
                 let range = ctx.mentions_in(ts.saturating_sub(40).max(ss), ts);
                 if let Some(m) = range.clone().rev().find(|&m| ctx.is(m, want)) {
-                    let between = &lower[ctx.mentions[m].span.end..ts];
+                    let between = sl(lower, ctx.mentions[m].span.end, ts);
                     if (between.starts_with("'s") || between.starts_with("\u{2019}s"))
                         && words(between).count() <= 3
                     {
@@ -1268,7 +1287,7 @@ fn participants(
     // A protest that is the reason for another event ("arrested for taking part in a
     // demonstration") names no one of its own.
     if c.ty == EventType::Protest {
-        let near = &lower[ts.saturating_sub(45).max(ss)..ts];
+        let near = sl(lower, ts.saturating_sub(45).max(ss), ts);
         if [
             "taking part in",
             "participating in",
@@ -1342,7 +1361,7 @@ fn details(ctx: &Ctx, sent: Span, c: &mut Cand) {
         .collect();
     let preceded_by_in = |m: usize| {
         let s = ctx.mentions[m].span.start;
-        let before = lower[ss.max(s.saturating_sub(12))..s].trim_end();
+        let before = sl(lower, ss.max(s.saturating_sub(12)), s).trim_end();
         before.ends_with(" in")
             || before.ends_with(" at")
             || before.ends_with(" near")
@@ -1354,7 +1373,7 @@ fn details(ctx: &Ctx, sent: Span, c: &mut Cand) {
         .copied()
         .find(|&m| {
             let s = ctx.mentions[m].span.start;
-            s >= te && s <= te + 80 && preceded_by_in(m) && !lower[te..s].contains([';', '.'])
+            s >= te && s <= te + 80 && preceded_by_in(m) && !sl(lower, te, s).contains([';', '.'])
         })
         .or_else(|| {
             locs.iter().copied().find(|&m| {
@@ -1366,7 +1385,7 @@ fn details(ctx: &Ctx, sent: Span, c: &mut Cand) {
     // Prison term for a conviction: "sentenced to seven and a half years", "jailed for five years".
     if matches!(c.ty, EventType::Conviction | EventType::Detention) {
         let limit = se.min(te + 220);
-        let mut reach = &lower[te..limit];
+        let mut reach = sl(lower, te, limit);
         if let Some(p) = reach.find([';', '\u{2014}']) {
             reach = &reach[..p];
         }
@@ -1377,7 +1396,7 @@ fn details(ctx: &Ctx, sent: Span, c: &mut Cand) {
             while let Some(p) = find_word(&reach[from..], w) {
                 let at = te + from + p + w.len();
                 let mut at2 = at;
-                if let Some(r) = lower[at..reach_end].trim_start().strip_prefix("up to") {
+                if let Some(r) = sl(lower, at, reach_end).trim_start().strip_prefix("up to") {
                     at2 = reach_end - r.len();
                 }
                 if let Some((d, _)) = numbers::parse_duration(lower, at2, reach_end) {
@@ -1398,7 +1417,7 @@ fn details(ctx: &Ctx, sent: Span, c: &mut Cand) {
             for t in ctx.timexes_in(te, reach_end) {
                 let tx = &ctx.timexes[t];
                 if tx.timex_type == TimexType::Duration
-                    && lower[te..tx.span.start].trim_end().ends_with("to")
+                    && sl(lower, te, tx.span.start).trim_end().ends_with("to")
                 {
                     term = numbers::normalise_duration(&tx.value);
                     break;
@@ -1408,7 +1427,7 @@ fn details(ctx: &Ctx, sent: Span, c: &mut Cand) {
         if let Some(t) = term {
             if c.ty == EventType::Detention {
                 // "jailed for five years" is a conviction with its term.
-                if lower[te..reach_end].trim_start().starts_with("for") {
+                if sl(lower, te, reach_end).trim_start().starts_with("for") {
                     c.ty = EventType::Conviction;
                     c.term = Some(t);
                 }
@@ -1429,20 +1448,23 @@ fn details(ctx: &Ctx, sent: Span, c: &mut Cand) {
         let limit = se.min(te + 260);
         let mut p = te;
         while p < limit {
-            let rest = &ctx.text[p..limit];
+            let rest = sl(ctx.text, p, limit);
             let Some(q) = rest.find(['"', '\u{201c}', '\u{ab}']) else {
                 break;
             };
             let open = p + q;
-            let open_len = ctx.text[open..].chars().next().map_or(1, char::len_utf8);
+            let open_len = sl(ctx.text, open, ctx.text.len())
+                .chars()
+                .next()
+                .map_or(1, char::len_utf8);
             let body_start = open + open_len;
-            let Some(close_rel) = ctx.text[body_start..limit].find(['"', '\u{201d}', '\u{bb}'])
+            let Some(close_rel) = sl(ctx.text, body_start, limit).find(['"', '\u{201d}', '\u{bb}'])
             else {
                 break;
             };
             let body_end = body_start + close_rel;
-            let lead = lower[te.max(open.saturating_sub(30))..open].trim_end();
-            let body = ctx.text[body_start..body_end]
+            let lead = sl(lower, te.max(open.saturating_sub(30)), open).trim_end();
+            let body = sl(ctx.text, body_start, body_end)
                 .trim()
                 .trim_end_matches([',', '.']);
             if (lead.ends_with("for")
@@ -1480,19 +1502,19 @@ fn sentence_dates(ctx: &Ctx, sent: Span, cands: &mut [Cand]) {
         }
         let (xs, xe) = (tx.span.start, tx.span.end);
         // A dateline "(December 14, 2012)" dates the document, not an event.
-        let pre = lower[ss..xs].trim_end();
-        if pre.ends_with('(') && lower[xe..].trim_start().starts_with(')') {
+        let pre = sl(lower, ss, xs).trim_end();
+        if pre.ends_with('(') && sl(lower, xe, lower.len()).trim_start().starts_with(')') {
             continue;
         }
         let before = cands.iter().rposition(|c| c.trigger.end <= xs);
         let after = cands.iter().position(|c| c.trigger.start >= xe);
-        let lead_words = words(&lower[ss..xs]).count();
+        let lead_words = words(sl(lower, ss, xs)).count();
         let mut owner = None;
         if before.is_none() && lead_words <= 5 {
             owner = after;
         } else if let Some(bi) = before {
             let c = &cands[bi];
-            let between = &lower[c.trigger.end..xs];
+            let between = sl(lower, c.trigger.end, xs);
             let clean = !between.contains(';')
                 && !between.contains("anniversary")
                 && between.len() < 140
@@ -1500,20 +1522,20 @@ fn sentence_dates(ctx: &Ctx, sent: Span, cands: &mut [Cand]) {
             if clean {
                 owner = Some(bi);
             } else if let Some(ai) = after {
-                let gap = &lower[xe..cands[ai].trigger.start];
+                let gap = sl(lower, xe, cands[ai].trigger.start);
                 if gap.len() < 40 && !gap.contains([',', ';']) {
                     owner = Some(ai);
                 }
             }
         } else if let Some(ai) = after {
-            let gap = &lower[xe..cands[ai].trigger.start];
+            let gap = sl(lower, xe, cands[ai].trigger.start);
             if gap.len() < 40 && !gap.contains([';']) {
                 owner = Some(ai);
             }
         }
         if let Some(o) = owner {
             let c = &cands[o];
-            if lower[xs.min(c.trigger.start)..xe.max(c.trigger.end)].contains("anniversary") {
+            if sl(lower, xs.min(c.trigger.start), xe.max(c.trigger.end)).contains("anniversary") {
                 continue;
             }
             let d = xs.abs_diff(c.trigger.start);
@@ -1661,7 +1683,7 @@ fn inherit_dates(ctx: &Ctx, all: &mut [Cand]) {
                 continue;
             }
             let ms = ctx.mentions[m].span.start;
-            let lead = &lower[sent.start.max(ms.saturating_sub(45))..ms];
+            let lead = sl(lower, sent.start.max(ms.saturating_sub(45)), ms);
             if [
                 "violat",
                 "ratif",

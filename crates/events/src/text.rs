@@ -1,5 +1,22 @@
 //! Small word-level helpers over lowercased ASCII-compatible text (byte offsets, no allocation).
 
+/// `s[a..b]` with both ends moved inside to character boundaries, and clamped to `s`: windows
+/// of fixed byte width ("40 bytes before the trigger") may end inside a curly quote.
+pub(crate) fn sl(s: &str, a: usize, b: usize) -> &str {
+    let mut b = b.min(s.len());
+    while !s.is_char_boundary(b) {
+        b -= 1;
+    }
+    let mut a = a.min(b);
+    while !s.is_char_boundary(a) {
+        a += 1;
+    }
+    if a > b {
+        return "";
+    }
+    &s[a..b]
+}
+
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric()
 }
