@@ -42,6 +42,8 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
         part: None,
     });
     let mut reference = dct;
+    // The last year the text stated in digits or words, and where that expression ended.
+    let mut stated_year: Option<(i32, usize)> = None;
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -60,6 +62,28 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
                     } else {
                         tense(&g, i, end)
                     };
+                    // "in 1997 he spent three months in detention after a protest on 30 May":
+                    // a day without a year takes the year named earlier in the same sentence.
+                    let sem = match (sem, stated_year) {
+                        (
+                            Sem::Date(D::Cal {
+                                y: None,
+                                m,
+                                d,
+                                dir: Dir::Auto,
+                            }),
+                            Some((y, at)),
+                        ) if !(at..i).any(|k| is_boundary(&g, &toks, k)) => Sem::Date(D::Cal {
+                            y: Some(y),
+                            m,
+                            d,
+                            dir: Dir::Auto,
+                        }),
+                        (sem, _) => sem,
+                    };
+                    if let Some(y) = explicit_year(&sem) {
+                        stated_year = Some((y, end));
+                    }
                     let (timex_type, value, known) = resolve::value(&sem, &dct, &reference, tense);
                     if let Some(k) = known {
                         reference = k;
@@ -79,6 +103,17 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
         i += 1;
     }
     out
+}
+
+/// The year an expression states outright ("1997", "7 November 1997", "the third quarter of
+/// 1997"), not one it gets by anchoring.
+fn explicit_year(sem: &Sem) -> Option<i32> {
+    match sem {
+        Sem::Date(D::Year(y))
+        | Sem::Date(D::Cal { y: Some(y), .. })
+        | Sem::Date(D::Part { y: Some(y), .. }) => Some(*y),
+        _ => None,
+    }
 }
 
 /// An "'s" right after the expression.
@@ -113,6 +148,12 @@ fn needs_tense(sem: &Sem) -> bool {
     )
 }
 
+/// Words after which a full stop is an abbreviation's, not a sentence end.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "col", "lt", "sgt", "gov", "sen", "rep",
+    "rev", "no", "vs", "inc", "corp", "co", "ltd", "art", "prof", "capt", "cmdr", "adm",
+];
+
 /// Whether a token ends a sentence for the tense window: ".", "!", "?", ";" or a line break
 /// between paragraphs.
 fn is_boundary(g: &G, toks: &[Tok], k: usize) -> bool {
@@ -123,8 +164,20 @@ fn is_boundary(g: &G, toks: &[Tok], k: usize) -> bool {
     let c = g.text[t.start..].chars().next().unwrap_or(' ');
     match c {
         '!' | '?' | ';' => true,
-        // "Dec." or "p.m." do not end a sentence; "police." does.
-        '.' => k > 0 && toks[k - 1].end - toks[k - 1].start > 3,
+        // "Dec." or "Mr." or "p.m." do not end a sentence; "police." and "May." do, before a
+        // capital or the end.
+        '.' => {
+            let next_ok = toks
+                .get(k + 1)
+                .is_none_or(|n| g.text[n.start..].starts_with(|c: char| c.is_uppercase()));
+            let prev = if k > 0 { g.s(k - 1) } else { "" };
+            let abbrev = prev.len() == 1
+                || ABBREVIATIONS.iter().any(|a| prev.eq_ignore_ascii_case(a))
+                || (k > 0
+                    && toks[k - 1].lex != Lex::Month(5, false)
+                    && matches!(toks[k - 1].lex, Lex::Month(_, true)));
+            next_ok && !abbrev
+        }
         _ => false,
     }
 }
@@ -213,8 +266,10 @@ fn tense(g: &G, start: usize, end: usize) -> Tense {
         k += 1;
     }
     match (left, right) {
+        // The clause's verb usually comes before its time expression: a cue on the left wins
+        // unless the right one is much closer.
         (Some((dl, tl)), Some((dr, tr))) => {
-            if dr < dl {
+            if dr * 2 < dl {
                 tr
             } else {
                 tl

@@ -231,6 +231,18 @@ fn gaps_between_events_are_durations_as_in_timeml() {
 }
 
 #[test]
+fn a_year_stated_earlier_in_the_sentence_carries_over() {
+    let got = found(
+        "In 1997 he spent three months in detention after a protest on 30 May. He was freed on 2 May.",
+        dct(),
+    );
+    assert_eq!(got[0].2, "1997");
+    assert_eq!(got[2], ("30 May".into(), Date, "1997-05-30".into()));
+    // a new sentence starts from the document date again
+    assert_eq!(got[3], ("2 May".into(), Date, "1998-05-02".into()));
+}
+
+#[test]
 fn references() {
     let d = dct();
     one("Recently, police raided", d, "Recently", Date, "PAST_REF");
