@@ -490,6 +490,38 @@ const SUBJECT_BOUNDARIES: &[&str] = &[
     "since",
 ];
 
+/// Verbs that make the subject of a clause the person a noun trigger happened to: "X spent three
+/// months in detention", "X faces trial", "statements X made during a demonstration".
+const LINKING: &[&str] = &[
+    "spent",
+    "spend",
+    "spends",
+    "in",
+    "faces",
+    "faced",
+    "face",
+    "facing",
+    "underwent",
+    "undergo",
+    "suffered",
+    "suffers",
+    "subjected",
+    "during",
+    "held",
+    "staged",
+    "organised",
+    "organized",
+    "led",
+    "joined",
+    "attended",
+    "remains",
+    "remained",
+    "went",
+    "began",
+    "started",
+    "announced",
+];
+
 /// Nouns naming courts, prosecutors and ministries: the authority behind a decision.
 const AUTHORITY_WORDS: &[&str] = &[
     "court",
@@ -583,6 +615,15 @@ fn read_events(ctx: &Ctx, found: &[claims::Found]) -> Vec<EventMention> {
     inherit_dates(ctx, &mut all);
     propagate_legal_basis(ctx, &mut all);
     count_victims(ctx, found, &mut all);
+    // A case against no one in particular ("the cases in which workers were convicted") is not a
+    // record a monitor can keep, unless the text counts its people.
+    all.retain(|c| {
+        !(matches!(
+            c.ty,
+            EventType::Charge | EventType::Trial | EventType::Conviction | EventType::Acquittal
+        ) && c.victims.is_empty()
+            && c.count.is_none())
+    });
     let kept = dedupe(ctx, all);
     kept.into_iter().map(|c| to_mention(ctx, c)).collect()
 }
@@ -593,9 +634,19 @@ fn to_mention(ctx: &Ctx, c: Cand) -> EventMention {
     } else {
         Role::Victim
     };
-    let mut participants: Vec<(usize, Role)> = c.victims.iter().map(|&v| (v, role)).collect();
-    for &(m, r) in &c.others {
-        if !participants.iter().any(|&(p, _)| p == m) {
+    // One entry per name and role: restatements bring the same person again.
+    let mut participants: Vec<(usize, Role)> = Vec::new();
+    for (m, r) in c
+        .victims
+        .iter()
+        .map(|&v| (v, role))
+        .chain(c.others.iter().copied())
+    {
+        let key = surname_key(&ctx.mentions[m].text);
+        if !participants
+            .iter()
+            .any(|&(p, pr)| p == m || (pr == r && surname_key(&ctx.mentions[p].text) == key))
+        {
             participants.push((m, r));
         }
     }
@@ -807,6 +858,10 @@ fn under_call(ctx: &Ctx, ss: usize, ts: usize) -> Option<usize> {
         return None;
     }
     let mut rest = window[p + w.len()..].trim_start();
+    // Asking a court is a step of a case, not a call ("asked an Almaty court for a ban").
+    if find_word(rest, "court").is_some() {
+        return None;
+    }
     if let Some(r) = rest.strip_prefix("that ") {
         rest = r;
     }
@@ -1064,6 +1119,13 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
             anaphoric: false,
             participant_role: ty == EventType::Protest,
         };
+        // An alleged violation named in a call ("calls on X to investigate torture") has no
+        // subject of its own: the call's addressee did not suffer it.
+        let (cs, clause) = if call.is_some() && !is_call(c.ty) {
+            (ts, "")
+        } else {
+            (cs, clause)
+        };
         participants(
             ctx,
             si,
@@ -1098,14 +1160,21 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
         out.push(c);
     }
     // Steps of one case share its person across the sentence: "was found guilty … a decision
-    // confirmed on appeal".
-    for i in 1..out.len() {
-        if out[i].victims.is_empty() && is_case_step(out[i].ty) {
-            if let Some(j) = (0..i).rev().find(|&j| {
+    // confirmed on appeal"; "criminal proceedings … in connection with a picket which X held".
+    for i in 0..out.len() {
+        if !out[i].victims.is_empty() || !is_case_step(out[i].ty) {
+            continue;
+        }
+        let donor = (0..i)
+            .rev()
+            .find(|&j| {
                 !out[j].victims.is_empty() && !is_call(out[j].ty) && out[j].ty != EventType::Protest
-            }) {
-                out[i].victims = out[j].victims.clone();
-            }
+            })
+            .or_else(|| {
+                (i + 1..out.len()).find(|&j| !out[j].victims.is_empty() && !is_call(out[j].ty))
+            });
+        if let Some(j) = donor {
+            out[i].victims = out[j].victims.clone();
         }
     }
     out
@@ -1159,12 +1228,14 @@ fn participants(
         // The caller: the subject of the call.
         if let Some(cue) = call {
             let from = clause_start(ctx, ss, cue);
-            if let Some(m) = ctx.mentions_in(from, cue).find(|&m| {
-                matches!(
-                    ctx.mentions[m].entity_type,
-                    EntityType::Organization | EntityType::Person
-                )
-            }) {
+            let here = ctx.mentions_in(from, cue);
+            let pick = here
+                .clone()
+                .find(|&m| {
+                    ctx.is(m, EntityType::Organization) && role_of(ctx, m) != Role::Authority
+                })
+                .or_else(|| here.clone().find(|&m| ctx.is(m, EntityType::Person)));
+            if let Some(m) = pick {
                 c.others.push((m, Role::Claimant));
             } else if let Some(m) = ctx
                 .mentions_in(ss, cue)
@@ -1280,7 +1351,13 @@ fn participants(
             }
             // The subject of the clause: "X spent three months in detention", "X faces trial".
             if c.victims.is_empty() && c.ty != EventType::MediaRestriction {
-                c.victims = subject(ctx, cs, ts, want, sent);
+                let v = subject(ctx, cs, ts, want, sent);
+                if let Some(&first) = v.last() {
+                    let link = sl(lower, ctx.mentions[first].span.end, ts);
+                    if has_any_word(link, LINKING) {
+                        c.victims = v;
+                    }
+                }
             }
         }
     }
@@ -1318,19 +1395,6 @@ fn participants(
             .find(|&m| ctx.is(m, EntityType::Organization) && role_of(ctx, m) == Role::Authority)
         {
             c.others.push((m, Role::Authority));
-        }
-    }
-    // A last resort for violations: the one person the sentence names.
-    if c.victims.is_empty()
-        && (is_violation(c.ty) || is_case_step(c.ty))
-        && c.ty != EventType::Injury
-    {
-        let people: Vec<usize> = ctx
-            .mentions_in(ss, se)
-            .filter(|&m| ctx.is(m, EntityType::Person) && !ctx.is_speaker(m, sent))
-            .collect();
-        if people.len() == 1 && !c.others.iter().any(|(o, _)| *o == people[0]) {
-            c.victims = people;
         }
     }
     let _ = flags;
@@ -1427,7 +1491,8 @@ fn details(ctx: &Ctx, sent: Span, c: &mut Cand) {
         if let Some(t) = term {
             if c.ty == EventType::Detention {
                 // "jailed for five years" is a conviction with its term.
-                if sl(lower, te, reach_end).trim_start().starts_with("for") {
+                let jailed = matches!(sl(lower, ts, te), "jailed" | "imprisoned");
+                if jailed && sl(lower, te, reach_end).trim_start().starts_with("for") {
                     c.ty = EventType::Conviction;
                     c.term = Some(t);
                 }

@@ -391,9 +391,10 @@ fn protest_with_its_people_place_and_date() {
 #[test]
 fn appeal_shares_the_person_of_the_conviction_and_dates_its_own() {
     let a = Doc::new(
-        "On 4 March, she was found guilty and sentenced to two years\u{2014}a verdict upheld on \
-         appeal on 30 April.",
+        "Saule Zhunusova stood trial in Atyrau. On 4 March, she was found guilty and sentenced \
+         to two years\u{2014}a verdict upheld on appeal on 30 April.",
     )
+    .person("Saule Zhunusova")
     .date("4 March", "2013-03-04")
     .date("30 April", "2013-04-30")
     .read();
@@ -402,6 +403,7 @@ fn appeal_shares_the_person_of_the_conviction_and_dates_its_own() {
     assert_eq!(c.sentence.as_deref(), Some("P2Y"));
     let ap = one(&a, EventType::Appeal);
     assert_eq!(ap.date, date("2013-04-30"));
+    assert_eq!(victims(&a, ap), ["Saule Zhunusova"]);
 }
 
 #[test]
