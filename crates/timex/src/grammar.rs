@@ -377,6 +377,9 @@ impl<'a> G<'a> {
     pub fn match_at(&self, i: usize) -> M {
         let lex = self.lex(i);
         let kind = self.kind(i);
+        if kind == Some(Kind::Punct) {
+            return self.short_decade(i);
+        }
         let mut best: M = None;
         if kind == Some(Kind::Num) {
             best = longest(best, self.numeric_date(i));
@@ -740,15 +743,19 @@ impl<'a> G<'a> {
 
     /// Years and what can follow one: "1998", "1990s", "1988 third quarter", "1998-99".
     fn year_expr(&self, i: usize) -> M {
-        // 1990s
+        // 1990s, 1980's
         if let Some(y) = self.num(i, 4) {
-            if self.s(i).len() == 4
-                && (1000..=2090).contains(&y)
-                && y % 10 == 0
-                && self.glued(i + 1)
-                && self.is(i + 1, "s")
-            {
-                return Some((i + 2, Sem::Date(D::Decade(y as i32 / 10))));
+            if self.s(i).len() == 4 && (1000..=2090).contains(&y) && y % 10 == 0 {
+                if self.glued(i + 1) && self.is(i + 1, "s") {
+                    return Some((i + 2, Sem::Date(D::Decade(y as i32 / 10))));
+                }
+                if self.glued(i + 1)
+                    && (self.punct(i + 1, '\'') || self.punct(i + 1, '’'))
+                    && self.glued(i + 2)
+                    && self.is(i + 2, "s")
+                {
+                    return Some((i + 3, Sem::Date(D::Decade(y as i32 / 10))));
+                }
             }
         }
         let y = self.year(i)?;
@@ -765,6 +772,19 @@ impl<'a> G<'a> {
         }
         // "1998 summer"? rare; a year alone.
         Some((i + 1, Sem::Date(D::Year(y))))
+    }
+
+    /// "'80s", "’90s".
+    fn short_decade(&self, j: usize) -> M {
+        if !(self.punct(j, '\'') || self.punct(j, '’')) {
+            return None;
+        }
+        let n = self.num(j + 1, 2)?;
+        if n % 10 == 0 && self.s(j + 1).len() == 2 && self.is(j + 2, "s") && self.glued(j + 2) {
+            let c = if n < 30 { 200 } else { 190 };
+            return Some((j + 3, Sem::Date(D::Decade(c + n as i32 / 10))));
+        }
+        None
     }
 
     /// "20th century", "the nineteenth century".
@@ -1453,7 +1473,23 @@ impl<'a> G<'a> {
         // time zone
         if matches!(
             self.s(j).to_ascii_uppercase().as_str(),
-            "EST" | "EDT" | "CST" | "CDT" | "PST" | "PDT" | "MST" | "MDT" | "GMT" | "UTC" | "BST"
+            "EST"
+                | "EDT"
+                | "CST"
+                | "CDT"
+                | "PST"
+                | "PDT"
+                | "MST"
+                | "MDT"
+                | "GMT"
+                | "UTC"
+                | "BST"
+                | "ET"
+                | "PT"
+                | "CT"
+                | "CET"
+                | "CEST"
+                | "MSK"
         ) {
             j += 1;
         }
@@ -1536,13 +1572,8 @@ impl<'a> G<'a> {
         if let Lex::DecadeWord(n) = self.lex(j) {
             return Some((j + 1, Sem::Date(D::Decade(190 + n as i32))));
         }
-        if self.punct(j, '\'') || self.punct(j, '’') {
-            if let Some(n) = self.num(j + 1, 2) {
-                if n % 10 == 0 && self.is(j + 2, "s") && self.glued(j + 2) {
-                    let c = if n < 30 { 200 } else { 190 };
-                    return Some((j + 3, Sem::Date(D::Decade(c + n as i32 / 10))));
-                }
-            }
+        if let Some(m) = self.short_decade(j) {
+            return Some(m);
         }
         // "the first nine months", "the first two years"
         if let Lex::Ordinal(1) = self.lex(j) {
@@ -1708,7 +1739,7 @@ impl<'a> G<'a> {
                 ));
             }
         }
-        let (e, sem) = self.match_at(j)?;
+        let (e, sem) = self.match_at(j).or_else(|| self.short_decade(j))?;
         match sem {
             Sem::Date(_) | Sem::Time { .. } => Some((e, sem)),
             _ => None,

@@ -44,13 +44,15 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
     let mut reference = dct;
     // The last year the text stated in digits or words, and where that expression ended.
     let mut stated_year: Option<(i32, usize)> = None;
+    let mut reference_at = 0;
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
         // The prefilter: only digits and words the lexicon knows (or "Q3"-like) can start one.
         let starts = t.kind == Kind::Num
-            || (t.kind == Kind::Word && (t.lex != Lex::None || is_q(&text[t.start..t.end])));
+            || (t.kind == Kind::Word && (t.lex != Lex::None || is_q(&text[t.start..t.end])))
+            || (t.kind == Kind::Punct && matches!(&text[t.start..t.end], "'" | "’"));
         if starts {
             if let Some((end, sem)) = g.match_at(i) {
                 if end > i {
@@ -62,6 +64,7 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
                     } else {
                         tense(&g, i, end)
                     };
+                    let stated = explicit_year(&sem);
                     // "in 1997 he spent three months in detention after a protest on 30 May":
                     // a day without a year takes the year named earlier in the same sentence.
                     let sem = match (sem, stated_year) {
@@ -81,12 +84,20 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
                         }),
                         (sem, _) => sem,
                     };
-                    if let Some(y) = explicit_year(&sem) {
+                    if let Some(y) = stated {
                         stated_year = Some((y, end));
                     }
-                    let (timex_type, value, known) = resolve::value(&sem, &dct, &reference, tense);
+                    // A clock time without a day is on the day the sentence is about: a date
+                    // named earlier in it, else the document date.
+                    let same_sentence = !(reference_at..i).any(|k| is_boundary(&g, &toks, k));
+                    let anchor = match sem {
+                        Sem::Time { day: None, .. } if !same_sentence => dct,
+                        _ => reference,
+                    };
+                    let (timex_type, value, known) = resolve::value(&sem, &dct, &anchor, tense);
                     if let Some(k) = known {
                         reference = k;
+                        reference_at = end;
                     }
                     let span = Span::new(t.start, toks[end - 1].end);
                     out.push(Timex {
@@ -167,9 +178,9 @@ fn is_boundary(g: &G, toks: &[Tok], k: usize) -> bool {
         // "Dec." or "Mr." or "p.m." do not end a sentence; "police." and "May." do, before a
         // capital or the end.
         '.' => {
-            let next_ok = toks
-                .get(k + 1)
-                .is_none_or(|n| g.text[n.start..].starts_with(|c: char| c.is_uppercase()));
+            let next_ok = toks.get(k + 1).is_none_or(|n| {
+                g.text[n.start..].starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            });
             let prev = if k > 0 { g.s(k - 1) } else { "" };
             let abbrev = prev.len() == 1
                 || ABBREVIATIONS.iter().any(|a| prev.eq_ignore_ascii_case(a))

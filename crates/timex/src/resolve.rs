@@ -165,6 +165,53 @@ fn gap_days(y: i32, m: u8, d: Option<u8>, dct: &Known) -> i64 {
     at(y, m, d.unwrap_or(15)) - at(dy, dm, dct.d.unwrap_or(15))
 }
 
+/// The year of a season (spring 1 … winter 4) seen from month `dm` of year `y0`. Seasons are
+/// counted on one line, winter Y running from December Y into February Y+1, so "last fall" in
+/// February 1998 is 1997-FA and "this spring" then is 1998-SP.
+fn season_year(y0: i32, dm: u8, idx: u8, dir: Dir, tense: Tense) -> i32 {
+    let now = match dm {
+        3..=5 => y0 * 4,
+        6..=8 => y0 * 4 + 1,
+        9..=11 => y0 * 4 + 2,
+        12 => y0 * 4 + 3,
+        _ => (y0 - 1) * 4 + 3,
+    };
+    let at = |y: i32| y * 4 + idx as i32 - 1;
+    let candidates = [y0 - 2, y0 - 1, y0, y0 + 1];
+    let last_before = |strict: bool| {
+        candidates
+            .iter()
+            .copied()
+            .filter(|y| if strict { at(*y) < now } else { at(*y) <= now })
+            .max()
+            .unwrap_or(y0)
+    };
+    let first_after = |strict: bool| {
+        candidates
+            .iter()
+            .copied()
+            .filter(|y| if strict { at(*y) > now } else { at(*y) >= now })
+            .min()
+            .unwrap_or(y0)
+    };
+    match (dir, tense) {
+        (Dir::Last, _) => last_before(true),
+        (Dir::Next, _) => first_after(true),
+        (Dir::Auto, Tense::Past) => last_before(false),
+        (Dir::Auto, Tense::Future) => first_after(false),
+        // "this spring", or no tense: the nearest, the past one on a tie
+        _ => {
+            let back = last_before(false);
+            let ahead = first_after(false);
+            if at(ahead) - now < now - at(back) {
+                ahead
+            } else {
+                back
+            }
+        }
+    }
+}
+
 /// Index of a year part (quarter, half, season) and of the part the document date is in.
 fn part_index(part: &str, m: u8) -> (u8, u8) {
     match part.as_bytes()[0] {
@@ -238,10 +285,9 @@ pub fn date(d: &D, dct: &Known, reference: &Known, tense: Tense) -> (String, Opt
                     return Some(y0);
                 };
                 let (idx, cur) = part_index(part, dm);
-                // January and February belong to the winter that began the December before:
-                // seasons are counted from that year.
-                let season = !part.starts_with(['Q', 'H']);
-                let y0 = if season && dm <= 2 { y0 - 1 } else { y0 };
+                if !part.starts_with(['Q', 'H']) {
+                    return Some(season_year(y0, dm, idx, dir, tense));
+                }
                 Some(match dir {
                     Dir::This => y0,
                     Dir::Last => y0 - i32::from(idx >= cur),

@@ -119,6 +119,17 @@ fn partial_dates_keep_their_granularity() {
     );
     one("prices in the 1990s rose", d, "the 1990s", Date, "199");
     one("He left last summer.", d, "last summer", Date, "1997-SU");
+    let feb = PartialDate::ymd(1998, 2, 6);
+    one(
+        "gains that began last fall",
+        feb,
+        "last fall",
+        Date,
+        "1997-FA",
+    );
+    one("a vote this spring", feb, "this spring", Date, "1998-SP");
+    one("prices in the 1980's rose", d, "the 1980's", Date, "198");
+    one("in the mid-'90s they fell", d, "the mid-'90s", Date, "199");
     one(
         "profit in the first quarter fell",
         d,
