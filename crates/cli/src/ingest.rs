@@ -13,6 +13,7 @@ use casefile_store::{PutOutcome, Store};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::collections::HashSet;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 
 /// What one ingest run did.
@@ -74,7 +75,17 @@ pub fn run(store: &mut dyn Store, args: &IngestArgs) -> Result<Summary> {
                 Err(e) => Outcome::Failed(e),
                 Ok(loaded) if known.contains(&loaded.document.id) => Outcome::AlreadyStored,
                 Ok(loaded) => {
-                    Outcome::Analysed(loaded.raw, Box::new(pipeline.analyze(loaded.document)))
+                    let document = loaded.document;
+                    match catch_unwind(AssertUnwindSafe(|| pipeline.analyze(document))) {
+                        Ok(analysis) => Outcome::Analysed(loaded.raw, Box::new(analysis)),
+                        Err(_) => Outcome::Failed(IngestError {
+                            path: path.clone(),
+                            reason: format!(
+                                "casefile failed while reading it (a bug: please report this file): {}",
+                                crate::panics::take_message()
+                            ),
+                        }),
+                    }
                 }
             })
             .collect();

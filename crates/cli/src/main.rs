@@ -4,6 +4,7 @@
 mod case;
 mod demo;
 mod ingest;
+mod panics;
 
 use anyhow::{Context, Result};
 use casefile_model::PartialDate;
@@ -87,11 +88,16 @@ enum ExportFormat {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli) {
-        Ok(code) => code,
-        Err(e) => {
+    panics::install_hook();
+    match std::panic::catch_unwind(|| run(cli)) {
+        Ok(Ok(code)) => code,
+        Ok(Err(e)) => {
             eprintln!("error: {e:#}");
             ExitCode::from(2)
+        }
+        Err(_) => {
+            eprintln!("internal error: {}", panics::take_message());
+            ExitCode::from(101)
         }
     }
 }
