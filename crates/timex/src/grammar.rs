@@ -70,6 +70,12 @@ pub enum D {
         h: Holiday,
         y: i32,
     },
+    /// A quarter or half of the document's year moved by `off` years ("last year's third
+    /// quarter").
+    PartOfYear {
+        off: i32,
+        part: &'static str,
+    },
     /// A month of the document's year moved by `off` years ("June last year").
     MonthOfYear {
         m: u8,
@@ -651,10 +657,8 @@ impl<'a> G<'a> {
     /// A year in words: "nineteen ninety-six", "two thousand", "two thousand and one".
     fn spoken_year(&self, i: usize) -> Option<(usize, i32)> {
         match self.lex(i) {
-            Lex::NumWord(h @ 11..=19) => {
-                if self.lex(i + 1) == Lex::NumWord(100) {
-                    return Some((i + 2, h as i32 * 100));
-                }
+            // "nineteen ninety-six"; not "twelve hundred" (a number)
+            Lex::NumWord(h @ 17..=19) => {
                 let Lex::NumWord(t @ 20..=90) = self.lex(i + 1) else {
                     return None;
                 };
@@ -1038,6 +1042,17 @@ impl<'a> G<'a> {
                 }
                 if unit == Unit::Day && !matches!(r, Rel::Previous | Rel::Following | Rel::Next) {
                     return None;
+                }
+                // "this year's third quarter", "next year's first half"
+                if unit == Unit::Year
+                    && matches!(r, Rel::Last | Rel::This | Rel::Next)
+                    && (self.punct(j + 1, '\'') || self.punct(j + 1, '’'))
+                    && self.is(j + 2, "s")
+                {
+                    if let Some((e, Sem::Date(D::Part { y: None, part, .. }))) = self.quarter(j + 3)
+                    {
+                        return Some((e, Sem::Date(D::PartOfYear { off, part })));
+                    }
                 }
                 if matches!(unit, Unit::Decade | Unit::Century) && r == Rel::Past {
                     return Some((j + 1, Sem::Duration(Some(1.0), unit)));

@@ -313,6 +313,18 @@ pub fn date(d: &D, dct: &Known, reference: &Known, tense: Tense) -> (String, Opt
             });
             (format!("{ys}-{part}"), k)
         }
+        D::PartOfYear { off, part } => match dct.y {
+            Some(y) => (
+                format!("{:04}-{part}", y + off),
+                Some(Known {
+                    y: Some(y + off),
+                    m: None,
+                    d: None,
+                    part: Some(part),
+                }),
+            ),
+            None => (format!("XXXX-{part}"), None),
+        },
         D::MonthOfYear { m, off } => match dct.y {
             Some(y) => (format!("{:04}-{m:02}", y + off), None),
             None => (format!("XXXX-{m:02}"), None),
