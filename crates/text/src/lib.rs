@@ -36,8 +36,31 @@ fn is_abbreviation(word: &str) -> bool {
     let mut chars = word.chars();
     match (chars.next(), chars.next()) {
         (Some(c), None) => c.is_uppercase(),
-        _ => word.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase)),
+        _ => word
+            .split('.')
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase)),
     }
+}
+
+/// True when `line` begins with a list marker: "- ", "• ", "* ", "– ", "1. ", "2) ", "(a) ".
+fn starts_list_item(line: &str) -> bool {
+    if ["- ", "\u{2022} ", "* ", "\u{2013} ", "\u{b7} "]
+        .iter()
+        .any(|m| line.starts_with(m))
+    {
+        return true;
+    }
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=2).contains(&digits) {
+        let rest = &line[digits..];
+        return rest.starts_with(". ") || rest.starts_with(") ");
+    }
+    let bytes = line.as_bytes();
+    bytes.len() > 4
+        && bytes[0] == b'('
+        && bytes[1].is_ascii_lowercase()
+        && bytes[2] == b')'
+        && bytes[3] == b' '
 }
 
 /// Splits `text` into sentence spans, in order, trimmed of surrounding white space.
@@ -61,15 +84,21 @@ pub fn sentences(text: &str) -> Vec<Span> {
             // short line that is a sentence of its own (a headline, a label, a list item) and
             // before a capital: wrapped lines of running prose (PDF text) must not be cut.
             let rest = &text[i + 1..];
-            let next_blank = rest.chars().take_while(|c| *c != '\n').all(char::is_whitespace);
+            let next_blank = rest
+                .chars()
+                .take_while(|c| *c != '\n')
+                .all(char::is_whitespace);
             let line_start = text[..i].rfind('\n').map_or(0, |p| p + 1);
             let line = text[line_start..i].trim();
             let next_capital = rest.trim_start().starts_with(|c: char| c.is_uppercase());
+            // A list item starts a sentence of its own, whatever ends the line before it.
+            let next_line = rest.trim_start_matches([' ', '\t']);
+            let list_item = starts_list_item(next_line);
             let headline = line_start >= start
                 && line.chars().count() < 70
                 && !line.ends_with([',', ';', ':', '-'])
                 && next_capital;
-            if next_blank || headline {
+            if next_blank || headline || list_item {
                 push(&mut out, start, i);
                 start = i + 1;
             }
@@ -79,7 +108,8 @@ pub fn sentences(text: &str) -> Vec<Span> {
         if matches!(b, b'.' | b'!' | b'?') {
             // Swallow closing quotes and brackets that belong to this sentence.
             let mut end = i + 1;
-            while end < bytes.len() && matches!(bytes[end], b'.' | b'!' | b'?' | b'"' | b'\'' | b')')
+            while end < bytes.len()
+                && matches!(bytes[end], b'.' | b'!' | b'?' | b'"' | b'\'' | b')')
             {
                 end += 1;
             }
@@ -140,7 +170,10 @@ mod tests {
     use super::*;
 
     fn sentence_texts(text: &str) -> Vec<&str> {
-        sentences(text).iter().map(|s| s.slice(text).unwrap()).collect()
+        sentences(text)
+            .iter()
+            .map(|s| s.slice(text).unwrap())
+            .collect()
     }
 
     #[test]
@@ -160,7 +193,8 @@ mod tests {
 
     #[test]
     fn quotes_stay_with_their_sentence_and_headlines_stand_alone() {
-        let text = "KAZAKSTAN\n\nImprisonment of opposition leader\n\n\u{201c}Release him.\u{201d} \
+        let text =
+            "KAZAKSTAN\n\nImprisonment of opposition leader\n\n\u{201c}Release him.\u{201d} \
                     Amnesty said today. \"It is wrong!\" she added.";
         assert_eq!(
             sentence_texts(text),
@@ -178,6 +212,23 @@ mod tests {
     fn a_wrapped_line_inside_a_paragraph_does_not_split_a_sentence() {
         let text = "He was detained by police on 27 February following a conference in which several opposition groups had\njoined forces.";
         assert_eq!(sentences(text).len(), 1);
+    }
+
+    #[test]
+    fn list_items_are_sentences_of_their_own() {
+        let text = "The organisation urges the authorities to:\n1. release Nurlan Temirov immediately;\n2. open an investigation into his disappearance;\n- repeal Article 13(2) of the Law on Mass Media.";
+        assert_eq!(
+            sentence_texts(text),
+            vec![
+                "The organisation urges the authorities to:",
+                "1. release Nurlan Temirov immediately;",
+                "2. open an investigation into his disappearance;",
+                "- repeal Article 13(2) of the Law on Mass Media."
+            ]
+        );
+        // A number at the start of a wrapped line is not a list marker unless followed by ". ".
+        let wrapped = "Police detained more than\n300 people in Ordabay.";
+        assert_eq!(sentences(wrapped).len(), 1);
     }
 
     #[test]
