@@ -358,7 +358,7 @@ impl Tagger {
         }
         let bits = r.u32().ok_or_else(|| bad("truncated header"))?;
         let nt = r.u32().ok_or_else(|| bad("truncated header"))?;
-        if nt as usize != NT || !(8..=26).contains(&bits) {
+        if nt as usize != NT || !(8..=24).contains(&bits) {
             return Err(bad("unexpected table size"));
         }
         let mut trans = Vec::with_capacity((NT + 1) * NT);
