@@ -66,7 +66,8 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
                     };
                     let stated = explicit_year(&sem);
                     // "in 1997 he spent three months in detention after a protest on 30 May":
-                    // a day without a year takes the year named earlier in the same sentence.
+                    // a day without a year takes the year named just before in the same sentence, unless
+                    // the verb points to the future.
                     let sem = match (sem, stated_year) {
                         (
                             Sem::Date(D::Cal {
@@ -76,12 +77,17 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
                                 dir: Dir::Auto,
                             }),
                             Some((y, at)),
-                        ) if !(at..i).any(|k| is_boundary(&g, &toks, k)) => Sem::Date(D::Cal {
-                            y: Some(y),
-                            m,
-                            d,
-                            dir: Dir::Auto,
-                        }),
+                        ) if i - at <= 10
+                            && tense != Tense::Future
+                            && !(at..i).any(|k| is_boundary(&g, &toks, k)) =>
+                        {
+                            Sem::Date(D::Cal {
+                                y: Some(y),
+                                m,
+                                d,
+                                dir: Dir::Auto,
+                            })
+                        }
                         (sem, _) => sem,
                     };
                     if let Some(y) = stated {
@@ -95,7 +101,13 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
                         _ => reference,
                     };
                     let (timex_type, value, known) = resolve::value(&sem, &dct, &anchor, tense);
-                    if let Some(k) = known {
+                    if let Some(mut k) = known {
+                        // The reporting period (quarter, half) stays in force until another is
+                        // named: "a year earlier" after "the quarter ended Sept. 30" is still
+                        // that quarter a year before.
+                        if k.part.is_none() {
+                            k.part = reference.part;
+                        }
                         reference = k;
                         reference_at = end;
                     }
