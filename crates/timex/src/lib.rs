@@ -66,8 +66,8 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
                     };
                     let stated = explicit_year(&sem);
                     // "in 1997 he spent three months in detention after a protest on 30 May":
-                    // a day without a year takes the year named just before in the same sentence, unless
-                    // the verb points to the future.
+                    // a day without a year takes the year named just before in the same
+                    // sentence, unless the verb points to the future.
                     let sem = match (sem, stated_year) {
                         (
                             Sem::Date(D::Cal {
