@@ -76,6 +76,8 @@ pub enum D {
         off: i32,
         part: &'static str,
     },
+    /// "the weekend": the last one in a past-tense sentence, else the coming one.
+    TheWeekend,
     /// A month of the document's year moved by `off` years ("June last year").
     MonthOfYear {
         m: u8,
@@ -1651,7 +1653,10 @@ impl<'a> G<'a> {
                     return Some((j + 3, Sem::Date(D::Year(2000))));
                 }
             }
-            if self.is(j + 1, "of") || self.is(j + 1, "before") || self.is(j + 1, "after") {
+            if self.is(j + 1, "of")
+                || ((self.is(j + 1, "before") || self.is(j + 1, "after"))
+                    && !matches!(unit, Unit::Day | Unit::Week))
+            {
                 return None;
             }
             return match unit {
@@ -1664,7 +1669,27 @@ impl<'a> G<'a> {
                         quarter: true,
                     }),
                 )),
-                Unit::Year | Unit::Weekend => Some((j + 1, Sem::Date(D::Rel { unit, off: 0 }))),
+                Unit::Weekend => Some((j + 1, Sem::Date(D::TheWeekend))),
+                Unit::Year => Some((j + 1, Sem::Date(D::Rel { unit, off: 0 }))),
+                // "the day before", "the week after": from the narrative's date
+                Unit::Day | Unit::Week
+                    if (self.is(j + 1, "before") || self.is(j + 1, "after"))
+                        && (self.kind(j + 2) != Some(Kind::Word)
+                            || self.lex(j + 2) == Lex::DayWord(-1)
+                            || self.lex(j + 2) == Lex::DayWord(1)) =>
+                {
+                    let off = if self.is(j + 1, "before") { -1 } else { 1 };
+                    if let Lex::DayWord(d) = self.lex(j + 2) {
+                        return Some((
+                            j + 3,
+                            Sem::Date(D::Rel {
+                                unit: Unit::Day,
+                                off: d as i32 + off,
+                            }),
+                        ));
+                    }
+                    Some((j + 2, Sem::Date(D::RelRef { unit, off })))
+                }
                 _ => None,
             };
         }

@@ -168,6 +168,7 @@ fn needs_tense(sem: &Sem) -> bool {
         } | D::Weekday { dir: Dir::Auto, .. }
             | D::Period { .. }
             | D::Holiday { dir: Dir::Auto, .. }
+            | D::TheWeekend
     )
 }
 

@@ -56,6 +56,7 @@ fn shift(base: &Known, unit: Unit, off: i32) -> String {
                 let we = if unit == Unit::Weekend { "-WE" } else { "" };
                 format!("{y:04}-W{w:02}{we}")
             }
+            None if unit == Unit::Weekend => "XXXX-WXX-WE".into(),
             None => "XXXX-WXX".into(),
         },
         Unit::Month => match base.ym() {
@@ -329,12 +330,11 @@ pub fn date(d: &D, dct: &Known, reference: &Known, tense: Tense) -> (String, Opt
             Some(y) => (format!("{:04}-{m:02}", y + off), None),
             None => (format!("XXXX-{m:02}"), None),
         },
-        D::Rel {
-            unit: Unit::Weekend,
-            off: 0,
-        } if dct.full().is_some() => {
+        D::TheWeekend => {
             // "the weekend": the last one in a past-tense sentence, else the coming one
-            let base = dct.full().unwrap_or(Ymd { y: 1, m: 1, d: 1 });
+            let Some(base) = dct.full() else {
+                return ("XXXX-WXX-WE".into(), None);
+            };
             let wd = calendar::weekday(base) as i64;
             let sat = if tense == Tense::Future || wd == 6 || wd == 7 {
                 calendar::add_days(base, (6 - wd).max(-1))

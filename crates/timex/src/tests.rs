@@ -212,6 +212,27 @@ fn relative_expressions_resolve_against_the_dct() {
         "1997",
     );
     one("He was seen last month", d, "last month", Date, "1998-03");
+    one(
+        "They rallied over the weekend",
+        d,
+        "the weekend",
+        Date,
+        "1998-W14-WE",
+    );
+    one(
+        "They will rally this weekend",
+        d,
+        "this weekend",
+        Date,
+        "1998-W15-WE",
+    );
+    one(
+        "He had been arrested the day before.",
+        d,
+        "the day before",
+        Date,
+        "1998-04-07",
+    );
     one("They met next year", d, "next year", Date, "1999");
     one(
         "It has grown over the past week.",
