@@ -24,9 +24,10 @@ mod tokens;
 
 pub use timeml::{annotate_timeml, annotate_timeml_dir, dct_of_timeml, Stats, TimemlError};
 
-use casefile_model::{PartialDate, Span, Timex};
+use casefile_model::{CharIndex, PartialDate, Span, Timex, TimexType};
 use grammar::{Dir, Sem, D, G};
 use resolve::{Known, Tense};
+use serde::Serialize;
 use tokens::{Kind, Lex, Tok};
 
 /// Time expressions in `text`, normalised against the document creation time `dct` (the
@@ -142,6 +143,39 @@ fn explicit_year(sem: &Sem) -> Option<i32> {
 /// An "'s" right after the expression.
 fn possessive(g: &G, end: usize) -> bool {
     (g.s(end) == "'" || g.s(end) == "’") && g.is_word(end + 1, "s")
+}
+
+/// A time expression as the CLI and JSON consumers see it: **character** offsets (as in the
+/// export's evidence), the text, the TimeML type and value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TimexRecord {
+    /// First character.
+    pub start: usize,
+    /// One past the last character.
+    pub end: usize,
+    /// The surface form.
+    pub text: String,
+    /// DATE, TIME, DURATION or SET.
+    #[serde(rename = "type")]
+    pub timex_type: TimexType,
+    /// The TimeML value.
+    pub value: String,
+}
+
+/// [`tag`] with character offsets, ready to print as JSON
+/// (`casefile timex --dct 1998-04-08 < text`).
+pub fn records(text: &str, dct: Option<PartialDate>) -> Vec<TimexRecord> {
+    let index = CharIndex::new(text);
+    tag(text, dct)
+        .into_iter()
+        .map(|t| TimexRecord {
+            start: index.char_offset(t.span.start),
+            end: index.char_offset(t.span.end),
+            text: t.text,
+            timex_type: t.timex_type,
+            value: t.value,
+        })
+        .collect()
 }
 
 fn is_q(s: &str) -> bool {

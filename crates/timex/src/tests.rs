@@ -518,3 +518,23 @@ fn the_crate_never_reads_the_clock() {
     }
     assert!(seen >= 5);
 }
+
+#[test]
+fn records_use_character_offsets_for_json() {
+    let text = "Тоқаев said on 9 January";
+    let recs = records(text, None);
+    assert_eq!(recs.len(), 1);
+    let r = &recs[0];
+    assert_eq!(
+        text.chars()
+            .skip(r.start)
+            .take(r.end - r.start)
+            .collect::<String>(),
+        "9 January"
+    );
+    let json = serde_json::to_string(&recs).unwrap();
+    assert_eq!(
+        json,
+        r#"[{"start":15,"end":24,"text":"9 January","type":"DATE","value":"XXXX-01-09"}]"#
+    );
+}
