@@ -54,6 +54,11 @@ enum Command {
     },
     /// Ingest the bundled example corpus into a temporary store and print two case files.
     Demo,
+    /// Measure casefile's readers on annotated data.
+    Eval {
+        #[command(subcommand)]
+        what: EvalCommand,
+    },
     /// Re-run the readers on every stored document (after casefile itself improved), keeping the
     /// raw bytes and metadata.
     Reanalyze,
@@ -78,6 +83,17 @@ pub struct IngestArgs {
     /// Where the documents were obtained.
     #[arg(long)]
     source_url: Option<String>,
+}
+
+#[derive(Subcommand)]
+enum EvalCommand {
+    /// Entity recognition on a CoNLL-2003 file: per-type and overall precision, recall and F1 with
+    /// conlleval semantics (exact span and type).
+    Ner {
+        /// The CoNLL file (token ... IOB tag per line).
+        #[arg(long)]
+        conll: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -145,6 +161,33 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Command::Demo => demo::run(),
+        Command::Eval {
+            what: EvalCommand::Ner { conll },
+        } => {
+            let report = casefile_ner::Tagger::builtin().eval_conll(&conll)?;
+            println!("{report}");
+            // PER, ORG and LOC are what casefile's record scores; MISC is reported above apart.
+            let (mut gold, mut predicted, mut correct) = (0, 0, 0);
+            for c in &report.per_type[..3] {
+                gold += c.gold;
+                predicted += c.predicted;
+                correct += c.correct;
+            }
+            let p = correct as f64 / predicted.max(1) as f64;
+            let r = correct as f64 / gold.max(1) as f64;
+            let f = if p + r > 0.0 {
+                2.0 * p * r / (p + r)
+            } else {
+                0.0
+            };
+            println!(
+                "PER+ORG+LOC  precision {:.2}  recall {:.2}  F1 {:.2}",
+                100.0 * p,
+                100.0 * r,
+                100.0 * f
+            );
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Reanalyze => {
             let mut store = open_store(&cli.store)?;
             let n = ingest::reanalyze(&mut store)?;
