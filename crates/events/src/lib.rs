@@ -411,6 +411,13 @@ const HYPOTHETICAL: &[&str] = &[
     "to stop",
     "to halt",
     "prohibition of",
+    "protection from",
+    "had he",
+    "had she",
+    "had they",
+    "if",
+    "whether",
+    "will",
     "prohibits",
     "against torture",
     "threatened with",
@@ -613,6 +620,7 @@ fn read_events(ctx: &Ctx, found: &[claims::Found]) -> Vec<EventMention> {
         all.extend(cands);
     }
     inherit_dates(ctx, &mut all);
+    recent_by_tense(ctx, &mut all);
     propagate_legal_basis(ctx, &mut all);
     count_victims(ctx, found, &mut all);
     // A case against no one in particular ("the cases in which workers were convicted") is not a
@@ -928,6 +936,42 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
         // Known false friends.
         let skip = match entry.pattern {
             "tried" => next_word == "to",
+            "arrest" | "arrests" => {
+                matches!(next_word, "warrant" | "warrants")
+                    || prev
+                        .first()
+                        .is_some_and(|w| matches!(*w, "cardiac" | "house"))
+                        && next_word == "warrant"
+                    || prev.first() == Some(&"cardiac")
+            }
+            "detention" => matches!(
+                next_word,
+                "facility" | "facilities" | "centre" | "center" | "centres" | "centers"
+            ),
+            "torture" | "ill-treatment" => prev.first().is_some_and(|w| {
+                matches!(
+                    *w,
+                    "on" | "against"
+                        | "prevention"
+                        | "prevent"
+                        | "prohibition"
+                        | "anti"
+                        | "combat"
+                        | "combating"
+                        | "eradicate"
+                        | "end"
+                        | "ending"
+                        | "eradicating"
+                )
+            }),
+            "beaten" => next_word == "back",
+            "assassination" | "murder" | "killing" => {
+                matches!(next_word, "attempt" | "attempts" | "plot" | "plots")
+                    || prev.first() == Some(&"attempted")
+                    || prev
+                        .first()
+                        .is_some_and(|w| matches!(*w, "with" | "for" | "of"))
+            }
             "released" | "release" => {
                 // "released information", "released a statement": publishing, not freeing.
                 const PUBLISHED: &[&str] = &[
@@ -967,7 +1011,7 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
             "appeal" => matches!(next_word, "to" | "for") || prev.first() == Some(&"urgent"),
             "rally" => matches!(next_word, "behind" | "around" | "support"),
             "suspended" => matches!(next_word, "sentence" | "prison" | "jail"),
-            "murder" | "murders" | "killing" => prev
+            "murders" => prev
                 .first()
                 .is_some_and(|w| matches!(*w, "with" | "for" | "of")),
             "passed" => matches!(next_word, "away" | "by" | "through"),
@@ -1151,6 +1195,24 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
         {
             continue;
         }
+        // Arresting, charging or convicting a suspect is a step of the investigation into a
+        // violation, not a violation: "police arrested two suspects in connection with the
+        // murder of", "was convicted of aggravated kidnapping".
+        if matches!(
+            c.ty,
+            EventType::Arrest
+                | EventType::Detention
+                | EventType::Charge
+                | EventType::Trial
+                | EventType::Conviction
+        ) && accuses_of_violence(ctx, sent, c.trigger)
+        {
+            c.ty = EventType::Investigation;
+            let named: Vec<usize> = std::mem::take(&mut c.victims);
+            for v in named {
+                c.others.push((v, Role::Perpetrator));
+            }
+        }
         c.anaphoric = entry.kind == Kind::Noun
             && c.victims.is_empty()
             && prev.first().is_some_and(|w| {
@@ -1178,6 +1240,98 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
         }
     }
     out
+}
+
+/// Words naming the ones accused of a violent crime.
+const SUSPECT_WORDS: &[&str] = &[
+    "suspect",
+    "suspects",
+    "suspected",
+    "kidnappers",
+    "killers",
+    "killer",
+    "gunmen",
+    "gunman",
+    "assailants",
+    "assailant",
+    "attackers",
+    "attacker",
+    "perpetrators",
+    "perpetrator",
+    "murderer",
+    "murderers",
+    "culprits",
+    "robbers",
+    "abductors",
+    "kingpin",
+    "hijacking",
+];
+
+/// Crimes of violence an arrest or conviction may be for.
+const VIOLENT_CRIMES: &[&str] = &[
+    "murder",
+    "murders",
+    "murdering",
+    "killing",
+    "killings",
+    "death",
+    "kidnapping",
+    "kidnap",
+    "abduction",
+    "assassination",
+    "rape",
+    "robbery",
+    "manslaughter",
+    "homicide",
+    "lynching",
+    "hijacking",
+    "attack",
+    "assault",
+    "shooting",
+];
+
+/// True when the trigger arrests, charges or convicts someone for a violent crime.
+fn accuses_of_violence(ctx: &Ctx, sent: Span, trigger: Span) -> bool {
+    let lower = ctx.lower.as_str();
+    let near = sl(
+        lower,
+        sent.start.max(trigger.start.saturating_sub(100)),
+        sent.end.min(trigger.end + 100),
+    );
+    if has_any_word(near, SUSPECT_WORDS) {
+        return true;
+    }
+    let after = sl(lower, trigger.end, sent.end.min(trigger.end + 120));
+    for lead in [
+        "in connection with the",
+        "in connection with",
+        "over the",
+        "for the",
+        "for",
+        "of",
+        "with",
+        "on suspicion of",
+        "for allegedly",
+        "for his role in the",
+        "for their role in the",
+        "for involvement in the",
+    ] {
+        let mut from = 0;
+        while let Some(p) = find_word(&after[from..], lead) {
+            let rest = &after[from + p + lead.len()..];
+            let mut ws = words(rest);
+            let w1 = ws.next().unwrap_or("");
+            let w2 = ws.next().unwrap_or("");
+            if VIOLENT_CRIMES.contains(&w1)
+                || (matches!(w1, "aggravated" | "first" | "second" | "attempted" | "the")
+                    && VIOLENT_CRIMES.contains(&w2))
+            {
+                return true;
+            }
+            from += p + lead.len();
+        }
+    }
+    false
 }
 
 /// Finds the people of a candidate.
@@ -1825,6 +1979,39 @@ fn inherit_dates(ctx: &Ctx, all: &mut [Cand]) {
             sentence_year.push((para, si, y));
         }
         i = end;
+    }
+}
+
+/// An undated event told in the present perfect or present ("has been arrested", "remains in
+/// detention") happened shortly before the document: it takes the document's year, nothing finer.
+fn recent_by_tense(ctx: &Ctx, all: &mut [Cand]) {
+    let Some(year) = ctx.published.and_then(|d| d.year) else {
+        return;
+    };
+    for c in all.iter_mut() {
+        if c.date.is_some() || is_call(c.ty) {
+            continue;
+        }
+        let sent = ctx.sentences[c.sentence];
+        let before = sl(
+            &ctx.lower,
+            sent.start.max(c.trigger.start.saturating_sub(40)),
+            c.trigger.start,
+        );
+        let group: Vec<&str> = last_words(before, 3).collect();
+        let present = group.windows(2).any(|w| {
+            matches!(
+                (w[1], w[0]),
+                ("has" | "have", "been") | ("is" | "are", "being") | ("is" | "are", "still")
+            )
+        }) || group
+            .first()
+            .is_some_and(|w| matches!(*w, "remains" | "remain"))
+            || (c.kind == Kind::Verb
+                && group.first().is_some_and(|w| matches!(*w, "has" | "have")));
+        if present {
+            c.date = Some(PartialDate::y(year));
+        }
     }
 }
 
