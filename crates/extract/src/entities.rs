@@ -341,6 +341,15 @@ fn clean_span(gaz: &Gazetteer, text: &str, span: Span, ty: EntityType) -> Option
             c.is_whitespace() || "\"\u{201c}\u{201d}\u{2019}')]».,;:*_".contains(c)
         });
         e -= piece.len() - trimmed_end.len();
+        // "U.S." keeps its last full stop: it is part of the abbreviation.
+        let last_word = text[s..e].rsplit(' ').next().unwrap_or("");
+        let dotted = last_word.contains('.')
+            && last_word
+                .split('.')
+                .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic));
+        if dotted && text[e..].starts_with('.') {
+            e += 1;
+        }
         let piece = &text[s..e];
         for suffix in ["'s", "\u{2019}s"] {
             if piece.ends_with(suffix) {
@@ -565,10 +574,21 @@ pub fn read(gaz: &Gazetteer, tagger: &Tagger, text: &str, sentence_spans: &[Span
     unify_types(text, &mut chosen);
     propagate(text, &bp, &reading.instruments, &mut chosen);
     let mut chosen = select(chosen);
-    // A place's country, from the gazetteer, whoever found it.
+    // A place's country, from the gazetteer, whoever found it, read in the light of the
+    // countries the document names ("Delta" in a report on Nigeria is Delta State).
+    let doc_countries: HashSet<&str> = chosen
+        .iter()
+        .filter(|c| c.ty == EntityType::Location)
+        .flat_map(|c| gaz.lookup(&text[c.span.start..c.span.end], Case::Sensitive))
+        .filter(|p| p.kind == PlaceKind::Country)
+        .filter_map(|p| p.country)
+        .collect();
     for c in &mut chosen {
-        if c.ty == EntityType::Location && c.country.is_none() {
-            c.country = place_country(gaz, &text[c.span.start..c.span.end]).0;
+        if c.ty == EntityType::Location {
+            let found = assign_country(gaz, text, c.span, &doc_countries);
+            if found.is_some() || c.source != Source::Dateline {
+                c.country = found;
+            }
         }
     }
     chosen
@@ -581,6 +601,64 @@ pub fn read(gaz: &Gazetteer, tagger: &Tagger, text: &str, sentence_spans: &[Span
             legal: c.legal,
         })
         .collect()
+}
+
+/// The country of the place named at `span`: among the places of that name, one in a country the
+/// document names, else a country, continent or city named by its own name (or a big one), and
+/// a region only in a country the document names. "Niger state" is the Nigerian state.
+fn assign_country(
+    gaz: &Gazetteer,
+    text: &str,
+    span: Span,
+    doc_countries: &HashSet<&str>,
+) -> Option<String> {
+    let name = &text[span.start..span.end];
+    let case = if is_all_caps(name) {
+        Case::Insensitive
+    } else {
+        Case::Sensitive
+    };
+    let next: String = text[span.end..]
+        .trim_start_matches(' ')
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    let mut places = Vec::new();
+    if matches!(
+        next.to_lowercase().as_str(),
+        "state" | "province" | "region"
+    ) {
+        places = gaz.lookup(&format!("{name} {next}"), Case::Insensitive);
+    }
+    if places.is_empty() {
+        places = gaz.lookup(name, case);
+    }
+    places.retain(|p| p.kind != PlaceKind::Demonym);
+    let local: Vec<&Place> = places
+        .iter()
+        .copied()
+        .filter(|p| p.country.is_some_and(|c| doc_countries.contains(c)))
+        .collect();
+    if let Some(p) = best_place(&local) {
+        return p.country.map(str::to_string);
+    }
+    let plausible: Vec<&Place> = places
+        .iter()
+        .copied()
+        .filter(|p| match p.kind {
+            PlaceKind::Country | PlaceKind::Continent => true,
+            PlaceKind::City => {
+                p.capital || p.population_k >= 100 || p.name.eq_ignore_ascii_case(name)
+            }
+            // A region by its full ISO name ("Haryana"), not a short form made from one
+            // ("Gulf" from "Gulf Province").
+            PlaceKind::Region => p.name.eq_ignore_ascii_case(name),
+            PlaceKind::Demonym => false,
+        })
+        .collect();
+    best_place(&plausible)
+        .and_then(|p| p.country)
+        .map(str::to_string)
 }
 
 fn is_possessive_place(text: &str, span: Span) -> bool {
@@ -708,7 +786,10 @@ fn head_word_orgs(gaz: &Gazetteer, sent: &Sentence) -> Vec<Span> {
         // before the possessive is part of the name ("People's Front", "Workers' Movement").
         let mut k = s;
         while k < end {
-            if is_possessive(sent.word(k)) {
+            if is_possessive(sent.word(k)) && k == s {
+                // A possessive cannot open a name.
+                s = k + 1;
+            } else if is_possessive(sent.word(k)) {
                 let owner_words = k - s;
                 let owner = &sent.text[sent.tokens[s].start..sent.tokens[k - 1].end];
                 // "General Prosecutor's Office", "Attorney General's Office": a title before the
@@ -1264,6 +1345,9 @@ mod tests {
         let end = text.find(" government").unwrap();
         let s = clean_span(gaz(), text, Span::new(start, end), EntityType::Person).unwrap();
         assert_eq!(s.slice(text), Some("Nazarbayev"));
+        let text = "the U.S. said";
+        let s = clean_span(gaz(), text, Span::new(4, 8), EntityType::Location).unwrap();
+        assert_eq!(s.slice(text), Some("U.S."));
     }
 
     #[test]

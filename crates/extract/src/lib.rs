@@ -41,9 +41,18 @@ impl Pipeline {
     /// Adds every layer to a document: sentences, entity mentions (persons, organisations,
     /// places, legal provisions), time expressions (against the document's publication date),
     /// then events and claims.
+    ///
+    /// A reader that panics on a document (a bug, never bad input by design) costs that
+    /// document its layer, not the run: the layer is left empty and one line naming the document
+    /// and the reader goes to standard error.
     pub fn analyze(&self, document: Document) -> AnalyzedDocument {
         let mut analysis = self.read_entities(document);
-        casefile_events::read(&mut analysis);
+        let source = analysis.document.source.clone();
+        if guarded("event", &source, || casefile_events::read(&mut analysis)).is_none() {
+            // Whatever it added before failing is dropped with it.
+            analysis.events.clear();
+            analysis.claims.clear();
+        }
         analysis
     }
 
@@ -53,9 +62,27 @@ impl Pipeline {
         let mut analysis = AnalyzedDocument::new(document);
         let text = &analysis.document.text;
         analysis.sentences = casefile_text::sentences(text);
-        analysis.mentions = entities::read(self.gazetteer, self.tagger, text, &analysis.sentences);
-        analysis.timexes = casefile_timex::tag(text, analysis.document.meta.published);
+        analysis.mentions = guarded("entity", &analysis.document.source, || {
+            entities::read(self.gazetteer, self.tagger, text, &analysis.sentences)
+        })
+        .unwrap_or_default();
+        let published = analysis.document.meta.published;
+        analysis.timexes = guarded("time-expression", &analysis.document.source, || {
+            casefile_timex::tag(text, published)
+        })
+        .unwrap_or_default();
         analysis
+    }
+}
+
+/// Runs one reader, turning a panic into `None` and a one-line error naming the document.
+fn guarded<T>(reader: &str, source: &str, f: impl FnOnce() -> T) -> Option<T> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
+        Ok(v) => Some(v),
+        Err(_) => {
+            eprintln!("error: {source}: the {reader} reader failed on this document; its layer is left empty");
+            None
+        }
     }
 }
 

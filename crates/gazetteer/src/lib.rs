@@ -443,16 +443,17 @@ impl Gazetteer {
     }
 }
 
-/// The entry a bare name most likely means: a country, then a capital, then the most populous
-/// city, then a region; a nationality or continent only when nothing else is named so.
+/// The entry a bare name most likely means: a country, then a continent, then a capital, then
+/// the most populous city, then a region; a nationality only when nothing else is named so.
 pub fn best_place<'a>(places: &[&'a Place]) -> Option<&'a Place> {
     let rank = |p: &Place| -> (u8, u32) {
+        // A continent's name is its own ("Africa" is also an alternate name of Mahdia).
         let k = match p.kind {
-            PlaceKind::Country => 5,
+            PlaceKind::Country => 6,
+            PlaceKind::Continent => 5,
             PlaceKind::City if p.capital => 4,
             PlaceKind::City => 3,
             PlaceKind::Region => 2,
-            PlaceKind::Continent => 1,
             PlaceKind::Demonym => 0,
         };
         (k, p.population_k)
