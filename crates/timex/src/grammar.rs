@@ -984,6 +984,8 @@ impl<'a> G<'a> {
                     part: Some("NI"),
                 },
             )),
+            // "the people of tomorrow", "today's world" stay; "of tomorrow" is not a date
+            Lex::DayWord(1) if i > 0 && self.is(i - 1, "of") => None,
             Lex::DayWord(off) => self.with_part_of_day(
                 i + 1,
                 D::Rel {
@@ -1323,8 +1325,17 @@ impl<'a> G<'a> {
             {
                 return None;
             }
-            // "$5 a year": a rate, not a duration
-            if self.kind(i - 1) == Some(Kind::Num) || self.is(i - 1, "million") {
+            // "$5 a year", "700 seats a week", "24 hours a day": a rate, not a duration
+            let prev_plural = self.kind(i - 1) == Some(Kind::Word)
+                && prev.len() > 3
+                && prev.ends_with('s')
+                && !prev.ends_with("ss")
+                && self.lex(i - 1) == Lex::None;
+            if self.kind(i - 1) == Some(Kind::Num)
+                || self.is(i - 1, "million")
+                || prev_plural
+                || matches!(self.lex(i - 1), Lex::Unit(_, true))
+            {
                 return None;
             }
         }
@@ -1657,6 +1668,10 @@ impl<'a> G<'a> {
                 || ((self.is(j + 1, "before") || self.is(j + 1, "after"))
                     && !matches!(unit, Unit::Day | Unit::Week))
             {
+                return None;
+            }
+            // "the quarter-to-quarter comparison"
+            if self.punct(j + 1, '-') && self.glued(j + 1) {
                 return None;
             }
             return match unit {

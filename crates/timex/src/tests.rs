@@ -538,3 +538,79 @@ fn records_use_character_offsets_for_json() {
         r#"[{"start":15,"end":24,"text":"9 January","type":"DATE","value":"XXXX-01-09"}]"#
     );
 }
+
+#[test]
+fn holidays_and_years_in_words() {
+    let d = dct();
+    one(
+        "He was freed at Christmas",
+        d,
+        "Christmas",
+        Date,
+        "1997-12-25",
+    );
+    one(
+        "They met on Thanksgiving Day 1997",
+        d,
+        "Thanksgiving Day 1997",
+        Date,
+        "1997-11-27",
+    );
+    one(
+        "rallies on New Year's Day",
+        d,
+        "New Year's Day",
+        Date,
+        "1998-01-01",
+    );
+    one(
+        "born in nineteen ninety-six",
+        d,
+        "nineteen ninety-six",
+        Date,
+        "1996",
+    );
+    one(
+        "on Easter Sunday",
+        None,
+        "Easter Sunday",
+        Date,
+        "XXXX-04-XX",
+    );
+    // a number, not a year
+    assert_eq!(found("twelve hundred people", d), vec![]);
+}
+
+#[test]
+fn quarters_halves_and_reporting_periods() {
+    let d = dct();
+    one("sales in Q3 2012 rose", d, "Q3 2012", Date, "2012-Q3");
+    one(
+        "in the first half of 1997",
+        d,
+        "the first half of 1997",
+        Date,
+        "1997-H1",
+    );
+    one("a third-quarter loss", d, "third-quarter", Date, "1997-Q3");
+    let got = found(
+        "Profit in the third quarter of 1997 rose from a year earlier.",
+        d,
+    );
+    assert_eq!(got[1], ("a year earlier".into(), Date, "1996-Q3".into()));
+}
+
+#[test]
+fn rates_ages_and_fractions_are_not_durations() {
+    let d = dct();
+    for text in [
+        "700 seats a week",
+        "a 6-year-old boy",
+        "he is 55 years old",
+        "a quarter of the votes",
+        "three-quarters of them",
+    ] {
+        assert_eq!(found(text, d), vec![], "in {text:?}");
+    }
+    one("guarded 24 hours a day", d, "24 hours", Duration, "PT24H");
+}
