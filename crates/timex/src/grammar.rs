@@ -149,6 +149,9 @@ impl Sem {
 pub struct G<'a> {
     pub text: &'a str,
     pub toks: &'a [Tok],
+    /// How deep matchers are nested ("the early …" calls back into `match_at`); bounded so that
+    /// no text, however long its run of "the early the early …", can exhaust the stack.
+    depth: std::cell::Cell<u8>,
 }
 
 type M = Option<(usize, Sem)>;
@@ -381,8 +384,27 @@ impl<'a> G<'a> {
         }
     }
 
+    /// The grammar over the tokens of `text`.
+    pub fn new(text: &'a str, toks: &'a [Tok]) -> Self {
+        G {
+            text,
+            toks,
+            depth: std::cell::Cell::new(0),
+        }
+    }
+
     /// Every matcher from position `i`; the longest wins.
     pub fn match_at(&self, i: usize) -> M {
+        if self.depth.get() >= 6 {
+            return None;
+        }
+        self.depth.set(self.depth.get() + 1);
+        let m = self.match_at_inner(i);
+        self.depth.set(self.depth.get() - 1);
+        m
+    }
+
+    fn match_at_inner(&self, i: usize) -> M {
         let lex = self.lex(i);
         let kind = self.kind(i);
         if kind == Some(Kind::Punct) {

@@ -35,7 +35,7 @@ use tokens::{Kind, Lex, Tok};
 /// order, never overlapping.
 pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
     let toks = tokens::tokenize(text);
-    let g = G { text, toks: &toks };
+    let g = G::new(text, &toks);
     let dct = dct.map_or(Known::default(), |d| Known {
         y: d.year,
         m: d.month,

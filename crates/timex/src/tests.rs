@@ -614,3 +614,11 @@ fn rates_ages_and_fractions_are_not_durations() {
     }
     one("guarded 24 hours a day", d, "24 hours", Duration, "PT24H");
 }
+
+#[test]
+fn long_runs_of_modifiers_do_not_exhaust_the_stack() {
+    let text = "the early this last the mid- ".repeat(50_000);
+    let _ = tag(&text, dct());
+    let text = "the ".repeat(200_000) + "1990s";
+    assert_eq!(tag(&text, dct()).len(), 1);
+}
