@@ -770,11 +770,18 @@ fn with_coordinated(ctx: &Ctx, range: Range<usize>, m: usize, want: EntityType) 
 /// apposition ("X, wife of Y, was detained" → X), with coordinated persons.
 fn subject(ctx: &Ctx, from: usize, to: usize, want: EntityType, sent: Span) -> Vec<usize> {
     let range = ctx.mentions_in(from, to);
-    let Some(mut p) = range
-        .clone()
-        .rev()
-        .find(|&m| ctx.is(m, want) && !ctx.is_speaker(m, sent))
-    else {
+    let possessive = |m: usize| {
+        let after = sl(&ctx.lower, ctx.mentions[m].span.end, to);
+        after.starts_with("'s") || after.starts_with("\u{2019}s") || after.starts_with("' ")
+    };
+    // A possessor names someone else's noun ("Lukashenko's opponents were jailed"); a subject
+    // far back belongs to another clause.
+    let Some(mut p) = range.clone().rev().find(|&m| {
+        ctx.is(m, want)
+            && !ctx.is_speaker(m, sent)
+            && !possessive(m)
+            && to - ctx.mentions[m].span.end <= 200
+    }) else {
         return Vec::new();
     };
     // Apposition: the earlier person is the subject when only a descriptive phrase separates.
@@ -935,7 +942,18 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
         let next_word = words(after).next().unwrap_or("");
         // Known false friends.
         let skip = match entry.pattern {
-            "tried" => next_word == "to",
+            "tried" => {
+                matches!(
+                    next_word,
+                    "to" | "and"
+                        | "unsuccessfully"
+                        | "but"
+                        | "hard"
+                        | "everything"
+                        | "again"
+                        | "in"
+                ) && !sl(lower, te, se).trim_start().starts_with("in court")
+            }
             "arrest" | "arrests" => {
                 matches!(next_word, "warrant" | "warrants")
                     || prev
@@ -1334,6 +1352,109 @@ fn accuses_of_violence(ctx: &Ctx, sent: Span, trigger: Span) -> bool {
     false
 }
 
+/// True when a past-tense trigger is followed by its object ("prosecuted war crimes", "arrested
+/// him"), so that its subject is the doer; a participle is followed by a preposition, "to" or
+/// punctuation ("sentenced to four years", "arrested in May", "arrested.").
+fn active_with_object(after: &str, ty: EventType) -> bool {
+    // These happen to their subject whatever follows.
+    if matches!(
+        ty,
+        EventType::Disappearance | EventType::DeathInCustody | EventType::Release
+    ) {
+        return false;
+    }
+    let t = after.trim_start();
+    if t.is_empty() || !t.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return false;
+    }
+    let next = words(t).next().unwrap_or("");
+    !matches!(
+        next,
+        "to" | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "by"
+            | "after"
+            | "during"
+            | "since"
+            | "with"
+            | "over"
+            | "from"
+            | "under"
+            | "without"
+            | "last"
+            | "yesterday"
+            | "earlier"
+            | "and"
+            | "or"
+            | "but"
+            | "as"
+            | "while"
+            | "when"
+            | "before"
+            | "near"
+            | "outside"
+            | "inside"
+            | "into"
+            | "again"
+            | "twice"
+            | "alongside"
+            | "along"
+            | "together"
+            | "because"
+            | "amid"
+            | "following"
+            | "until"
+            | "till"
+            | "allegedly"
+            | "reportedly"
+            | "today"
+            | "this"
+            | "these"
+            | "late"
+            | "early"
+            | "days"
+            | "weeks"
+            | "months"
+            | "hours"
+            | "shortly"
+            | "briefly"
+            | "overnight"
+            | "later"
+            | "then"
+            | "again,"
+            | "without,"
+            | "is"
+            | "was"
+            | "were"
+            | "are"
+            | "has"
+            | "had"
+            | "have"
+            | "who"
+            | "which"
+            | "that"
+            | "of"
+            | "upon"
+            | "between"
+            | "where"
+            | "across"
+            | "against"
+            | "under,"
+            | "around"
+            | "last,"
+            | "once"
+            | "recently"
+            | "immediately"
+            | "illegally"
+            | "arbitrarily"
+            | "unlawfully"
+            | "unjustly"
+    ) && !next.ends_with("ly")
+        && !next.starts_with(|c: char| c.is_ascii_digit())
+}
+
 /// Finds the people of a candidate.
 #[allow(clippy::too_many_arguments)]
 fn participants(
@@ -1440,6 +1561,15 @@ fn participants(
                         && !ctx.is_speaker(m, sent)
                 }) {
                     c.others.push((m, role_of(ctx, m)));
+                }
+            } else if !passive && active_with_object(sl(lower, te, se), c.ty) {
+                // "police arrested him": the object is a pronoun; "who prosecuted war crimes":
+                // the subject is the doer and the object names no one.
+                let next = words(sl(lower, te, se)).next().unwrap_or("");
+                if matches!(next, "him" | "her") {
+                    if let Some(m) = resolve_pronoun(ctx, si, te) {
+                        c.victims = vec![m];
+                    }
                 }
             } else {
                 c.victims = subject(ctx, cs, ts, want, sent);
