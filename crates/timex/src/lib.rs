@@ -96,7 +96,10 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
                     }
                     // A clock time without a day is on the day the sentence is about: a date
                     // named earlier in it, else the document date.
-                    let same_sentence = !(reference_at..i).any(|k| is_boundary(&g, &toks, k));
+                    // (a sentence is taken to be at most 80 tokens, which also keeps this scan
+                    // linear on text without full stops)
+                    let same_sentence = i - reference_at.min(i) <= 80
+                        && !(reference_at..i).any(|k| is_boundary(&g, &toks, k));
                     let anchor = match sem {
                         Sem::Time { day: None, .. } if !same_sentence => dct,
                         _ => reference,
