@@ -472,6 +472,15 @@ impl<'a> G<'a> {
                     best = longest(best, self.amount(i));
                 } else if self.is(i, "once") || self.is(i, "twice") {
                     best = longest(best, self.times_per(i));
+                } else if self.is(i, "that") {
+                    // "that year", "later that month": the narrative's year or month
+                    if let Lex::Unit(unit @ (Unit::Year | Unit::Month | Unit::Week), false) =
+                        self.lex(i + 1)
+                    {
+                        if !matches!(self.lex(i + 2), Lex::Unit(..)) && !self.punct(i + 2, '-') {
+                            best = Some((i + 2, Sem::Date(D::RelRef { unit, off: 0 })));
+                        }
+                    }
                 } else if (self.is(i, "at") && self.is(i + 1, "present"))
                     || (self.is(i, "these") && self.is(i + 1, "days"))
                 {
@@ -1707,7 +1716,9 @@ impl<'a> G<'a> {
                     }),
                 )),
                 Unit::Weekend => Some((j + 1, Sem::Date(D::TheWeekend))),
-                Unit::Year => Some((j + 1, Sem::Date(D::Rel { unit, off: 0 }))),
+                Unit::Year | Unit::Week | Unit::Month => {
+                    Some((j + 1, Sem::Date(D::Rel { unit, off: 0 })))
+                }
                 // "the day before", "the week after": from the narrative's date
                 Unit::Day | Unit::Week
                     if (self.is(j + 1, "before") || self.is(j + 1, "after"))
