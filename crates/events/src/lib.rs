@@ -737,7 +737,7 @@ fn with_coordinated(ctx: &Ctx, range: Range<usize>, m: usize, want: EntityType) 
             ctx.mentions[cur].span.start,
         )
         .trim();
-        if matches!(between, "," | "and" | ", and" | "&") {
+        if coordinated(between) {
             out.insert(0, prev);
             cur = prev;
         } else {
@@ -756,7 +756,7 @@ fn with_coordinated(ctx: &Ctx, range: Range<usize>, m: usize, want: EntityType) 
             ctx.mentions[next].span.start,
         )
         .trim();
-        if matches!(between, "," | "and" | ", and" | "&") {
+        if coordinated(between) {
             out.push(next);
             cur = next;
         } else {
@@ -764,6 +764,27 @@ fn with_coordinated(ctx: &Ctx, range: Range<usize>, m: usize, want: EntityType) 
         }
     }
     out
+}
+
+/// True when the text between two names joins them in one list, each name perhaps with its own
+/// description: ", broadcast reporter", " and photojournalist", ", and".
+fn coordinated(between: &str) -> bool {
+    if matches!(between, "," | "and" | ", and" | "&") {
+        return true;
+    }
+    let joined = between.starts_with(',') || between.starts_with("and ");
+    joined
+        && !between.contains(['.', ';', ':', '(', ')'])
+        && words(between).count() <= 6
+        && !has_any_word(
+            between,
+            &[
+                "was", "were", "is", "are", "has", "had", "have", "said", "says", "who", "which",
+                "whose", "told", "by", "of", "against", "from", "with", "to", "in", "on", "at",
+                "for", "after", "his", "her", "their",
+            ],
+        )
+        && words(between).filter(|w| *w != "and").count() <= 4
 }
 
 /// The subject of a trigger: the nearest person before it in its clause, skipping back over an
@@ -817,6 +838,14 @@ fn object_after(ctx: &Ctx, te: usize, se: usize, want: EntityType, max: usize) -
             break;
         }
         let between = sl(&ctx.lower, te, ms);
+        // "arrested seven defenders, namely: X, Y", "including X"
+        let listed = has_any_word(between, &["namely", "including", "identified"]);
+        let between_checked = if listed {
+            between.replace(':', " ")
+        } else {
+            between.to_string()
+        };
+        let between = between_checked.as_str();
         if between.contains(['.', ';', ':', '(', '"', '\u{201c}'])
             || has_any_word(
                 between,
@@ -1548,7 +1577,7 @@ fn participants(
             let obj = if passive {
                 Vec::new()
             } else {
-                object_after(ctx, te, se, want, 60)
+                object_after(ctx, te, se, want, 90)
             };
             if !obj.is_empty() {
                 c.victims = obj;
