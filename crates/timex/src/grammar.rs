@@ -1716,9 +1716,6 @@ impl<'a> G<'a> {
                     }),
                 )),
                 Unit::Weekend => Some((j + 1, Sem::Date(D::TheWeekend))),
-                Unit::Year | Unit::Week | Unit::Month => {
-                    Some((j + 1, Sem::Date(D::Rel { unit, off: 0 })))
-                }
                 // "the day before", "the week after": from the narrative's date
                 Unit::Day | Unit::Week
                     if (self.is(j + 1, "before") || self.is(j + 1, "after"))
@@ -1737,6 +1734,9 @@ impl<'a> G<'a> {
                         ));
                     }
                     Some((j + 2, Sem::Date(D::RelRef { unit, off })))
+                }
+                Unit::Year | Unit::Week | Unit::Month => {
+                    Some((j + 1, Sem::Date(D::Rel { unit, off: 0 })))
                 }
                 _ => None,
             };
