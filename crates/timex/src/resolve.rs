@@ -350,8 +350,9 @@ pub fn date(d: &D, dct: &Known, reference: &Known, tense: Tense) -> (String, Opt
             (v, k)
         }
         D::RelRef { unit, off } | D::Ago { unit, off } => {
-            if let (Unit::Year, Some(p), Some(y)) = (unit, reference.part, reference.y) {
-                return (format!("{:04}-{p}", y + off), None);
+            // "a year ago" / "a year earlier" in a report on a quarter: that quarter a year back
+            if let (Unit::Year, -1, Some(p), Some(y)) = (unit, off, reference.part, reference.y) {
+                return (format!("{:04}-{p}", y - 1), None);
             }
             let base = if matches!(d, D::Ago { .. }) {
                 dct
