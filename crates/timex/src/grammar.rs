@@ -931,7 +931,8 @@ impl<'a> G<'a> {
         if need_cue {
             let prev = if i > 0 { self.s(i - 1) } else { "" };
             let ok = [
-                "in", "during", "this", "last", "next", "since", "until", "by",
+                "in", "during", "this", "last", "next", "since", "until", "by", "the", "early",
+                "late", "mid",
             ]
             .iter()
             .any(|w| prev.eq_ignore_ascii_case(w));
