@@ -241,6 +241,18 @@ fn unit_after(lower: &str, mut pos: usize, limit: usize) -> Option<&'static str>
         if let Some((_, u)) = lookup(UNIT_VERBS, lower, ws, limit) {
             return Some(u);
         }
+        // "Seven activists and protesters were sentenced": "and" joins the counted nouns,
+        // unless another number follows ("eight newspapers and 23 websites").
+        if w == "and" {
+            let next_is_number = next_word(lower, we, limit).is_some_and(|(a, b)| {
+                lower.as_bytes()[a].is_ascii_digit() || parse_number(lower, a, b).is_some()
+            });
+            if next_is_number || i == 0 {
+                return None;
+            }
+            pos = we;
+            continue;
+        }
         if matches!(
             w,
             "and"

@@ -679,16 +679,11 @@ fn to_mention(ctx: &Ctx, c: Cand) -> EventMention {
 fn clause_start(ctx: &Ctx, ss: usize, ts: usize) -> usize {
     let region = sl(&ctx.lower, ss, ts);
     let mut start = ss;
-    for p in [
-        ";",
-        ":",
-        "\u{2014}",
-        " \u{2013} ",
-        " - ",
-        "(1)",
-        "(2)",
-        "(3)",
-    ] {
+    for p in [";", ":", "\u{2014}", "\u{2013}", " - ", "(1)", "(2)", "(3)"] {
+        // Paired dashes enclose an aside ("X –the brother of Y– was arrested"), not a clause.
+        if p != ";" && p != ":" && !p.starts_with('(') && region.matches(p).count() >= 2 {
+            continue;
+        }
         if let Some(i) = region.rfind(p) {
             start = start.max(ss + i + p.len());
         }
@@ -1106,8 +1101,20 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
                     modality = Modality::Demanded;
                 }
                 EventType::Investigation => {
-                    ty = EventType::CallForInvestigation;
-                    modality = Modality::Demanded;
+                    // A court or prosecutor "calling for" an investigation orders one.
+                    let from = clause_start(ctx, ss, cue);
+                    let judicial = ctx.mentions_in(from, cue).any(|m| {
+                        ctx.is(m, EntityType::Organization) && {
+                            let n = ctx.mentions[m].text.to_ascii_lowercase();
+                            ["court", "judge", "prosecut", "procura", "attorney"]
+                                .iter()
+                                .any(|w| n.contains(w))
+                        }
+                    });
+                    if !judicial {
+                        ty = EventType::CallForInvestigation;
+                        modality = Modality::Demanded;
+                    }
                 }
                 t if is_violation(t)
                     && has_any_word(
@@ -1130,6 +1137,23 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
             }
         } else {
             match entry.kind {
+                // "an attempt to close down 40 outlets", "a complaint seeking to close down":
+                // a restriction under way.
+                Kind::Base
+                    if ty == EventType::MediaRestriction
+                        && has_any_word(
+                            sl(lower, ts.saturating_sub(50).max(ss), ts),
+                            &[
+                                "attempt",
+                                "seeking",
+                                "sought",
+                                "seeks",
+                                "bid",
+                                "moved",
+                                "complaint",
+                                "move",
+                            ],
+                        ) => {}
                 Kind::Base => continue,
                 _ if entry.flags & WEAK != 0 => {
                     // "an investigation was opened", "launched a criminal investigation"; not "the
@@ -1889,7 +1913,8 @@ fn sentence_dates(ctx: &Ctx, sent: Span, cands: &mut [Cand]) {
         let lead_words = words(sl(lower, ss, xs)).count();
         let mut owner = None;
         if before.is_none() && lead_words <= 5 {
-            owner = after;
+            // A fronted date dates the main clause, not a trigger deep in a subordinate one.
+            owner = after.filter(|&ai| cands[ai].trigger.start - xe <= 140);
         } else if let Some(bi) = before {
             let c = &cands[bi];
             let between = sl(lower, c.trigger.end, xs);
@@ -1906,8 +1931,15 @@ fn sentence_dates(ctx: &Ctx, sent: Span, cands: &mut [Cand]) {
                 }
             }
         } else if let Some(ai) = after {
+            // "on 31 October Askar Moldashev, the brother of …, was arrested"
             let gap = sl(lower, xe, cands[ai].trigger.start);
-            if gap.len() < 40 && !gap.contains([';']) {
+            let lead = last_words(sl(lower, ss, xs), 1).next().unwrap_or("");
+            let limit = if matches!(lead, "on" | "in" | "since") {
+                150
+            } else {
+                40
+            };
+            if gap.len() < limit && !gap.contains([';']) {
                 owner = Some(ai);
             }
         }
