@@ -57,7 +57,7 @@ fn boilerplate_line(line: &str) -> bool {
     }
     let fixed = re(
         &FIXED,
-        r"(?i)^(?:public statement|press release|news release|media release|for immediate release|ends[ .…/]*|end|share( icon| this( article| page| story)?)?:?|tweet|print|email|leave a (?:reply|comment)|comments?|related( articles| content| news)?:?|read more|view (?:latest|all) [\w ]+|more on this( topic)?|subscribe.*|donate|sign up.*|follow us.*|skip to (?:main )?content|menu|home|search|back to top|top|tags?:.*|categories?:.*|posted in .*|filed under .*|copyright .*|© .*|all rights reserved.*|\[?join our mailing list\]?(?:\(.*\))?|read the (?:letter|report|statement|full \w+)\b.*)$",
+        r"(?i)^(?:public statement|press release|news release|media release|for immediate release|ends[ .…/]*|end|share( icon| this( article| page| story)?)?( on \w+)?:?|tweet|print|email|e-mail|facebook|twitter|whatsapp|telegram|linkedin|copy link|leave a (?:reply|comment)|comments?|related( articles| content| news)?:?|read more|view (?:latest|all) [\w ]+|more on this( topic)?|subscribe.*|donate|sign up.*|follow us.*|skip to (?:main )?content|menu|home|search|back to top|top|tags?:.*|categories?:.*|posted in .*|filed under .*|copyright .*|© .*|all rights reserved.*|\[?join our mailing list\]?(?:\(.*\))?|read the (?:letter|report|statement|full \w+)\b.*)$",
     );
     let reference = re(
         &REFERENCE,

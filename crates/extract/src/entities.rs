@@ -220,6 +220,33 @@ const NEVER_NAMES: &[&str] = &[
     "today",
     "yesterday",
     "tomorrow",
+    "almost",
+    "about",
+    "around",
+    "nearly",
+    "over",
+    "after",
+    "before",
+    "since",
+    "during",
+    "while",
+    "although",
+    "though",
+    "however",
+    "meanwhile",
+    "despite",
+    "according",
+    "among",
+    "between",
+    "including",
+    "within",
+    "without",
+    "there",
+    "here",
+    "then",
+    "now",
+    "email",
+    "e-mail",
     "ngo",
     "ngos",
     "tv",
@@ -519,8 +546,17 @@ pub fn read(gaz: &Gazetteer, tagger: &Tagger, text: &str, sentence_spans: &[Span
             source: Source::Tagger,
         };
         fix_tagged(gaz, text, &mut cand);
-        if in_instrument(&cand.span) && cand.ty != EntityType::Location {
-            continue;
+        // Inside a law's name only its jurisdiction is a place ("Kazakhstan's Law on Mass
+        // Media"); "Law" and "Mass Media" are not.
+        if in_instrument(&cand.span) {
+            let name = &text[cand.span.start..cand.span.end];
+            let jurisdiction = gaz
+                .lookup(name, Case::Sensitive)
+                .iter()
+                .any(|p| p.kind == PlaceKind::Country);
+            if !(cand.ty == EntityType::Location && jurisdiction) {
+                continue;
+            }
         }
         cands.push(cand);
     }
@@ -568,19 +604,24 @@ pub fn read(gaz: &Gazetteer, tagger: &Tagger, text: &str, sentence_spans: &[Span
     cands.retain(|c| {
         c.ty == EntityType::LegalProvision || !never_a_name(&text[c.span.start..c.span.end])
     });
+    for c in &mut cands {
+        c.span = cut_at_headline_break(text, c.span);
+    }
     let mut chosen = select(cands);
     join_initials(text, &mut chosen);
     add_acronyms(text, &bp, &mut chosen);
     unify_types(text, &mut chosen);
     propagate(text, &bp, &reading.instruments, &mut chosen);
     let mut chosen = select(chosen);
+    drop_name_fragments(text, &mut chosen);
     // A place's country, from the gazetteer, whoever found it, read in the light of the
-    // countries the document names ("Delta" in a report on Nigeria is Delta State).
+    // countries the document names, or whose capitals it names ("Delta" in a report on Nigeria
+    // is Delta State).
     let doc_countries: HashSet<&str> = chosen
         .iter()
         .filter(|c| c.ty == EntityType::Location)
         .flat_map(|c| gaz.lookup(&text[c.span.start..c.span.end], Case::Sensitive))
-        .filter(|p| p.kind == PlaceKind::Country)
+        .filter(|p| p.kind == PlaceKind::Country || p.capital)
         .filter_map(|p| p.country)
         .collect();
     for c in &mut chosen {
@@ -664,6 +705,22 @@ fn assign_country(
 fn is_possessive_place(text: &str, span: Span) -> bool {
     let rest = &text[span.end..];
     rest.starts_with("'s") || rest.starts_with("\u{2019}s")
+}
+
+/// A name runs over a line break when a PDF wraps a line ("the Criminal\nCode"), not when the
+/// line is a headline or list item of its own ("Kemir Courier\nAmendments"): a span whose first
+/// line is short is cut at the break.
+fn cut_at_headline_break(text: &str, span: Span) -> Span {
+    let Some(nl) = text[span.start..span.end].find('\n') else {
+        return span;
+    };
+    let line_start = text[..span.start].rfind('\n').map_or(0, |p| p + 1);
+    let line_len = text[line_start..span.start + nl].chars().count();
+    if line_len >= 60 {
+        return span;
+    }
+    let end = span.start + text[span.start..span.start + nl].trim_end().len();
+    Span::new(span.start, end.max(span.start))
 }
 
 /// Corrects a tagged span with the gazetteer: a country is a place whatever the tagger calls it
@@ -910,7 +967,10 @@ fn typed_orgs(gaz: &Gazetteer, sent: &Sentence) -> Vec<Span> {
             let start_at = if i == 0 { 0 } else { i };
             if let Some((s, e, delimited)) = name_at(start_at) {
                 let mut k = if delimited { e + 1 } else { e };
-                if k < n
+                let first_modifier = k;
+                // Up to two words of kind between name and noun: "K+ satellite TV channel".
+                while k < n
+                    && k < first_modifier + 2
                     && matches!(
                         sent.word(k),
                         "TV" | "television"
@@ -926,7 +986,7 @@ fn typed_orgs(gaz: &Gazetteer, sent: &Sentence) -> Vec<Span> {
                 if k < n && ORG_NOUNS_AFTER.contains(&sent.word(k)) {
                     let name = &text[sent.tokens[s].start..sent.tokens[e - 1].end];
                     let places = gaz.lookup(name, Case::Sensitive);
-                    if places.is_empty() && (delimited || !is_all_caps(name)) {
+                    if places.is_empty() {
                         out.push(Span::new(sent.tokens[s].start, sent.tokens[e - 1].end));
                     }
                 }
@@ -1184,6 +1244,36 @@ fn select(mut cands: Vec<Candidate>) -> Vec<Candidate> {
     }
     kept.sort_by_key(|c| (c.span.start, c.span.end));
     kept
+}
+
+/// A one-word person that is only ever the last word of an organisation's name in this document
+/// ("Courier" of "Kemir Courier") is a fragment the tagger cut off, not a person.
+fn drop_name_fragments(text: &str, chosen: &mut Vec<Candidate>) {
+    let last_words: HashSet<&str> = chosen
+        .iter()
+        .filter(|c| c.ty == EntityType::Organization)
+        .filter_map(|c| {
+            let name = &text[c.span.start..c.span.end];
+            name.contains(' ')
+                .then(|| name.rsplit(' ').next())
+                .flatten()
+        })
+        .collect();
+    let person_words: HashSet<&str> = chosen
+        .iter()
+        .filter(|c| c.ty == EntityType::Person)
+        .map(|c| &text[c.span.start..c.span.end])
+        .filter(|n| n.contains(' '))
+        .flat_map(|n| n.split(' '))
+        .collect();
+    chosen.retain(|c| {
+        let name = &text[c.span.start..c.span.end];
+        let fragment = c.ty == EntityType::Person
+            && !name.contains(' ')
+            && last_words.contains(name)
+            && !person_words.contains(name);
+        !fragment
+    });
 }
 
 /// "Human Rights Foundation (HRF)": every later "HRF" is that organisation.
