@@ -127,7 +127,8 @@ pub enum Sem {
     /// A time of day on a date (the document date when none is stated).
     Time {
         day: Option<D>,
-        clock: Option<(u8, u8)>,
+        /// Hour, minute, and whether the time is in UTC ("16:08 UTC" → `Z`).
+        clock: Option<(u8, u8, bool)>,
         part: Option<&'static str>,
     },
     /// Amount (None: unknown) and unit.
@@ -198,6 +199,17 @@ impl<'a> G<'a> {
             None
         }
     }
+    /// Whether a line break separates token `i` from the one before (a title from its dateline).
+    fn line_break_before(&self, i: usize) -> bool {
+        match (
+            i.checked_sub(1).and_then(|p| self.toks.get(p)),
+            self.toks.get(i),
+        ) {
+            (Some(a), Some(b)) => self.text[a.end..b.start].contains('\n'),
+            _ => false,
+        }
+    }
+
     fn cap(&self, i: usize) -> bool {
         self.s(i).starts_with(|c: char| c.is_ascii_uppercase())
     }
@@ -472,6 +484,8 @@ impl<'a> G<'a> {
                     best = longest(best, self.amount(i));
                 } else if self.is(i, "once") || self.is(i, "twice") {
                     best = longest(best, self.times_per(i));
+                } else if self.is(i, "final") {
+                    best = longest(best, self.quarter(i));
                 } else if self.is(i, "that") {
                     // "that year", "later that month": the narrative's year or month
                     if let Lex::Unit(unit @ (Unit::Year | Unit::Month | Unit::Week), false) =
@@ -839,6 +853,10 @@ impl<'a> G<'a> {
         let (j, n) = if (self.is(i, "last") || self.is(i, "latter")) && self.lex(i + 1) == Lex::Half
         {
             (i + 1, 2)
+        } else if self.is(i, "final") && self.lex(i + 1) == Lex::Half {
+            (i + 1, 2)
+        } else if self.is(i, "final") && self.lex(i + 1) == Lex::Unit(Unit::Quarter, false) {
+            (i + 1, 4)
         } else {
             self.ordinal_word(i)?
         };
@@ -851,6 +869,21 @@ impl<'a> G<'a> {
             return None;
         };
         let j = j + 1;
+        // "the first quarter of last year"
+        if self.is(j, "of") {
+            if let Lex::Rel(r @ (Rel::Last | Rel::This | Rel::Next | Rel::Previous)) =
+                self.lex(j + 1)
+            {
+                if self.lex(j + 2) == Lex::Unit(Unit::Year, false) {
+                    let off = match r {
+                        Rel::Last | Rel::Previous => -1,
+                        Rel::Next => 1,
+                        _ => 0,
+                    };
+                    return Some((j + 3, Sem::Date(D::PartOfYear { off, part })));
+                }
+            }
+        }
         let k = if self.is(j, "of") { j + 1 } else { j };
         let k = if self.lex(k) == Lex::Fiscal { k + 1 } else { k };
         if let Some(y) = self.year(k) {
@@ -971,7 +1004,21 @@ impl<'a> G<'a> {
             }
             return Some((e, Sem::Set(v)));
         }
+        // "Black Monday", "Bloody Sunday": named events, not this week's day
+        if i > 0
+            && self.cap(i - 1)
+            && [
+                "black", "bloody", "cyber", "good", "super", "ash", "palm", "holy", "maundy",
+            ]
+            .iter()
+            .any(|w| self.is(i - 1, w))
+        {
+            return None;
+        }
         let j = if self.punct(i + 1, ',') { i + 2 } else { i + 1 };
+        if self.line_break_before(j) {
+            return self.with_part_of_day(i + 1, D::Weekday { wd, dir: Dir::Auto });
+        }
         if let Some(m) = longest(self.month_first(j), self.day_month(j)) {
             if let (_, Sem::Date(D::Cal { d: Some(_), .. })) = m {
                 return Some(m);
@@ -1421,9 +1468,12 @@ impl<'a> G<'a> {
             return None;
         }
         let prev = self.s(i - 1);
-        if ["for", "over", "within"]
-            .iter()
-            .any(|w| prev.eq_ignore_ascii_case(w))
+        // "the lowest level in years."
+        let in_years = prev.eq_ignore_ascii_case("in") && self.kind(i + 1) != Some(Kind::Word);
+        if (in_years
+            || ["for", "over", "within"]
+                .iter()
+                .any(|w| prev.eq_ignore_ascii_case(w)))
             && !(self.is(i + 1, "of") || self.is(i + 1, "ago"))
         {
             if matches!(self.lex(i + 1), Lex::Earlier | Lex::Later | Lex::Ago) {
@@ -1531,6 +1581,7 @@ impl<'a> G<'a> {
             }
         };
         // time zone
+        let utc = matches!(self.s(j).to_ascii_uppercase().as_str(), "UTC" | "GMT");
         if matches!(
             self.s(j).to_ascii_uppercase().as_str(),
             "EST"
@@ -1553,27 +1604,29 @@ impl<'a> G<'a> {
         ) {
             j += 1;
         }
-        // a day after the time
+        // a day after the time, on the same line
         let k = if self.punct(j, ',') || self.is(j, "on") {
             j + 1
         } else {
             j
         };
         let mut day = None;
-        if let Some((e, Sem::Date(d))) = longest(
-            longest(self.weekday(k), self.month_first(k)),
-            longest(self.day_word(k), self.day_month(k)),
-        ) {
-            if !matches!(d, D::Cal { d: None, .. }) {
-                day = Some(d);
-                j = e;
+        if !self.line_break_before(k) {
+            if let Some((e, Sem::Date(d))) = longest(
+                longest(self.weekday(k), self.month_first(k)),
+                longest(self.day_word(k), self.day_month(k)),
+            ) {
+                if !matches!(d, D::Cal { d: None, .. }) {
+                    day = Some(d);
+                    j = e;
+                }
             }
         }
         Some((
             j,
             Sem::Time {
                 day,
-                clock: Some((h as u8, mi as u8)),
+                clock: Some((h as u8, mi as u8, utc)),
                 part: None,
             },
         ))

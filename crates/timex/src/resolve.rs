@@ -559,7 +559,9 @@ pub fn value(
                 },
             };
             let tv = match (clock, part) {
-                (Some((h, m)), _) => format!("T{h:02}:{m:02}"),
+                (Some((h, m, utc)), _) => {
+                    format!("T{h:02}:{m:02}{}", if *utc { "Z" } else { "" })
+                }
                 (None, Some(p)) => format!("T{p}"),
                 (None, None) => String::new(),
             };
