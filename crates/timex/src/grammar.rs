@@ -850,10 +850,8 @@ impl<'a> G<'a> {
 
     /// "third quarter", "third-quarter", "first half", "the first quarter of 1990".
     fn quarter(&self, i: usize) -> M {
-        let (j, n) = if (self.is(i, "last") || self.is(i, "latter")) && self.lex(i + 1) == Lex::Half
-        {
-            (i + 1, 2)
-        } else if self.is(i, "final") && self.lex(i + 1) == Lex::Half {
+        let last = self.is(i, "last") || self.is(i, "latter") || self.is(i, "final");
+        let (j, n) = if last && self.lex(i + 1) == Lex::Half {
             (i + 1, 2)
         } else if self.is(i, "final") && self.lex(i + 1) == Lex::Unit(Unit::Quarter, false) {
             (i + 1, 4)
