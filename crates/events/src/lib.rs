@@ -1373,6 +1373,9 @@ fn accuses_of_violence(ctx: &Ctx, sent: Span, trigger: Span) -> bool {
         return true;
     }
     let after = sl(lower, trigger.end, sent.end.min(trigger.end + 120));
+    // A named crime, not a deed told as a gerund: "convicted of murder", "arrested for the
+    // murder of", "in connection with the killing of"; not "convicted … for killing a police
+    // officer", which is what political prisoners are often charged with.
     for lead in [
         "in connection with the",
         "in connection with",
@@ -1382,7 +1385,6 @@ fn accuses_of_violence(ctx: &Ctx, sent: Span, trigger: Span) -> bool {
         "of",
         "with",
         "on suspicion of",
-        "for allegedly",
         "for his role in the",
         "for their role in the",
         "for involvement in the",
@@ -1393,9 +1395,15 @@ fn accuses_of_violence(ctx: &Ctx, sent: Span, trigger: Span) -> bool {
             let mut ws = words(rest);
             let w1 = ws.next().unwrap_or("");
             let w2 = ws.next().unwrap_or("");
-            if VIOLENT_CRIMES.contains(&w1)
-                || (matches!(w1, "aggravated" | "first" | "second" | "attempted" | "the")
-                    && VIOLENT_CRIMES.contains(&w2))
+            let definite = lead.ends_with("the")
+                || lead.starts_with("in connection")
+                || lead.starts_with("on suspicion");
+            let crime = |w: &str| {
+                VIOLENT_CRIMES.contains(&w)
+                    && (definite || !w.ends_with("ing") || w == "kidnapping")
+            };
+            if crime(w1)
+                || (matches!(w1, "aggravated" | "first" | "second" | "attempted") && crime(w2))
             {
                 return true;
             }
@@ -1625,6 +1633,16 @@ fn participants(
                     }
                 }
             } else {
+                // "He had told his family … after being detained": a non-finite clause shares the
+                // subject of the clause it hangs on.
+                let (cs, clause) = if clause.trim_start().starts_with("being")
+                    || clause.trim_start().starts_with("having been")
+                {
+                    let outer = clause_start(ctx, ss, cs.saturating_sub(8).max(ss));
+                    (outer, sl(lower, outer, ts))
+                } else {
+                    (cs, clause)
+                };
                 c.victims = subject(ctx, cs, ts, want, sent);
                 if c.victims.is_empty() {
                     if let Some((p, _)) = rfind_any_word(clause, &["he", "she", "him", "her"]) {
@@ -1797,8 +1815,17 @@ fn details(ctx: &Ctx, sent: Span, c: &mut Cand) {
             while let Some(p) = find_word(&reach[from..], w) {
                 let at = te + from + p + w.len();
                 let mut at2 = at;
-                if let Some(r) = sl(lower, at, reach_end).trim_start().strip_prefix("up to") {
-                    at2 = reach_end - r.len();
+                let tail = sl(lower, at, reach_end).trim_start();
+                for filler in [
+                    "up to",
+                    "a further",
+                    "a total of",
+                    "an additional",
+                    "another",
+                ] {
+                    if let Some(r) = tail.strip_prefix(filler) {
+                        at2 = reach_end - r.len();
+                    }
                 }
                 if let Some((d, _)) = numbers::parse_duration(lower, at2, reach_end) {
                     term = Some(d);
@@ -1908,9 +1935,46 @@ fn sentence_dates(ctx: &Ctx, sent: Span, cands: &mut [Cand]) {
         if pre.ends_with('(') && sl(lower, xe, lower.len()).trim_start().starts_with(')') {
             continue;
         }
+        // "the December 2011 violence": a date inside a noun phrase dates that noun.
+        let next_after = words(sl(lower, xe, sent.end)).next().unwrap_or("");
+        let adjectival = pre.ends_with("the")
+            && sl(lower, xe, sent.end).starts_with(' ')
+            && next_after.chars().all(|c| c.is_ascii_alphabetic())
+            && !matches!(
+                next_after,
+                "and"
+                    | "or"
+                    | "to"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "by"
+                    | "when"
+                    | "after"
+                    | "before"
+                    | "the"
+                    | "a"
+            )
+            && !cands
+                .iter()
+                .any(|c| c.trigger.start >= xe && c.trigger.start <= xe + 1 + next_after.len());
+        if adjectival {
+            continue;
+        }
         let before = cands.iter().rposition(|c| c.trigger.end <= xs);
         let after = cands.iter().position(|c| c.trigger.start >= xe);
-        let lead_words = words(sl(lower, ss, xs)).count();
+        // Fronted: only a few words, none of them a name or a verb, stand before the date
+        // ("On 8 October,", "Indeed, in 1997"), not "Kenzhebaev died on 21 December".
+        let lead_text = sl(lower, ss, xs);
+        let lead_words = if ctx.mentions_in(ss, xs).next().is_some()
+            || words(lead_text).any(|w| {
+                w.len() > 3 && w.ends_with("ed")
+                    || matches!(w, "died" | "was" | "were" | "is" | "are")
+            }) {
+            usize::MAX
+        } else {
+            words(lead_text).count()
+        };
         let mut owner = None;
         if before.is_none() && lead_words <= 5 {
             // A fronted date dates the main clause, not a trigger deep in a subordinate one.
@@ -1939,7 +2003,14 @@ fn sentence_dates(ctx: &Ctx, sent: Span, cands: &mut [Cand]) {
             } else {
                 40
             };
-            if gap.len() < limit && !gap.contains([';']) {
+            let subordinate = has_any_word(
+                gap,
+                &[
+                    "after", "before", "when", "while", "because", "since", "until", "who",
+                    "which", "that",
+                ],
+            );
+            if gap.len() < limit && !gap.contains([';']) && !subordinate {
                 owner = Some(ai);
             }
         }
@@ -2053,8 +2124,13 @@ fn merge_in_sentence(cands: &mut Vec<Cand>) {
                 (false, false) => a.victims.iter().any(|v| b.victims.contains(v)),
                 _ => true,
             };
+            let terms_ok = match (&a.term, &b.term) {
+                (Some(x), Some(y)) => x == y,
+                _ => true,
+            };
             if compatible_types(a.ty, b.ty)
                 && victims_ok
+                && terms_ok
                 && dates_compatible(a.date, b.date)
                 && a.negated == b.negated
             {
@@ -2274,6 +2350,12 @@ fn dedupe(ctx: &Ctx, all: Vec<Cand>) -> Vec<Cand> {
                 continue;
             }
             if let (Some(a), Some(b)) = (e.count, c.count) {
+                if a != b {
+                    continue;
+                }
+            }
+            // Two prison terms are two sentences.
+            if let (Some(a), Some(b)) = (&e.term, &c.term) {
                 if a != b {
                     continue;
                 }
