@@ -367,6 +367,27 @@ impl<'a> G<'a> {
         } else {
             i
         };
+        // "five trading days", "six straight days", "two more weeks"
+        let i = if [
+            "trading",
+            "business",
+            "working",
+            "calendar",
+            "consecutive",
+            "straight",
+            "successive",
+            "more",
+            "additional",
+            "full",
+        ]
+        .iter()
+        .any(|w| self.is(i, w))
+            && matches!(self.lex(i + 1), Lex::Unit(..))
+        {
+            i + 1
+        } else {
+            i
+        };
         match self.lex(i) {
             Lex::Unit(u, pl) => Some((i + 1, u, pl)),
             Lex::Ordinal(2) if self.is(i, "second") => Some((i + 1, Unit::Second, false)),
