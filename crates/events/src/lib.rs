@@ -966,18 +966,10 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
         let next_word = words(after).next().unwrap_or("");
         // Known false friends.
         let skip = match entry.pattern {
-            "tried" => {
-                matches!(
-                    next_word,
-                    "to" | "and"
-                        | "unsuccessfully"
-                        | "but"
-                        | "hard"
-                        | "everything"
-                        | "again"
-                        | "in"
-                ) && !sl(lower, te, se).trim_start().starts_with("in court")
-            }
+            "tried" => matches!(
+                next_word,
+                "to" | "and" | "unsuccessfully" | "but" | "hard" | "everything" | "again"
+            ),
             "arrest" | "arrests" => {
                 matches!(next_word, "warrant" | "warrants")
                     || prev
@@ -1959,6 +1951,22 @@ fn sentence_dates(ctx: &Ctx, sent: Span, cands: &mut [Cand]) {
                 .iter()
                 .any(|c| c.trigger.start >= xe && c.trigger.start <= xe + 1 + next_after.len());
         if adjectival {
+            continue;
+        }
+        // "the 7 November demonstration": the date belongs to the noun right after it.
+        let modifies_next = pre
+            .ends_with("the")
+            .then(|| {
+                cands.iter().position(|c| {
+                    c.trigger.start >= xe && sl(lower, xe, c.trigger.start).trim().is_empty()
+                })
+            })
+            .flatten();
+        if let Some(o) = modifies_next {
+            let d = cands[o].trigger.start - xe;
+            if best[o].is_none_or(|(bd, _)| d < bd) {
+                best[o] = Some((d, t));
+            }
             continue;
         }
         let before = cands.iter().rposition(|c| c.trigger.end <= xs);

@@ -443,3 +443,93 @@ fn every_span_is_inside_the_text_and_on_char_boundaries() {
         assert!(e.evidence.contains(&e.trigger));
     }
 }
+
+#[test]
+fn arresting_a_suspect_is_an_investigation_step_not_a_violation() {
+    let a = Doc::new(
+        "Police arrested two suspects in connection with the murder of journalist Anton Belov. \
+         Marat Aliyev was convicted of aggravated kidnapping on 3 May.",
+    )
+    .person("Anton Belov")
+    .person("Marat Aliyev")
+    .date("3 May", "2019-05-03")
+    .read();
+    assert!(of_type(&a, EventType::Arrest).is_empty(), "{:#?}", a.events);
+    assert!(
+        of_type(&a, EventType::Conviction).is_empty(),
+        "{:#?}",
+        a.events
+    );
+    let steps = of_type(&a, EventType::Investigation);
+    assert!(!steps.is_empty());
+    assert!(steps.iter().all(|e| victims(&a, e).is_empty()));
+    assert!(of_type(&a, EventType::Killing).len() == 1);
+}
+
+#[test]
+fn an_active_verb_with_an_object_makes_its_subject_the_doer() {
+    let a = Doc::new(
+        "Judge Ilya Marin, who prosecuted war crimes for a decade, retired. Officers arrested him \
+         later. Lena Orlova was arrested in Minsk.",
+    )
+    .person("Ilya Marin")
+    .person("Lena Orlova")
+    .place("Minsk")
+    .read();
+    let arrests = of_type(&a, EventType::Arrest);
+    let names: Vec<Vec<String>> = arrests.iter().map(|e| victims(&a, e)).collect();
+    assert!(names.contains(&vec!["Ilya Marin".to_string()]), "{names:?}");
+    assert!(
+        names.contains(&vec!["Lena Orlova".to_string()]),
+        "{names:?}"
+    );
+    assert!(of_type(&a, EventType::Charge).is_empty(), "{:#?}", a.events);
+}
+
+#[test]
+fn a_date_inside_a_noun_phrase_does_not_date_the_verb() {
+    let a = Doc::new(
+        "Asel Nurova, who was charged with organising the December 2011 strike, was tried in 2012.",
+    )
+    .person("Asel Nurova")
+    .date("December 2011", "2011-12")
+    .date("2012", "2012")
+    .read();
+    let charge = one(&a, EventType::Charge);
+    assert_ne!(charge.date, date("2011-12"));
+    assert_eq!(one(&a, EventType::Trial).date, date("2012"));
+}
+
+#[test]
+fn two_prison_terms_for_one_person_are_two_convictions() {
+    let a = Doc::new(
+        "Ruslan Tulegenov was jailed for 12 years in 2009. Last May, Tulegenov was sentenced to a \
+         further three years.",
+    )
+    .person("Ruslan Tulegenov")
+    .person("Tulegenov")
+    .date("2009", "2009")
+    .date("Last May", "2014-05")
+    .read();
+    let terms: Vec<Option<String>> = of_type(&a, EventType::Conviction)
+        .iter()
+        .map(|e| e.sentence.clone())
+        .collect();
+    assert_eq!(terms, [Some("P12Y".to_string()), Some("P3Y".to_string())]);
+}
+
+#[test]
+fn curly_quotes_and_non_latin_text_near_triggers_never_break_slicing() {
+    // Every fixed-width window around a trigger may end inside a multi-byte character.
+    let mut text = String::new();
+    for i in 0..40 {
+        text.push_str(&"“".repeat(i % 5));
+        text.push_str("Арест ’s was detained — «killed» ");
+        text.push_str(&"é".repeat(i % 3));
+        text.push_str(" released “for” 5 years; ");
+    }
+    let a = Doc::new(&text).read();
+    for e in &a.events {
+        assert!(e.evidence.slice(&text).is_some());
+    }
+}
