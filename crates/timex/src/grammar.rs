@@ -348,6 +348,8 @@ impl<'a> G<'a> {
             }
             _ if self.is(i, "few") || self.is(i, "several") || self.is(i, "many") => (i + 1, None),
             _ if self.is(i, "couple") && self.is(i + 1, "of") => (i + 2, Some(2.0)),
+            // "a single-day record"
+            _ if self.is(i, "single") && self.punct(i + 1, '-') => (i + 1, Some(1.0)),
             _ => return None,
         };
         // "and a half"
@@ -501,7 +503,11 @@ impl<'a> G<'a> {
                 ))
             }
             Lex::Glue => {
-                if self.is(i, "few") || self.is(i, "several") || self.is(i, "couple") {
+                if self.is(i, "few")
+                    || self.is(i, "several")
+                    || self.is(i, "couple")
+                    || self.is(i, "single")
+                {
                     best = longest(best, self.amount(i));
                 } else if self.is(i, "once") || self.is(i, "twice") {
                     best = longest(best, self.times_per(i));
@@ -1547,6 +1553,18 @@ impl<'a> G<'a> {
         let (mut j, h, mi) = match self.lex(i) {
             Lex::Noon => (i + 1, 12, 0),
             Lex::Midnight => (i + 1, 24, 0),
+            // "0800 UTC", "1630 GMT": a 24-hour time written as four digits, known by its zone
+            _ if self.s(i).len() == 4
+                && self.kind(i) == Some(Kind::Num)
+                && matches!(self.s(i + 1), "UTC" | "GMT" | "Z") =>
+            {
+                let v = self.num(i, 4)?;
+                let (h, m) = (v / 100, v % 100);
+                if h > 24 || m > 59 {
+                    return None;
+                }
+                (i + 1, h, m)
+            }
             _ => {
                 let (h, hj) = if let Some(h) = self.num(i, 2) {
                     (h, i + 1)
@@ -1600,7 +1618,7 @@ impl<'a> G<'a> {
             }
         };
         // time zone
-        let utc = matches!(self.s(j).to_ascii_uppercase().as_str(), "UTC" | "GMT");
+        let utc = matches!(self.s(j).to_ascii_uppercase().as_str(), "UTC" | "GMT" | "Z");
         if matches!(
             self.s(j).to_ascii_uppercase().as_str(),
             "EST"
@@ -1620,6 +1638,7 @@ impl<'a> G<'a> {
                 | "CET"
                 | "CEST"
                 | "MSK"
+                | "Z"
         ) {
             j += 1;
         }
@@ -1706,6 +1725,13 @@ impl<'a> G<'a> {
         }
         if let Some(m) = self.short_decade(j) {
             return Some(m);
+        }
+        // "the 80s"
+        if let Some(n) = self.num(j, 2) {
+            if n % 10 == 0 && self.s(j).len() == 2 && self.glued(j + 1) && self.is(j + 1, "s") {
+                let c = if n < 30 { 200 } else { 190 };
+                return Some((j + 2, Sem::Date(D::Decade(c + n as i32 / 10))));
+            }
         }
         // "the first nine months", "the first two years"
         if let Lex::Ordinal(1) = self.lex(j) {
@@ -1807,6 +1833,18 @@ impl<'a> G<'a> {
                         ));
                     }
                     Some((j + 2, Sem::Date(D::RelRef { unit, off })))
+                }
+                // "closed up 2% for the day", "ended the day at 7,114"
+                Unit::Day
+                    if i > 0
+                        && [
+                            "for", "end", "ended", "ending", "ends", "finish", "finished", "close",
+                            "closed", "closing", "start", "started", "began", "begin",
+                        ]
+                        .iter()
+                        .any(|w| self.is(i - 1, w)) =>
+                {
+                    Some((j + 1, Sem::Date(D::RelRef { unit, off: 0 })))
                 }
                 Unit::Year | Unit::Week | Unit::Month => {
                     Some((j + 1, Sem::Date(D::Rel { unit, off: 0 })))

@@ -398,9 +398,9 @@ fn build_lexicon() -> HashMap<&'static str, Lex> {
     }
     for w in [
         "of", "and", "few", "several", "couple", "many", "ago", "am", "pm", "o", "th", "st", "nd",
-        "rd", "s", "in", "on", "from", "to", "that", "these", "final", "same", "day", "years",
-        "times", "once", "twice", "per", "other", "est", "edt", "gmt", "utc", "cst", "cdt", "pst",
-        "pdt", "year",
+        "rd", "s", "in", "on", "from", "to", "that", "these", "final", "single", "same", "day",
+        "years", "times", "once", "twice", "per", "other", "est", "edt", "gmt", "utc", "cst",
+        "cdt", "pst", "pdt", "year",
     ] {
         m.entry(w).or_insert(Lex::Glue);
     }
