@@ -622,3 +622,29 @@ fn long_runs_of_modifiers_do_not_exhaust_the_stack() {
     let text = "the ".repeat(200_000) + "1990s";
     assert_eq!(tag(&text, dct()).len(), 1);
 }
+
+#[test]
+fn market_and_wire_idioms() {
+    let d = PartialDate::ymd(2008, 9, 18);
+    one(
+        "shares closed up 2% for the day",
+        d,
+        "the day",
+        Date,
+        "2008-09-18",
+    );
+    one(
+        "fell over the past five trading days",
+        d,
+        "the past five trading days",
+        Duration,
+        "P5D",
+    );
+    one("at 16:08 UTC", d, "16:08 UTC", Time, "2008-09-18T16:08Z");
+    one("at 0800 GMT", d, "0800 GMT", Time, "2008-09-18T08:00Z");
+    one("music of the 80s", d, "the 80s", Date, "198");
+    assert_eq!(found("the crash of Black Monday", d), vec![]);
+    // a title line ending in a weekday does not run into the dateline below it
+    let got = found("Markets fall on Friday\nSeptember 18, 2008", d);
+    assert_eq!(got.len(), 2, "{got:?}");
+}
