@@ -1457,6 +1457,68 @@ impl<'a> G<'a> {
         None
     }
 
+    /// After "the": "same period last year", "corresponding quarter a year earlier", "same month
+    /// a year ago": the period the text is about, a year back.
+    fn same_period(&self, j: usize) -> M {
+        if !["same", "corresponding", "comparable"]
+            .iter()
+            .any(|w| self.is(j, w))
+        {
+            return None;
+        }
+        let noun = j + 1;
+        let (quarter, month) = match self.lex(noun) {
+            Lex::Unit(Unit::Quarter, false) => (true, false),
+            Lex::Unit(Unit::Month, false) => (false, true),
+            _ if self.is(noun, "period") => (false, false),
+            _ => return None,
+        };
+        let k = if self.is(noun + 1, "of") && self.lex(noun + 2) == Lex::The {
+            noun + 3
+        } else {
+            noun + 1
+        };
+        // the tail must say "a year back"
+        let end = match self.match_at(k) {
+            Some((
+                e,
+                Sem::Date(D::Rel {
+                    unit: Unit::Year,
+                    off: -1,
+                }),
+            ))
+            | Some((
+                e,
+                Sem::Date(D::Ago {
+                    unit: Unit::Year,
+                    off: -1,
+                }),
+            ))
+            | Some((
+                e,
+                Sem::Date(D::RelRef {
+                    unit: Unit::Year,
+                    off: -1,
+                }),
+            )) => e,
+            _ => return None,
+        };
+        let d = if month {
+            D::Ago {
+                unit: Unit::Month,
+                off: -12,
+            }
+        } else {
+            D::Period {
+                y: None,
+                off: -1,
+                part: None,
+                quarter,
+            }
+        };
+        Some((end, Sem::Date(d)))
+    }
+
     /// "year-ago", "year-earlier", "the year-ago quarter", "year-earlier third quarter".
     fn year_ago(&self, i: usize) -> M {
         if !(self.is(i, "year")
@@ -1780,6 +1842,10 @@ impl<'a> G<'a> {
                 }),
             ));
         }
+        // "the same period last year", "the corresponding quarter a year earlier"
+        if let Some(m) = self.same_period(j) {
+            return Some(m);
+        }
         // "the year", "the weekend", "the quarter", "the month"
         if let Lex::Unit(unit, false) = self.lex(j) {
             if matches!(self.lex(j + 1), Lex::Ago | Lex::Earlier | Lex::Later) {
@@ -1888,7 +1954,9 @@ impl<'a> G<'a> {
         }
         let takes_the = self.lex(j) == Lex::Mod
             || match &inner.1 {
-                Sem::Date(D::Decade(_) | D::Century(_) | D::Part { .. }) => true,
+                Sem::Date(D::Decade(_) | D::Century(_) | D::Part { .. } | D::PartOfYear { .. }) => {
+                    true
+                }
                 Sem::Date(D::Rel { .. } | D::RelRef { .. }) => {
                     matches!(self.lex(j), Lex::Rel(_) | Lex::Mod)
                 }
