@@ -2025,7 +2025,7 @@ impl<'a> G<'a> {
             {
                 i + 3
             }
-            "nearly" | "almost" | "around" => i + 1,
+            "nearly" | "almost" | "around" | "over" => i + 1,
             "up" if self.is(i + 1, "to") => i + 2,
             _ => return None,
         };

@@ -342,7 +342,7 @@ fn build_lexicon() -> HashMap<&'static str, Lex> {
     // Modifiers TimeBank keeps inside the expression ("nearly two months", "at least 30 days");
     // "about", "over", "within", "only" stay outside, as in the gold.
     for w in [
-        "nearly", "almost", "around", "at", "more", "less", "fewer", "no", "up",
+        "nearly", "almost", "around", "at", "more", "less", "fewer", "no", "up", "over",
     ] {
         m.insert(w, Lex::Approx);
     }
