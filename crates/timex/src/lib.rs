@@ -67,8 +67,10 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
                     };
                     let stated = explicit_year(&sem);
                     // "in 1997 he spent three months in detention after a protest on 30 May":
-                    // a day without a year takes the year named just before in the same
-                    // sentence, unless the verb points to the future.
+                    // a day without a year takes the year named before it in the same
+                    // sentence, unless the verb points to the future. Close by (10 tokens) it
+                    // always does; further away only when the date would otherwise land after
+                    // the document date while the sentence speaks of an earlier year.
                     let sem = match (sem, stated_year) {
                         (
                             Sem::Date(D::Cal {
@@ -78,8 +80,9 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
                                 dir: Dir::Auto,
                             }),
                             Some((y, at)),
-                        ) if i - at <= 10
-                            && tense != Tense::Future
+                        ) if tense != Tense::Future
+                            && i - at <= 40
+                            && (i - at <= 10 || lands_after_dct(&dct, y, m, d, tense))
                             && !(at..i).any(|k| is_boundary(&g, &toks, k)) =>
                         {
                             Sem::Date(D::Cal {
@@ -130,6 +133,28 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
         i += 1;
     }
     out
+}
+
+/// Whether a day and month without a year, anchored on the DCT as usual, would fall after the
+/// DCT while `stated` (a year the sentence names) is before the DCT's year.
+fn lands_after_dct(dct: &Known, stated: i32, m: u8, d: Option<u8>, tense: Tense) -> bool {
+    let (Some(dy), Some(dm)) = (dct.y, dct.m) else {
+        return false;
+    };
+    if stated >= dy {
+        return false;
+    }
+    let sem = Sem::Date(D::Cal {
+        y: None,
+        m,
+        d,
+        dir: Dir::Auto,
+    });
+    let (_, value, _) = resolve::value(&sem, dct, dct, tense);
+    let Some(vy) = value.get(..4).and_then(|v| v.parse::<i32>().ok()) else {
+        return false;
+    };
+    vy > dy || (vy == dy && (m, d.unwrap_or(0)) > (dm, dct.d.unwrap_or(0)))
 }
 
 /// The year an expression states outright ("1997", "7 November 1997", "the third quarter of

@@ -270,6 +270,13 @@ fn a_year_stated_earlier_in_the_sentence_carries_over() {
     );
     assert_eq!(got[0].2, "1997");
     assert_eq!(got[2], ("30 May".into(), Date, "1997-05-30".into()));
+    // further away, the sentence's year still wins over a date after the document date
+    let far = found(
+        "Indeed, in 1997 he had spent three and a half months in pre-trial detention in relation \
+         to an opposition demonstration in front of Almaty City Council on 30 May.",
+        dct(),
+    );
+    assert_eq!(far.last().unwrap().2, "1997-05-30");
     // a new sentence starts from the document date again
     assert_eq!(got[3], ("2 May".into(), Date, "1998-05-02".into()));
 }

@@ -4,7 +4,7 @@
 //! Usage: `timex-tag [--dct YYYY-MM-DD|YYYY-MM|YYYY] < text`
 
 use casefile_model::PartialDate;
-use std::io::Read;
+use std::io::{Read, Write};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -23,8 +23,10 @@ fn main() {
         eprintln!("stdin: {e}");
         std::process::exit(1);
     }
+    let mut out = std::io::stdout().lock();
     for t in casefile_timex::tag(&text, dct) {
-        println!(
+        // A closed pipe (`| head`) ends the output quietly.
+        let line = format!(
             "{}\t{}\t{:?}\t{}\t{}",
             t.span.start,
             t.span.end,
@@ -32,5 +34,8 @@ fn main() {
             t.value,
             t.text.replace('\n', " ")
         );
+        if writeln!(out, "{line}").is_err() {
+            return;
+        }
     }
 }
