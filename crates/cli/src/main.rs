@@ -54,6 +54,19 @@ enum Command {
     },
     /// Ingest the bundled example corpus into a temporary store and print two case files.
     Demo,
+    /// Time expressions: tag TimeML files, or plain text from standard input as JSON.
+    Timex {
+        /// A folder of TimeML (.tml) files to annotate (document creation time from <DCT>).
+        #[arg(long, requires = "out", conflicts_with = "dct")]
+        timeml: Option<PathBuf>,
+        /// Where to write the annotated TimeML files.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// The document date for text read from standard input (YYYY, YYYY-MM or YYYY-MM-DD);
+        /// without it, expressions that need a year keep it unknown.
+        #[arg(long)]
+        dct: Option<PartialDate>,
+    },
     /// Measure casefile's readers on annotated data.
     Eval {
         #[command(subcommand)]
@@ -161,6 +174,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Command::Demo => demo::run(),
+        Command::Timex { timeml, out, dct } => timex(timeml, out, dct),
         Command::Eval {
             what: EvalCommand::Ner { conll },
         } => {
@@ -195,6 +209,35 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn timex(
+    timeml: Option<PathBuf>,
+    out: Option<PathBuf>,
+    dct: Option<PartialDate>,
+) -> Result<ExitCode> {
+    if let (Some(input), Some(out)) = (timeml, out) {
+        let stats = casefile_timex::annotate_timeml_dir(&input, &out)
+            .with_context(|| format!("cannot annotate {}", input.display()))?;
+        eprintln!(
+            "annotated {} files, {} time expressions, {} words; failed {}",
+            stats.files,
+            stats.timexes,
+            stats.words,
+            stats.failed.len()
+        );
+        return Ok(if stats.failed.is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        });
+    }
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut std::io::stdin().lock(), &mut text)
+        .context("standard input is not UTF-8 text")?;
+    let records = casefile_timex::records(&text, dct);
+    println!("{}", serde_json::to_string_pretty(&records)?);
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Resolves everything in the store into the knowledge base.
