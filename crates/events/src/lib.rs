@@ -932,11 +932,14 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
     } else {
         ""
     };
-    let media = lexicon::MEDIA_WORDS
-        .iter()
-        .any(|w| s_lower.contains(w) || prev_sentence.contains(w));
-    let law = lexicon::LAW_WORDS.iter().any(|w| s_lower.contains(w));
-    let court = lexicon::COURT_WORDS.iter().any(|w| s_lower.contains(w));
+    // Context words are looked up only for the triggers that need them.
+    let media = || {
+        lexicon::MEDIA_WORDS
+            .iter()
+            .any(|w| s_lower.contains(w) || prev_sentence.contains(w))
+    };
+    let law = || lexicon::LAW_WORDS.iter().any(|w| s_lower.contains(w));
+    let court = || lexicon::COURT_WORDS.iter().any(|w| s_lower.contains(w));
     let generic = has_any_word(s_lower, GENERIC);
     let mut out: Vec<Cand> = Vec::new();
 
@@ -954,9 +957,9 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
         if ts > ss && text.as_bytes()[ts].is_ascii_uppercase() && !title_case {
             continue;
         }
-        if (entry.flags & MEDIA != 0 && !media)
-            || (entry.flags & LAW != 0 && !law)
-            || (entry.flags & COURT != 0 && !court)
+        if (entry.flags & MEDIA != 0 && !media())
+            || (entry.flags & LAW != 0 && !law())
+            || (entry.flags & COURT != 0 && !court())
         {
             continue;
         }

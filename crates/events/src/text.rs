@@ -65,17 +65,46 @@ pub(crate) fn rfind_word(s: &str, w: &str) -> Option<usize> {
     None
 }
 
+/// ASCII-alphanumeric runs of `s` with their byte offsets: what [`find_word`] calls a word.
+fn alnum_runs(s: &str) -> impl DoubleEndedIterator<Item = (usize, &str)> {
+    s.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(move |w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+}
+
 /// True when any of `words` occurs in `s` as whole words.
+///
+/// One pass over the words of `s` for single-word entries (a substring search per entry was the
+/// reader's hot spot); phrases are searched for.
 pub(crate) fn has_any_word(s: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| find_word(s, w).is_some())
+    // A phrase never equals a single run, so one membership test covers the single words.
+    alnum_runs(s).any(|(_, w)| words.contains(&w))
+        || words
+            .iter()
+            .filter(|w| !w.bytes().all(|b| b.is_ascii_alphanumeric()))
+            .any(|p| find_word(s, p).is_some())
 }
 
 /// The last of `words` in `s` as whole words: (position, the word).
 pub(crate) fn rfind_any_word<'w>(s: &str, words: &[&'w str]) -> Option<(usize, &'w str)> {
-    words
+    let mut best: Option<(usize, &'w str)> = None;
+    for (p, w) in alnum_runs(s).rev() {
+        if let Some(found) = words.iter().find(|x| **x == w) {
+            best = Some((p, *found));
+            break;
+        }
+    }
+    for p in words
         .iter()
-        .filter_map(|w| rfind_word(s, w).map(|p| (p, *w)))
-        .max_by_key(|(p, w)| (*p, w.len()))
+        .filter(|w| !w.bytes().all(|b| b.is_ascii_alphanumeric()))
+    {
+        if let Some(at) = rfind_word(s, p) {
+            if best.is_none_or(|(b, bw)| at > b || (at == b && p.len() > bw.len())) {
+                best = Some((at, *p));
+            }
+        }
+    }
+    best
 }
 
 /// The words of `s` in order (ASCII letters, digits and apostrophes).
