@@ -21,6 +21,7 @@ enum Source {
     Legal,
     Dateline,
     HeadWord,
+    Country,
     Tagger,
     Title,
     Gazetteer,
@@ -35,6 +36,17 @@ struct Candidate {
     country: Option<String>,
     legal: Option<LegalRef>,
     source: Source,
+}
+
+impl Candidate {
+    /// Read by a rule that sees the type in the text (a title, a head word, a law's grammar), not
+    /// only by the tagger's weights: such a reading decides the type of the same name elsewhere.
+    fn strong(&self) -> bool {
+        matches!(
+            self.source,
+            Source::Legal | Source::Dateline | Source::HeadWord | Source::Country | Source::Title
+        )
+    }
 }
 
 /// Words that open a sentence without being part of a name that follows them.
@@ -601,9 +613,15 @@ pub fn read(gaz: &Gazetteer, tagger: &Tagger, text: &str, sentence_spans: &[Span
         }
     }
 
+    // A bare title ("the Prosecutor said") names a person's office, not an organisation.
     cands.retain(|c| {
-        c.ty == EntityType::LegalProvision || !never_a_name(&text[c.span.start..c.span.end])
+        let name = &text[c.span.start..c.span.end];
+        c.ty == EntityType::LegalProvision
+            || !(never_a_name(name) || (!name.contains(' ') && gaz.is_title(name)))
     });
+    for c in &mut cands {
+        retype_by_context(gaz, text, c);
+    }
     for c in &mut cands {
         c.span = cut_at_headline_break(text, c.span);
     }
@@ -951,7 +969,13 @@ fn typed_orgs(gaz: &Gazetteer, sent: &Sentence) -> Vec<Span> {
             };
             if let Some((s, e, _)) = delimited.or(plain) {
                 let name = &text[sent.tokens[s].start..sent.tokens[e - 1].end];
-                if gaz.lookup(name, Case::Sensitive).is_empty() {
+                // Only a country or nationality is never a party's name; a town of the same name
+                // somewhere ("Alga" in Ethiopia) does not stop it.
+                let country_word = gaz
+                    .lookup(name, Case::Sensitive)
+                    .iter()
+                    .any(|p| matches!(p.kind, PlaceKind::Country | PlaceKind::Demonym));
+                if !country_word {
                     out.push(Span::new(sent.tokens[s].start, sent.tokens[e - 1].end));
                 }
             }
@@ -959,7 +983,7 @@ fn typed_orgs(gaz: &Gazetteer, sent: &Sentence) -> Vec<Span> {
         // Name, then noun ("the Respublika newspaper", "*K+ satellite* TV channel").
         if i == 0
             || i > 0
-                && (sent.word(i - 1) == "the"
+                && (matches!(sent.word(i - 1), "the" | "a" | "an" | "its" | "their")
                     || sent.word(i - 1) == "The"
                     || sent.word(i - 1) == ";"
                     || sent.word(i - 1) == ",")
@@ -1005,10 +1029,11 @@ fn join_initials(text: &str, chosen: &mut Vec<Candidate>) {
         let last = name.rsplit(' ').next().unwrap_or("");
         let initial = last.chars().count() == 1 && last.chars().all(char::is_uppercase);
         let between = text.get(a.span.end..b.span.start).unwrap_or("");
+        let b_name = &text[b.span.start..b.span.end];
         if a.ty == EntityType::Person
             && initial
             && (between == ". " || between == ".")
-            && b.ty == EntityType::Person
+            && (b.ty == EntityType::Person || !b_name.contains(' '))
         {
             chosen[i].span = Span::new(chosen[i].span.start, chosen[i + 1].span.end);
             chosen.remove(i + 1);
@@ -1199,12 +1224,19 @@ fn gazetteer_candidate(
         }
         PlaceKind::Demonym => false,
     };
+    // A country's full name ("Republic of Kazakhstan") is better read whole than as the
+    // tagger's pieces.
+    let source = if best.kind == PlaceKind::Country && exact_case && name.contains(' ') {
+        Source::Country
+    } else {
+        Source::Gazetteer
+    };
     likely.then(|| Candidate {
         span: *span,
         ty: EntityType::Location,
         country: best.country.map(str::to_string),
         legal: None,
-        source: Source::Gazetteer,
+        source,
     })
 }
 
@@ -1244,6 +1276,51 @@ fn select(mut cands: Vec<Candidate>) -> Vec<Candidate> {
     }
     kept.sort_by_key(|c| (c.span.start, c.span.end));
     kept
+}
+
+/// The tagger's place or miscellaneous name is a person when a title stands before it ("leader
+/// Madel Ismailov") or a role after it ("Madel Ismailov, leader of ..."); an organisation is one
+/// only with the title before it. A known place is left alone.
+fn retype_by_context(gaz: &Gazetteer, text: &str, c: &mut Candidate) {
+    if c.source != Source::Tagger
+        || !matches!(
+            c.ty,
+            EntityType::Location | EntityType::Misc | EntityType::Organization
+        )
+    {
+        return;
+    }
+    let name = &text[c.span.start..c.span.end];
+    if !name.split(' ').all(is_capitalised)
+        || gaz
+            .lookup(name, Case::Sensitive)
+            .iter()
+            .any(|p| p.kind != PlaceKind::Demonym)
+    {
+        return;
+    }
+    let before: Vec<&str> = text[..c.span.start]
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .collect();
+    let titled = before
+        .first()
+        .is_some_and(|w| !w.ends_with(',') && gaz.is_title(w))
+        || (before.len() == 2 && gaz.is_title(&format!("{} {}", before[1], before[0])));
+    let after = text[c.span.end..].trim_start_matches([' ', '\u{2019}', '\'']);
+    let role_after = after.strip_prefix(", ").is_some_and(|rest| {
+        let mut words = rest.split(|ch: char| !ch.is_alphanumeric() && ch != '-');
+        let mut w = words.next().unwrap_or("");
+        if matches!(w, "a" | "an" | "the") {
+            w = words.next().unwrap_or("");
+        }
+        !w.is_empty() && w.starts_with(char::is_lowercase) && gaz.is_title(w)
+    });
+    if titled || (role_after && c.ty != EntityType::Organization) {
+        c.ty = EntityType::Person;
+        c.source = Source::Title;
+    }
 }
 
 /// A one-word person that is only ever the last word of an organisation's name in this document
@@ -1327,7 +1404,8 @@ fn add_acronyms(text: &str, bp: &Boilerplate, chosen: &mut Vec<Candidate>) {
 /// One name, one type within a document: where the tagger read the same words as a person here
 /// and an organisation there, the type read most often (then the most trusted source) wins.
 fn unify_types(text: &str, chosen: &mut [Candidate]) {
-    let mut votes: HashMap<&str, HashMap<EntityType, (usize, Source)>> = HashMap::new();
+    // Per name and type: (strong readings, all readings, most trusted source).
+    let mut votes: HashMap<&str, HashMap<EntityType, (usize, usize, Source)>> = HashMap::new();
     for c in chosen.iter() {
         if !matches!(
             c.ty,
@@ -1339,9 +1417,10 @@ fn unify_types(text: &str, chosen: &mut [Candidate]) {
             .entry(&text[c.span.start..c.span.end])
             .or_default()
             .entry(c.ty)
-            .or_insert((0, c.source));
-        e.0 += 1;
-        e.1 = e.1.min(c.source);
+            .or_insert((0, 0, c.source));
+        e.0 += usize::from(c.strong());
+        e.1 += 1;
+        e.2 = e.2.min(c.source);
     }
     let winner: HashMap<&str, EntityType> = votes
         .into_iter()
@@ -1349,7 +1428,12 @@ fn unify_types(text: &str, chosen: &mut [Candidate]) {
         .map(|(name, v)| {
             let best = v
                 .into_iter()
-                .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
+                .max_by(|a, b| {
+                    a.1 .0
+                        .cmp(&b.1 .0)
+                        .then(a.1 .1.cmp(&b.1 .1))
+                        .then(b.1 .2.cmp(&a.1 .2))
+                })
                 .map(|(t, _)| t)
                 .expect("two or more votes");
             (name, best)
