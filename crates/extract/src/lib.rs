@@ -197,3 +197,81 @@ mod tests {
         assert_eq!(got, vec![(EntityType::Location, "NEW YORK".to_string())]);
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use casefile_gazetteer::Gazetteer;
+    use proptest::prelude::*;
+
+    /// Text made of the pieces the readers look at, with multi-byte characters around them.
+    fn texty() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "Article ",
+            "Articles ",
+            "Art. ",
+            "paragraph ",
+            "12",
+            "2(3)",
+            " and ",
+            " of the ",
+            "Criminal Code",
+            "Law on Mass Media",
+            "(KCC)",
+            ", ",
+            ". ",
+            "\n",
+            "\n\n",
+            "’s ",
+            "'s ",
+            "“",
+            "”",
+            "\"",
+            "*",
+            "Kazakhstan",
+            "KAZAKSTAN",
+            "Almaty",
+            "City Council",
+            "Ministry",
+            " of Health",
+            "President ",
+            "Mr. ",
+            "journalist ",
+            "Nazarbayev",
+            "Тоқаев",
+            "é",
+            "—",
+            "NEW YORK (December 14, 2012)—",
+            "AI INDEX: EUR 57/05/98",
+            "Contact: a@b.org",
+            "the ",
+            "party ",
+            "Alga!",
+            "K+",
+            " TV channel",
+            "(",
+            ")",
+            "J. ",
+            "Ramón ",
+        ]);
+        prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn readers_never_panic_and_spans_slice(text in texty()) {
+            let gaz = Gazetteer::builtin();
+            let sentences = casefile_text::sentences(&text);
+            let mentions = crate::entities::read(gaz, casefile_ner::Tagger::builtin(), &text, &sentences);
+            for m in &mentions {
+                prop_assert_eq!(m.span.slice(&text), Some(m.text.as_str()));
+                prop_assert!(!m.text.is_empty());
+            }
+            for p in crate::legal::find(gaz, &text).provisions {
+                prop_assert!(p.span.slice(&text).is_some());
+            }
+            for s in crate::boilerplate::scan(&text).masked {
+                prop_assert!(s.slice(&text).is_some());
+            }
+        }
+    }
+}
