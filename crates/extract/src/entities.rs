@@ -276,11 +276,20 @@ const NEVER_NAMES: &[&str] = &[
 ];
 
 fn never_a_name(name: &str) -> bool {
-    let lower = name.to_lowercase();
-    lower
-        .split(|c: char| c.is_whitespace() || c == '-')
-        .all(|w| w.is_empty() || NEVER_NAMES.contains(&w))
+    // "US" is a country, "us" a pronoun: a word in capitals is checked against acronyms only.
+    name.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            if w.chars().count() > 1 && is_all_caps(w) {
+                NEVER_ACRONYMS.contains(&w)
+            } else {
+                NEVER_NAMES.contains(&w.to_lowercase().as_str())
+            }
+        })
 }
+
+/// Generic acronyms that name no one ("NGO", "TV").
+const NEVER_ACRONYMS: &[&str] = &["NGO", "NGOS", "NGOs", "TV", "CEO", "MP", "MPs", "PM", "AM"];
 
 /// Common nouns naming a kind of organisation: a capitalised name right after (or, for some,
 /// before) one is that organisation ("the opposition party Alga", "the newspaper Golos
@@ -889,12 +898,25 @@ fn head_word_orgs(gaz: &Gazetteer, sent: &Sentence) -> Vec<Span> {
         let Some(&last_head) = heads.last() else {
             continue;
         };
-        // "International" heads only when last ("Amnesty International"), not in
-        // "International Council" where Council is the head anyway.
-        if end - s < 2 {
+        // The name ends at its head ("Ford Motor Company", not "... Company CEO Alan Mulally")
+        // or goes on through "of ..." ("Ministry of Health", "Council of Europe"), never
+        // through a month or a sentence word ("Office on June").
+        let mut stop = last_head + 1;
+        if stop < end && ORG_CONNECTORS.contains(&sent.word(stop)) {
+            stop = end;
+        }
+        if let Some(k) = (s + 1..stop).find(|&k| OPENERS.contains(&sent.word(k))) {
+            stop = k;
+        }
+        while stop > s
+            && (ORG_CONNECTORS.contains(&sent.word(stop - 1)) || is_possessive(sent.word(stop - 1)))
+        {
+            stop -= 1;
+        }
+        if stop < s + 2 || !(s..stop).any(|k| gaz.is_org_head(sent.word(k))) {
             continue;
         }
-        let _ = last_head;
+        let end = stop;
         out.push(Span::new(sent.tokens[s].start, sent.tokens[end - 1].end));
     }
     out
@@ -1413,6 +1435,11 @@ fn unify_types(text: &str, chosen: &mut [Candidate]) {
         ) {
             continue;
         }
+        // The gazetteer's own readings do not vote: "Toyota" read as an organisation by the
+        // tagger is not outvoted by the Japanese city of that name.
+        if c.source == Source::Gazetteer {
+            continue;
+        }
         let e = votes
             .entry(&text[c.span.start..c.span.end])
             .or_default()
@@ -1424,7 +1451,6 @@ fn unify_types(text: &str, chosen: &mut [Candidate]) {
     }
     let winner: HashMap<&str, EntityType> = votes
         .into_iter()
-        .filter(|(_, v)| v.len() > 1)
         .map(|(name, v)| {
             let best = v
                 .into_iter()
