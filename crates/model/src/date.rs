@@ -25,7 +25,11 @@ pub struct PartialDateError(pub String);
 
 impl fmt::Display for PartialDateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "not a date (YYYY-MM-DD, YYYY-MM, YYYY, --MM-DD or --MM): {:?}", self.0)
+        write!(
+            f,
+            "not a date (YYYY-MM-DD, YYYY-MM, YYYY, --MM-DD or --MM): {:?}",
+            self.0
+        )
     }
 }
 
@@ -134,7 +138,10 @@ impl FromStr for PartialDate {
             (None, rest)
         } else {
             let (y, rest) = s.split_at(s.find('-').unwrap_or(s.len()));
-            (Some(num(y, 4)? as i32), rest.strip_prefix('-').unwrap_or(rest))
+            (
+                Some(num(y, 4)? as i32),
+                rest.strip_prefix('-').unwrap_or(rest),
+            )
         };
         let mut parts = if rest.is_empty() {
             Vec::new()
@@ -177,7 +184,10 @@ mod tests {
 
     #[test]
     fn writes_every_granularity_as_format_md_says() {
-        assert_eq!(PartialDate::ymd(1998, 4, 8).unwrap().to_string(), "1998-04-08");
+        assert_eq!(
+            PartialDate::ymd(1998, 4, 8).unwrap().to_string(),
+            "1998-04-08"
+        );
         assert_eq!(PartialDate::ym(1997, 11).unwrap().to_string(), "1997-11");
         assert_eq!(PartialDate::y(2012).to_string(), "2012");
         assert_eq!(PartialDate::md(1, 9).unwrap().to_string(), "--01-09");
