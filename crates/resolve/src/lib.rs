@@ -15,6 +15,9 @@ use casefile_model::{
     AnalyzedDocument, CharIndex, ClaimRecord, DocumentRecord, Entity, EntityMention, EntityType,
     Event, Evidence, KnowledgeBase, Mention, Participant, Span,
 };
+pub mod names;
+
+pub use names::{compare_pairs, same_name, NameDecision};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap};
 
