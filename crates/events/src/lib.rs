@@ -2036,13 +2036,40 @@ fn sentence_dates(ctx: &Ctx, sent: Span, cands: &mut [Cand]) {
             }
         }
     }
+    // A year the sentence states outright ("in 1997 … on 30 May").
+    let stated_year = ctx
+        .timexes_in(sent.start, sent.end)
+        .filter(|&t| states_year(&ctx.timexes[t].text))
+        .filter_map(|t| timex_date(&ctx.timexes[t]).and_then(|d| d.year))
+        .collect::<Vec<_>>();
     for (c, b) in cands.iter_mut().zip(best) {
         if let Some((_, t)) = b {
-            c.date = timex_date(&ctx.timexes[t]);
+            let tx = &ctx.timexes[t];
+            let mut date = timex_date(tx);
+            // A day and month without a year were anchored on the document's date; when that
+            // puts them after the document, and the sentence names one year, they belong to it.
+            if let (Some(d), Some(p), [y]) = (date, ctx.published, stated_year.as_slice()) {
+                if !states_year(&tx.text) && d.year.is_some() && d.year != Some(*y) && d > p {
+                    date = PartialDate::checked(Some(*y), d.month, d.day).or(date);
+                }
+            }
+            c.date = date;
             c.date_timex = Some(t);
             c.own_date = true;
         }
     }
+}
+
+/// True when a time expression writes its year in digits ("7 November 1997", "in 2012").
+fn states_year(text: &str) -> bool {
+    text.as_bytes().windows(4).enumerate().any(|(i, w)| {
+        w.iter().all(u8::is_ascii_digit)
+            && (i == 0 || !text.as_bytes()[i - 1].is_ascii_digit())
+            && text
+                .as_bytes()
+                .get(i + 4)
+                .is_none_or(|b| !b.is_ascii_digit())
+    })
 }
 
 /// A noun trigger takes a later date only through a prepositional phrase with no verb between:

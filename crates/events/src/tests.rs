@@ -533,3 +533,18 @@ fn curly_quotes_and_non_latin_text_near_triggers_never_break_slicing() {
         assert!(e.evidence.slice(&text).is_some());
     }
 }
+
+#[test]
+fn a_day_anchored_after_the_document_takes_the_year_its_sentence_names() {
+    let a = Doc::dated(
+        "In 2003 Bolat Iskakov spent a month in detention after a rally in Oral on 12 June.",
+        date("2004-03-01"),
+    )
+    .person("Bolat Iskakov")
+    .place("Oral")
+    .date("2003", "2003")
+    .date("12 June", "2004-06-12")
+    .read();
+    assert_eq!(one(&a, EventType::Protest).date, date("2003-06-12"));
+    assert_eq!(one(&a, EventType::Detention).date, date("2003"));
+}
