@@ -619,10 +619,11 @@ fn read_events(ctx: &Ctx, found: &[claims::Found]) -> Vec<EventMention> {
         merge_in_sentence(&mut cands);
         all.extend(cands);
     }
+    assign_legal_basis(ctx, &mut all);
     inherit_dates(ctx, &mut all);
     recent_by_tense(ctx, &mut all);
     propagate_legal_basis(ctx, &mut all);
-    count_victims(ctx, found, &mut all);
+    count_victims(found, &mut all);
     // A case against no one in particular ("the cases in which workers were convicted") is not a
     // record a monitor can keep, unless the text counts its people.
     all.retain(|c| {
@@ -1236,17 +1237,7 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
         } else {
             (cs, clause)
         };
-        participants(
-            ctx,
-            si,
-            sent,
-            entry.kind,
-            entry.flags,
-            cs,
-            clause,
-            &mut c,
-            call,
-        );
+        participants(ctx, si, sent, entry.kind, cs, clause, &mut c, call);
         if c.victims.is_empty() && entry.flags & NEEDS_VICTIM != 0 {
             continue;
         }
@@ -1518,7 +1509,6 @@ fn participants(
     si: usize,
     sent: Span,
     kind: Kind,
-    flags: u8,
     cs: usize,
     clause: &str,
     c: &mut Cand,
@@ -1545,8 +1535,7 @@ fn participants(
         }
         if v.is_empty() {
             let before = sl(lower, ts.saturating_sub(60).max(ss), ts);
-            if let Some(p) = last_words(before, 4).position(|w| matches!(w, "his" | "her")) {
-                let _ = p;
+            if last_words(before, 4).any(|w| matches!(w, "his" | "her")) {
                 if let Some(m) = resolve_pronoun(ctx, si, ts) {
                     v = vec![m];
                 }
@@ -1747,7 +1736,6 @@ fn participants(
             c.others.push((m, Role::Authority));
         }
     }
-    let _ = flags;
     // Courts and prosecutors in the sentence decide case steps.
     if is_case_step(c.ty) || c.ty == EventType::Investigation {
         for m in ctx.mentions_in(ss, se) {
@@ -2186,17 +2174,11 @@ fn merge_in_sentence(cands: &mut Vec<Cand>) {
     }
 }
 
-/// Legal provisions of a sentence go to its nearest legal-type event.
-fn assign_legal(ctx: &Ctx, cands: &mut [Cand]) {
-    let _ = (ctx, cands);
-}
-
-/// Dates for events the text dates only by context: the year of a dated event beside it in the
-/// sentence ("detained on 27 February … and charged"), else the year of the last dated sentence
-/// of its paragraph; calls take the document's own date.
-fn inherit_dates(ctx: &Ctx, all: &mut [Cand]) {
+/// Legal provisions of a sentence go to its nearest legal-type event: the one before them
+/// ("charged under Article 318"), else the first after; provisions the state is said to violate
+/// or to have ratified are not a basis.
+fn assign_legal_basis(ctx: &Ctx, all: &mut [Cand]) {
     let lower = ctx.lower.as_str();
-    // Legal provisions first, per sentence.
     let mut start = 0;
     while start < all.len() {
         let si = all[start].sentence;
@@ -2235,7 +2217,12 @@ fn inherit_dates(ctx: &Ctx, all: &mut [Cand]) {
         }
         start = end;
     }
-    assign_legal(ctx, all);
+}
+
+/// Dates for events the text dates only by context: the year of a dated event beside it in the
+/// sentence ("detained on 27 February … and charged"), else the year of the last dated sentence
+/// of its paragraph; calls take the document's own date.
+fn inherit_dates(ctx: &Ctx, all: &mut [Cand]) {
     // Same-sentence siblings: year only.
     let mut start = 0;
     while start < all.len() {
@@ -2359,8 +2346,7 @@ fn unit_matches(unit: &str, t: EventType) -> bool {
 }
 
 /// Unnamed victims: "at least 15 oil workers were murdered" → 15.
-fn count_victims(ctx: &Ctx, found: &[claims::Found], all: &mut [Cand]) {
-    let _ = ctx;
+fn count_victims(found: &[claims::Found], all: &mut [Cand]) {
     for c in all.iter_mut() {
         if !c.victims.is_empty() {
             continue;
