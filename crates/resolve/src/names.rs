@@ -229,7 +229,7 @@ const GENDER_PAIRS: &[(&str, &str)] = &[
 
 /// True when one skeleton is a feminine form of the other (Kozlov/Kozlova), or the other plus a
 /// final -a where the other ends in a consonant (Chamberlain/Chamberlaina): a different person.
-fn gender_forms(a: &str, b: &str) -> bool {
+pub fn gender_forms(a: &str, b: &str) -> bool {
     let check = |m: &str, f: &str| {
         for (ms, fs) in GENDER_PAIRS {
             if let (Some(ms_stem), Some(fs_stem)) = (m.strip_suffix(ms), f.strip_suffix(fs)) {
