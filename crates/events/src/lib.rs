@@ -1756,7 +1756,8 @@ fn details(ctx: &Ctx, sent: Span, c: &mut Cand) {
     let lower = ctx.lower.as_str();
     let (ss, se) = (sent.start, sent.end);
     let (ts, te) = (c.trigger.start, c.trigger.end);
-    // Place: "in Almaty" after the trigger, or "the Zhanaozen killings".
+    // Place: "in Almaty" after the trigger, "the Zhanaozen killings", or a fronted "In Minsk,";
+    // not any place the sentence happens to name (measured: that was less often the right one).
     let locs: Vec<usize> = ctx
         .mentions_in(ss, se)
         .filter(|&m| ctx.is(m, EntityType::Location))
@@ -1783,7 +1784,13 @@ fn details(ctx: &Ctx, sent: Span, c: &mut Cand) {
                 e <= ts && ts - e <= 3
             })
         })
-        .or_else(|| locs.iter().copied().find(|&m| preceded_by_in(m)));
+        // A fronted place sets the scene of the whole sentence: "In Minsk, police detained …".
+        .or_else(|| {
+            locs.iter().copied().find(|&m| {
+                let s = ctx.mentions[m].span.start;
+                s < ts && s <= ss + 12 && preceded_by_in(m)
+            })
+        });
     // Prison term for a conviction: "sentenced to seven and a half years", "jailed for five years".
     if matches!(c.ty, EventType::Conviction | EventType::Detention) {
         let limit = se.min(te + 220);
