@@ -544,7 +544,16 @@ pub fn resolve(analyses: &[AnalyzedDocument]) -> Resolution {
     }
 
     let describe = |n: &Node| -> String {
-        let docs: Vec<String> = n.documents.iter().map(|&d| doc_name(&sorted, d)).collect();
+        // A name in thousands of documents names three of them: reasons stay readable.
+        let mut docs: Vec<String> = n
+            .documents
+            .iter()
+            .take(3)
+            .map(|&d| doc_name(&sorted, d))
+            .collect();
+        if n.documents.len() > 3 {
+            docs.push(format!("{} more", n.documents.len() - 3));
+        }
         format!("{} ({})", n.key, docs.join(", "))
     };
     for ((entity_type, kind, _), members) in &blocks {
