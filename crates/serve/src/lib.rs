@@ -1,0 +1,226 @@
+//! casefile's web app and HTTP API.
+//!
+//! [`serve`] opens a store, builds the [`KnowledgeBase`] with `casefile_resolve` and a tantivy
+//! index of its documents and entities in RAM, and answers on loopback (or wherever told). The
+//! pages work without JavaScript; every piece of ingested text is HTML-escaped ([`html`]), and a
+//! strict Content-Security-Policy, `nosniff` and `no-referrer` go on every response. Writes
+//! (`POST /api/reviews`, `POST /api/reload`) need `Authorization: Bearer TOKEN`, where the token's
+//! SHA-256 is listed in `STORE/tokens` ([`create_token`]).
+//!
+//! [`router`] is the whole application as an [`axum::Router`], so tests drive it without a socket.
+
+// The OpenAPI document is one nested `json!` literal.
+#![recursion_limit = "512"]
+
+mod api;
+pub mod html;
+mod pages;
+mod reviews;
+mod search;
+mod snapshot;
+
+pub use reviews::{create_token, has_tokens, Review, ReviewAction, ReviewInput};
+pub use snapshot::Snapshot;
+
+use anyhow::Context;
+use axum::extract::DefaultBodyLimit;
+use axum::http::header::{self, HeaderValue};
+use axum::http::Request;
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::routing::{get, post};
+use axum::Router;
+use casefile_model::KnowledgeBase;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, RwLock};
+
+/// The largest request body accepted (larger → 413 Payload Too Large).
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// The Content-Security-Policy sent with every response: only our own scripts, styles and images
+/// (plus `data:` images), no plugins, no `<base>`, no framing.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+/// What every request handler shares: the current [`Snapshot`] (knowledge base and search index),
+/// the store folder, and the review log.
+#[derive(Clone)]
+pub struct AppState {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    store_dir: PathBuf,
+    snapshot: RwLock<Arc<Snapshot>>,
+    reviews: Mutex<reviews::ReviewLog>,
+}
+
+impl AppState {
+    /// Opens the store at `store_dir`, builds the knowledge base and the search index, and opens
+    /// (creating when absent) the review log `STORE/reviews.sqlite`.
+    pub fn open(store_dir: &Path) -> anyhow::Result<AppState> {
+        let kb = load_knowledge_base(store_dir)?;
+        AppState::with_knowledge_base(store_dir, kb)
+    }
+
+    /// A state over a knowledge base already built (tests, or a caller that resolved it itself);
+    /// `store_dir` still holds the review log and the tokens.
+    pub fn with_knowledge_base(store_dir: &Path, kb: KnowledgeBase) -> anyhow::Result<AppState> {
+        let snapshot = Snapshot::build(kb).context("cannot build the search index")?;
+        let log = reviews::ReviewLog::open(store_dir)?;
+        Ok(AppState {
+            inner: Arc::new(Inner {
+                store_dir: store_dir.to_path_buf(),
+                snapshot: RwLock::new(Arc::new(snapshot)),
+                reviews: Mutex::new(log),
+            }),
+        })
+    }
+
+    /// The current snapshot. Cheap: a reference count; a reload swaps it without disturbing
+    /// requests that hold the old one.
+    pub fn snapshot(&self) -> Arc<Snapshot> {
+        // A poisoned lock only means a panic elsewhere while swapping an Arc: the value is whole.
+        self.inner
+            .snapshot
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// Rebuilds the knowledge base and index from the store (blocking; run it off the async
+    /// threads) and swaps them in. Returns the number of documents.
+    pub fn reload(&self) -> anyhow::Result<usize> {
+        let kb = load_knowledge_base(&self.inner.store_dir)?;
+        let snapshot = Arc::new(Snapshot::build(kb).context("cannot build the search index")?);
+        let n = snapshot.kb.documents.len();
+        *self
+            .inner
+            .snapshot
+            .write()
+            .unwrap_or_else(|e| e.into_inner()) = snapshot;
+        Ok(n)
+    }
+
+    /// The store folder.
+    pub fn store_dir(&self) -> &Path {
+        &self.inner.store_dir
+    }
+
+    fn reviews(&self) -> std::sync::MutexGuard<'_, reviews::ReviewLog> {
+        self.inner.reviews.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// Reads every analysis in the store and resolves them, as `casefile export` does.
+fn load_knowledge_base(store_dir: &Path) -> anyhow::Result<KnowledgeBase> {
+    use casefile_store::Store;
+    let store = casefile_store::SqliteStore::open(store_dir)
+        .with_context(|| format!("cannot open the store at {}", store_dir.display()))?;
+    let mut analyses = Vec::new();
+    store.for_each_analysis(&mut |a| {
+        analyses.push(a);
+        Ok(())
+    })?;
+    Ok(casefile_resolve::build_knowledge_base(&analyses))
+}
+
+/// The application: every page and API endpoint, the body limit and the security headers.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/", get(pages::home))
+        .route("/search", get(pages::search))
+        .route("/entities/{id}", get(pages::entity))
+        .route("/documents/{id}", get(pages::document))
+        .route("/static/style.css", get(pages::stylesheet))
+        .route("/api/search", get(api::search))
+        .route("/api/entities/{id}", get(api::entity))
+        .route("/api/documents/{id}", get(api::document))
+        .route("/api/openapi.json", get(api::openapi))
+        .route(
+            "/api/reviews",
+            post(api::post_review).get(api::list_reviews),
+        )
+        .route("/api/reload", post(api::reload))
+        .fallback(pages::not_found)
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(middleware::from_fn(security_headers))
+        .with_state(state)
+}
+
+/// Adds the security headers to every response, errors and 404s included.
+async fn security_headers(request: Request<axum::body::Body>, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CONTENT_SECURITY_POLICY),
+    );
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    response
+}
+
+/// Serves the store at `store_dir` on `addr` until Ctrl-C.
+///
+/// On the first start with no tokens in `STORE/tokens`, creates one for the user `admin` and
+/// prints it once to standard error.
+pub async fn serve(store_dir: PathBuf, addr: SocketAddr) -> anyhow::Result<()> {
+    let listener =
+        std::net::TcpListener::bind(addr).with_context(|| format!("cannot listen on {addr}"))?;
+    serve_listener(store_dir, listener).await
+}
+
+/// [`serve`] on a listener already bound (tests bind `127.0.0.1:0` and read the port).
+pub async fn serve_listener(
+    store_dir: PathBuf,
+    listener: std::net::TcpListener,
+) -> anyhow::Result<()> {
+    let dir = store_dir.clone();
+    let state = tokio::task::spawn_blocking(move || -> anyhow::Result<AppState> {
+        let state = AppState::open(&dir)?;
+        if !has_tokens(&dir)? {
+            let token = create_token(&dir, "admin")
+                .with_context(|| format!("cannot write {}", dir.join("tokens").display()))?;
+            eprintln!(
+                "created an API token for user 'admin' (shown once; its hash is in {}):\n{token}",
+                dir.join("tokens").display()
+            );
+        }
+        Ok(state)
+    })
+    .await??;
+    listener.set_nonblocking(true)?;
+    let listener = tokio::net::TcpListener::from_std(listener)?;
+    let addr = listener.local_addr()?;
+    eprintln!(
+        "casefile: serving {} documents from {} on http://{addr}/",
+        state.snapshot().kb.documents.len(),
+        store_dir.display()
+    );
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(async {
+            // No signal handler (rare platforms) → run until killed.
+            if tokio::signal::ctrl_c().await.is_err() {
+                std::future::pending::<()>().await;
+            }
+        })
+        .await
+        .context("the server stopped")
+}
+
+/// [`serve`] on a runtime of its own, for callers without one (the CLI).
+pub fn serve_blocking(store_dir: PathBuf, addr: SocketAddr) -> anyhow::Result<()> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?
+        .block_on(serve(store_dir, addr))
+}

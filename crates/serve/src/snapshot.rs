@@ -1,0 +1,165 @@
+//! The knowledge base as the web app reads it: the resolved record plus the lookups each page
+//! needs, and the search index, built together so they always agree.
+
+use crate::search::SearchIndex;
+use casefile_model::{DocumentRecord, Entity, Event, KnowledgeBase, PartialDate};
+use std::collections::HashMap;
+
+/// One consistent view of the store: knowledge base, lookups and search index.
+pub struct Snapshot {
+    /// The resolved record, as `casefile export` writes it.
+    pub kb: KnowledgeBase,
+    documents: HashMap<String, usize>,
+    entities: HashMap<String, usize>,
+    events: HashMap<String, usize>,
+    events_by_entity: HashMap<String, Vec<usize>>,
+    events_by_document: HashMap<String, Vec<usize>>,
+    mentions_by_document: HashMap<String, Vec<(usize, usize)>>,
+    pub(crate) search: SearchIndex,
+}
+
+/// Sort key putting events in date order: dated by year, month, day (a year alone before its
+/// months), dates without a year after every dated one, undated events last, each group in the
+/// order resolution gave.
+pub fn date_key(date: Option<PartialDate>) -> (u8, i32, u8, u8) {
+    match date {
+        Some(d) => match d.year {
+            Some(y) => (0, y, d.month.unwrap_or(0), d.day.unwrap_or(0)),
+            None => (1, 0, d.month.unwrap_or(0), d.day.unwrap_or(0)),
+        },
+        None => (2, 0, 0, 0),
+    }
+}
+
+impl Snapshot {
+    /// Indexes `kb` for lookups and search.
+    pub fn build(kb: KnowledgeBase) -> tantivy::Result<Snapshot> {
+        let documents = kb
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id.0.clone(), i))
+            .collect();
+        let entities = kb
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.clone(), i))
+            .collect();
+        let events = kb
+            .events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.clone(), i))
+            .collect();
+        let mut events_by_entity: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut events_by_document: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, ev) in kb.events.iter().enumerate() {
+            for p in &ev.participants {
+                let list = events_by_entity.entry(p.entity.clone()).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+            for s in &ev.sources {
+                let list = events_by_document.entry(s.document.0.clone()).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        for list in events_by_entity.values_mut() {
+            list.sort_by_key(|&i| date_key(kb.events[i].date));
+        }
+        let mut mentions_by_document: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for (ei, e) in kb.entities.iter().enumerate() {
+            for (mi, m) in e.mentions.iter().enumerate() {
+                mentions_by_document
+                    .entry(m.document.0.clone())
+                    .or_default()
+                    .push((ei, mi));
+            }
+        }
+        let search = SearchIndex::build(&kb)?;
+        Ok(Snapshot {
+            kb,
+            documents,
+            entities,
+            events,
+            events_by_entity,
+            events_by_document,
+            mentions_by_document,
+            search,
+        })
+    }
+
+    /// The document with this id.
+    pub fn document(&self, id: &str) -> Option<&DocumentRecord> {
+        self.documents.get(id).map(|&i| &self.kb.documents[i])
+    }
+
+    /// The entity with this id.
+    pub fn entity(&self, id: &str) -> Option<&Entity> {
+        self.entities.get(id).map(|&i| &self.kb.entities[i])
+    }
+
+    /// The event with this id.
+    pub fn event(&self, id: &str) -> Option<&Event> {
+        self.events.get(id).map(|&i| &self.kb.events[i])
+    }
+
+    /// The events an entity takes part in, in date order ([`date_key`]).
+    pub fn events_of_entity(&self, id: &str) -> Vec<&Event> {
+        self.events_by_entity
+            .get(id)
+            .map(|l| l.iter().map(|&i| &self.kb.events[i]).collect())
+            .unwrap_or_default()
+    }
+
+    /// The events with a source passage in this document.
+    pub fn events_in_document(&self, id: &str) -> Vec<&Event> {
+        self.events_by_document
+            .get(id)
+            .map(|l| l.iter().map(|&i| &self.kb.events[i]).collect())
+            .unwrap_or_default()
+    }
+
+    /// Every entity mention in this document, with its entity.
+    pub fn mentions_in_document(&self, id: &str) -> Vec<(&Entity, &casefile_model::EntityMention)> {
+        self.mentions_by_document
+            .get(id)
+            .map(|l| {
+                l.iter()
+                    .map(|&(e, m)| {
+                        let entity = &self.kb.entities[e];
+                        (entity, &entity.mentions[m])
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The documents an entity is mentioned in, in ingestion order.
+    pub fn documents_of_entity(&self, entity: &Entity) -> Vec<&DocumentRecord> {
+        let mut idx: Vec<usize> = entity
+            .mentions
+            .iter()
+            .filter_map(|m| self.documents.get(m.document.as_str()).copied())
+            .collect();
+        idx.sort_unstable();
+        idx.dedup();
+        idx.into_iter().map(|i| &self.kb.documents[i]).collect()
+    }
+
+    /// The name of an entity id, or the id itself when unknown.
+    pub fn entity_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.entity(id).map(|e| e.name.as_str()).unwrap_or(id)
+    }
+
+    /// True when `id` names a document, entity or event.
+    pub fn knows(&self, id: &str) -> bool {
+        self.documents.contains_key(id)
+            || self.entities.contains_key(id)
+            || self.events.contains_key(id)
+    }
+}

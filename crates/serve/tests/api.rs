@@ -1,0 +1,484 @@
+//! Every endpoint, driven through the router without a socket.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use axum::Router;
+use casefile_model::PartialDate;
+use casefile_serve::{create_token, router, AppState};
+use casefile_store::{SqliteStore, Store};
+use serde_json::{json, Value};
+use tower::ServiceExt;
+
+struct Response {
+    status: StatusCode,
+    headers: axum::http::HeaderMap,
+    body: String,
+}
+
+impl Response {
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("{e}: {}", self.body))
+    }
+}
+
+async fn send(app: &Router, request: Request<Body>) -> Response {
+    let response = app.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+        .await
+        .unwrap();
+    Response {
+        status,
+        headers,
+        body: String::from_utf8(bytes.to_vec()).unwrap(),
+    }
+}
+
+async fn get(app: &Router, uri: &str) -> Response {
+    send(app, Request::get(uri).body(Body::empty()).unwrap()).await
+}
+
+async fn post(app: &Router, uri: &str, token: Option<&str>, body: impl Into<Body>) -> Response {
+    let mut request = Request::post(uri).header(header::CONTENT_TYPE, "application/json");
+    if let Some(t) = token {
+        request = request.header(header::AUTHORIZATION, format!("Bearer {t}"));
+    }
+    send(app, request.body(body.into()).unwrap()).await
+}
+
+fn fixture() -> (tempfile::TempDir, AppState, Router) {
+    let dir = tempfile::tempdir().unwrap();
+    common::build_store(dir.path());
+    let state = AppState::open(dir.path()).unwrap();
+    let app = router(state.clone());
+    (dir, state, app)
+}
+
+/// The id of the entity the API search finds first for `q`.
+async fn entity_id(app: &Router, q: &str) -> String {
+    let r = get(app, &format!("/api/search?q={q}&kind=entity")).await;
+    assert_eq!(r.status, StatusCode::OK);
+    r.json()["hits"][0]["id"].as_str().unwrap().to_string()
+}
+
+fn assert_security_headers(r: &Response) {
+    assert_eq!(
+        r.headers[header::CONTENT_SECURITY_POLICY],
+        casefile_serve::CONTENT_SECURITY_POLICY
+    );
+    assert_eq!(r.headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+    assert_eq!(r.headers[header::REFERRER_POLICY], "no-referrer");
+}
+
+#[tokio::test]
+async fn home_shows_counts_search_box_and_recent_documents() {
+    let (_dir, _state, app) = fixture();
+    let r = get(&app, "/").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_security_headers(&r);
+    assert!(r.headers[header::CONTENT_TYPE]
+        .to_str()
+        .unwrap()
+        .starts_with("text/html"));
+    assert!(
+        r.body.contains("<strong>2</strong> documents"),
+        "{}",
+        r.body
+    );
+    assert!(r.body.contains("action=\"/search\""));
+    assert!(r.body.contains("Ivan Kozlov detained"));
+    assert!(r.body.contains("href=\"/static/style.css\""));
+    let css = get(&app, "/static/style.css").await;
+    assert_eq!(css.status, StatusCode::OK);
+    assert_eq!(css.headers[header::CONTENT_TYPE], "text/css; charset=utf-8");
+    assert!(css.body.contains(":target"));
+}
+
+#[tokio::test]
+async fn search_finds_the_person_by_name_and_spelling() {
+    let (_dir, _state, app) = fixture();
+    let r = get(&app, "/api/search?q=Kozlov").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_security_headers(&r);
+    let v = r.json();
+    let hits = v["hits"].as_array().unwrap();
+    let person = hits
+        .iter()
+        .find(|h| h["kind"] == "entity")
+        .expect("an entity hit");
+    assert_eq!(person["name"], "Ivan Kozlov");
+    assert_eq!(person["type"], "person");
+    // Both documents mention him; the detention report's snippet marks the name.
+    let doc = hits
+        .iter()
+        .find(|h| h["kind"] == "document" && h["title"] == "Ivan Kozlov detained")
+        .expect("the detention report");
+    let snippet = &doc["snippet"];
+    let text: Vec<char> = snippet["text"].as_str().unwrap().chars().collect();
+    let [a, b] = [
+        snippet["highlights"][0][0].as_u64().unwrap() as usize,
+        snippet["highlights"][0][1].as_u64().unwrap() as usize,
+    ];
+    assert_eq!(text[a..b].iter().collect::<String>(), "Kozlov");
+    assert_eq!(v["facets"]["type"]["person"], 1);
+    assert_eq!(v["facets"]["year"]["1998"], 1);
+    assert_eq!(v["facets"]["publisher"]["Human Rights Watch"], 1);
+
+    // One letter off still finds the person; a facet filter narrows to entities of a type.
+    let v = get(&app, "/api/search?q=Koslov&type=person").await.json();
+    assert_eq!(v["total"], 1);
+    assert_eq!(v["hits"][0]["name"], "Ivan Kozlov");
+    let v = get(&app, "/api/search?q=Kozlov&type=location").await.json();
+    assert_eq!(v["total"], 0);
+    let v = get(&app, "/api/search?q=Almaty&kind=entity").await.json();
+    assert_eq!(v["hits"][0]["type"], "location");
+
+    let html = get(&app, "/search?q=Kozlov").await;
+    assert_eq!(html.status, StatusCode::OK);
+    assert!(html.body.contains(&format!(
+        "href=\"/entities/{}\"",
+        person["id"].as_str().unwrap()
+    )));
+    assert!(html.body.contains("<b>Kozlov</b>"), "snippet highlighted");
+    assert!(html
+        .body
+        .contains("href=\"/search?q=Kozlov&amp;type=person\""));
+    assert!(html.body.contains("value=\"Kozlov\""));
+    // The hostile publisher reaches the facet list only escaped.
+    assert!(!html.body.contains("<img"));
+    assert!(html
+        .body
+        .contains("&quot;&gt;&lt;img src=x onerror=alert(2)&gt;"));
+
+    let empty = get(&app, "/search").await;
+    assert_eq!(empty.status, StatusCode::OK);
+    let hostile_query = get(&app, "/search?q=%3Cscript%3Ex").await;
+    assert_eq!(hostile_query.status, StatusCode::OK);
+    assert!(!hostile_query.body.contains("<script>x"));
+    assert!(hostile_query.body.contains("&lt;script&gt;x"));
+}
+
+#[tokio::test]
+async fn entity_json_lists_events_in_date_order_with_sources() {
+    let (_dir, _state, app) = fixture();
+    let id = entity_id(&app, "Kozlov").await;
+    let r = get(&app, &format!("/api/entities/{id}")).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let v = r.json();
+    assert_eq!(v["entity"]["name"], "Ivan Kozlov");
+    assert_eq!(v["documents"].as_array().unwrap().len(), 2);
+    let events = v["events"].as_array().unwrap();
+    let types: Vec<&str> = events.iter().map(|e| e["type"].as_str().unwrap()).collect();
+    // The dated detention first, the undated release last.
+    assert_eq!(types, ["detention", "release"]);
+    assert_eq!(events[0]["date"], "1998-04-08");
+    let source = &events[0]["sources"][0];
+    assert_eq!(
+        source["text"],
+        "Ivan Kozlov was detained in Almaty on 8 April 1998."
+    );
+
+    let missing = get(&app, "/api/entities/per-nobody").await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    assert!(missing.json()["error"].is_string());
+    assert_security_headers(&missing);
+}
+
+#[tokio::test]
+async fn case_file_page_has_a_timeline_and_links_to_passages() {
+    let (_dir, _state, app) = fixture();
+    let id = entity_id(&app, "Kozlov").await;
+    let v = get(&app, &format!("/api/entities/{id}")).await.json();
+    let source = &v["events"][0]["sources"][0];
+    let link = format!(
+        "/documents/{}#c{}-{}",
+        source["document"].as_str().unwrap(),
+        source["start"],
+        source["end"]
+    );
+    let r = get(&app, &format!("/entities/{id}")).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_security_headers(&r);
+    assert!(r.body.contains("<svg class=\"timeline\""));
+    assert!(r.body.contains("<title>1998-04-08 detention</title>"));
+    assert!(r.body.contains(&format!("href=\"{link}\"")), "{}", r.body);
+    let detention = r.body.find("<strong>detention</strong>").unwrap();
+    let release = r.body.find("<strong>release</strong>").unwrap();
+    assert!(detention < release, "events in date order");
+    assert!(r.body.contains("date unknown"));
+    // The hostile document's title is listed, escaped.
+    assert!(r
+        .body
+        .contains("&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;"));
+    assert!(!r.body.contains("<script"));
+
+    let missing = get(&app, "/entities/per-nobody").await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    assert!(missing.headers[header::CONTENT_TYPE]
+        .to_str()
+        .unwrap()
+        .starts_with("text/html"));
+}
+
+#[tokio::test]
+async fn document_page_marks_passages_at_character_offsets() {
+    let (_dir, _state, app) = fixture();
+    let raw = b"raw bytes of the detention report";
+    let doc = casefile_model::DocumentId::from_content(raw);
+    let r = get(&app, &format!("/documents/{doc}")).await;
+    assert_eq!(r.status, StatusCode::OK);
+    // "Қазақстан: report.\n\n" is 20 characters (but more bytes): the sentence starts at 20.
+    let sentence = "Ivan Kozlov was detained in Almaty on 8 April 1998.";
+    let end = 20 + sentence.chars().count();
+    let open = format!("<mark id=\"c20-{end}\" class=\"event\"");
+    assert!(r.body.contains(&open), "{}", r.body);
+    assert!(r
+        .body
+        .contains("<mark id=\"c20-31\" class=\"mention t-person\""));
+    assert!(r.body.contains(&format!("href=\"#c20-{end}\"")));
+
+    let v = get(&app, &format!("/api/documents/{doc}")).await.json();
+    assert_eq!(v["document"]["title"], "Ivan Kozlov detained");
+    assert_eq!(v["events"][0]["type"], "detention");
+    assert_eq!(v["events"][0]["passages"][0]["start"], 20);
+    let mention = v["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["type"] == "person")
+        .unwrap();
+    assert_eq!(
+        (mention["start"].clone(), mention["end"].clone()),
+        (json!(20), json!(31))
+    );
+
+    assert_eq!(
+        get(&app, "/documents/0000").await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        get(&app, "/api/documents/0000").await.status,
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn hostile_text_is_shown_as_text_never_as_markup() {
+    let (_dir, _state, app) = fixture();
+    let doc = casefile_model::DocumentId::from_content(b"raw bytes of the hostile page");
+    let r = get(&app, &format!("/documents/{doc}")).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_security_headers(&r);
+    assert!(r
+        .body
+        .contains("&lt;script&gt;alert(1)&lt;/script&gt; and &lt;img src=x onerror=alert(1)&gt;"));
+    assert!(r
+        .body
+        .contains("&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;"));
+    assert!(r
+        .body
+        .contains("&quot;&gt;&lt;img src=x onerror=alert(2)&gt;"));
+    assert!(r.body.contains("examples/&lt;evil&gt;.html"));
+    // No element is opened by ingested text: every '<' in the page starts one of our tags.
+    assert!(!r.body.contains("<script"));
+    assert!(!r.body.contains("<img"));
+    for (i, _) in r.body.match_indices("onerror=") {
+        let before = &r.body[..i];
+        let last_lt = before.rfind('<').unwrap_or(0);
+        let last_gt = before.rfind('>').unwrap_or(0);
+        assert!(last_gt > last_lt, "onerror= inside a tag at {i}");
+    }
+    // The JSON API returns the text as data, unchanged.
+    let v = get(&app, &format!("/api/documents/{doc}")).await.json();
+    assert!(v["document"]["text"]
+        .as_str()
+        .unwrap()
+        .contains(common::HOSTILE));
+}
+
+#[tokio::test]
+async fn openapi_lists_every_path() {
+    let (_dir, _state, app) = fixture();
+    let r = get(&app, "/api/openapi.json").await;
+    assert_eq!(r.status, StatusCode::OK);
+    let v = r.json();
+    assert_eq!(v["openapi"], "3.1.0");
+    let paths = v["paths"].as_object().unwrap();
+    let expected = [
+        ("/", "get"),
+        ("/search", "get"),
+        ("/entities/{id}", "get"),
+        ("/documents/{id}", "get"),
+        ("/static/style.css", "get"),
+        ("/api/search", "get"),
+        ("/api/entities/{id}", "get"),
+        ("/api/documents/{id}", "get"),
+        ("/api/openapi.json", "get"),
+        ("/api/reviews", "get"),
+        ("/api/reviews", "post"),
+        ("/api/reload", "post"),
+    ];
+    for (path, method) in expected {
+        assert!(
+            paths.get(path).and_then(|p| p.get(method)).is_some(),
+            "{method} {path} missing"
+        );
+    }
+    let listed: usize = paths.values().map(|p| p.as_object().unwrap().len()).sum();
+    assert_eq!(
+        listed,
+        expected.len(),
+        "no path listed that the router lacks"
+    );
+    // Every path answers something other than 404/405 for its method (ids made up are 404 by
+    // design, so they are checked in their own tests).
+    for (path, method) in expected {
+        if path.contains('{') || method != "get" {
+            continue;
+        }
+        assert_eq!(get(&app, path).await.status, StatusCode::OK, "{path}");
+    }
+    // Every $ref resolves.
+    let text = r.body;
+    for (i, _) in text.match_indices("#/components/schemas/") {
+        let rest = &text[i + "#/components/schemas/".len()..];
+        let name = &rest[..rest.find('"').unwrap()];
+        assert!(v["components"]["schemas"].get(name).is_some(), "{name}");
+    }
+}
+
+#[tokio::test]
+async fn reviews_need_a_token_and_are_recorded() {
+    let (dir, _state, app) = fixture();
+    let id = entity_id(&app, "Kozlov").await;
+    let event = get(&app, &format!("/api/entities/{id}")).await.json()["events"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let review = json!({"target": event, "action": "correct_date", "value": "1998-04-07", "note": "the <b>police</b> log says the 7th"}).to_string();
+
+    let r = post(&app, "/api/reviews", None, review.clone()).await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        r.headers[header::WWW_AUTHENTICATE],
+        "Bearer realm=\"casefile\""
+    );
+    assert_security_headers(&r);
+    let r = post(&app, "/api/reviews", Some("cf_wrong"), review.clone()).await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    let basic = Request::post("/api/reviews")
+        .header(header::AUTHORIZATION, "Basic YWRtaW46YWRtaW4=")
+        .body(Body::from(review.clone()))
+        .unwrap();
+    assert_eq!(send(&app, basic).await.status, StatusCode::UNAUTHORIZED);
+
+    let token = create_token(dir.path(), "alice").unwrap();
+    let r = post(&app, "/api/reviews", Some(&token), review.clone()).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let v = r.json();
+    assert_eq!(v["user"], "alice");
+    assert_eq!(v["action"], "correct_date");
+    assert_eq!(v["value"], "1998-04-07");
+
+    // Oversize → 413 before anything is read into a review.
+    let big = format!(
+        "{{\"target\":\"{event}\",\"action\":\"comment\",\"note\":\"{}\"}}",
+        "x".repeat(100 * 1024)
+    );
+    let r = post(&app, "/api/reviews", Some(&token), big).await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
+
+    // Bad bodies and values.
+    let r = post(&app, "/api/reviews", Some(&token), "{not json").await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    let r = post(
+        &app,
+        "/api/reviews",
+        Some(&token),
+        json!({"target": event, "action": "delete_all"}).to_string(),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    let r = post(
+        &app,
+        "/api/reviews",
+        Some(&token),
+        json!({"target": "evt-nope", "action": "confirm"}).to_string(),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let r = post(
+        &app,
+        "/api/reviews",
+        Some(&token),
+        json!({"target": event, "action": "correct_date", "value": "1998-02-30"}).to_string(),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let r = post(
+        &app,
+        "/api/reviews",
+        Some(&token),
+        json!({"target": event, "action": "confirm"}).to_string(),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED);
+
+    // Listed through the API, and kept in STORE/reviews.sqlite.
+    let v = get(&app, &format!("/api/reviews?target={event}"))
+        .await
+        .json();
+    let reviews = v["reviews"].as_array().unwrap();
+    assert_eq!(reviews.len(), 2);
+    assert_eq!(reviews[0]["note"], "the <b>police</b> log says the 7th");
+    let conn = rusqlite::Connection::open(dir.path().join("reviews.sqlite")).unwrap();
+    let (action, user, value, created): (String, String, String, String) = conn
+        .query_row(
+            "SELECT action, user, value, created_at FROM reviews ORDER BY id LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .unwrap();
+    assert_eq!((action.as_str(), user.as_str()), ("correct_date", "alice"));
+    assert_eq!(value, "\"1998-04-07\"");
+    assert!(created.ends_with('Z'));
+}
+
+#[tokio::test]
+async fn reload_picks_up_new_documents() {
+    let (dir, _state, app) = fixture();
+    {
+        let mut store = SqliteStore::open(dir.path()).unwrap();
+        let raw = b"a third report";
+        store
+            .put(
+                raw,
+                &common::detention_document(raw, "Maria Petrova", PartialDate::y(2001)),
+            )
+            .unwrap();
+        assert_eq!(store.document_count().unwrap(), 3);
+    }
+    assert_eq!(get(&app, "/api/search?q=Petrova").await.json()["total"], 0);
+    assert_eq!(
+        post(&app, "/api/reload", None, "").await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    let token = create_token(dir.path(), "bob").unwrap();
+    let r = post(&app, "/api/reload", Some(&token), "").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.json()["documents"], 3);
+    let v = get(&app, "/api/search?q=Petrova&kind=entity").await.json();
+    assert_eq!(v["hits"][0]["name"], "Maria Petrova");
+}
+
+#[tokio::test]
+async fn unknown_addresses_are_404_with_headers() {
+    let (_dir, _state, app) = fixture();
+    let r = get(&app, "/nowhere/%3Cscript%3E").await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert_security_headers(&r);
+    assert!(!r.body.contains("<script>"));
+}
