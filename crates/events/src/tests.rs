@@ -548,3 +548,42 @@ fn a_day_anchored_after_the_document_takes_the_year_its_sentence_names() {
     assert_eq!(one(&a, EventType::Protest).date, date("2003-06-12"));
     assert_eq!(one(&a, EventType::Detention).date, date("2003"));
 }
+
+#[test]
+fn laws_pardons_deaths_in_custody_and_disappearances() {
+    let a = Doc::new(
+        "On 5 July 2014 parliament adopted a new law on religious associations. \
+         Yerzhan Saken was pardoned by the president in March 2015. \
+         Timur Sadykov died in police custody on 2 May 2016. \
+         The whereabouts of Nurlan Ospan remain unknown since 9 June 2017. \
+         Police shot dead Dauren Bekov in Semey.",
+    )
+    .person("Yerzhan Saken")
+    .person("Timur Sadykov")
+    .person("Nurlan Ospan")
+    .person("Dauren Bekov")
+    .place("Semey")
+    .date("5 July 2014", "2014-07-05")
+    .date("March 2015", "2015-03")
+    .date("2 May 2016", "2016-05-02")
+    .date("9 June 2017", "2017-06-09")
+    .read();
+    assert_eq!(one(&a, EventType::Legislation).date, date("2014-07-05"));
+    let p = one(&a, EventType::Pardon);
+    assert_eq!(
+        (victims(&a, p), p.date),
+        (vec!["Yerzhan Saken".to_string()], date("2015-03"))
+    );
+    let d = one(&a, EventType::DeathInCustody);
+    assert_eq!(
+        (victims(&a, d), d.date),
+        (vec!["Timur Sadykov".to_string()], date("2016-05-02"))
+    );
+    let k = one(&a, EventType::Killing);
+    assert_eq!(victims(&a, k), ["Dauren Bekov"]);
+    assert_eq!(
+        k.location.map(|m| a.mentions[m].text.as_str()),
+        Some("Semey")
+    );
+    assert!(of_type(&a, EventType::Release).is_empty());
+}
