@@ -22,7 +22,10 @@ use casefile_model::{
     AnalyzedDocument, CharIndex, ClaimRecord, DocumentRecord, Entity, EntityId, EntityMention,
     EntityType, Event, Evidence, KnowledgeBase, Mention, Participant, Span,
 };
+pub mod events;
 pub mod names;
+
+pub use events::Conflict;
 
 pub use names::{compare_pairs, same_name, NameDecision};
 use sha2::{Digest, Sha256};
@@ -229,6 +232,15 @@ pub struct Resolution {
     pub kb: KnowledgeBase,
     /// For each entity built from more than one name or document, why its parts were joined.
     pub reasons: BTreeMap<EntityId, Vec<String>>,
+    /// Values the sources of one event state differently (sentence lengths, victim counts).
+    pub conflicts: Vec<Conflict>,
+}
+
+/// The disagreements between sources of one event, with both passages: what
+/// `casefile conflicts` lists. They are found while events are merged, so they come from the
+/// [`Resolution`] rather than the exported knowledge base (which keeps one value per event).
+pub fn conflicts(resolution: &Resolution) -> &[Conflict] {
+    &resolution.conflicts
 }
 
 /// Why an entity was resolved as it was (empty when it was never merged): what
@@ -744,7 +756,7 @@ pub fn resolve(analyses: &[AnalyzedDocument]) -> Resolution {
         .enumerate()
         .map(|(i, n)| ((n.entity_type, n.key.as_str(), n.country.as_deref()), i))
         .collect();
-    let mut events = Vec::new();
+    let mut statements = Vec::new();
     let mut claims = Vec::new();
     for (d, analysis) in sorted.iter().enumerate() {
         let index = &indexes[d];
@@ -767,7 +779,7 @@ pub fn resolve(analyses: &[AnalyzedDocument]) -> Resolution {
             .collect();
         let doc = &analysis.document;
         for (i, em) in analysis.events.iter().enumerate() {
-            events.push(Event {
+            let event = Event {
                 id: stable_id("evt", &[doc.id.as_str(), &i.to_string()]),
                 event_type: em.event_type,
                 date: em.date,
@@ -793,7 +805,8 @@ pub fn resolve(analyses: &[AnalyzedDocument]) -> Resolution {
                 modality: em.modality,
                 negated: em.negated,
                 sources: vec![evidence(analysis, index, em.evidence)],
-            });
+            };
+            statements.push((event, doc.meta.published));
         }
         for c in &analysis.claims {
             claims.push(ClaimRecord {
@@ -821,6 +834,8 @@ pub fn resolve(analyses: &[AnalyzedDocument]) -> Resolution {
         })
         .collect();
 
+    let (events, conflicts) = events::merge_events(statements);
+
     Resolution {
         kb: KnowledgeBase {
             format_version: KnowledgeBase::FORMAT_VERSION,
@@ -830,6 +845,7 @@ pub fn resolve(analyses: &[AnalyzedDocument]) -> Resolution {
             claims,
         },
         reasons,
+        conflicts,
     }
 }
 
@@ -861,7 +877,10 @@ fn add_mention(entity: &mut Entity, m: &Mention, at: &Evidence) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use casefile_model::{Document, DocumentId, DocumentMeta, SourceFormat};
+    use casefile_model::{
+        Document, DocumentId, DocumentMeta, EventMention, EventType, Modality, PartialDate, Role,
+        SourceFormat,
+    };
 
     fn analysed(text: &str, names: &[(&str, EntityType)]) -> AnalyzedDocument {
         let document = Document {
@@ -1183,5 +1202,72 @@ mod tests {
         assert_eq!(resolve(&rotated).kb.entities, forward.kb.entities);
         // The document list keeps the order it was given (ingestion order).
         assert_eq!(backward.kb.documents[0].id, docs[5].document.id);
+    }
+
+    /// `a` with a conviction of the mention `victim`, on `date`, for `sentence`.
+    fn with_conviction(
+        mut a: AnalyzedDocument,
+        victim: &str,
+        date: Option<PartialDate>,
+        sentence: &str,
+    ) -> AnalyzedDocument {
+        let m = a.mentions.iter().position(|m| m.text == victim).unwrap();
+        let all = Span::new(0, a.document.text.len());
+        a.events.push(EventMention {
+            event_type: EventType::Conviction,
+            trigger: all,
+            evidence: all,
+            participants: vec![(m, Role::Victim)],
+            date,
+            date_timex: None,
+            location: None,
+            legal_basis: Vec::new(),
+            charges: Vec::new(),
+            sentence: Some(sentence.into()),
+            victim_count: None,
+            modality: Modality::Asserted,
+            negated: false,
+        });
+        a
+    }
+
+    #[test]
+    fn one_conviction_reported_twice_is_one_event_and_its_sentences_conflict() {
+        let mut a = doc(
+            "Vladimir Kozlov was sentenced to seven and a half years on 8 October.",
+            &[("Vladimir Kozlov", P)],
+        );
+        a.document.meta.published = PartialDate::ymd(2012, 10, 9);
+        let a = with_conviction(a, "Vladimir Kozlov", PartialDate::ymd(2012, 10, 8), "P7Y6M");
+        let mut b = doc(
+            "In October Vladimir Koslov got six years.",
+            &[("Vladimir Koslov", P)],
+        );
+        b.document.meta.published = PartialDate::ymd(2012, 12, 1);
+        let b = with_conviction(b, "Vladimir Koslov", PartialDate::ym(2012, 10), "P6Y");
+        // A conviction of the same man a year later is another event.
+        let c = doc(
+            "Vladimir Kozlov was convicted again.",
+            &[("Vladimir Kozlov", P)],
+        );
+        let c = with_conviction(c, "Vladimir Kozlov", Some(PartialDate::y(2013)), "P2Y");
+        let r = resolve(&[b.clone(), c.clone(), a.clone()]);
+        assert_eq!(r.kb.events.len(), 2);
+        let merged = r.kb.events.iter().find(|e| e.sources.len() == 2).unwrap();
+        assert_eq!(merged.date, PartialDate::ymd(2012, 10, 8));
+        // The earliest source's statement gives the id and the sentence.
+        assert_eq!(merged.id, stable_id("evt", &[a.document.id.as_str(), "0"]));
+        assert_eq!(merged.sentence.as_deref(), Some("P7Y6M"));
+        let found = conflicts(&r);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].event, merged.id);
+        assert_eq!(found[0].field, "sentence");
+        assert_eq!(found[0].values, ("P7Y6M".to_string(), "P6Y".to_string()));
+        assert_eq!(found[0].evidence.0.document, a.document.id);
+        assert_eq!(found[0].evidence.1.document, b.document.id);
+        // The same whatever the order of documents.
+        let again = resolve(&[a, c, b]);
+        assert_eq!(again.kb.events, r.kb.events);
+        assert_eq!(again.conflicts, r.conflicts);
     }
 }
