@@ -27,6 +27,8 @@ pub(crate) const COURT: u8 = 4;
 pub(crate) const NEEDS_VICTIM: u8 = 8;
 /// Not an event of its own when nothing is named with it ("the investigation").
 pub(crate) const WEAK: u8 = 16;
+/// Only when the sentence says it is not known ("the whereabouts of X remain unknown").
+pub(crate) const UNKNOWN: u8 = 32;
 
 /// One lexicon entry.
 pub(crate) struct Entry {
@@ -168,6 +170,7 @@ pub(crate) const ENTRIES: &[Entry] = &[
     e("whereabouts is unknown", T::Disappearance, Verb, 0),
     e("whereabouts unknown", T::Disappearance, Verb, 0),
     e("whereabouts remain unclear", T::Disappearance, Verb, 0),
+    e("whereabouts", T::Disappearance, Noun, UNKNOWN),
     e("abducted", T::Abduction, Verb, 0),
     e("abduction", T::Abduction, Noun, 0),
     e("kidnapped", T::Abduction, Verb, 0),

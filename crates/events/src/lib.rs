@@ -39,7 +39,7 @@ use casefile_model::{
     AnalyzedDocument, EntityType, EventMention, EventType, Mention, Modality, PartialDate, Role,
     Span, Timex, TimexType,
 };
-use lexicon::{Kind, COURT, ENTRIES, LAW, MEDIA, NEEDS_VICTIM, WEAK};
+use lexicon::{Kind, COURT, ENTRIES, LAW, MEDIA, NEEDS_VICTIM, UNKNOWN, WEAK};
 use std::ops::Range;
 use text::{find_word, has_any_word, last_words, rfind_any_word, rfind_word, sl, words};
 
@@ -961,6 +961,8 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
         if (entry.flags & MEDIA != 0 && !media())
             || (entry.flags & LAW != 0 && !law())
             || (entry.flags & COURT != 0 && !court())
+            || (entry.flags & UNKNOWN != 0
+                && !has_any_word(sl(lower, te, se), &["unknown", "unclear", "not known"]))
         {
             continue;
         }

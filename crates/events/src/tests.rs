@@ -586,4 +586,9 @@ fn laws_pardons_deaths_in_custody_and_disappearances() {
         Some("Semey")
     );
     assert!(of_type(&a, EventType::Release).is_empty());
+    let gone = one(&a, EventType::Disappearance);
+    assert_eq!(
+        (victims(&a, gone), gone.date),
+        (vec!["Nurlan Ospan".to_string()], date("2017-06-09"))
+    );
 }
