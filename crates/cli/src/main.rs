@@ -54,6 +54,18 @@ enum Command {
     },
     /// Ingest the bundled example corpus into a temporary store and print two case files.
     Demo,
+    /// Serve the web app and HTTP API on the store.
+    Serve {
+        /// Address to listen on; loopback unless told otherwise.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+    },
+    /// Make a bearer token for the API's write endpoints (printed once; only its hash is kept).
+    Token {
+        /// Whose token it is: recorded with every review made with it.
+        #[arg(long, default_value = "admin")]
+        user: String,
+    },
     /// Time expressions: tag TimeML files, or plain text from standard input as JSON.
     Timex {
         /// A folder of TimeML (.tml) files to annotate (document creation time from <DCT>).
@@ -175,6 +187,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Demo => demo::run(),
         Command::Timex { timeml, out, dct } => timex(timeml, out, dct),
+        Command::Serve { addr } => {
+            casefile_serve::serve_blocking(cli.store, addr)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Token { user } => {
+            std::fs::create_dir_all(&cli.store)
+                .with_context(|| format!("cannot create {}", cli.store.display()))?;
+            let token = casefile_serve::create_token(&cli.store, &user)
+                .with_context(|| format!("cannot write a token into {}", cli.store.display()))?;
+            println!("{token}");
+            eprintln!("token for {user}: keep it; casefile stores only its hash");
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Eval {
             what: EvalCommand::Ner { conll },
         } => {
