@@ -102,10 +102,18 @@ pub fn ascii_fold(part: &str) -> String {
     let lower = part.to_lowercase();
     let ukrainian = lower.chars().any(|c| matches!(c, 'і' | 'ї' | 'є' | 'ґ'));
     let mut out = String::with_capacity(lower.len());
+    let mut soft = false;
     for c in lower.nfd() {
         if c.is_ascii_lowercase() {
             out.push(c);
+        } else if c == 'ь' || c == 'ъ' {
+            // Before a vowel the sign is a y sound (Arsentyev/Арсентьев); elsewhere silent.
+            soft = true;
+            continue;
         } else if let Some(t) = cyrillic(c, ukrainian) {
+            if soft && matches!(c, 'е' | 'ё' | 'и' | 'о') {
+                out.push('y');
+            }
             out.push_str(t);
         } else {
             match c {
@@ -120,6 +128,7 @@ pub fn ascii_fold(part: &str) -> String {
                 _ => {} // combining marks, apostrophes, hyphens, other scripts
             }
         }
+        soft = false;
     }
     // NFD splits й into и + a combining breve, which the loop has already read as "i"; that is
     // the same skeleton as "y" below, so nothing is lost.
@@ -190,6 +199,8 @@ pub fn skeleton(part: &str) -> String {
                 b'z' => b's',
                 // Slavic j between or after vowels is y: Valujev/Valuyev, Ilarij/Ilariy.
                 b'j' if prev.is_some_and(|p| is_vowel(p) || p == b'i') => b'i',
+                // Ignatjev/Ignatyev, Lasjukov/Lasyukov: j between a consonant and a vowel.
+                b'j' if prev.is_some() && b.get(i + 1).copied().is_some_and(is_vowel) => b'i',
                 c => c,
             };
             out.push(mapped);
@@ -208,6 +219,14 @@ pub fn skeleton(part: &str) -> String {
         folded.push(c);
     }
     folded.dedup();
+    // Hepburn and Kunrei romanisation: shi/si (Shimada/Simada).
+    let mut k = 0;
+    while k + 1 < folded.len() {
+        if folded[k] == b'S' && folded[k + 1] == b'i' {
+            folded[k] = b's';
+        }
+        k += 1;
+    }
     String::from_utf8(folded).unwrap_or_default()
 }
 
