@@ -124,7 +124,7 @@ fn document_keys(analysis: &AnalyzedDocument, places: &HashSet<String>) -> Docum
     let mut by_surname: HashMap<String, Vec<&str>> = HashMap::new();
     let mut org_fulls: Vec<(&str, &str)> = Vec::new();
     for (m, key) in analysis.mentions.iter().zip(&keys) {
-        let parts = names::name_parts(key);
+        let parts = names::word_parts(key);
         if m.entity_type == EntityType::Person && parts.len() >= 2 {
             let surname = names::skeleton(&parts[parts.len() - 1]);
             let fulls = by_surname.entry(surname).or_default();
@@ -144,7 +144,7 @@ fn document_keys(analysis: &AnalyzedDocument, places: &HashSet<String>) -> Docum
     let mut out = keys.clone();
     let mut types: Vec<EntityType> = analysis.mentions.iter().map(|m| m.entity_type).collect();
     for (i, (m, key)) in analysis.mentions.iter().zip(&keys).enumerate() {
-        let parts = names::name_parts(key);
+        let parts = names::word_parts(key);
         if parts.len() != 1 {
             continue;
         }
@@ -270,7 +270,11 @@ struct Node {
 /// without the state's form ("Republic of Kazakhstan" is Kazakhstan); the country guard keeps
 /// "Republic of Korea" from North Korea.
 fn match_parts(entity_type: EntityType, key: &str, has_country: bool) -> Vec<String> {
-    let mut parts = names::name_parts(key);
+    let mut parts = if entity_type == EntityType::Person {
+        names::word_parts(key)
+    } else {
+        names::name_parts(key)
+    };
     if entity_type == EntityType::Location && has_country {
         let forms = [
             "republic",
@@ -1055,6 +1059,19 @@ mod tests {
         );
         assert!(why.contains("only person of that surname"), "{why}");
         assert!(explain(&r, "per-none").is_empty());
+    }
+
+    #[test]
+    fn a_hyphenated_surname_alone_joins_its_full_name() {
+        let a = doc(
+            "David Díaz-Jogeix said. Díaz-Jogeix added.",
+            &[("David Díaz-Jogeix", P), ("Díaz-Jogeix", P)],
+        );
+        let kb = build_knowledge_base(std::slice::from_ref(&a));
+        assert_eq!(
+            id_of(&kb, &a, "David Díaz-Jogeix"),
+            id_of(&kb, &a, "Díaz-Jogeix")
+        );
     }
 
     #[test]

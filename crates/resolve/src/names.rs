@@ -413,6 +413,19 @@ pub fn name_parts(name: &str) -> Vec<String> {
         .collect()
 }
 
+/// The words of a name, split on white space only: a hyphenated surname ("Díaz-Jogeix") stays
+/// one part, as persons are matched on their surname.
+pub fn word_parts(name: &str) -> Vec<String> {
+    name.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .trim_end_matches("'s")
+                .to_string()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
 /// Compares two names (persons, organisations, places): same number of parts, each pair of parts
 /// the same name in order, or, for two-part names, in either order (Kozlov Vladimir).
 pub fn same_name(a: &str, b: &str) -> NameDecision {
