@@ -54,6 +54,20 @@ enum Command {
     },
     /// Ingest the bundled example corpus into a temporary store and print two case files.
     Demo,
+    /// Why an entity is what it is: the spellings and documents joined into it, and the reason for
+    /// each join.
+    Explain {
+        /// The entity's id or name.
+        entity: String,
+    },
+    /// Facts the sources state differently (sentence lengths, casualty counts, ...), with both
+    /// passages.
+    Conflicts,
+    /// Name matching.
+    Names {
+        #[command(subcommand)]
+        what: NamesCommand,
+    },
     /// Serve the web app and HTTP API on the store.
     Serve {
         /// Address to listen on; loopback unless told otherwise.
@@ -108,6 +122,17 @@ pub struct IngestArgs {
     /// Where the documents were obtained.
     #[arg(long)]
     source_url: Option<String>,
+}
+
+#[derive(Subcommand)]
+enum NamesCommand {
+    /// Decide `same` or `different` for each pair of a TSV (header `name_a name_b ...`): the rows
+    /// come back with one more column.
+    Compare {
+        /// The TSV of name pairs.
+        #[arg(long)]
+        pairs: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -187,6 +212,75 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Demo => demo::run(),
         Command::Timex { timeml, out, dct } => timex(timeml, out, dct),
+        Command::Explain { entity } => {
+            let store = open_store(&cli.store)?;
+            let resolution = resolution(&store)?;
+            let found = resolution
+                .kb
+                .entities
+                .iter()
+                .find(|e| e.id == entity)
+                .or_else(|| case::find(&resolution.kb, &entity));
+            let Some(e) = found else {
+                eprintln!("no entity matches {entity:?}");
+                return Ok(ExitCode::from(1));
+            };
+            println!("{} ({}, {})", e.name, e.entity_type.as_str(), e.id);
+            println!("spellings: {}", e.aliases.join(", "));
+            let reasons = casefile_resolve::explain(&resolution, &e.id);
+            if reasons.is_empty() {
+                println!("never merged: one spelling in one document");
+            }
+            for r in reasons {
+                println!("- {r}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Conflicts => {
+            let store = open_store(&cli.store)?;
+            let resolution = resolution(&store)?;
+            let sources: std::collections::HashMap<_, _> = resolution
+                .kb
+                .documents
+                .iter()
+                .map(|d| (&d.id, d.source.as_str()))
+                .collect();
+            let events: std::collections::HashMap<_, _> =
+                resolution.kb.events.iter().map(|e| (&e.id, e)).collect();
+            let conflicts = casefile_resolve::conflicts(&resolution);
+            for c in conflicts {
+                let kind = events
+                    .get(&c.event)
+                    .map(|e| e.event_type.as_str())
+                    .unwrap_or("event");
+                println!(
+                    "{kind} {}: {} {:?} vs {:?}",
+                    c.event, c.field, c.values.0, c.values.1
+                );
+                for (value, ev) in [(&c.values.0, &c.evidence.0), (&c.values.1, &c.evidence.1)] {
+                    let source = sources
+                        .get(&ev.document)
+                        .copied()
+                        .unwrap_or(ev.document.as_str());
+                    println!(
+                        "  {value}: \"{}\" [{source} {}–{}]",
+                        ev.text, ev.start, ev.end
+                    );
+                }
+            }
+            eprintln!("{} conflicts", conflicts.len());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Names {
+            what: NamesCommand::Compare { pairs },
+        } => {
+            let input = std::fs::File::open(&pairs)
+                .with_context(|| format!("cannot read {}", pairs.display()))?;
+            let out = std::io::BufWriter::new(std::io::stdout().lock());
+            casefile_resolve::compare_pairs(std::io::BufReader::new(input), out)
+                .with_context(|| format!("cannot compare the pairs of {}", pairs.display()))?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Serve { addr } => {
             casefile_serve::serve_blocking(cli.store, addr)?;
             Ok(ExitCode::SUCCESS)
@@ -265,12 +359,17 @@ fn timex(
     Ok(ExitCode::SUCCESS)
 }
 
-/// Resolves everything in the store into the knowledge base.
-pub fn knowledge_base(store: &dyn Store) -> Result<casefile_model::KnowledgeBase> {
+/// Resolves everything in the store: the knowledge base with the reasons and conflicts found.
+pub fn resolution(store: &dyn Store) -> Result<casefile_resolve::Resolution> {
     let mut analyses = Vec::new();
     store.for_each_analysis(&mut |a| {
         analyses.push(a);
         Ok(())
     })?;
-    Ok(casefile_resolve::build_knowledge_base(&analyses))
+    Ok(casefile_resolve::resolve(&analyses))
+}
+
+/// Resolves everything in the store into the knowledge base.
+pub fn knowledge_base(store: &dyn Store) -> Result<casefile_model::KnowledgeBase> {
+    Ok(resolution(store)?.kb)
 }

@@ -425,3 +425,45 @@ fn case_prints_names_documents_and_passages() {
     let v: Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(v["entity"]["name"], name);
 }
+
+#[test]
+fn names_compare_appends_a_decision_and_keeps_gender_forms_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let pairs = dir.path().join("pairs.tsv");
+    fs::write(
+        &pairs,
+        "name_a\tname_b\tlabel\tkind\nkozlov\tkoslov\tsame\tvariant\nkozlov\tkozlova\tdifferent\tgender\nnazarbayev\tназарбаев\tsame\tcross_script\n",
+    )
+    .unwrap();
+    let o = casefile(
+        &dir.path().join("store"),
+        &["names", "compare", "--pairs", pairs.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8(o.stdout).unwrap();
+    let decisions: Vec<&str> = out
+        .lines()
+        .skip(1)
+        .map(|l| l.rsplit('\t').next().unwrap())
+        .collect();
+    assert_eq!(decisions, vec!["same", "different", "same"], "{out}");
+}
+
+#[test]
+fn explain_names_the_spellings_joined_and_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    assert!(casefile(&store, &["ingest", EXAMPLES]).status.success());
+    let o = casefile(&store, &["explain", "Aigerim Sultanova"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8(o.stdout).unwrap();
+    // The example corpus spells her "Aygerim" in one report: one person, with the reason recorded.
+    assert!(out.contains("Aygerim Sultanova"), "{out}");
+    assert!(out.lines().any(|l| l.starts_with("- ")), "{out}");
+    // Her brother is a different person.
+    let brother = casefile(&store, &["explain", "Daulet Sultanov"]);
+    let out = String::from_utf8(brother.stdout).unwrap();
+    assert!(out.starts_with("Daulet Sultanov"), "{out}");
+    assert!(!out.contains("Aigerim"), "{out}");
+    assert!(casefile(&store, &["conflicts"]).status.success());
+}
