@@ -158,11 +158,32 @@ fn main() -> ExitCode {
     match std::panic::catch_unwind(|| run(cli)) {
         Ok(Ok(code)) => code,
         Ok(Err(e)) => {
+            // The reader of our output went away (`casefile export | head`): end quietly, with
+            // the status a shell gives a process ended by SIGPIPE.
+            let broken_pipe = e.chain().any(|cause| {
+                let kind = cause
+                    .downcast_ref::<std::io::Error>()
+                    .map(std::io::Error::kind)
+                    .or_else(|| {
+                        cause
+                            .downcast_ref::<serde_json::Error>()
+                            .and_then(serde_json::Error::io_error_kind)
+                    });
+                kind == Some(std::io::ErrorKind::BrokenPipe)
+            });
+            if broken_pipe {
+                return ExitCode::from(141);
+            }
             eprintln!("error: {e:#}");
             ExitCode::from(2)
         }
         Err(_) => {
-            eprintln!("internal error: {}", panics::take_message());
+            let message = panics::take_message();
+            // `println!` into a closed pipe panics; end quietly as below.
+            if message.contains("Broken pipe") {
+                return ExitCode::from(141);
+            }
+            eprintln!("internal error: {message}");
             ExitCode::from(101)
         }
     }

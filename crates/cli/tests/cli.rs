@@ -467,3 +467,23 @@ fn explain_names_the_spellings_joined_and_why() {
     assert!(!out.contains("Aigerim"), "{out}");
     assert!(casefile(&store, &["conflicts"]).status.success());
 }
+
+#[test]
+fn output_into_a_closed_pipe_ends_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    assert!(casefile(&store, &["ingest", EXAMPLES]).status.success());
+    let mut child = Command::new(BIN)
+        .arg("--store")
+        .arg(&store)
+        .args(["export", "--format", "json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Like `| head -c 0`: the reader goes away before the export is written.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(141), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "");
+}
