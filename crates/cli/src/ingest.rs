@@ -127,11 +127,23 @@ pub fn reanalyze(store: &mut dyn Store) -> Result<usize> {
         }
         let analyses: Vec<_> = documents
             .into_par_iter()
-            .map(|d| pipeline.analyze(d))
+            .map(|d| {
+                let source = d.source.clone();
+                catch_unwind(AssertUnwindSafe(|| pipeline.analyze(d))).map_err(|_| source)
+            })
             .collect();
-        for a in &analyses {
-            store.replace_analysis(a)?;
-            count += 1;
+        for a in analyses {
+            match a {
+                Ok(a) => {
+                    store.replace_analysis(&a)?;
+                    count += 1;
+                }
+                // The stored analysis stays as it was: an older reading beats none.
+                Err(source) => eprintln!(
+                    "error: {source}: casefile failed while reading it again (a bug: please report this file): {}",
+                    crate::panics::take_message()
+                ),
+            }
         }
     }
     Ok(count)

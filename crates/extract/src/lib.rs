@@ -42,17 +42,12 @@ impl Pipeline {
     /// places, legal provisions), time expressions (against the document's publication date),
     /// then events and claims.
     ///
-    /// A reader that panics on a document (a bug, never bad input by design) costs that
-    /// document its layer, not the run: the layer is left empty and one line naming the document
-    /// and the reader goes to standard error.
+    /// A reader that panics (a bug, never bad input by design) panics through this call: the
+    /// caller decides what a failed document costs. The CLI reports it as that file's error and
+    /// does not store a half-read document, so the next run reads it again.
     pub fn analyze(&self, document: Document) -> AnalyzedDocument {
         let mut analysis = self.read_entities(document);
-        let source = analysis.document.source.clone();
-        if guarded("event", &source, || casefile_events::read(&mut analysis)).is_none() {
-            // Whatever it added before failing is dropped with it.
-            analysis.events.clear();
-            analysis.claims.clear();
-        }
+        casefile_events::read(&mut analysis);
         analysis
     }
 
@@ -62,27 +57,9 @@ impl Pipeline {
         let mut analysis = AnalyzedDocument::new(document);
         let text = &analysis.document.text;
         analysis.sentences = casefile_text::sentences(text);
-        analysis.mentions = guarded("entity", &analysis.document.source, || {
-            entities::read(self.gazetteer, self.tagger, text, &analysis.sentences)
-        })
-        .unwrap_or_default();
-        let published = analysis.document.meta.published;
-        analysis.timexes = guarded("time-expression", &analysis.document.source, || {
-            casefile_timex::tag(text, published)
-        })
-        .unwrap_or_default();
+        analysis.mentions = entities::read(self.gazetteer, self.tagger, text, &analysis.sentences);
+        analysis.timexes = casefile_timex::tag(text, analysis.document.meta.published);
         analysis
-    }
-}
-
-/// Runs one reader, turning a panic into `None` and a one-line error naming the document.
-fn guarded<T>(reader: &str, source: &str, f: impl FnOnce() -> T) -> Option<T> {
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
-        Ok(v) => Some(v),
-        Err(_) => {
-            eprintln!("error: {source}: the {reader} reader failed on this document; its layer is left empty");
-            None
-        }
     }
 }
 
