@@ -47,6 +47,13 @@ fn crash_child() {
     }
 }
 
+/// The id in a child's report line. The test harness prints "test crash_child ... " without a
+/// line break before the child's own output, so the first report can share its line.
+fn reported_id(line: &str) -> Option<DocumentId> {
+    let at = line.find("committed ")?;
+    Some(DocumentId(line[at + "committed ".len()..].to_string()))
+}
+
 /// Run the child until it has reported `kill_after` commits, wait `phase` of the time one
 /// document takes, SIGKILL it, and return every id it reported (including any reported between
 /// the last read and the kill).
@@ -69,8 +76,8 @@ fn run_child_and_kill(dir: &Path, kill_after: usize, phase: f64) -> Vec<Document
     while committed.len() < kill_after {
         match lines.next() {
             Some(line) => {
-                if let Some(id) = line.unwrap().strip_prefix("committed ") {
-                    committed.push(DocumentId(id.to_string()));
+                if let Some(id) = reported_id(&line.unwrap()) {
+                    committed.push(id);
                     first_report.get_or_insert_with(Instant::now);
                 }
             }
@@ -88,8 +95,8 @@ fn run_child_and_kill(dir: &Path, kill_after: usize, phase: f64) -> Vec<Document
     assert!(!status.success(), "the child was killed, not finished");
     // Lines already in the pipe were printed after their commit: those ids count too.
     for line in lines {
-        if let Some(id) = line.unwrap().strip_prefix("committed ") {
-            committed.push(DocumentId(id.to_string()));
+        if let Some(id) = reported_id(&line.unwrap()) {
+            committed.push(id);
         }
     }
     committed
