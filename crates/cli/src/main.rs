@@ -387,7 +387,10 @@ pub fn resolution(store: &dyn Store) -> Result<casefile_resolve::Resolution> {
         analyses.push(a);
         Ok(())
     })?;
-    Ok(casefile_resolve::resolve(&analyses))
+    // People's judgements are re-applied on every resolution, so they survive re-ingest and
+    // re-extraction.
+    let reviews = store.reviews()?;
+    Ok(casefile_resolve::resolve_reviewed(&analyses, &reviews))
 }
 
 /// Resolves everything in the store into the knowledge base.

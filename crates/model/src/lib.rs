@@ -12,6 +12,7 @@
 mod date;
 mod kb;
 mod offsets;
+mod review;
 
 pub use date::{PartialDate, PartialDateError};
 pub use kb::{
@@ -19,6 +20,7 @@ pub use kb::{
     KnowledgeBase, Participant,
 };
 pub use offsets::CharIndex;
+pub use review::{Review, ReviewAction, ReviewAnchor, ReviewInput};
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};

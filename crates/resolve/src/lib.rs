@@ -20,10 +20,11 @@
 
 use casefile_model::{
     AnalyzedDocument, CharIndex, ClaimRecord, DocumentRecord, Entity, EntityId, EntityMention,
-    EntityType, Event, Evidence, KnowledgeBase, Mention, Participant, Span,
+    EntityType, Event, Evidence, KnowledgeBase, Mention, Participant, Review, Span,
 };
 pub mod events;
 pub mod names;
+pub mod reviews;
 
 pub use events::Conflict;
 
@@ -429,6 +430,14 @@ fn doc_name(analyses: &[&AnalyzedDocument], i: usize) -> String {
 /// list, which follows it (ingestion order).
 pub fn build_knowledge_base(analyses: &[AnalyzedDocument]) -> KnowledgeBase {
     resolve(analyses).kb
+}
+
+/// Resolves the record as [`resolve`] does, then applies people's judgements from the store's
+/// review log ([`reviews`]), oldest first.
+pub fn resolve_reviewed(analyses: &[AnalyzedDocument], reviews: &[Review]) -> Resolution {
+    let mut resolution = resolve(analyses);
+    reviews::apply_event_reviews(&mut resolution, reviews);
+    resolution
 }
 
 /// Resolves entities across documents and keeps the reason for every merge.

@@ -1,7 +1,9 @@
 //! The JSON API under `/api/`. Errors are `{"error": "…"}` with the status that fits.
 
 use crate::pages::{run_search, SearchParams};
-use crate::reviews::{user_for_token, ReviewAction, ReviewInput};
+use crate::reviews::user_for_token;
+use casefile_model::{ReviewAction, ReviewInput};
+use casefile_store::{NewReview, Store};
 use crate::AppState;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
@@ -222,12 +224,13 @@ fn validate(state: &AppState, input: &ReviewInput) -> Result<(), ApiError> {
                 return Err(bad("correct_type needs an event or entity type name".into()));
             }
         }
-        ReviewAction::Merge => {
+        ReviewAction::Merge | ReviewAction::Split => {
             let ok = value_str.is_some_and(|v| snap.entity(v).is_some() && v != input.target);
             if snap.entity(&input.target).is_none() || !ok {
-                return Err(bad(
-                    "merge needs an entity target and another entity's id as value".into(),
-                ));
+                return Err(bad(format!(
+                    "{} needs an entity target and another entity's id as value",
+                    input.action.as_str()
+                )));
             }
         }
         _ => {}
@@ -249,8 +252,27 @@ pub(crate) async fn post_review(
         )
     })?;
     validate(&state, &input)?;
+    // What the target (and a merge's or split's other entity) is now, so the judgement finds its
+    // fact again when re-reading changes ids.
+    let snap = state.snapshot();
+    let anchor = casefile_resolve::reviews::anchor(&snap.kb, &input.target);
+    let value_anchor = match input.action {
+        ReviewAction::Merge | ReviewAction::Split => input
+            .value
+            .as_ref()
+            .and_then(Value::as_str)
+            .and_then(|v| casefile_resolve::reviews::anchor(&snap.kb, v)),
+        _ => None,
+    };
+    drop(snap);
+    let new = NewReview {
+        input,
+        anchor,
+        value_anchor,
+        user,
+    };
     let st = state.clone();
-    let review = tokio::task::spawn_blocking(move || st.reviews().record(input, &user))
+    let review = tokio::task::spawn_blocking(move || st.store().record_review(&new))
         .await
         .map_err(internal)?
         .map_err(|e| internal(format!("cannot record the review: {e}")))?;
@@ -271,8 +293,14 @@ pub(crate) async fn list_reviews(
 ) -> ApiResult {
     let limit = q.limit.unwrap_or(100).clamp(1, 1000);
     let st = state.clone();
-    let reviews =
-        tokio::task::spawn_blocking(move || st.reviews().list(q.target.as_deref(), limit))
+    let reviews = tokio::task::spawn_blocking(move || {
+        st.store().reviews().map(|all| {
+            all.into_iter()
+                .filter(|r| q.target.as_deref().is_none_or(|t| r.target == t))
+                .take(limit)
+                .collect::<Vec<_>>()
+        })
+    })
             .await
             .map_err(internal)?
             .map_err(|e| internal(format!("cannot read the reviews: {e}")))?;

@@ -19,7 +19,8 @@ mod reviews;
 mod search;
 mod snapshot;
 
-pub use reviews::{create_token, has_tokens, Review, ReviewAction, ReviewInput};
+pub use casefile_model::{Review, ReviewAction, ReviewInput};
+pub use reviews::{create_token, has_tokens};
 pub use snapshot::Snapshot;
 
 use anyhow::Context;
@@ -52,12 +53,13 @@ pub struct AppState {
 struct Inner {
     store_dir: PathBuf,
     snapshot: RwLock<Arc<Snapshot>>,
-    reviews: Mutex<reviews::ReviewLog>,
+    /// The store, open for the review log (reads of documents go through snapshots).
+    store: Mutex<casefile_store::SqliteStore>,
 }
 
 impl AppState {
-    /// Opens the store at `store_dir`, builds the knowledge base and the search index, and opens
-    /// (creating when absent) the review log `STORE/reviews.sqlite`.
+    /// Opens the store at `store_dir` and builds the knowledge base (with the store's review log
+    /// applied) and the search index.
     pub fn open(store_dir: &Path) -> anyhow::Result<AppState> {
         let kb = load_knowledge_base(store_dir)?;
         AppState::with_knowledge_base(store_dir, kb)
@@ -67,12 +69,13 @@ impl AppState {
     /// `store_dir` still holds the review log and the tokens.
     pub fn with_knowledge_base(store_dir: &Path, kb: KnowledgeBase) -> anyhow::Result<AppState> {
         let snapshot = Snapshot::build(kb).context("cannot build the search index")?;
-        let log = reviews::ReviewLog::open(store_dir)?;
+        let store = casefile_store::SqliteStore::open(store_dir)
+            .with_context(|| format!("cannot open the store at {}", store_dir.display()))?;
         Ok(AppState {
             inner: Arc::new(Inner {
                 store_dir: store_dir.to_path_buf(),
                 snapshot: RwLock::new(Arc::new(snapshot)),
-                reviews: Mutex::new(log),
+                store: Mutex::new(store),
             }),
         })
     }
@@ -107,12 +110,13 @@ impl AppState {
         &self.inner.store_dir
     }
 
-    fn reviews(&self) -> std::sync::MutexGuard<'_, reviews::ReviewLog> {
-        self.inner.reviews.lock().unwrap_or_else(|e| e.into_inner())
+    fn store(&self) -> std::sync::MutexGuard<'_, casefile_store::SqliteStore> {
+        self.inner.store.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
 
-/// Reads every analysis in the store and resolves them, as `casefile export` does.
+/// Reads every analysis and the review log in the store and resolves them, as `casefile export`
+/// does.
 fn load_knowledge_base(store_dir: &Path) -> anyhow::Result<KnowledgeBase> {
     use casefile_store::Store;
     let store = casefile_store::SqliteStore::open(store_dir)
@@ -122,7 +126,8 @@ fn load_knowledge_base(store_dir: &Path) -> anyhow::Result<KnowledgeBase> {
         analyses.push(a);
         Ok(())
     })?;
-    Ok(casefile_resolve::build_knowledge_base(&analyses))
+    let reviews = store.reviews()?;
+    Ok(casefile_resolve::resolve_reviewed(&analyses, &reviews).kb)
 }
 
 /// The application: every page and API endpoint, the body limit and the security headers.

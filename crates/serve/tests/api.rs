@@ -427,14 +427,14 @@ async fn reviews_need_a_token_and_are_recorded() {
     .await;
     assert_eq!(r.status, StatusCode::CREATED);
 
-    // Listed through the API, and kept in STORE/reviews.sqlite.
+    // Listed through the API, and kept in the store's review log with what the target was.
     let v = get(&app, &format!("/api/reviews?target={event}"))
         .await
         .json();
     let reviews = v["reviews"].as_array().unwrap();
     assert_eq!(reviews.len(), 2);
     assert_eq!(reviews[0]["note"], "the <b>police</b> log says the 7th");
-    let conn = rusqlite::Connection::open(dir.path().join("reviews.sqlite")).unwrap();
+    let conn = rusqlite::Connection::open(dir.path().join("casefile.sqlite")).unwrap();
     let (action, user, value, created): (String, String, String, String) = conn
         .query_row(
             "SELECT action, user, value, created_at FROM reviews ORDER BY id LIMIT 1",
@@ -445,6 +445,12 @@ async fn reviews_need_a_token_and_are_recorded() {
     assert_eq!((action.as_str(), user.as_str()), ("correct_date", "alice"));
     assert_eq!(value, "\"1998-04-07\"");
     assert!(created.ends_with('Z'));
+    let stored = SqliteStore::open(dir.path()).unwrap().reviews().unwrap();
+    assert!(
+        matches!(stored[0].anchor, Some(casefile_model::ReviewAnchor::Event { .. })),
+        "{:?}",
+        stored[0].anchor
+    );
 }
 
 #[tokio::test]

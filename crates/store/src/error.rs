@@ -96,6 +96,15 @@ pub enum StoreError {
         reason: String,
     },
 
+    /// A review that cannot be recorded (no user, a malformed value).
+    #[error("store {path}: review refused: {reason}")]
+    InvalidReview {
+        /// The database file.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
+
     /// The function given to [`Store::for_each_analysis`](crate::Store::for_each_analysis)
     /// stopped the walk with its own error.
     #[error("{0}")]

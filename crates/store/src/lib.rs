@@ -18,6 +18,8 @@ mod sqlite;
 
 pub use error::StoreError;
 pub use sqlite::SqliteStore;
+// Re-exported so callers of the review methods need not name the model crate.
+pub use casefile_model::{Review, ReviewAction, ReviewAnchor, ReviewInput};
 
 use casefile_model::{AnalyzedDocument, DocumentId};
 
@@ -67,4 +69,52 @@ pub trait Store {
 
     /// How many documents are stored.
     fn document_count(&self) -> Result<u64>;
+
+    /// Appends a review to the audit log (one transaction) and returns it as recorded, with its
+    /// row id and time. The log is never edited: a later review of the same target overrides an
+    /// earlier one when the record is resolved. An empty user is refused.
+    fn record_review(&mut self, review: &NewReview) -> Result<Review>;
+
+    /// Every recorded review, oldest first.
+    fn reviews(&self) -> Result<Vec<Review>>;
+}
+
+/// A review to record: what the person submitted, what its targets were at the time, and who.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewReview {
+    /// The submitted action.
+    pub input: ReviewInput,
+    /// What the target was when judged.
+    pub anchor: Option<ReviewAnchor>,
+    /// For merges and splits, what the other entity was when judged.
+    pub value_anchor: Option<ReviewAnchor>,
+    /// Who: the token's user, or the CLI's `--user`.
+    pub user: String,
+}
+
+/// The current time, UTC, as `YYYY-MM-DDTHH:MM:SSZ`. For the audit log only: no fact ever takes
+/// its date from the clock.
+pub fn now_rfc3339() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let days = (secs / 86_400) as i64;
+    let rem = secs % 86_400;
+    // Howard Hinnant's civil_from_days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
 }

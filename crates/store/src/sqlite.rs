@@ -1,10 +1,10 @@
 //! The embedded backend: one SQLite file in the store folder.
 
 use crate::codec::{enum_from_name, enum_name, from_json, from_sql_int, to_json, to_sql_int};
-use crate::{PutOutcome, Result, Store, StoreError};
+use crate::{now_rfc3339, NewReview, PutOutcome, Result, Store, StoreError};
 use casefile_model::{
     AnalyzedDocument, Claim, Document, DocumentId, DocumentMeta, EventMention, LegalRef, Mention,
-    PartialDate, Span, Timex,
+    PartialDate, Review, ReviewAction, ReviewAnchor, Span, Timex,
 };
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use std::path::{Path, PathBuf};
@@ -19,7 +19,10 @@ const APPLICATION_ID: i64 = 0x4346_5354;
 
 /// Schema migrations, oldest first: migration `n` (0-based) takes the store from
 /// `PRAGMA user_version` `n` to `n + 1`. Only ever append; never edit a released one.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_initial.sql"),
+    include_str!("migrations/0002_reviews.sql"),
+];
 
 /// How long a writer waits for another process's transaction before giving up. Transactions
 /// are one document each, so a wait this long means something is stuck.
@@ -873,5 +876,102 @@ impl Store for SqliteStore {
             .map_err(self.sql("cannot count documents"))?;
         // COUNT(*) is never negative.
         Ok(u64::try_from(n).unwrap_or_default())
+    }
+
+    fn record_review(&mut self, review: &NewReview) -> Result<Review> {
+        let user = review.user.trim();
+        if user.is_empty() || user.chars().any(char::is_control) {
+            return Err(StoreError::InvalidReview {
+                path: self.path.clone(),
+                reason: "the user must be a non-empty name without control characters".into(),
+            });
+        }
+        let input = &review.input;
+        // Serialising the model's own enums cannot fail.
+        let json = |v: &Option<ReviewAnchor>| v.as_ref().and_then(|a| to_json(a).ok());
+        let created_at = now_rfc3339();
+        self.conn
+            .prepare_cached(
+                "INSERT INTO reviews (target, action, value, note, anchor, value_anchor, user, \
+                 created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )
+            .and_then(|mut stmt| {
+                stmt.execute(params![
+                    input.target,
+                    input.action.as_str(),
+                    input.value.as_ref().map(|v| v.to_string()),
+                    input.note,
+                    json(&review.anchor),
+                    json(&review.value_anchor),
+                    user,
+                    created_at,
+                ])
+            })
+            .map_err(self.sql("cannot record the review"))?;
+        Ok(Review {
+            id: self.conn.last_insert_rowid(),
+            target: input.target.clone(),
+            action: input.action,
+            value: input.value.clone(),
+            note: input.note.clone(),
+            anchor: review.anchor.clone(),
+            value_anchor: review.value_anchor.clone(),
+            user: user.to_string(),
+            created_at,
+        })
+    }
+
+    fn reviews(&self) -> Result<Vec<Review>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT id, target, action, value, note, anchor, value_anchor, user, created_at \
+                 FROM reviews ORDER BY id",
+            )
+            .map_err(self.sql("cannot read the review log"))?;
+        let rows = stmt
+            .query_map([], |row| {
+                Ok((
+                    row.get::<_, i64>(0)?,
+                    row.get::<_, String>(1)?,
+                    row.get::<_, String>(2)?,
+                    row.get::<_, Option<String>>(3)?,
+                    row.get::<_, Option<String>>(4)?,
+                    row.get::<_, Option<String>>(5)?,
+                    row.get::<_, Option<String>>(6)?,
+                    row.get::<_, String>(7)?,
+                    row.get::<_, String>(8)?,
+                ))
+            })
+            .map_err(self.sql("cannot read the review log"))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, target, action, value, note, anchor, value_anchor, user, created_at) =
+                row.map_err(self.sql("cannot read the review log"))?;
+            let corrupt = |reason: String| StoreError::InvalidReview {
+                path: self.path.clone(),
+                reason: format!("stored review {id} is corrupt: {reason}"),
+            };
+            let action = ReviewAction::parse(&action)
+                .ok_or_else(|| corrupt(format!("unknown action {action:?}")))?;
+            let parse = |text: Option<String>| -> Result<Option<ReviewAnchor>> {
+                text.map(|t| serde_json::from_str(&t).map_err(|e| corrupt(e.to_string())))
+                    .transpose()
+            };
+            out.push(Review {
+                id,
+                target,
+                action,
+                value: value
+                    .map(|v| serde_json::from_str(&v).map_err(|e| corrupt(e.to_string())))
+                    .transpose()?,
+                note,
+                anchor: parse(anchor)?,
+                value_anchor: parse(value_anchor)?,
+                user,
+                created_at,
+            });
+        }
+        Ok(out)
     }
 }
