@@ -40,7 +40,7 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "json")]
         format: ExportFormat,
-        /// Output file (standard output when absent).
+        /// Output file for json and ftm (standard output when absent); the folder for csv.
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
@@ -150,6 +150,10 @@ enum EvalCommand {
 enum ExportFormat {
     /// The knowledge base as one JSON document (schema/export.schema.json).
     Json,
+    /// FollowTheMoney entities as JSON lines (Aleph, OpenSanctions).
+    Ftm,
+    /// CSV tables with a Frictionless datapackage.json, in the folder given by `-o`.
+    Csv,
 }
 
 fn main() -> ExitCode {
@@ -207,7 +211,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Export { format, output } => {
             let store = open_store(&cli.store)?;
             let kb = knowledge_base(&store)?;
-            let ExportFormat::Json = format;
+            if let ExportFormat::Csv = format {
+                let dir = output.context("--format csv needs -o FOLDER")?;
+                casefile_export::csv_tables::write(&kb, &dir)
+                    .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", dir.display()))?;
+                return Ok(ExitCode::SUCCESS);
+            }
             let mut out: Box<dyn Write> = match &output {
                 Some(path) => Box::new(std::io::BufWriter::new(
                     std::fs::File::create(path)
@@ -215,8 +224,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 )),
                 None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
             };
-            serde_json::to_writer_pretty(&mut out, &kb)?;
-            writeln!(out)?;
+            if let ExportFormat::Ftm = format {
+                casefile_export::ftm::write(&kb, &mut out)?;
+            } else {
+                serde_json::to_writer_pretty(&mut out, &kb)?;
+                writeln!(out)?;
+            }
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
