@@ -91,6 +91,13 @@ pub(crate) const ENTRIES: &[Entry] = &[
     e("sentenced", T::Conviction, Verb, 0),
     e("sentencing", T::Conviction, Noun, 0),
     e("conviction", T::Conviction, Noun, NEEDS_VICTIM),
+    // A verdict or a sentence being served states a conviction even without "convicted".
+    e("verdict against", T::Conviction, Noun, 0),
+    e("guilty verdict", T::Conviction, Noun, NEEDS_VICTIM),
+    e("prison sentence", T::Conviction, Noun, NEEDS_VICTIM),
+    e("prison term", T::Conviction, Noun, NEEDS_VICTIM),
+    e("jail term", T::Conviction, Noun, NEEDS_VICTIM),
+    e("upheld on appeal", T::Appeal, Verb, 0),
     e("acquitted", T::Acquittal, Verb, 0),
     e("found not guilty", T::Acquittal, Verb, 0),
     e("acquittal", T::Acquittal, Noun, 0),

@@ -592,3 +592,21 @@ fn laws_pardons_deaths_in_custody_and_disappearances() {
         (vec!["Nurlan Ospan".to_string()], date("2017-06-09"))
     );
 }
+
+#[test]
+fn a_verdict_against_a_person_is_a_conviction() {
+    let a = Doc::new("The verdict against Maria Kolesnikova was announced in Minsk.")
+        .person("Maria Kolesnikova")
+        .place("Minsk")
+        .read();
+    let conviction = one(&a, EventType::Conviction);
+    assert_eq!(victims(&a, conviction), ["Maria Kolesnikova"]);
+}
+
+#[test]
+fn a_sentence_upheld_on_appeal_is_an_appeal() {
+    let a = Doc::new("Ilya Petrov's sentence was upheld on appeal last week.")
+        .person("Ilya Petrov")
+        .read();
+    assert!(!of_type(&a, EventType::Appeal).is_empty());
+}
