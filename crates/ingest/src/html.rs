@@ -33,9 +33,12 @@ struct Declared {
 /// Clean text and metadata of an HTML page.
 pub(crate) fn extract(raw: &[u8]) -> Result<(String, DocumentMeta), String> {
     let html = decode(raw)?;
-    let declared = declared_metadata(&Document::from(html.as_str()));
-    let (fallback, scoped) = block_text(&Document::from(html.as_str()));
-    let readable = readability_text(&html);
+    // Parse once: copying the tree is far cheaper than running html5ever again, and both the
+    // block extraction and Readability edit the tree they are given.
+    let doc = Document::from(html.as_str());
+    let declared = declared_metadata(&doc);
+    let readable = readability_text(doc.clone());
+    let (fallback, scoped) = block_text(&doc);
 
     let fallback = text::normalize(&fallback);
     let chosen = match readable.map(|r| text::normalize(&r)) {
@@ -120,14 +123,14 @@ fn decode(raw: &[u8]) -> Result<String, String> {
     Ok(s.into_owned())
 }
 
-fn readability_text(html: &str) -> Option<String> {
+fn readability_text(doc: Document) -> Option<String> {
     // A library panic on a malformed page must not take the run down; the fallback still works.
     catch_unwind(AssertUnwindSafe(|| {
         let cfg = Config {
             text_mode: TextMode::Formatted,
             ..Default::default()
         };
-        let mut r = Readability::new(html, None, Some(cfg)).ok()?;
+        let mut r = Readability::with_document(doc, None, Some(cfg)).ok()?;
         let article = r.parse().ok()?;
         Some(article.text_content.to_string())
     }))
