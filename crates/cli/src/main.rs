@@ -74,6 +74,22 @@ enum Command {
         #[arg(long, default_value = "127.0.0.1:8080")]
         addr: std::net::SocketAddr,
     },
+    /// Record a judgement in the store's review log (re-applied whenever the record is built):
+    /// confirm, reject, correct_date, correct_type, merge, split or comment.
+    Review {
+        /// The event, entity or document id judged (as `casefile export` prints it).
+        target: String,
+        /// What you judge: confirm, reject, correct_date, correct_type, merge, split, comment.
+        action: String,
+        /// The new date or type, or for merge and split the other entity's id.
+        value: Option<String>,
+        /// Who judges: recorded in the audit log.
+        #[arg(long)]
+        user: String,
+        /// A note kept with the judgement.
+        #[arg(long)]
+        note: Option<String>,
+    },
     /// Make a bearer token for the API's write endpoints (printed once; only its hash is kept).
     Token {
         /// Whose token it is: recorded with every review made with it.
@@ -319,6 +335,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
             casefile_serve::serve_blocking(cli.store, addr)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Review {
+            target,
+            action,
+            value,
+            user,
+            note,
+        } => review(&cli.store, target, &action, value, user, note),
         Command::Token { user } => {
             std::fs::create_dir_all(&cli.store)
                 .with_context(|| format!("cannot create {}", cli.store.display()))?;
@@ -390,6 +413,80 @@ fn timex(
         .context("standard input is not UTF-8 text")?;
     let records = casefile_timex::records(&text, dct);
     println!("{}", serde_json::to_string_pretty(&records)?);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `casefile review`: checks the judgement against the current record and appends it, with what
+/// its target is now, to the store's review log.
+fn review(
+    dir: &std::path::Path,
+    target: String,
+    action: &str,
+    value: Option<String>,
+    user: String,
+    note: Option<String>,
+) -> Result<ExitCode> {
+    use casefile_model::{ReviewAction, ReviewInput};
+    let action = ReviewAction::parse(action).with_context(|| {
+        let names: Vec<&str> = ReviewAction::ALL.iter().map(|a| a.as_str()).collect();
+        format!(
+            "unknown review action {action:?}: use one of {}",
+            names.join(", ")
+        )
+    })?;
+    let mut store = open_store(dir)?;
+    let kb = knowledge_base(&store)?;
+    // A fact an earlier judgement removed (a rejected event) is found in the record as read.
+    let anchor = match casefile_resolve::reviews::anchor(&kb, &target) {
+        Some(a) => Some(a),
+        None => {
+            let mut analyses = Vec::new();
+            store.for_each_analysis(&mut |a| {
+                analyses.push(a);
+                Ok(())
+            })?;
+            casefile_resolve::reviews::anchor(&casefile_resolve::resolve(&analyses).kb, &target)
+        }
+    }
+    .with_context(|| format!("no event, entity or document has the id {target:?}"))?;
+    let needs_value = !matches!(
+        action,
+        ReviewAction::Confirm | ReviewAction::Reject | ReviewAction::Comment
+    );
+    if needs_value && value.is_none() {
+        anyhow::bail!("{} needs a value", action.as_str());
+    }
+    let value_anchor = match action {
+        ReviewAction::Merge | ReviewAction::Split => {
+            let other = value.as_deref().unwrap_or_default();
+            let found = casefile_resolve::reviews::anchor(&kb, other)
+                .filter(|a| matches!(a, casefile_model::ReviewAnchor::Entity { .. }));
+            if found.is_none() || other == target {
+                anyhow::bail!("{} needs another entity's id as value", action.as_str());
+            }
+            found
+        }
+        ReviewAction::CorrectDate => {
+            let v = value.as_deref().unwrap_or_default();
+            v.parse::<casefile_model::PartialDate>().map_err(|_| {
+                anyhow::anyhow!("{v:?} is not a date (YYYY-MM-DD, YYYY-MM, YYYY, --MM-DD, --MM)")
+            })?;
+            None
+        }
+        _ => None,
+    };
+    let recorded = store.record_review(&casefile_store::NewReview {
+        input: ReviewInput {
+            target,
+            action,
+            value: value.map(serde_json::Value::String),
+            note,
+        },
+        anchor: Some(anchor),
+        value_anchor,
+        user,
+    })?;
+    println!("{}", serde_json::to_string(&recorded)?);
     Ok(ExitCode::SUCCESS)
 }
 

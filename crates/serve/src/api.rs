@@ -2,8 +2,6 @@
 
 use crate::pages::{run_search, SearchParams};
 use crate::reviews::user_for_token;
-use casefile_model::{ReviewAction, ReviewInput};
-use casefile_store::{NewReview, Store};
 use crate::AppState;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
@@ -11,6 +9,8 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use casefile_model::{DocumentRecord, Entity, Event, PartialDate};
+use casefile_model::{ReviewAction, ReviewInput};
+use casefile_store::{NewReview, Store};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
@@ -301,9 +301,9 @@ pub(crate) async fn list_reviews(
                 .collect::<Vec<_>>()
         })
     })
-            .await
-            .map_err(internal)?
-            .map_err(|e| internal(format!("cannot read the reviews: {e}")))?;
+    .await
+    .map_err(internal)?
+    .map_err(|e| internal(format!("cannot read the reviews: {e}")))?;
     Ok(Json(json!({ "reviews": reviews })).into_response())
 }
 

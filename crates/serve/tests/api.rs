@@ -447,7 +447,10 @@ async fn reviews_need_a_token_and_are_recorded() {
     assert!(created.ends_with('Z'));
     let stored = SqliteStore::open(dir.path()).unwrap().reviews().unwrap();
     assert!(
-        matches!(stored[0].anchor, Some(casefile_model::ReviewAnchor::Event { .. })),
+        matches!(
+            stored[0].anchor,
+            Some(casefile_model::ReviewAnchor::Event { .. })
+        ),
         "{:?}",
         stored[0].anchor
     );

@@ -105,7 +105,10 @@ fn a_version_1_store_gains_the_review_log_and_keeps_its_documents() {
             .unwrap();
     }
     let mut store = SqliteStore::open(dir.path()).unwrap();
-    assert_eq!(store.analysis(&analysis.document.id).unwrap(), Some(analysis));
+    assert_eq!(
+        store.analysis(&analysis.document.id).unwrap(),
+        Some(analysis)
+    );
     store.record_review(&merge("per-a", "per-b")).unwrap();
     assert_eq!(store.reviews().unwrap().len(), 1);
     let conn = Connection::open(dir.path().join("casefile.sqlite")).unwrap();

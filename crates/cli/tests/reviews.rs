@@ -1,0 +1,150 @@
+//! Judgements recorded with `casefile review` are re-applied whenever the record is built: they
+//! survive re-ingesting the same folder and re-reading every document.
+
+use serde_json::Value;
+use std::path::Path;
+use std::process::{Command, Output};
+
+const BIN: &str = env!("CARGO_BIN_EXE_casefile");
+const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/corpus");
+
+fn casefile(store: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .arg("--store")
+        .arg(store)
+        .args(args)
+        .env_remove("CASEFILE_STORE")
+        .output()
+        .expect("casefile runs")
+}
+
+fn ok(o: Output) -> Output {
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    o
+}
+
+fn export(store: &Path) -> Value {
+    let o = ok(casefile(store, &["export", "--format", "json"]));
+    serde_json::from_slice(&o.stdout).expect("export is JSON")
+}
+
+fn event<'a>(kb: &'a Value, id: &str) -> Option<&'a Value> {
+    kb["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == id)
+}
+
+#[test]
+fn reviews_survive_reingest_and_reanalysis() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    ok(casefile(&store, &["ingest", EXAMPLES]));
+    let before = export(&store);
+    let events = before["events"].as_array().unwrap();
+    assert!(events.len() >= 3, "the example corpus has events");
+    let rejected = events[0]["id"].as_str().unwrap().to_string();
+    let redated = events[1]["id"].as_str().unwrap().to_string();
+    let retyped = events[2]["id"].as_str().unwrap().to_string();
+    let new_type = if events[2]["type"] == "protest" {
+        "arrest"
+    } else {
+        "protest"
+    };
+
+    ok(casefile(
+        &store,
+        &["review", &rejected, "reject", "--user", "alice"],
+    ));
+    let o = ok(casefile(
+        &store,
+        &[
+            "review",
+            &redated,
+            "correct_date",
+            "1999-03-04",
+            "--user",
+            "alice",
+            "--note",
+            "the court record says 4 March",
+        ],
+    ));
+    let recorded: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(recorded["user"], "alice");
+    assert_eq!(recorded["anchor"]["kind"], "event");
+    ok(casefile(
+        &store,
+        &[
+            "review",
+            &retyped,
+            "correct_type",
+            new_type,
+            "--user",
+            "bob",
+        ],
+    ));
+
+    let check = |kb: &Value, when: &str| {
+        assert!(
+            event(kb, &rejected).is_none(),
+            "{when}: rejected event gone"
+        );
+        assert_eq!(event(kb, &redated).unwrap()["date"], "1999-03-04", "{when}");
+        assert_eq!(event(kb, &retyped).unwrap()["type"], new_type, "{when}");
+        assert_eq!(
+            kb["events"].as_array().unwrap().len(),
+            events.len() - 1,
+            "{when}: nothing else changed"
+        );
+    };
+    check(&export(&store), "after review");
+    ok(casefile(&store, &["ingest", EXAMPLES]));
+    check(&export(&store), "after ingesting the same folder again");
+    ok(casefile(&store, &["reanalyze"]));
+    check(&export(&store), "after re-reading every document");
+
+    // Confirming a rejected event brings it back.
+    ok(casefile(
+        &store,
+        &["review", &rejected, "confirm", "--user", "alice"],
+    ));
+    assert!(event(&export(&store), &rejected).is_some());
+}
+
+#[test]
+fn a_review_of_nothing_or_with_a_bad_value_is_refused_and_not_recorded() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    ok(casefile(&store, &["ingest", EXAMPLES]));
+    let kb = export(&store);
+    let id = kb["events"][0]["id"].as_str().unwrap().to_string();
+    for (args, says) in [
+        (
+            vec!["review", "evt-nope", "reject"],
+            "no event, entity or document",
+        ),
+        (
+            vec!["review", id.as_str(), "approve"],
+            "unknown review action",
+        ),
+        (
+            vec!["review", id.as_str(), "correct_date", "1999-02-30"],
+            "not a date",
+        ),
+        (vec!["review", id.as_str(), "correct_date"], "needs a value"),
+        (
+            vec!["review", id.as_str(), "merge", "per-nope"],
+            "another entity",
+        ),
+    ] {
+        let mut args = args;
+        args.extend(["--user", "alice"]);
+        let o = casefile(&store, &args);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(!o.status.success(), "{args:?} was accepted");
+        assert!(err.contains(says), "{args:?}: {err}");
+        assert_eq!(err.trim().lines().count(), 1, "one line: {err}");
+    }
+    assert_eq!(export(&store), kb, "nothing was recorded");
+}
