@@ -87,3 +87,99 @@ pub fn apply_event_reviews(resolution: &mut Resolution, reviews: &[Review]) {
     let mut keep = rejected.iter().map(|r| !r);
     kb.events.retain(|_| keep.next().unwrap_or(true));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use casefile_model::{DocumentId, Event, Evidence, Modality};
+
+    fn event(id: &str, event_type: EventType, start: usize) -> Event {
+        Event {
+            id: id.into(),
+            event_type,
+            date: None,
+            participants: Vec::new(),
+            location: None,
+            legal_basis: Vec::new(),
+            charges: Vec::new(),
+            sentence: None,
+            victim_count: None,
+            modality: Modality::Asserted,
+            negated: false,
+            sources: vec![Evidence {
+                document: DocumentId("d1".into()),
+                start,
+                end: start + 10,
+                text: "x".repeat(10),
+            }],
+        }
+    }
+
+    fn review(
+        target: &str,
+        action: ReviewAction,
+        value: Option<&str>,
+        anchor: Option<ReviewAnchor>,
+    ) -> Review {
+        Review {
+            id: 1,
+            target: target.into(),
+            action,
+            value: value.map(|v| serde_json::json!(v)),
+            note: None,
+            anchor,
+            value_anchor: None,
+            user: "alice".into(),
+            created_at: "2026-11-23T00:00:00Z".into(),
+        }
+    }
+
+    #[test]
+    fn a_judgement_finds_its_event_by_passage_when_the_id_changed() {
+        let mut r = Resolution::default();
+        r.kb.events = vec![
+            event("evt-new-0", EventType::Arrest, 0),
+            event("evt-new-1", EventType::Conviction, 40),
+        ];
+        // Judged when the conviction was event 3 of the document; its passage is unchanged.
+        let anchor = anchor_of(&event("evt-old-3", EventType::Conviction, 42));
+        let reviews = [
+            review(
+                "evt-old-3",
+                ReviewAction::CorrectDate,
+                Some("2012-10-08"),
+                Some(anchor.clone()),
+            ),
+            review("evt-new-0", ReviewAction::Reject, None, None),
+            // Neither the id nor the passage exists any more: nothing happens.
+            review(
+                "evt-gone",
+                ReviewAction::Reject,
+                None,
+                Some(anchor_of(&event("evt-gone", EventType::Conviction, 200))),
+            ),
+        ];
+        apply_event_reviews(&mut r, &reviews);
+        assert_eq!(r.kb.events.len(), 1);
+        assert_eq!(r.kb.events[0].id, "evt-new-1");
+        assert_eq!(r.kb.events[0].date, Some("2012-10-08".parse().unwrap()));
+    }
+
+    #[test]
+    fn a_passage_of_another_type_is_not_the_event_judged() {
+        let mut r = Resolution::default();
+        r.kb.events = vec![event("evt-a", EventType::Release, 0)];
+        let anchor = anchor_of(&event("evt-b", EventType::Arrest, 0));
+        apply_event_reviews(
+            &mut r,
+            &[review("evt-b", ReviewAction::Reject, None, Some(anchor))],
+        );
+        assert_eq!(r.kb.events.len(), 1);
+    }
+
+    fn anchor_of(e: &Event) -> ReviewAnchor {
+        let mut kb = KnowledgeBase::default();
+        kb.events.push(e.clone());
+        anchor(&kb, &e.id).unwrap()
+    }
+}
