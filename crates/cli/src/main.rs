@@ -435,20 +435,14 @@ fn review(
         )
     })?;
     let mut store = open_store(dir)?;
-    let kb = knowledge_base(&store)?;
+    let analyses = store.analyses()?;
+    let kb = casefile_resolve::resolve_reviewed(&analyses, &store.reviews()?).kb;
     // A fact an earlier judgement removed (a rejected event) is found in the record as read.
-    let anchor = match casefile_resolve::reviews::anchor(&kb, &target) {
-        Some(a) => Some(a),
-        None => {
-            let mut analyses = Vec::new();
-            store.for_each_analysis(&mut |a| {
-                analyses.push(a);
-                Ok(())
-            })?;
+    let anchor = casefile_resolve::reviews::anchor(&kb, &target)
+        .or_else(|| {
             casefile_resolve::reviews::anchor(&casefile_resolve::resolve(&analyses).kb, &target)
-        }
-    }
-    .with_context(|| format!("no event, entity or document has the id {target:?}"))?;
+        })
+        .with_context(|| format!("no event, entity or document has the id {target:?}"))?;
     let needs_value = !matches!(
         action,
         ReviewAction::Confirm | ReviewAction::Reject | ReviewAction::Comment
@@ -492,15 +486,12 @@ fn review(
 
 /// Resolves everything in the store: the knowledge base with the reasons and conflicts found.
 pub fn resolution(store: &dyn Store) -> Result<casefile_resolve::Resolution> {
-    let mut analyses = Vec::new();
-    store.for_each_analysis(&mut |a| {
-        analyses.push(a);
-        Ok(())
-    })?;
     // People's judgements are re-applied on every resolution, so they survive re-ingest and
     // re-extraction.
-    let reviews = store.reviews()?;
-    Ok(casefile_resolve::resolve_reviewed(&analyses, &reviews))
+    Ok(casefile_resolve::resolve_reviewed(
+        &store.analyses()?,
+        &store.reviews()?,
+    ))
 }
 
 /// Resolves everything in the store into the knowledge base.

@@ -121,13 +121,7 @@ fn load_knowledge_base(store_dir: &Path) -> anyhow::Result<KnowledgeBase> {
     use casefile_store::Store;
     let store = casefile_store::SqliteStore::open(store_dir)
         .with_context(|| format!("cannot open the store at {}", store_dir.display()))?;
-    let mut analyses = Vec::new();
-    store.for_each_analysis(&mut |a| {
-        analyses.push(a);
-        Ok(())
-    })?;
-    let reviews = store.reviews()?;
-    Ok(casefile_resolve::resolve_reviewed(&analyses, &reviews).kb)
+    Ok(casefile_resolve::resolve_reviewed(&store.analyses()?, &store.reviews()?).kb)
 }
 
 /// The application: every page and API endpoint, the body limit and the security headers.

@@ -70,6 +70,17 @@ pub trait Store {
     /// How many documents are stored.
     fn document_count(&self) -> Result<u64>;
 
+    /// Every stored analysis, in ingestion order, in memory: what resolving the whole record
+    /// needs.
+    fn analyses(&self) -> Result<Vec<AnalyzedDocument>> {
+        let mut all = Vec::new();
+        self.for_each_analysis(&mut |a| {
+            all.push(a);
+            Ok(())
+        })?;
+        Ok(all)
+    }
+
     /// Appends a review to the audit log (one transaction) and returns it as recorded, with its
     /// row id and time. The log is never edited: a later review of the same target overrides an
     /// earlier one when the record is resolved. An empty user is refused.
