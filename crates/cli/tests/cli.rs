@@ -1,37 +1,18 @@
 //! End-to-end tests of the `casefile` binary: ingest, export, case files, bad input, crashes.
 
+mod common;
+
+use common::{casefile, export, stderr, BIN, EXAMPLES};
 use serde_json::Value;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_casefile");
-const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/corpus");
 const SCHEMA: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../schema/export.schema.json"
 );
-
-fn casefile(store: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
-        .arg("--store")
-        .arg(store)
-        .args(args)
-        .env_remove("CASEFILE_STORE")
-        .output()
-        .expect("casefile runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn export(store: &Path) -> Value {
-    let o = casefile(store, &["export", "--format", "json"]);
-    assert!(o.status.success(), "export failed: {}", stderr(&o));
-    serde_json::from_slice(&o.stdout).expect("export is JSON")
-}
 
 fn summary_line(o: &Output) -> String {
     stderr(o)

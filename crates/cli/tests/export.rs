@@ -1,26 +1,15 @@
 //! `casefile export --format ftm|csv` on the bundled example corpus, each output checked against
 //! the schema it claims (the FtM schema table and the CSV folder's datapackage.json).
 
+mod common;
+
+use common::{ok, BIN, EXAMPLES};
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
-const BIN: &str = env!("CARGO_BIN_EXE_casefile");
-const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/corpus");
-
-fn casefile(store: &Path, args: &[&str]) -> Output {
-    let o = Command::new(BIN)
-        .arg("--store")
-        .arg(store)
-        .args(args)
-        .env_remove("CASEFILE_STORE")
-        .output()
-        .expect("casefile runs");
-    assert!(
-        o.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    o
+/// Runs casefile on `store` and asserts it succeeded.
+fn casefile(store: &Path, args: &[&str]) -> std::process::Output {
+    ok(common::casefile(store, args))
 }
 
 #[test]

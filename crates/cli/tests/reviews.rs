@@ -1,32 +1,10 @@
 //! Judgements recorded with `casefile review` are re-applied whenever the record is built: they
 //! survive re-ingesting the same folder and re-reading every document.
 
+mod common;
+
+use common::{casefile, export, ok, EXAMPLES};
 use serde_json::Value;
-use std::path::Path;
-use std::process::{Command, Output};
-
-const BIN: &str = env!("CARGO_BIN_EXE_casefile");
-const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/corpus");
-
-fn casefile(store: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
-        .arg("--store")
-        .arg(store)
-        .args(args)
-        .env_remove("CASEFILE_STORE")
-        .output()
-        .expect("casefile runs")
-}
-
-fn ok(o: Output) -> Output {
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    o
-}
-
-fn export(store: &Path) -> Value {
-    let o = ok(casefile(store, &["export", "--format", "json"]));
-    serde_json::from_slice(&o.stdout).expect("export is JSON")
-}
 
 fn event<'a>(kb: &'a Value, id: &str) -> Option<&'a Value> {
     kb["events"]
