@@ -67,6 +67,24 @@ fn span(start: usize, end: usize, text: &str) -> String {
     format!("{start}-{end}: {text}")
 }
 
+/// The `Documentation` linking `subject` (an entity or event id) to document `doc`, with each
+/// passage (character span and text) as a summary: the provenance Aleph shows.
+fn documentation<'a>(
+    subject: &str,
+    doc: &str,
+    role: &str,
+    passages: impl Iterator<Item = (usize, usize, &'a str)>,
+) -> FtmEntity {
+    let mut d = FtmEntity::new(format!("dcm-{subject}-{doc}"), "Documentation");
+    d.add("document", format!("doc-{doc}"));
+    d.add("entity", subject.to_string());
+    d.add("role", role);
+    for (start, end, text) in passages {
+        d.add("summary", span(start, end, text));
+    }
+    d
+}
+
 /// Turns the knowledge base into FtM entities, documents first, so every reference points back.
 pub fn entities(kb: &KnowledgeBase) -> Vec<FtmEntity> {
     let mut out = Vec::new();
@@ -141,14 +159,12 @@ pub fn entities(kb: &KnowledgeBase) -> Vec<FtmEntity> {
                 }
                 out.push(m);
             }
-            let mut d = FtmEntity::new(format!("dcm-{}-{doc}", ent.id), "Documentation");
-            d.add("document", format!("doc-{doc}"));
-            d.add("entity", ent.id.clone());
-            d.add("role", "mentioned");
-            for m in mentions {
-                d.add("summary", span(m.start, m.end, &m.text));
-            }
-            out.push(d);
+            out.push(documentation(
+                &ent.id,
+                &doc,
+                "mentioned",
+                mentions.iter().map(|m| (m.start, m.end, m.text.as_str())),
+            ));
         }
     }
 
@@ -222,14 +238,12 @@ pub fn entities(kb: &KnowledgeBase) -> Vec<FtmEntity> {
             by_doc.entry(s.document.to_string()).or_default().push(s);
         }
         for (doc, sources) in by_doc {
-            let mut d = FtmEntity::new(format!("dcm-{}-{doc}", ev.id), "Documentation");
-            d.add("document", format!("doc-{doc}"));
-            d.add("entity", ev.id.clone());
-            d.add("role", "source");
-            for s in sources {
-                d.add("summary", span(s.start, s.end, &s.text));
-            }
-            out.push(d);
+            out.push(documentation(
+                &ev.id,
+                &doc,
+                "source",
+                sources.iter().map(|s| (s.start, s.end, s.text.as_str())),
+            ));
         }
     }
     out
