@@ -14,14 +14,14 @@ rm -rf "$out"
 mkdir -p "$out/gold"
 # One gold folder for both parts, so the scorer reports TBAQ as a whole.
 for f in "$data"/TimeBank/*.tml "$data"/AQUAINT/*.tml; do ln -s "$f" "$out/gold/"; done
-target/release/timex-eval "$out/gold" "$out/system"
+${CARGO_TARGET_DIR:-target}/release/timex-eval "$out/gold" "$out/system"
 echo "== TBAQ"
 python3 "$shared/eval/timex_score.py" "$out/gold" "$out/system" ${2:-}
 # Cross-check on text the rules were not written against: MEANTIME (Wikinews, its annotated
 # first sentences), converted to TimeML.
 echo "== MEANTIME (cross-check)"
 python3 "$here/scripts/meantime_to_timeml.py" "$shared/datasets/meantime" "$out/meantime-gold"
-target/release/timex-eval "$out/meantime-gold" "$out/meantime-system"
+${CARGO_TARGET_DIR:-target}/release/timex-eval "$out/meantime-gold" "$out/meantime-system"
 python3 "$shared/eval/timex_score.py" "$out/meantime-gold" "$out/meantime-system" ${2:-}
 echo "== speed"
-target/release/timex-bench --rounds 30 "$data/TimeBank" "$data/AQUAINT"
+${CARGO_TARGET_DIR:-target}/release/timex-bench --rounds 30 "$data/TimeBank" "$data/AQUAINT"

@@ -309,6 +309,8 @@ fn tense(g: &G, start: usize, end: usize) -> Tense {
                 Some(Tense::Future)
             }
             "early" if k > 0 && g.is_word(k - 1, "as") => Some(Tense::Future),
+            // "is to resume trading Tuesday", "are due to meet Monday": a schedule
+            "is" | "are" | "am" | "due" if g.is_word(k + 1, "to") => Some(Tense::Future),
             // "set to resume", "was planning to"
             "set" if g.is_word(k + 1, "to") => Some(Tense::Future),
             "was" | "were" if cue_future_after(g, k + 1) => Some(Tense::Future),
@@ -316,7 +318,13 @@ fn tense(g: &G, start: usize, end: usize) -> Tense {
             | "came" | "began" | "went" | "held" | "met" | "made" | "left" | "fell" | "rose"
             | "won" | "lost" | "sent" | "brought" | "found" | "yesterday" | "been" | "saw"
             | "spoke" | "wrote" | "paid" | "sold" | "bought" | "got" => Some(Tense::Past),
-            _ if lower.len() >= 5 && lower.ends_with("ed") && !lower.ends_with("eed") => {
+            // Lower case only: a capitalised "-ed" word mid-clause is a name ("the United
+            // States Thursday").
+            _ if lower.len() >= 5
+                && lower.ends_with("ed")
+                && !lower.ends_with("eed")
+                && !w.starts_with(|c: char| c.is_ascii_uppercase()) =>
+            {
                 Some(Tense::Past)
             }
             _ => None,

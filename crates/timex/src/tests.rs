@@ -183,6 +183,22 @@ fn relative_expressions_resolve_against_the_dct() {
         Date,
         "1998-04-10",
     );
+    // A scheduled future ("is to", "due to") points ahead; a capitalised name ending in
+    // "-ed" ("United States") is no past-tense verb.
+    one(
+        "Trading is to resume in Paris Friday.",
+        d,
+        "Friday",
+        Date,
+        "1998-04-10",
+    );
+    one(
+        "She would be traveling to the United States Friday.",
+        d,
+        "Friday",
+        Date,
+        "1998-04-10",
+    );
     one(
         "He was detained last week.",
         d,
@@ -363,7 +379,7 @@ fn times_of_day() {
         Time,
         "1998-04-09T12:00",
     );
-    // TimeBank mostly annotates "Friday morning" as the day.
+    // TimeBank mostly annotates "Friday morning" as the day (often the weekday alone).
     one(
         "was seen Friday morning",
         d,
