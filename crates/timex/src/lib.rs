@@ -107,6 +107,11 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
                         Sem::Time { day: None, .. } if !same_sentence => dct,
                         _ => reference,
                     };
+                    // "the first nine months ... a year earlier": a period of several
+                    // quarters ends the quarter's reign; "a year earlier" is then the year.
+                    if matches!(sem, Sem::Duration(Some(n), tokens::Unit::Month) if n > 3.0) {
+                        reference.part = None;
+                    }
                     let (timex_type, value, known) = resolve::value(&sem, &dct, &anchor, tense);
                     if let Some(mut k) = known {
                         // The reporting period (quarter, half) stays in force until another is
@@ -114,8 +119,10 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
                         // that quarter a year before.
                         if k.part.is_none() {
                             k.part = reference.part;
+                            reference = k;
+                        } else if reference.part.is_none() || completed_part(&k, &dct) {
+                            reference = k;
                         }
-                        reference = k;
                         reference_at = end;
                     }
                     let span = Span::new(t.start, toks[end - 1].end);
@@ -133,6 +140,28 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
         i += 1;
     }
     out
+}
+
+/// Whether a quarter or half ended before the document date: only such a period can be the one
+/// a report compares "a year earlier" with. A forecast ("fourth-quarter earnings will fall", in
+/// November) or a later year's quarter does not replace the period being reported on.
+fn completed_part(k: &Known, dct: &Known) -> bool {
+    let (Some(y), Some(p)) = (k.y, k.part) else {
+        return false;
+    };
+    let (Some(dy), Some(dm)) = (dct.y, dct.m) else {
+        return true;
+    };
+    let n = p
+        .as_bytes()
+        .get(1)
+        .map_or(0, |b| i32::from(b.wrapping_sub(b'0')));
+    let last_month = match p.as_bytes()[0] {
+        b'Q' => n * 3,
+        b'H' => n * 6,
+        _ => return true,
+    };
+    (y, last_month) < (dy, i32::from(dm))
 }
 
 /// Whether a day and month without a year, anchored on the DCT as usual, would fall after the

@@ -621,6 +621,22 @@ fn quarters_halves_and_reporting_periods() {
         d,
     );
     assert_eq!(got[1], ("a year earlier".into(), Date, "1996-Q3".into()));
+    // A forecast for the quarter under way does not replace the quarter reported on.
+    let nov = PartialDate::ymd(1989, 11, 2);
+    let got = found(
+        "Third-quarter profit rose. It expects fourth-quarter profit to fall. \
+         Profit was $3 million a year ago.",
+        nov,
+    );
+    assert_eq!(got[2], ("a year ago".into(), Date, "1988-Q3".into()));
+    // After "the first nine months", "a year earlier" compares with last year's nine months:
+    // the year, not a quarter.
+    let got = found(
+        "Third-quarter profit rose. For the nine months, net fell from a year earlier.",
+        nov,
+    );
+    assert_eq!(got[1], ("the nine months".into(), Duration, "P9M".into()));
+    assert_eq!(got[2], ("a year earlier".into(), Date, "1988".into()));
 }
 
 #[test]
