@@ -338,8 +338,20 @@ fn tense(g: &G, start: usize, end: usize) -> Tense {
                 Some(Tense::Future)
             }
             "early" if k > 0 && g.is_word(k - 1, "as") => Some(Tense::Future),
+            // "closed until Friday", "has until 9 a.m. Tuesday": a deadline, ahead
+            // (lower case: a sentence opening "Until Thursday, they had not ..." narrates)
+            "until" | "till" if w.starts_with(|c: char| c.is_ascii_lowercase()) => {
+                Some(Tense::Future)
+            }
             // "is to resume trading Tuesday", "are due to meet Monday": a schedule
-            "is" | "are" | "am" | "due" if g.is_word(k + 1, "to") => Some(Tense::Future),
+            // ("had been due to expire Friday" is a past schedule)
+            "is" | "are" | "am" if g.is_word(k + 1, "to") => Some(Tense::Future),
+            "due"
+                if g.is_word(k + 1, "to")
+                    && !(k > 0 && ["been", "was", "were"].iter().any(|b| g.is_word(k - 1, b))) =>
+            {
+                Some(Tense::Future)
+            }
             // "set to resume", "was planning to"
             "set" if g.is_word(k + 1, "to") => Some(Tense::Future),
             "was" | "were" if cue_future_after(g, k + 1) => Some(Tense::Future),

@@ -193,6 +193,27 @@ fn relative_expressions_resolve_against_the_dct() {
         "1998-04-10",
     );
     one(
+        "Officials postponed until Friday any action.",
+        d,
+        "Friday",
+        Date,
+        "1998-04-10",
+    );
+    one(
+        "Until Monday, they had not called him.",
+        d,
+        "Monday",
+        Date,
+        "1998-04-06",
+    );
+    one(
+        "It had been due to expire Monday.",
+        d,
+        "Monday",
+        Date,
+        "1998-04-06",
+    );
+    one(
         "She would be traveling to the United States Friday.",
         d,
         "Friday",
