@@ -233,6 +233,15 @@ impl<'a> G<'a> {
         if i > 0 && self.glued(i) && (self.punct(i - 1, '$') || self.punct(i - 1, '#')) {
             return None;
         }
+        // "$4.1556 per share", "3,1998": the tail of a longer number
+        if i > 1
+            && self.glued(i)
+            && (self.punct(i - 1, '.') || self.punct(i - 1, ','))
+            && self.glued(i - 1)
+            && self.kind(i - 2) == Some(Kind::Num)
+        {
+            return None;
+        }
         Some(y as i32)
     }
 
@@ -1276,6 +1285,10 @@ impl<'a> G<'a> {
     fn reference(&self, i: usize, v: &'static str) -> M {
         if self.is(i, "present") || self.is(i, "future") {
             return None; // need "the", "at"
+        }
+        // "the now-cancelled deal", "the soon-to-open terminal": part of an adjective
+        if self.glued(i + 1) && self.punct(i + 1, '-') {
+            return None;
         }
         // "as soon as", "soon after": a conjunction, not a time
         if self.is(i, "soon")

@@ -494,6 +494,9 @@ fn ordinary_words_are_not_dates() {
         "In a sense, the decision stands.",
         "Article 318 of the Criminal Code",
         "1,998 people",
+        "The offer is $4.1556 a share.",
+        "the now-cancelled lease",
+        "the soon-to-open terminal",
     ] {
         assert_eq!(found(text, d), vec![], "in {text:?}");
     }
