@@ -500,6 +500,7 @@ impl<'a> G<'a> {
             Lex::Unit(..) => {
                 best = longest(best, self.bare_unit(i));
                 best = longest(best, self.year_ago(i));
+                best = longest(best, self.year_end(i));
             }
             Lex::PartOfDay(p) if self.is(i, "overnight") => {
                 best = Some((
@@ -540,6 +541,52 @@ impl<'a> G<'a> {
             _ => {}
         }
         best
+    }
+
+    /// "year-end", "year end", "year's end": the end of the document's year (TimeML gives the
+    /// year; the "end" is a modifier). After "since" it is the end of the year before.
+    fn year_end(&self, i: usize) -> M {
+        if self.lex(i) != Lex::Unit(Unit::Year, false) {
+            return None;
+        }
+        let e = if self.punct(i + 1, '-') && self.glued(i + 1) && self.is(i + 2, "end") {
+            i + 3
+        } else if self.is(i + 1, "end") {
+            i + 2
+        } else if (self.s(i + 1) == "'" || self.s(i + 1) == "’")
+            && self.is(i + 2, "s")
+            && self.is(i + 3, "end")
+        {
+            i + 4
+        } else {
+            return None;
+        };
+        // "the year end of ..." and "a year-end bonus" after an article are other phrases
+        if i > 0 && (self.lex(i - 1) == Lex::The || self.lex(i - 1) == Lex::A) {
+            return None;
+        }
+        // "year-end net", "year-end bonuses": an adjective before a noun, not a date
+        if self.kind(e) == Some(Kind::Word)
+            && ![
+                "and", "or", "to", "when", "as", "in", "at", "for", "with", "because", "if",
+            ]
+            .iter()
+            .any(|w| self.is(e, w))
+        {
+            return None;
+        }
+        let off = if i > 0 && self.is(i - 1, "since") {
+            -1
+        } else {
+            0
+        };
+        Some((
+            e,
+            Sem::Date(D::Rel {
+                unit: Unit::Year,
+                off,
+            }),
+        ))
     }
 
     // ---- calendar dates ----

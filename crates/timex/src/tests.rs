@@ -664,6 +664,21 @@ fn quarters_halves_and_reporting_periods() {
 }
 
 #[test]
+fn year_end_is_the_year() {
+    let d = dct();
+    one(
+        "to complete the sale by year-end.",
+        d,
+        "year-end",
+        Date,
+        "1998",
+    );
+    one("in place by year's end", d, "year's end", Date, "1998");
+    one("The change is since year-end.", d, "year-end", Date, "1997");
+    assert_eq!(found("when year-end net was lower", d), vec![]);
+}
+
+#[test]
 fn rates_ages_and_fractions_are_not_durations() {
     let d = dct();
     for text in [
