@@ -105,6 +105,18 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
                         && !(reference_at..i).any(|k| is_boundary(&g, &toks, k));
                     let anchor = match sem {
                         Sem::Time { day: None, .. } if !same_sentence => dct,
+                        // "totaled $37 million in 1988, a share of imports that year": the year
+                        // the text last stated, when stated after the last full date
+                        Sem::Date(D::RelRef {
+                            unit: tokens::Unit::Year,
+                            off: 0,
+                        }) => match stated_year {
+                            Some((y, at)) if at >= reference_at => Known {
+                                y: Some(y),
+                                ..Known::default()
+                            },
+                            _ => reference,
+                        },
                         _ => reference,
                     };
                     // "the first nine months ... a year earlier": a period of several

@@ -664,6 +664,15 @@ fn quarters_halves_and_reporting_periods() {
 }
 
 #[test]
+fn that_year_is_the_year_last_stated() {
+    let got = found(
+        "Imports totaled $37 million in 1988, a small share of imports that year.",
+        dct(),
+    );
+    assert_eq!(got[1], ("that year".into(), Date, "1988".into()));
+}
+
+#[test]
 fn year_end_is_the_year() {
     let d = dct();
     one(
