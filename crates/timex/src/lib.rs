@@ -154,6 +154,17 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
     out
 }
 
+/// Whether the word at `k` follows a determiner, directly or across one adverb ("a still
+/// unspecified date", "the proposed merger"): then an "-ed" word is an adjective.
+fn after_determiner(g: &G, k: usize) -> bool {
+    const DET: [&str; 12] = [
+        "a", "an", "the", "this", "its", "their", "his", "her", "our", "some", "any", "no",
+    ];
+    let det = |j: usize| DET.iter().any(|d| g.is_word(j, d));
+    (k > 0 && det(k - 1))
+        || (k > 1 && (g.is_word(k - 1, "still") || g.s(k - 1).ends_with("ly")) && det(k - 2))
+}
+
 /// Whether a quarter or half ended before the document date: only such a period can be the one
 /// a report compares "a year earlier" with. A forecast ("fourth-quarter earnings will fall", in
 /// November) or a later year's quarter does not replace the period being reported on.
@@ -372,11 +383,13 @@ fn tense(g: &G, start: usize, end: usize) -> Tense {
             | "won" | "lost" | "sent" | "brought" | "found" | "yesterday" | "been" | "saw"
             | "spoke" | "wrote" | "paid" | "sold" | "bought" | "got" => Some(Tense::Past),
             // Lower case only: a capitalised "-ed" word mid-clause is a name ("the United
-            // States Thursday").
+            // States Thursday"); after a determiner it is an adjective ("on a still
+            // unspecified date in January").
             _ if lower.len() >= 5
                 && lower.ends_with("ed")
                 && !lower.ends_with("eed")
-                && !w.starts_with(|c: char| c.is_ascii_uppercase()) =>
+                && !w.starts_with(|c: char| c.is_ascii_uppercase())
+                && !after_determiner(g, k) =>
             {
                 Some(Tense::Past)
             }

@@ -673,6 +673,16 @@ fn that_year_is_the_year_last_stated() {
 }
 
 #[test]
+fn an_ed_adjective_is_no_past_tense() {
+    let d = PartialDate::ymd(1989, 10, 26);
+    let got = found(
+        "The split would be paid on a still unspecified date in January.",
+        d,
+    );
+    assert_eq!(got, vec![("January".into(), Date, "1990-01".into())]);
+}
+
+#[test]
 fn year_end_is_the_year() {
     let d = dct();
     one(
