@@ -29,6 +29,13 @@ pub enum D {
         d: Option<u8>,
         dir: Dir,
     },
+    /// "the week of March 6": the ISO week of that day.
+    WeekOf {
+        y: Option<i32>,
+        m: u8,
+        d: u8,
+        dir: Dir,
+    },
     Year(i32),
     /// "199" for the 1990s.
     Decade(i32),
@@ -1839,6 +1846,21 @@ impl<'a> G<'a> {
             }
             if self.is(j + 1, "term") {
                 return Some((j + 2, Sem::Ref("FUTURE_REF")));
+            }
+        }
+        // "the week of March 6", "the week of 6 March"
+        if self.lex(j) == Lex::Unit(Unit::Week, false) && self.is(j + 1, "of") {
+            if let Some((
+                e,
+                Sem::Date(D::Cal {
+                    y,
+                    m,
+                    d: Some(d),
+                    dir,
+                }),
+            )) = longest(self.month_first(j + 2), self.day_month(j + 2))
+            {
+                return Some((e, Sem::Date(D::WeekOf { y, m, d, dir })));
             }
         }
         // "the nineties", "the '80s"

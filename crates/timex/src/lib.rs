@@ -279,6 +279,10 @@ fn needs_tense(sem: &Sem) -> bool {
             y: None,
             dir: Dir::Auto,
             ..
+        } | D::WeekOf {
+            y: None,
+            dir: Dir::Auto,
+            ..
         } | D::Weekday { dir: Dir::Auto, .. }
             | D::Period { .. }
             | D::Holiday { dir: Dir::Auto, .. }

@@ -256,6 +256,17 @@ pub fn date(d: &D, dct: &Known, reference: &Known, tense: Tense) -> (String, Opt
                 }),
             )
         }
+        D::WeekOf { y, m, d, dir } => {
+            let y = y.or_else(|| anchor_year(dct, m, Some(d), dir, tense));
+            let v = match y {
+                Some(y) => {
+                    let (wy, w) = calendar::iso_week(Ymd { y, m, d });
+                    format!("{wy:04}-W{w:02}")
+                }
+                None => "XXXX-WXX".into(),
+            };
+            (v, None)
+        }
         D::HolidayOf { h, y } => {
             let day = holiday_date(h, y);
             (ymd_str(day), known_of(&ymd_str(day)))

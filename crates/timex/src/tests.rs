@@ -683,6 +683,18 @@ fn an_ed_adjective_is_no_past_tense() {
 }
 
 #[test]
+fn the_week_of_a_day_is_its_iso_week() {
+    let d = PartialDate::ymd(2000, 2, 24);
+    one(
+        "a court hearing the week of March 6, he said",
+        d,
+        "the week of March 6",
+        Date,
+        "2000-W10",
+    );
+}
+
+#[test]
 fn year_end_is_the_year() {
     let d = dct();
     one(
