@@ -508,6 +508,7 @@ impl<'a> G<'a> {
                 best = longest(best, self.bare_unit(i));
                 best = longest(best, self.year_ago(i));
                 best = longest(best, self.year_end(i));
+                best = longest(best, self.unit_long(i));
             }
             Lex::PartOfDay(p) if self.is(i, "overnight") => {
                 best = Some((
@@ -548,6 +549,27 @@ impl<'a> G<'a> {
             _ => {}
         }
         best
+    }
+
+    /// "a day-long meeting", "the decades-long dispute": a duration adjective (one unit, or an
+    /// unknown number of them when plural).
+    fn unit_long(&self, i: usize) -> M {
+        let Lex::Unit(unit, plural) = self.lex(i) else {
+            return None;
+        };
+        // "three-day-long" is the number's expression
+        if i > 0 && self.glued(i) && self.punct(i - 1, '-') {
+            return None;
+        }
+        if !(self.punct(i + 1, '-')
+            && self.glued(i + 1)
+            && self.glued(i + 2)
+            && self.is(i + 2, "long"))
+        {
+            return None;
+        }
+        let n = if plural { None } else { Some(1.0) };
+        Some((i + 3, Sem::Duration(n, unit)))
     }
 
     /// "year-end", "year end", "year's end": the end of the document's year (TimeML gives the

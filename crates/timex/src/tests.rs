@@ -695,6 +695,25 @@ fn the_week_of_a_day_is_its_iso_week() {
 }
 
 #[test]
+fn unit_long_adjectives_are_durations() {
+    let d = dct();
+    one(
+        "their third day-long meeting",
+        d,
+        "day-long",
+        Duration,
+        "P1D",
+    );
+    one(
+        "settled its decades-long dispute",
+        d,
+        "decades-long",
+        Duration,
+        "PXY",
+    );
+}
+
+#[test]
 fn year_end_is_the_year() {
     let d = dct();
     one(
