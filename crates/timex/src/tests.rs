@@ -393,6 +393,7 @@ fn times_of_day() {
         "1998-04-08T10:35",
     );
     one("at 15:00 the", d, "15:00", Time, "1998-04-08T15:00");
+    one("in court at midday", d, "midday", Time, "1998-04-08T12:00");
     one(
         "will meet at noon Thursday",
         d,

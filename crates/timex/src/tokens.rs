@@ -369,6 +369,7 @@ fn build_lexicon() -> HashMap<&'static str, Lex> {
     m.insert("half", Lex::Half);
     m.insert("fiscal", Lex::Fiscal);
     m.insert("noon", Lex::Noon);
+    m.insert("midday", Lex::Noon);
     m.insert("midnight", Lex::Midnight);
     for w in [
         "christmas",
