@@ -1757,6 +1757,24 @@ impl<'a> G<'a> {
                         return None;
                     }
                     (j + 3, h, mi)
+                } else if (1..=12).contains(&h)
+                    && i > 0
+                    && ["at", "until", "by", "before", "after", "around", "about"]
+                        .iter()
+                        .any(|w| self.is(i - 1, w))
+                    && self.is(j, "in")
+                    && self.lex(j + 1) == Lex::The
+                    && matches!(self.lex(j + 2), Lex::PartOfDay(_))
+                {
+                    // "at 4 in the morning", "until 9 in the evening"
+                    let pm = !(self.is(j + 2, "morning") || self.is(j + 2, "night") && h < 6);
+                    let h = match (h, pm) {
+                        (12, false) => 0,
+                        (12, true) => 12,
+                        (h, true) => h + 12,
+                        (h, false) => h,
+                    };
+                    (j + 3, h, mi)
                 } else if colon && h <= 24 && self.kind(i) == Some(Kind::Num) {
                     // "15:00", but not a ratio "3:2" (minutes have two digits) or "12:30:45"
                     if self.punct(j, ':') && self.glued(j) {

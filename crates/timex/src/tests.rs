@@ -395,6 +395,20 @@ fn times_of_day() {
     one("at 15:00 the", d, "15:00", Time, "1998-04-08T15:00");
     one("in court at midday", d, "midday", Time, "1998-04-08T12:00");
     one(
+        "He leaves at 4 in the morning",
+        d,
+        "4 in the morning",
+        Time,
+        "1998-04-08T04:00",
+    );
+    one(
+        "open until 9 in the evening",
+        d,
+        "9 in the evening",
+        Time,
+        "1998-04-08T21:00",
+    );
+    one(
         "will meet at noon Thursday",
         d,
         "noon Thursday",
