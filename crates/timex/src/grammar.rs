@@ -1333,6 +1333,26 @@ impl<'a> G<'a> {
                     part: Some(p),
                 },
             )),
+            // "the next morning", "the following evening", "the previous night": the day of
+            // the narrative, not of the document
+            Lex::PartOfDay(p)
+                if matches!(r, Rel::Next | Rel::Following | Rel::Previous)
+                    && i > 0
+                    && self.lex(i - 1) == Lex::The
+                    && !self.is(j, "overnight") =>
+            {
+                Some((
+                    j + 1,
+                    Sem::Time {
+                        day: Some(D::RelRef {
+                            unit: Unit::Day,
+                            off,
+                        }),
+                        clock: None,
+                        part: Some(p),
+                    },
+                ))
+            }
             Lex::Ordinal(_) if self.is(j, "second") => None,
             Lex::Fiscal if self.lex(j + 1) == Lex::Unit(Unit::Year, false) => Some((
                 j + 2,

@@ -729,6 +729,18 @@ fn unit_long_adjectives_are_durations() {
 }
 
 #[test]
+fn the_next_morning_follows_the_narrative() {
+    let got = found(
+        "He was arrested on 8 March. He appeared in court the next morning.",
+        dct(),
+    );
+    assert_eq!(
+        got[1],
+        ("the next morning".into(), Time, "1998-03-09TMO".into())
+    );
+}
+
+#[test]
 fn year_end_is_the_year() {
     let d = dct();
     one(
