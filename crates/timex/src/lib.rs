@@ -415,10 +415,13 @@ fn tense(g: &G, start: usize, end: usize) -> Tense {
             break;
         }
     }
+    // With nothing on the left ("On Tuesday, the National Abortion Rights Action League plans
+    // to ..."), the verb follows the subject, which can be long.
+    let reach = if left.is_none() { 16 } else { 8 };
     let mut right = None;
     let mut k = end;
     let mut steps = 0;
-    while k < toks.len() && steps < 8 {
+    while k < toks.len() && steps < reach {
         if is_boundary(g, toks, k) {
             break;
         }

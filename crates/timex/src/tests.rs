@@ -193,6 +193,13 @@ fn relative_expressions_resolve_against_the_dct() {
         "1998-04-10",
     );
     one(
+        "On Friday, the National Abortion and Reproductive Rights Action League plans to march.",
+        d,
+        "Friday",
+        Date,
+        "1998-04-10",
+    );
+    one(
         "Officials postponed until Friday any action.",
         d,
         "Friday",
