@@ -1246,6 +1246,22 @@ impl<'a> G<'a> {
                     {
                         return Some((e, Sem::Date(D::PartOfYear { off, part })));
                     }
+                    // "last year's quarter", "last year's period": the reporting period a
+                    // year back, as "the year-ago quarter"
+                    if off == -1
+                        && (self.lex(j + 3) == Lex::Unit(Unit::Quarter, false)
+                            || self.is(j + 3, "period"))
+                    {
+                        return Some((
+                            j + 4,
+                            Sem::Date(D::Period {
+                                y: None,
+                                off: -1,
+                                part: None,
+                                quarter: false,
+                            }),
+                        ));
+                    }
                 }
                 if matches!(unit, Unit::Decade | Unit::Century) && r == Rel::Past {
                     return Some((j + 1, Sem::Duration(Some(1.0), unit)));

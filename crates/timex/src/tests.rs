@@ -683,6 +683,14 @@ fn quarters_halves_and_reporting_periods() {
     );
     assert_eq!(got[1], ("the nine months".into(), Duration, "P9M".into()));
     assert_eq!(got[2], ("a year earlier".into(), Date, "1988".into()));
+    let got = found(
+        "Third-quarter sales rose. Sales for last year's quarter were $3 million.",
+        nov,
+    );
+    assert_eq!(
+        got[1],
+        ("last year's quarter".into(), Date, "1988-Q3".into())
+    );
 }
 
 #[test]
