@@ -1583,15 +1583,17 @@ impl<'a> G<'a> {
     }
 
     /// After "the": "same period last year", "corresponding quarter a year earlier", "same month
-    /// a year ago": the period the text is about, a year back.
+    /// a year ago", "quarter a year ago": the period the text is about, a year back.
     fn same_period(&self, j: usize) -> M {
-        if !["same", "corresponding", "comparable"]
+        // "the quarter a year ago" says the same without "same"
+        let noun = if ["same", "corresponding", "comparable"]
             .iter()
             .any(|w| self.is(j, w))
         {
-            return None;
-        }
-        let noun = j + 1;
+            j + 1
+        } else {
+            j
+        };
         let (quarter, month) = match self.lex(noun) {
             Lex::Unit(Unit::Quarter, false) => (true, false),
             Lex::Unit(Unit::Month, false) => (false, true),

@@ -691,6 +691,14 @@ fn quarters_halves_and_reporting_periods() {
         got[1],
         ("last year's quarter".into(), Date, "1988-Q3".into())
     );
+    let got = found(
+        "Third-quarter net rose. For the quarter a year ago, it earned $9 million.",
+        nov,
+    );
+    assert_eq!(
+        got[1],
+        ("the quarter a year ago".into(), Date, "1988-Q3".into())
+    );
 }
 
 #[test]
