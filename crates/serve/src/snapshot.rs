@@ -1,9 +1,10 @@
 //! The knowledge base as the web app reads it: the resolved record plus the lookups each page
 //! needs, and the search index, built together so they always agree.
 
-use crate::search::SearchIndex;
+use crate::search::{IndexSync, SearchIndex};
 use casefile_model::{DocumentRecord, Entity, Event, KnowledgeBase, PartialDate};
 use std::collections::HashMap;
+use std::path::Path;
 
 /// One consistent view of the store: knowledge base, lookups and search index.
 pub struct Snapshot {
@@ -32,8 +33,23 @@ pub fn date_key(date: Option<PartialDate>) -> (u8, i32, u8, u8) {
 }
 
 impl Snapshot {
-    /// Indexes `kb` for lookups and search.
+    /// Indexes `kb` for lookups, and for search in RAM.
     pub fn build(kb: KnowledgeBase) -> tantivy::Result<Snapshot> {
+        let search = SearchIndex::in_ram(&kb)?;
+        Ok(Snapshot::with_search(kb, search))
+    }
+
+    /// Indexes `kb` for lookups, with the search index in the folder `index_dir` brought up to
+    /// date with it ([`crate::update_index`]).
+    pub fn build_in_dir(
+        kb: KnowledgeBase,
+        index_dir: &Path,
+    ) -> tantivy::Result<(Snapshot, IndexSync)> {
+        let (search, sync) = SearchIndex::open_dir(index_dir, &kb)?;
+        Ok((Snapshot::with_search(kb, search), sync))
+    }
+
+    fn with_search(kb: KnowledgeBase, search: SearchIndex) -> Snapshot {
         let documents = kb
             .documents
             .iter()
@@ -80,8 +96,7 @@ impl Snapshot {
                     .push((ei, mi));
             }
         }
-        let search = SearchIndex::build(&kb)?;
-        Ok(Snapshot {
+        Snapshot {
             kb,
             documents,
             entities,
@@ -90,7 +105,7 @@ impl Snapshot {
             events_by_document,
             mentions_by_document,
             search,
-        })
+        }
     }
 
     /// The document with this id.
