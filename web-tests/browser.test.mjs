@@ -96,8 +96,16 @@ async function openCaseFile(page, name) {
   await page.goto(BASE + '/');
   await page.fill('header input[name=q]', name);
   await Promise.all([page.waitForURL(/\/search\?/), page.press('header input[name=q]', 'Enter')]);
-  const link = page.locator('ul.hits a[href^="/entities/"]', { hasText: name }).first();
   await shot(page, 'search');
+  // Narrow to people by clicking the facet: every hit left is a person.
+  await Promise.all([
+    page.waitForURL(/type=person/),
+    page.locator('ul[data-facet="type"] a', { hasText: /^person$/ }).click(),
+  ]);
+  const tags = await page.locator('ul.hits .tag').allTextContents();
+  assert.ok(tags.length >= 1 && tags.every((t) => t === 'person'), `only people: ${tags}`);
+  assert.equal(await page.locator('ul.hits a[href^="/documents/"]').count(), 0);
+  const link = page.locator('ul.hits a[href^="/entities/"]', { hasText: name }).first();
   await Promise.all([page.waitForURL(/\/entities\//), link.click()]);
 }
 

@@ -348,7 +348,9 @@ fn search_params() -> Value {
         q("q", "The query: words, \"a phrase\", field:word (tantivy's query language; syntax errors are forgiven)."),
         q("kind", "Only `document` or `entity` hits."),
         q("type", "Only entities of this type (person, organization, location, legal_provision, misc)."),
-        q("year", "Only documents published in this year."),
+        q("event", "Only documents stating, and entities taking part in, an event of this type (arrest, detention, conviction, ...)."),
+        q("year", "Only documents published in this year, and entities with an event in this year."),
+        q("country", "Only entities of this country, and documents mentioning one."),
         q("publisher", "Only documents from this publisher."),
         { "name": "limit", "in": "query", "required": false, "description": "Number of hits (1-100).", "schema": { "type": "integer", "minimum": 1, "maximum": 100, "default": 20 } }
     ])
@@ -420,7 +422,7 @@ pub fn openapi_document() -> Value {
                         "title": { "type": ["string", "null"] }, "publisher": { "type": ["string", "null"] }, "published": { "type": ["string", "null"] },
                         "snippet": { "type": "object", "properties": { "text": { "type": "string" }, "highlights": { "type": "array", "items": { "type": "array", "items": { "type": "integer" }, "minItems": 2, "maxItems": 2 } } } }
                     } } },
-                    "facets": { "type": "object", "description": "kind, type, year, publisher: value → count.", "additionalProperties": { "type": "object", "additionalProperties": { "type": "integer" } } }
+                    "facets": { "type": "object", "description": "kind, type, event, year, country, publisher: value → count.", "additionalProperties": { "type": "object", "additionalProperties": { "type": "integer" } } }
                 } },
                 "CaseFile": { "type": "object", "required": ["entity", "documents", "events"], "properties": {
                     "entity": { "type": "object", "description": "An Entity of the export (schema/export.schema.json)." },

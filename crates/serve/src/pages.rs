@@ -25,7 +25,9 @@ pub(crate) struct SearchParams {
     pub kind: Option<String>,
     #[serde(rename = "type")]
     pub entity_type: Option<String>,
+    pub event: Option<String>,
     pub year: Option<String>,
+    pub country: Option<String>,
     pub publisher: Option<String>,
     /// Number of hits (1–100, default 20).
     pub limit: Option<usize>,
@@ -37,7 +39,9 @@ impl SearchParams {
         for (dim, value) in [
             ("kind", &self.kind),
             ("type", &self.entity_type),
+            ("event", &self.event),
             ("year", &self.year),
+            ("country", &self.country),
             ("publisher", &self.publisher),
         ] {
             if let Some(v) = value.as_deref().filter(|v| !v.is_empty()) {
@@ -244,7 +248,7 @@ pub(crate) async fn search(
                 body,
                 "<a class=\"chip\" href=\"{}\" title=\"remove this filter\">{}: {} ×</a> ",
                 escape(&params.url_with(dim, None)),
-                dim,
+                facet_label(dim),
                 escape(value)
             );
         }
@@ -255,7 +259,11 @@ pub(crate) async fn search(
         let Some(counts) = results.facets.get(dim).filter(|c| !c.is_empty()) else {
             continue;
         };
-        let _ = write!(body, "<h3>{dim}</h3>\n<ul>\n");
+        let _ = write!(
+            body,
+            "<h3>{}</h3>\n<ul data-facet=\"{dim}\">\n",
+            facet_label(dim)
+        );
         let mut counts: Vec<(&String, &u64)> = counts.iter().collect();
         if dim == "year" {
             counts.sort_by(|a, b| b.0.cmp(a.0));
@@ -344,6 +352,19 @@ pub(crate) async fn search(
     }
     body.push_str("</div>\n</div>");
     html_response(StatusCode::OK, "Search", &params.q, &body)
+}
+
+/// A facet dimension's heading on the search page.
+fn facet_label(dim: &str) -> &str {
+    match dim {
+        "kind" => "Kind",
+        "type" => "Entity type",
+        "event" => "Event type",
+        "year" => "Year",
+        "country" => "Country",
+        "publisher" => "Publisher",
+        other => other,
+    }
 }
 
 /// The event's participants other than `except`, as links with roles.

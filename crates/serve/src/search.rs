@@ -7,12 +7,14 @@
 //!
 //! Text is lowercased and folded to ASCII ("Nazarbaev" and "Nazarbáev" match); entity names also
 //! match one edit away ("Koslov" finds "Kozlov"). Facets: `kind` (document or entity), `type`
-//! (entity type), `year` and `publisher` (documents).
+//! (entity type), `event` (types of the events a document states or an entity takes part in),
+//! `year` (a document's publication year; the years of an entity's events), `country` (of an
+//! entity; of the entities a document mentions) and `publisher` (documents).
 
 use casefile_model::KnowledgeBase;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 use tantivy::collector::{Count, FacetCollector, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, TermQuery};
@@ -26,7 +28,7 @@ use tantivy::{doc, Document, Index, IndexReader, IndexWriter, TantivyDocument, T
 
 const ANALYZER: &str = "folded";
 /// The facet dimensions, in the order pages show them.
-pub const FACETS: [&str; 4] = ["kind", "type", "year", "publisher"];
+pub const FACETS: [&str; 6] = ["kind", "type", "event", "year", "country", "publisher"];
 
 pub(crate) struct SearchIndex {
     index: Index,
@@ -214,6 +216,35 @@ impl SearchIndex {
         &'a self,
         kb: &'a KnowledgeBase,
     ) -> impl Iterator<Item = (String, TantivyDocument)> + 'a {
+        // Facet values gathered from the events and mentions, per document and per entity.
+        let mut doc_facets: HashMap<&str, BTreeSet<(&str, String)>> = HashMap::new();
+        let mut entity_facets: HashMap<&str, BTreeSet<(&str, String)>> = HashMap::new();
+        for ev in &kb.events {
+            let event = ("event", ev.event_type.as_str().to_string());
+            for s in &ev.sources {
+                doc_facets
+                    .entry(s.document.as_str())
+                    .or_default()
+                    .insert(event.clone());
+            }
+            for p in &ev.participants {
+                let set = entity_facets.entry(p.entity.as_str()).or_default();
+                set.insert(event.clone());
+                if let Some(y) = ev.date.and_then(|d| d.year) {
+                    set.insert(("year", y.to_string()));
+                }
+            }
+        }
+        for e in &kb.entities {
+            if let Some(c) = e.country.as_deref().filter(|c| !c.is_empty()) {
+                for m in &e.mentions {
+                    doc_facets
+                        .entry(m.document.as_str())
+                        .or_default()
+                        .insert(("country", c.to_string()));
+                }
+            }
+        }
         let documents = kb.documents.iter().map(move |d| {
             let mut doc = doc!(
                 self.kind => "document",
@@ -231,6 +262,9 @@ impl SearchIndex {
             if let Some(y) = d.published.and_then(|p| p.year) {
                 doc.add_facet(self.facet, facet("year", &y.to_string()));
             }
+            for (dim, value) in doc_facets.get(d.id.as_str()).into_iter().flatten() {
+                doc.add_facet(self.facet, facet(dim, value));
+            }
             (format!("d:{}", d.id.as_str()), doc)
         });
         let entities = kb.entities.iter().map(move |e| {
@@ -243,6 +277,12 @@ impl SearchIndex {
             );
             for a in &e.aliases {
                 doc.add_text(self.names, a);
+            }
+            if let Some(c) = e.country.as_deref().filter(|c| !c.is_empty()) {
+                doc.add_facet(self.facet, facet("country", c));
+            }
+            for (dim, value) in entity_facets.get(e.id.as_str()).into_iter().flatten() {
+                doc.add_facet(self.facet, facet(dim, value));
             }
             (format!("e:{}", e.id), doc)
         });

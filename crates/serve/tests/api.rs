@@ -124,7 +124,8 @@ async fn search_finds_the_person_by_name_and_spelling() {
     ];
     assert_eq!(text[a..b].iter().collect::<String>(), "Kozlov");
     assert_eq!(v["facets"]["type"]["person"], 1);
-    assert_eq!(v["facets"]["year"]["1998"], 1);
+    // The report published in 1998, and Kozlov with an event in 1998.
+    assert_eq!(v["facets"]["year"]["1998"], 2);
     assert_eq!(v["facets"]["publisher"]["Human Rights Watch"], 1);
 
     // One letter off still finds the person; a facet filter narrows to entities of a type.
@@ -490,4 +491,75 @@ async fn unknown_addresses_are_404_with_headers() {
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     assert_security_headers(&r);
     assert!(!r.body.contains("<script>"));
+}
+
+#[tokio::test]
+async fn facets_count_event_types_years_and_countries_and_filter() {
+    let dir = tempfile::tempdir().unwrap();
+    common::build_store(dir.path());
+    let store = SqliteStore::open(dir.path()).unwrap();
+    let mut kb =
+        casefile_resolve::resolve_reviewed(&store.analyses().unwrap(), &store.reviews().unwrap())
+            .kb;
+    let almaty = kb.entities.iter_mut().find(|e| e.name == "Almaty").unwrap();
+    almaty.country = Some("KZ".into());
+    let app = router(AppState::with_knowledge_base(dir.path(), kb).unwrap());
+
+    // Kozlov, his detention report (Almaty, 1998) and the page about his (undated) release.
+    let v = get(&app, "/api/search?q=Kozlov").await.json();
+    assert_eq!(v["total"], 3);
+    let facets = &v["facets"];
+    assert_eq!(facets["event"]["detention"], 2, "{facets}");
+    assert_eq!(facets["event"]["release"], 2, "{facets}");
+    assert_eq!(
+        facets["year"]["1998"], 2,
+        "report published, detention dated: {facets}"
+    );
+    assert_eq!(
+        facets["country"]["KZ"], 1,
+        "the report mentions Almaty: {facets}"
+    );
+    assert_eq!(facets["kind"]["document"], 2);
+
+    // Filtering by a facet value keeps only what carries it.
+    let v = get(&app, "/api/search?q=Kozlov&event=release").await.json();
+    assert_eq!(v["total"], 2);
+    assert_eq!(v["filters"]["event"], "release");
+    let kinds: Vec<&str> = v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["kind"].as_str().unwrap())
+        .collect();
+    assert!(
+        kinds.contains(&"entity") && kinds.contains(&"document"),
+        "{kinds:?}"
+    );
+    let v = get(&app, "/api/search?q=&country=KZ").await.json();
+    let names: Vec<&str> = v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["name"].as_str().or(h["title"].as_str()).unwrap())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(names.contains(&"Almaty") && names.contains(&"Ivan Kozlov detained"));
+    let v = get(&app, "/api/search?q=Kozlov&event=release&year=1998")
+        .await
+        .json();
+    assert_eq!(v["total"], 1, "only Kozlov has both");
+
+    // The page lists every dimension with links that add the filter, and shows active ones.
+    let html = get(&app, "/search?q=Kozlov").await.body;
+    for dim in ["kind", "type", "event", "year", "country", "publisher"] {
+        assert!(
+            html.contains(&format!("<ul data-facet=\"{dim}\">")),
+            "{dim}"
+        );
+    }
+    assert!(html.contains("href=\"/search?q=Kozlov&amp;event=release\""));
+    assert!(html.contains("href=\"/search?q=Kozlov&amp;country=KZ\""));
+    let html = get(&app, "/search?q=Kozlov&event=release").await.body;
+    assert!(html.contains("2 matches"), "{html}");
+    assert!(html.contains("title=\"remove this filter\">Event type: release ×</a>"));
 }
