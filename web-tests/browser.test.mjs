@@ -216,6 +216,37 @@ test('injected markup in a document is shown as text and never runs', async () =
   await page.close();
 });
 
+test('the contradictions queue shows both passages, each linked to its marked passage', async () => {
+  // The fixtures ingested above: two reports giving Nurlan Bekov three and four years.
+  const page = await context.newPage();
+  await page.goto(BASE + '/');
+  await Promise.all([page.waitForURL(/\/contradictions$/), page.click('header nav a[href="/contradictions"]')]);
+  const item = page.locator('ol.contradictions > li', { hasText: 'Nurlan Bekov' });
+  assert.equal(await item.count(), 1);
+  const values = await item.locator('ul.sides > li > strong').allTextContents();
+  assert.deepEqual([...values].sort(), ['3 years', '4 years']);
+  const quotes = await item.locator('ul.sides q').allTextContents();
+  assert.ok(quotes.some((q) => q.includes('three years')) && quotes.some((q) => q.includes('four years')), `${quotes}`);
+  await shot(page, 'contradictions');
+  for (let i = 0; i < 2; i++) {
+    await page.goto(BASE + '/contradictions');
+    const side = page.locator('ol.contradictions > li', { hasText: 'Nurlan Bekov' }).locator('ul.sides > li').nth(i);
+    const quoted = await side.locator('q').textContent();
+    await Promise.all([page.waitForURL(/\/documents\//), side.locator('a').click()]);
+    assert.equal(await page.locator(':target').textContent(), quoted);
+  }
+
+  // The ingest status lists every stored document.
+  await page.goto(BASE + '/status');
+  const rows = await page.locator('table.status tbody tr').count();
+  const status = await api('/api/status');
+  assert.equal(rows, status.stored);
+  assert.equal(status.stored, status.in_record);
+  assert.ok(status.stored >= 12);
+  await shot(page, 'status');
+  await page.close();
+});
+
 test('no page raised an error, a dialog or a foreign request', () => {
   assert.deepEqual(trouble, []);
 });

@@ -54,6 +54,9 @@ pub fn page(title: &str, query: &str, body: &str) -> String {
         "</head>\n<body>\n<header class=\"top\"><a class=\"brand\" href=\"/\">casefile</a>",
     );
     out.push_str(&search_form(query));
+    out.push_str(
+        "<nav><a href=\"/contradictions\">Contradictions</a> <a href=\"/status\">Status</a></nav>",
+    );
     out.push_str("</header>\n<main>\n");
     out.push_str(body);
     out.push_str("\n</main>\n</body>\n</html>\n");

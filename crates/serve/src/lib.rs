@@ -17,6 +17,7 @@
 mod api;
 pub mod html;
 mod pages;
+mod queues;
 mod reviews;
 mod search;
 mod snapshot;
@@ -64,10 +65,10 @@ impl AppState {
     /// Opens the store at `store_dir` and builds the knowledge base (with the store's review log
     /// applied) and the search index.
     pub fn open(store_dir: &Path) -> anyhow::Result<AppState> {
-        let kb = load_knowledge_base(store_dir)?;
-        let (snapshot, _) = Snapshot::build_in_dir(kb, &index_dir(store_dir))
+        let resolution = load_resolution(store_dir)?;
+        let (snapshot, _) = Snapshot::build_in_dir(resolution.kb, &index_dir(store_dir))
             .with_context(|| index_error(store_dir))?;
-        AppState::with_snapshot(store_dir, snapshot)
+        AppState::with_snapshot(store_dir, snapshot.with_conflicts(resolution.conflicts))
     }
 
     /// A state over a knowledge base already built (tests, or a caller that resolved it itself),
@@ -104,10 +105,10 @@ impl AppState {
     /// threads) and swaps them in. Returns the number of documents.
     pub fn reload(&self) -> anyhow::Result<usize> {
         let dir = &self.inner.store_dir;
-        let kb = load_knowledge_base(dir)?;
-        let (snapshot, _) =
-            Snapshot::build_in_dir(kb, &index_dir(dir)).with_context(|| index_error(dir))?;
-        let snapshot = Arc::new(snapshot);
+        let resolution = load_resolution(dir)?;
+        let (snapshot, _) = Snapshot::build_in_dir(resolution.kb, &index_dir(dir))
+            .with_context(|| index_error(dir))?;
+        let snapshot = Arc::new(snapshot.with_conflicts(resolution.conflicts));
         let n = snapshot.kb.documents.len();
         *self
             .inner
@@ -122,7 +123,7 @@ impl AppState {
         &self.inner.store_dir
     }
 
-    fn store(&self) -> std::sync::MutexGuard<'_, casefile_store::SqliteStore> {
+    pub(crate) fn store(&self) -> std::sync::MutexGuard<'_, casefile_store::SqliteStore> {
         self.inner.store.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
@@ -158,12 +159,15 @@ pub fn reindex(store_dir: &Path, kb: &KnowledgeBase) -> anyhow::Result<IndexSync
 }
 
 /// Reads every analysis and the review log in the store and resolves them, as `casefile export`
-/// does.
-fn load_knowledge_base(store_dir: &Path) -> anyhow::Result<KnowledgeBase> {
+/// does (keeping the conflicts found on the way, as `casefile conflicts` does).
+fn load_resolution(store_dir: &Path) -> anyhow::Result<casefile_resolve::Resolution> {
     use casefile_store::Store;
     let store = casefile_store::SqliteStore::open(store_dir)
         .with_context(|| format!("cannot open the store at {}", store_dir.display()))?;
-    Ok(casefile_resolve::resolve_reviewed(&store.analyses()?, &store.reviews()?).kb)
+    Ok(casefile_resolve::resolve_reviewed(
+        &store.analyses()?,
+        &store.reviews()?,
+    ))
 }
 
 /// The application: every page and API endpoint, the body limit and the security headers.
@@ -173,10 +177,14 @@ pub fn router(state: AppState) -> Router {
         .route("/search", get(pages::search))
         .route("/entities/{id}", get(pages::entity))
         .route("/documents/{id}", get(pages::document))
+        .route("/contradictions", get(pages::contradictions))
+        .route("/status", get(pages::status))
         .route("/static/style.css", get(pages::stylesheet))
         .route("/api/search", get(api::search))
         .route("/api/entities/{id}", get(api::entity))
         .route("/api/documents/{id}", get(api::document))
+        .route("/api/contradictions", get(api::contradictions))
+        .route("/api/status", get(api::status))
         .route("/api/openapi.json", get(api::openapi))
         .route(
             "/api/reviews",

@@ -3,6 +3,7 @@
 
 use crate::search::{IndexSync, SearchIndex};
 use casefile_model::{DocumentRecord, Entity, Event, KnowledgeBase, PartialDate};
+use casefile_resolve::Conflict;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -16,6 +17,8 @@ pub struct Snapshot {
     events_by_entity: HashMap<String, Vec<usize>>,
     events_by_document: HashMap<String, Vec<usize>>,
     mentions_by_document: HashMap<String, Vec<(usize, usize)>>,
+    /// Values the sources of one event state differently (`casefile conflicts`).
+    conflicts: Vec<Conflict>,
     pub(crate) search: SearchIndex,
 }
 
@@ -104,8 +107,25 @@ impl Snapshot {
             events_by_entity,
             events_by_document,
             mentions_by_document,
+            conflicts: Vec::new(),
             search,
         }
+    }
+
+    /// This snapshot with the conflicts resolution found for its record.
+    pub fn with_conflicts(mut self, conflicts: Vec<Conflict>) -> Snapshot {
+        self.conflicts = conflicts;
+        self
+    }
+
+    /// Every conflict between sources, in the order resolution found them.
+    pub fn conflicts(&self) -> &[Conflict] {
+        &self.conflicts
+    }
+
+    /// The conflicts about one event.
+    pub fn conflicts_of_event(&self, id: &str) -> Vec<&Conflict> {
+        self.conflicts.iter().filter(|c| c.event == id).collect()
     }
 
     /// The document with this id.

@@ -313,10 +313,14 @@ async fn openapi_lists_every_path() {
         ("/search", "get"),
         ("/entities/{id}", "get"),
         ("/documents/{id}", "get"),
+        ("/contradictions", "get"),
+        ("/status", "get"),
         ("/static/style.css", "get"),
         ("/api/search", "get"),
         ("/api/entities/{id}", "get"),
         ("/api/documents/{id}", "get"),
+        ("/api/contradictions", "get"),
+        ("/api/status", "get"),
         ("/api/openapi.json", "get"),
         ("/api/reviews", "get"),
         ("/api/reviews", "post"),
@@ -562,4 +566,130 @@ async fn facets_count_event_types_years_and_countries_and_filter() {
     let html = get(&app, "/search?q=Kozlov&event=release").await.body;
     assert!(html.contains("2 matches"), "{html}");
     assert!(html.contains("title=\"remove this filter\">Event type: release ×</a>"));
+}
+
+#[tokio::test]
+async fn contradictions_queue_lists_both_passages_and_the_case_file_shows_them() {
+    let dir = tempfile::tempdir().unwrap();
+    common::build_store(dir.path());
+    {
+        let mut store = SqliteStore::open(dir.path()).unwrap();
+        for (raw, published, words, iso) in [
+            (
+                &b"verdict one"[..],
+                PartialDate::ymd(1998, 10, 9),
+                "five years",
+                "P5Y",
+            ),
+            (
+                &b"verdict two"[..],
+                PartialDate::ymd(1998, 10, 12),
+                "six years",
+                "P6Y",
+            ),
+        ] {
+            let a = common::conviction_document(raw, "Ivan Kozlov", published.unwrap(), words, iso);
+            store.put(raw, &a).unwrap();
+        }
+    }
+    let app = router(AppState::open(dir.path()).unwrap());
+
+    let v = get(&app, "/api/contradictions").await.json();
+    let list = v["contradictions"].as_array().unwrap();
+    assert_eq!(list.len(), 1, "{v}");
+    let c = &list[0];
+    assert_eq!(c["field"], "sentence");
+    assert_eq!(c["event_type"], "conviction");
+    assert_eq!(c["participants"][0][1], "Ivan Kozlov");
+    let values = [
+        c["sides"][0]["value"].clone(),
+        c["sides"][1]["value"].clone(),
+    ];
+    assert!(
+        values.contains(&json!("P5Y")) && values.contains(&json!("P6Y")),
+        "{c}"
+    );
+    assert_ne!(c["sides"][0]["document"], c["sides"][1]["document"]);
+
+    // The page shows both passages, each linked to a marked passage of its document.
+    let page = get(&app, "/contradictions").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("1 facts the sources state differently"));
+    for side in c["sides"].as_array().unwrap() {
+        let (doc, start, end) = (
+            side["document"].as_str().unwrap(),
+            side["start"].as_u64().unwrap(),
+            side["end"].as_u64().unwrap(),
+        );
+        assert!(page
+            .body
+            .contains(&format!("<q>{}</q>", side["text"].as_str().unwrap())));
+        assert!(page
+            .body
+            .contains(&format!("href=\"/documents/{doc}#c{start}-{end}\"")));
+        let doc_page = get(&app, &format!("/documents/{doc}")).await.body;
+        assert!(
+            doc_page.contains(&format!("id=\"c{start}-{end}\"")),
+            "anchor in {doc}"
+        );
+    }
+    assert!(page.body.contains("<strong>5 years</strong>"));
+    assert!(page.body.contains("<strong>6 years</strong>"));
+
+    // The case file: the conviction is corroborated by both verdicts and flags the disagreement.
+    let id = entity_id(&app, "Kozlov").await;
+    let case = get(&app, &format!("/entities/{id}")).await.body;
+    assert!(
+        case.contains("data-sources=\"2\">corroborated by 2 sources"),
+        "{case}"
+    );
+    assert!(case.contains("data-sources=\"1\">1 source"));
+    assert!(case.contains("sources disagree on sentence"));
+    assert!(case.contains("sentence 5 years") || case.contains("sentence 6 years"));
+}
+
+#[tokio::test]
+async fn status_lists_stored_documents_and_what_was_read() {
+    let (dir, _state, app) = fixture();
+    let v = get(&app, "/api/status").await.json();
+    assert_eq!(v["stored"], 2);
+    assert_eq!(v["in_record"], 2);
+    assert!(v["last_ingest"].as_str().unwrap().ends_with('Z'));
+    let docs = v["documents"].as_array().unwrap();
+    let hostile = docs
+        .iter()
+        .find(|d| d["format"] == "html")
+        .expect("the hostile page");
+    assert!(hostile["warnings"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("no publication date stated")));
+    let report = docs.iter().find(|d| d["format"] == "text").unwrap();
+    assert_eq!(report["warnings"], json!([]));
+    assert_eq!(report["events"], 1);
+    assert_eq!(report["mentions"], 2);
+    assert_eq!(
+        report["raw_bytes"],
+        "raw bytes of the detention report".len()
+    );
+
+    // Stored after the server read the store: listed, and flagged until a reload.
+    {
+        let mut store = SqliteStore::open(dir.path()).unwrap();
+        let raw = b"a third report";
+        let a = common::detention_document(raw, "Maria Petrova", PartialDate::y(2001));
+        store.put(raw, &a).unwrap();
+    }
+    let v = get(&app, "/api/status").await.json();
+    assert_eq!(v["stored"], 3);
+    assert_eq!(v["in_record"], 2);
+    let page = get(&app, "/status").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("<strong>3</strong> documents stored"));
+    assert!(page
+        .body
+        .contains("stored after the server last read the store: reload"));
+    // The hostile title reaches the table only escaped.
+    assert!(!page.body.contains("<script>alert"));
+    assert!(page.body.contains("&lt;script&gt;alert(&#39;title&#39;)"));
 }
