@@ -693,3 +693,137 @@ async fn status_lists_stored_documents_and_what_was_read() {
     assert!(!page.body.contains("<script>alert"));
     assert!(page.body.contains("&lt;script&gt;alert(&#39;title&#39;)"));
 }
+
+#[tokio::test]
+async fn every_write_endpoint_needs_a_token_and_bodies_are_bounded() {
+    let (dir, _state, app) = fixture();
+    // The write endpoints are the ones the OpenAPI document marks with bearer security: a new
+    // one is covered here as soon as it is described.
+    let doc = get(&app, "/api/openapi.json").await.json();
+    let mut writes = Vec::new();
+    for (path, ops) in doc["paths"].as_object().unwrap() {
+        for (method, op) in ops.as_object().unwrap() {
+            if op.get("security").is_some() {
+                writes.push((path.clone(), method.clone()));
+            }
+        }
+    }
+    assert!(writes.contains(&("/api/reviews".into(), "post".into())));
+    assert!(writes.contains(&("/api/reload".into(), "post".into())));
+    let id = entity_id(&app, "Kozlov").await;
+    let body = json!({"target": id, "action": "comment", "note": "seen"}).to_string();
+    for (path, method) in &writes {
+        assert_eq!(method, "post", "{path}");
+        for token in [None, Some("cf_0000"), Some("")] {
+            let r = post(&app, path, token, body.clone()).await;
+            assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{path} with {token:?}");
+            assert!(!r.json()["error"].as_str().unwrap().is_empty());
+            assert_security_headers(&r);
+        }
+    }
+    let reviews = || async {
+        get(&app, "/api/reviews").await.json()["reviews"]
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    assert_eq!(reviews().await, 0, "nothing recorded without a token");
+
+    // One byte over the limit is 413, with or without a token, and records nothing; just under
+    // it the body is read (and refused for its note's length).
+    let token = create_token(dir.path(), "carol").unwrap();
+    let envelope = json!({"target": id, "action": "comment", "note": ""}).to_string();
+    let note_len = |total: usize| total - envelope.len();
+    let with_note =
+        |n: usize| json!({"target": id, "action": "comment", "note": "x".repeat(n)}).to_string();
+    let over = with_note(note_len(casefile_serve::MAX_BODY_BYTES + 1));
+    assert_eq!(over.len(), casefile_serve::MAX_BODY_BYTES + 1);
+    for t in [Some(token.as_str()), None] {
+        let r = post(&app, "/api/reviews", t, over.clone()).await;
+        assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE, "token {t:?}");
+        assert_security_headers(&r);
+    }
+    let at_limit = with_note(note_len(casefile_serve::MAX_BODY_BYTES));
+    let r = post(&app, "/api/reviews", Some(&token), at_limit).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.json()["error"].as_str().unwrap().contains("10,000"));
+    assert_eq!(reviews().await, 0);
+    let r = post(&app, "/api/reviews", Some(&token), body).await;
+    assert_eq!(r.status, StatusCode::CREATED);
+    assert_eq!(reviews().await, 1);
+}
+
+#[tokio::test]
+async fn methods_parameters_and_errors_of_the_read_endpoints() {
+    let (dir, _state, app) = fixture();
+    // Wrong methods.
+    for (method, path) in [
+        ("GET", "/api/reload"),
+        ("POST", "/api/search"),
+        ("DELETE", "/api/reviews"),
+        ("PUT", "/api/entities/x"),
+        ("POST", "/search"),
+    ] {
+        let r = send(
+            &app,
+            Request::builder()
+                .method(method)
+                .uri(path)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::METHOD_NOT_ALLOWED, "{method} {path}");
+    }
+    // Search: limit bounds the hits, a bad limit is 400, an empty query lists everything.
+    let all = get(&app, "/api/search?q=").await.json();
+    assert!(all["total"].as_u64().unwrap() >= 4, "{all}");
+    let one = get(&app, "/api/search?q=Kozlov&limit=1").await.json();
+    assert_eq!(one["hits"].as_array().unwrap().len(), 1);
+    assert!(one["total"].as_u64().unwrap() > 1);
+    let zero = get(&app, "/api/search?q=Kozlov&limit=0").await.json();
+    assert_eq!(zero["hits"].as_array().unwrap().len(), 1, "clamped to 1");
+    assert_eq!(
+        get(&app, "/api/search?q=x&limit=many").await.status,
+        StatusCode::BAD_REQUEST
+    );
+    // Unknown ids: 404 with a JSON error, whatever the id holds.
+    for path in ["/api/entities/%3Cscript%3E", "/api/documents/..%2F..%2Fetc"] {
+        let r = get(&app, path).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{path}");
+        assert!(r.json()["error"].is_string());
+    }
+    // Reviews: target and limit filters.
+    let token = create_token(dir.path(), "dan").unwrap();
+    let id = entity_id(&app, "Kozlov").await;
+    for note in ["one", "two", "three"] {
+        let body = json!({"target": id, "action": "comment", "note": note}).to_string();
+        assert_eq!(
+            post(&app, "/api/reviews", Some(&token), body).await.status,
+            StatusCode::CREATED
+        );
+    }
+    let v = get(&app, "/api/reviews?limit=2").await.json();
+    let notes: Vec<&str> = v["reviews"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["note"].as_str().unwrap())
+        .collect();
+    assert_eq!(notes, ["one", "two"], "oldest first");
+    assert_eq!(
+        get(&app, "/api/reviews?target=nobody").await.json()["reviews"],
+        json!([])
+    );
+    // Contradictions: none in this store; the stylesheet is CSS.
+    assert_eq!(
+        get(&app, "/api/contradictions").await.json()["contradictions"],
+        json!([])
+    );
+    let css = get(&app, "/static/style.css").await;
+    assert!(css.headers[header::CONTENT_TYPE]
+        .to_str()
+        .unwrap()
+        .starts_with("text/css"));
+    assert!(css.body.contains("mark:target"));
+}
