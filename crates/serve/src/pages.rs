@@ -542,8 +542,11 @@ pub(crate) async fn contradictions(State(state): State<AppState>) -> Response {
     let mut body = String::new();
     let _ = writeln!(
         body,
-        "<h1>Contradictions</h1>\n<p class=\"muted\">{} facts the sources state differently. Each links to both passages; record a judgement with <code>casefile review</code> or <code>POST /api/reviews</code>. <a href=\"/api/contradictions\">JSON</a></p>",
-        list.len()
+        "<h1>Contradictions</h1>\n<p class=\"muted\">{} the sources state differently. Each links to both passages; record a judgement with <code>casefile review</code> or <code>POST /api/reviews</code>. <a href=\"/api/contradictions\">JSON</a></p>",
+        match list.len() {
+            1 => "1 fact".to_string(),
+            n => format!("{n} facts"),
+        }
     );
     if list.is_empty() {
         body.push_str("<p>No contradictions found between sources.</p>");

@@ -614,7 +614,7 @@ async fn contradictions_queue_lists_both_passages_and_the_case_file_shows_them()
     // The page shows both passages, each linked to a marked passage of its document.
     let page = get(&app, "/contradictions").await;
     assert_eq!(page.status, StatusCode::OK);
-    assert!(page.body.contains("1 facts the sources state differently"));
+    assert!(page.body.contains("1 fact the sources state differently"));
     for side in c["sides"].as_array().unwrap() {
         let (doc, start, end) = (
             side["document"].as_str().unwrap(),
