@@ -117,6 +117,8 @@ enum Command {
     /// Re-run the readers on every stored document (after casefile itself improved), keeping the
     /// raw bytes and metadata.
     Reanalyze,
+    /// Delete the search index (STORE/index, derived from the store) and build it again.
+    Reindex,
 }
 
 /// Arguments of `casefile ingest`.
@@ -218,6 +220,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Ingest(args) => {
             let mut store = open_store(&cli.store)?;
             let summary = ingest::run(&mut store, &args)?;
+            refresh_index(&cli.store, &store)?;
             Ok(if summary.failed > 0 {
                 ExitCode::from(1)
             } else {
@@ -382,6 +385,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let mut store = open_store(&cli.store)?;
             let n = ingest::reanalyze(&mut store)?;
             eprintln!("reanalysed {n} documents");
+            refresh_index(&cli.store, &store)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Reindex => {
+            let store = open_store(&cli.store)?;
+            let kb = knowledge_base(&store)?;
+            let sync = casefile_serve::reindex(&cli.store, &kb)?;
+            eprintln!(
+                "indexed {} documents and entities into {}",
+                sync.added,
+                casefile_serve::index_dir(&cli.store).display()
+            );
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -482,6 +497,22 @@ fn review(
     })?;
     println!("{}", serde_json::to_string(&recorded)?);
     Ok(ExitCode::SUCCESS)
+}
+
+/// After an ingest or reanalyze: brings the search index up to date when the store has one (a
+/// store that was served or reindexed); a store never served pays no resolution here, and
+/// `casefile serve` builds its index on first start.
+fn refresh_index(store_dir: &std::path::Path, store: &SqliteStore) -> Result<()> {
+    if !casefile_serve::index_dir(store_dir).exists() {
+        return Ok(());
+    }
+    let kb = knowledge_base(store)?;
+    let sync = casefile_serve::update_index(store_dir, &kb)?;
+    eprintln!(
+        "search index: {} indexed, {} removed, {} unchanged",
+        sync.added, sync.removed, sync.unchanged
+    );
+    Ok(())
 }
 
 /// Resolves everything in the store: the knowledge base with the reasons and conflicts found.

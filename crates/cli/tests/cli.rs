@@ -468,3 +468,50 @@ fn output_into_a_closed_pipe_ends_quietly() {
     assert_eq!(out.status.code(), Some(141), "{}", stderr(&out));
     assert_eq!(stderr(&out), "");
 }
+
+#[test]
+fn reindex_builds_the_search_index_and_ingest_keeps_it_up_to_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    // A store never indexed: ingest leaves the index to the first `serve` or `reindex`.
+    let o = common::ok(casefile(&store, &["ingest", EXAMPLES]));
+    assert!(!stderr(&o).contains("search index:"), "{}", stderr(&o));
+    assert!(!store.join("index").exists());
+
+    let o = common::ok(casefile(&store, &["reindex"]));
+    let line = stderr(&o);
+    let n: usize = line
+        .strip_prefix("indexed ")
+        .and_then(|r| r.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{line}"));
+    let kb = export(&store);
+    let items =
+        kb["documents"].as_array().unwrap().len() + kb["entities"].as_array().unwrap().len();
+    assert_eq!(n, items, "every document and entity: {line}");
+    assert!(store.join("index/meta.json").exists());
+
+    // A new report: ingest re-indexes what changed and keeps the rest.
+    let more = dir.path().join("more");
+    fs::create_dir_all(&more).unwrap();
+    fs::write(
+        more.join("report.txt"),
+        "Tarsaly Bureau for Human Rights\n\nKEMIR, 4 March 2024 — Officers detained the blogger Nurlan Bekov in Kemir on 27 February 2024.\n",
+    )
+    .unwrap();
+    let o = common::ok(casefile(&store, &["ingest", more.to_str().unwrap()]));
+    let line = stderr(&o)
+        .lines()
+        .find(|l| l.starts_with("search index: "))
+        .unwrap_or_else(|| panic!("{}", stderr(&o)))
+        .to_string();
+    let count = |what: &str| -> usize {
+        line.split(", ")
+            .find(|p| p.ends_with(what))
+            .and_then(|p| p.trim_start_matches("search index: ").split(' ').next())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("{line}"))
+    };
+    assert!(count("indexed") >= 2, "the report and Bekov: {line}");
+    assert!(count("unchanged") >= n - 10, "the rest kept: {line}");
+}

@@ -166,6 +166,23 @@ pub(crate) async fn document(State(state): State<AppState>, Path(id): Path<Strin
     Ok(Json(json!({ "document": d, "mentions": mentions, "events": events })).into_response())
 }
 
+/// `GET /api/contradictions`: every event whose sources disagree, with both passages.
+pub(crate) async fn contradictions(State(state): State<AppState>) -> ApiResult {
+    let snap = state.snapshot();
+    let list = crate::queues::contradictions(&snap);
+    Ok(Json(json!({ "contradictions": list })).into_response())
+}
+
+/// `GET /api/status`: documents stored, in the record, last ingest, and each document's status.
+pub(crate) async fn status(State(state): State<AppState>) -> ApiResult {
+    let st = state.clone();
+    let status = tokio::task::spawn_blocking(move || crate::queues::status(&st))
+        .await
+        .map_err(internal)?
+        .map_err(|e| internal(format!("cannot read the ingest log: {e:#}")))?;
+    Ok(Json(status).into_response())
+}
+
 /// The user of the bearer token in `headers`, or 401.
 fn authenticate(state: &AppState, headers: &HeaderMap) -> Result<String, ApiError> {
     let unauthorized = || {
@@ -348,7 +365,9 @@ fn search_params() -> Value {
         q("q", "The query: words, \"a phrase\", field:word (tantivy's query language; syntax errors are forgiven)."),
         q("kind", "Only `document` or `entity` hits."),
         q("type", "Only entities of this type (person, organization, location, legal_provision, misc)."),
-        q("year", "Only documents published in this year."),
+        q("event", "Only documents stating, and entities taking part in, an event of this type (arrest, detention, conviction, ...)."),
+        q("year", "Only documents published in this year, and entities with an event in this year."),
+        q("country", "Only entities of this country, and documents mentioning one."),
         q("publisher", "Only documents from this publisher."),
         { "name": "limit", "in": "query", "required": false, "description": "Number of hits (1-100).", "schema": { "type": "integer", "minimum": 1, "maximum": 100, "default": 20 } }
     ])
@@ -370,6 +389,10 @@ pub fn openapi_document() -> Value {
             "/search": { "get": { "summary": "Search results page with snippets and facets.", "parameters": search_params(), "responses": { "200": html_response("The page.") } } },
             "/entities/{id}": { "get": { "summary": "Case file page: names, timeline, events with sources, documents, mentions.", "parameters": [id_param("Entity id.")], "responses": { "200": html_response("The page."), "404": html_response("No such entity.") } } },
             "/documents/{id}": { "get": { "summary": "Document page: metadata and clean text, mentions and event passages marked as <mark id=\"c{start}-{end}\">.", "parameters": [id_param("Document id.")], "responses": { "200": html_response("The page."), "404": html_response("No such document.") } } },
+            "/contradictions": { "get": { "summary": "Contradictions queue: events whose sources state a value differently, with both passages.", "responses": { "200": html_response("The page.") } } },
+            "/status": { "get": { "summary": "Ingest status: documents stored, last ingest, each document's size, mentions, events and warnings.", "responses": { "200": html_response("The page.") } } },
+            "/api/contradictions": { "get": { "summary": "Events whose sources disagree (what `casefile conflicts` lists), with both passages.", "responses": { "200": json_response("The contradictions.", json!({ "type": "object", "required": ["contradictions"], "properties": { "contradictions": { "type": "array", "items": { "$ref": "#/components/schemas/Contradiction" } } } })) } } },
+            "/api/status": { "get": { "summary": "Ingest status of the store.", "responses": { "200": json_response("The status.", json!({ "$ref": "#/components/schemas/Status" })) } } },
             "/static/style.css": { "get": { "summary": "The stylesheet.", "responses": { "200": { "description": "CSS.", "content": { "text/css": { "schema": { "type": "string" } } } } } } },
             "/api/search": { "get": { "summary": "Search documents and entities.", "parameters": search_params(), "responses": { "200": json_response("Ranked hits and facet counts.", json!({ "$ref": "#/components/schemas/SearchResults" })) } } },
             "/api/entities/{id}": { "get": { "summary": "An entity's case file: the entity, its documents and its events in date order.", "parameters": [id_param("Entity id.")], "responses": { "200": json_response("The case file.", json!({ "$ref": "#/components/schemas/CaseFile" })), "404": error_response("No such entity.") } } },
@@ -410,6 +433,24 @@ pub fn openapi_document() -> Value {
             "securitySchemes": { "bearer": { "type": "http", "scheme": "bearer", "description": "A token from `STORE/tokens` (printed once when made)." } },
             "schemas": {
                 "Error": { "type": "object", "required": ["error"], "properties": { "error": { "type": "string" } } },
+                "Contradiction": { "type": "object", "required": ["event", "event_type", "field", "sides"], "properties": {
+                    "event": { "type": "string" }, "event_type": { "type": "string" }, "date": { "type": ["string", "null"] },
+                    "participants": { "type": "array", "description": "[entity id, name] pairs.", "items": { "type": "array", "items": { "type": "string" } } },
+                    "field": { "type": "string", "description": "What differs: sentence, victim_count, ..." },
+                    "sides": { "type": "array", "minItems": 2, "maxItems": 2, "items": { "type": "object", "properties": {
+                        "value": { "type": "string" }, "document": { "type": "string" }, "title": { "type": "string" },
+                        "start": { "type": "integer" }, "end": { "type": "integer" }, "text": { "type": "string" }
+                    } } }
+                } },
+                "Status": { "type": "object", "required": ["stored", "in_record", "documents"], "properties": {
+                    "stored": { "type": "integer" }, "in_record": { "type": "integer" }, "last_ingest": { "type": ["string", "null"], "format": "date-time" },
+                    "documents": { "type": "array", "items": { "type": "object", "properties": {
+                        "id": { "type": "string" }, "source": { "type": "string" }, "format": { "type": "string" }, "ingested_at": { "type": "string" },
+                        "raw_bytes": { "type": "integer" }, "text_bytes": { "type": "integer" }, "in_record": { "type": "boolean" },
+                        "title": { "type": ["string", "null"] }, "publisher": { "type": ["string", "null"] }, "published": { "type": ["string", "null"] },
+                        "mentions": { "type": "integer" }, "events": { "type": "integer" }, "warnings": { "type": "array", "items": { "type": "string" } }
+                    } } }
+                } },
                 "SearchResults": { "type": "object", "required": ["query", "filters", "total", "hits", "facets"], "properties": {
                     "query": { "type": "string" },
                     "filters": { "type": "object", "additionalProperties": { "type": "string" } },
@@ -420,7 +461,7 @@ pub fn openapi_document() -> Value {
                         "title": { "type": ["string", "null"] }, "publisher": { "type": ["string", "null"] }, "published": { "type": ["string", "null"] },
                         "snippet": { "type": "object", "properties": { "text": { "type": "string" }, "highlights": { "type": "array", "items": { "type": "array", "items": { "type": "integer" }, "minItems": 2, "maxItems": 2 } } } }
                     } } },
-                    "facets": { "type": "object", "description": "kind, type, year, publisher: value → count.", "additionalProperties": { "type": "object", "additionalProperties": { "type": "integer" } } }
+                    "facets": { "type": "object", "description": "kind, type, event, year, country, publisher: value → count.", "additionalProperties": { "type": "object", "additionalProperties": { "type": "integer" } } }
                 } },
                 "CaseFile": { "type": "object", "required": ["entity", "documents", "events"], "properties": {
                     "entity": { "type": "object", "description": "An Entity of the export (schema/export.schema.json)." },

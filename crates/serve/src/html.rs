@@ -48,11 +48,15 @@ pub fn page(title: &str, query: &str, body: &str) -> String {
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str("<meta name=\"referrer\" content=\"no-referrer\">\n<title>");
     push_escaped(&mut out, title);
-    out.push_str(" · casefile</title>\n<link rel=\"stylesheet\" href=\"/static/style.css\">\n");
+    // An empty icon: browsers otherwise ask for /favicon.ico on every page and log its 404.
+    out.push_str(" · casefile</title>\n<link rel=\"icon\" href=\"data:,\">\n<link rel=\"stylesheet\" href=\"/static/style.css\">\n");
     out.push_str(
         "</head>\n<body>\n<header class=\"top\"><a class=\"brand\" href=\"/\">casefile</a>",
     );
     out.push_str(&search_form(query));
+    out.push_str(
+        "<nav><a href=\"/contradictions\">Contradictions</a> <a href=\"/status\">Status</a></nav>",
+    );
     out.push_str("</header>\n<main>\n");
     out.push_str(body);
     out.push_str("\n</main>\n</body>\n</html>\n");

@@ -1,7 +1,9 @@
 //! casefile's web app and HTTP API.
 //!
-//! [`serve`] opens a store, builds the [`KnowledgeBase`] with `casefile_resolve` and a tantivy
-//! index of its documents and entities in RAM, and answers on loopback (or wherever told). The
+//! [`serve`] opens a store, builds the [`KnowledgeBase`] with `casefile_resolve`, brings the tantivy
+//! index of its documents and entities in `STORE/index/` up to date with it ([`update_index`];
+//! `casefile reindex` rebuilds it from scratch with [`reindex`]), and answers on loopback (or
+//! wherever told). The
 //! pages work without JavaScript; every piece of ingested text is HTML-escaped ([`html`]), and a
 //! strict Content-Security-Policy, `nosniff` and `no-referrer` go on every response. Writes
 //! (`POST /api/reviews`, `POST /api/reload`) need `Authorization: Bearer TOKEN`, where the token's
@@ -15,12 +17,14 @@
 mod api;
 pub mod html;
 mod pages;
+mod queues;
 mod reviews;
 mod search;
 mod snapshot;
 
 pub use casefile_model::{Review, ReviewAction, ReviewInput};
 pub use reviews::{create_token, has_tokens};
+pub use search::IndexSync;
 pub use snapshot::Snapshot;
 
 use anyhow::Context;
@@ -61,14 +65,20 @@ impl AppState {
     /// Opens the store at `store_dir` and builds the knowledge base (with the store's review log
     /// applied) and the search index.
     pub fn open(store_dir: &Path) -> anyhow::Result<AppState> {
-        let kb = load_knowledge_base(store_dir)?;
-        AppState::with_knowledge_base(store_dir, kb)
+        let resolution = load_resolution(store_dir)?;
+        let (snapshot, _) = Snapshot::build_in_dir(resolution.kb, &index_dir(store_dir))
+            .with_context(|| index_error(store_dir))?;
+        AppState::with_snapshot(store_dir, snapshot.with_conflicts(resolution.conflicts))
     }
 
-    /// A state over a knowledge base already built (tests, or a caller that resolved it itself);
-    /// `store_dir` still holds the review log and the tokens.
+    /// A state over a knowledge base already built (tests, or a caller that resolved it itself),
+    /// searched in RAM; `store_dir` still holds the review log and the tokens.
     pub fn with_knowledge_base(store_dir: &Path, kb: KnowledgeBase) -> anyhow::Result<AppState> {
         let snapshot = Snapshot::build(kb).context("cannot build the search index")?;
+        AppState::with_snapshot(store_dir, snapshot)
+    }
+
+    fn with_snapshot(store_dir: &Path, snapshot: Snapshot) -> anyhow::Result<AppState> {
         let store = casefile_store::SqliteStore::open(store_dir)
             .with_context(|| format!("cannot open the store at {}", store_dir.display()))?;
         Ok(AppState {
@@ -94,8 +104,11 @@ impl AppState {
     /// Rebuilds the knowledge base and index from the store (blocking; run it off the async
     /// threads) and swaps them in. Returns the number of documents.
     pub fn reload(&self) -> anyhow::Result<usize> {
-        let kb = load_knowledge_base(&self.inner.store_dir)?;
-        let snapshot = Arc::new(Snapshot::build(kb).context("cannot build the search index")?);
+        let dir = &self.inner.store_dir;
+        let resolution = load_resolution(dir)?;
+        let (snapshot, _) = Snapshot::build_in_dir(resolution.kb, &index_dir(dir))
+            .with_context(|| index_error(dir))?;
+        let snapshot = Arc::new(snapshot.with_conflicts(resolution.conflicts));
         let n = snapshot.kb.documents.len();
         *self
             .inner
@@ -110,18 +123,51 @@ impl AppState {
         &self.inner.store_dir
     }
 
-    fn store(&self) -> std::sync::MutexGuard<'_, casefile_store::SqliteStore> {
+    pub(crate) fn store(&self) -> std::sync::MutexGuard<'_, casefile_store::SqliteStore> {
         self.inner.store.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
 
+/// The search index's folder in a store.
+pub fn index_dir(store_dir: &Path) -> PathBuf {
+    store_dir.join("index")
+}
+
+fn index_error(store_dir: &Path) -> String {
+    format!(
+        "cannot bring the search index {} up to date (is another casefile writing it?)",
+        index_dir(store_dir).display()
+    )
+}
+
+/// Brings the search index of the store at `store_dir` up to date with `kb` (the store's resolved
+/// record): what changed is re-indexed, the rest kept. Creates the index when absent.
+pub fn update_index(store_dir: &Path, kb: &KnowledgeBase) -> anyhow::Result<IndexSync> {
+    let (_, sync) = search::SearchIndex::open_dir(&index_dir(store_dir), kb)
+        .with_context(|| index_error(store_dir))?;
+    Ok(sync)
+}
+
+/// Deletes the search index of the store at `store_dir` and builds it again from `kb`.
+pub fn reindex(store_dir: &Path, kb: &KnowledgeBase) -> anyhow::Result<IndexSync> {
+    let dir = index_dir(store_dir);
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir)
+            .with_context(|| format!("cannot delete {}", dir.display()))?;
+    }
+    update_index(store_dir, kb)
+}
+
 /// Reads every analysis and the review log in the store and resolves them, as `casefile export`
-/// does.
-fn load_knowledge_base(store_dir: &Path) -> anyhow::Result<KnowledgeBase> {
+/// does (keeping the conflicts found on the way, as `casefile conflicts` does).
+fn load_resolution(store_dir: &Path) -> anyhow::Result<casefile_resolve::Resolution> {
     use casefile_store::Store;
     let store = casefile_store::SqliteStore::open(store_dir)
         .with_context(|| format!("cannot open the store at {}", store_dir.display()))?;
-    Ok(casefile_resolve::resolve_reviewed(&store.analyses()?, &store.reviews()?).kb)
+    Ok(casefile_resolve::resolve_reviewed(
+        &store.analyses()?,
+        &store.reviews()?,
+    ))
 }
 
 /// The application: every page and API endpoint, the body limit and the security headers.
@@ -131,10 +177,14 @@ pub fn router(state: AppState) -> Router {
         .route("/search", get(pages::search))
         .route("/entities/{id}", get(pages::entity))
         .route("/documents/{id}", get(pages::document))
+        .route("/contradictions", get(pages::contradictions))
+        .route("/status", get(pages::status))
         .route("/static/style.css", get(pages::stylesheet))
         .route("/api/search", get(api::search))
         .route("/api/entities/{id}", get(api::entity))
         .route("/api/documents/{id}", get(api::document))
+        .route("/api/contradictions", get(api::contradictions))
+        .route("/api/status", get(api::status))
         .route("/api/openapi.json", get(api::openapi))
         .route(
             "/api/reviews",

@@ -25,7 +25,9 @@ pub(crate) struct SearchParams {
     pub kind: Option<String>,
     #[serde(rename = "type")]
     pub entity_type: Option<String>,
+    pub event: Option<String>,
     pub year: Option<String>,
+    pub country: Option<String>,
     pub publisher: Option<String>,
     /// Number of hits (1–100, default 20).
     pub limit: Option<usize>,
@@ -37,7 +39,9 @@ impl SearchParams {
         for (dim, value) in [
             ("kind", &self.kind),
             ("type", &self.entity_type),
+            ("event", &self.event),
             ("year", &self.year),
+            ("country", &self.country),
             ("publisher", &self.publisher),
         ] {
             if let Some(v) = value.as_deref().filter(|v| !v.is_empty()) {
@@ -126,7 +130,7 @@ pub(crate) async fn stylesheet() -> Response {
         .into_response()
 }
 
-fn doc_title(d: &DocumentRecord) -> String {
+pub(crate) fn doc_title(d: &DocumentRecord) -> String {
     d.title.clone().unwrap_or_else(|| {
         std::path::Path::new(&d.source)
             .file_name()
@@ -244,7 +248,7 @@ pub(crate) async fn search(
                 body,
                 "<a class=\"chip\" href=\"{}\" title=\"remove this filter\">{}: {} ×</a> ",
                 escape(&params.url_with(dim, None)),
-                dim,
+                facet_label(dim),
                 escape(value)
             );
         }
@@ -255,7 +259,11 @@ pub(crate) async fn search(
         let Some(counts) = results.facets.get(dim).filter(|c| !c.is_empty()) else {
             continue;
         };
-        let _ = write!(body, "<h3>{dim}</h3>\n<ul>\n");
+        let _ = write!(
+            body,
+            "<h3>{}</h3>\n<ul data-facet=\"{dim}\">\n",
+            facet_label(dim)
+        );
         let mut counts: Vec<(&String, &u64)> = counts.iter().collect();
         if dim == "year" {
             counts.sort_by(|a, b| b.0.cmp(a.0));
@@ -344,6 +352,19 @@ pub(crate) async fn search(
     }
     body.push_str("</div>\n</div>");
     html_response(StatusCode::OK, "Search", &params.q, &body)
+}
+
+/// A facet dimension's heading on the search page.
+fn facet_label(dim: &str) -> &str {
+    match dim {
+        "kind" => "Kind",
+        "type" => "Entity type",
+        "event" => "Event type",
+        "year" => "Year",
+        "country" => "Country",
+        "publisher" => "Publisher",
+        other => other,
+    }
 }
 
 /// The event's participants other than `except`, as links with roles.
@@ -435,7 +456,10 @@ fn event_item(snap: &Snapshot, ev: &Event, subject: Option<&str>) -> String {
         facts.push(format!("charged with {}", escape(&ev.charges.join("; "))));
     }
     if let Some(s) = &ev.sentence {
-        facts.push(format!("sentence {}", escape(s)));
+        facts.push(format!(
+            "sentence {}",
+            escape(&crate::queues::value_text("sentence", s))
+        ));
     }
     if let Some(n) = ev.victim_count {
         facts.push(format!("{n} victims"));
@@ -445,6 +469,27 @@ fn event_item(snap: &Snapshot, ev: &Event, subject: Option<&str>) -> String {
             out,
             "<br><span class=\"facts\">{}</span>",
             facts.join(" · ")
+        );
+    }
+    let mut documents: Vec<&str> = ev.sources.iter().map(|s| s.document.as_str()).collect();
+    documents.sort_unstable();
+    documents.dedup();
+    let _ = write!(
+        out,
+        "<br><span class=\"corroboration\" data-sources=\"{n}\">{}</span>",
+        if documents.len() == 1 {
+            "1 source".to_string()
+        } else {
+            format!("corroborated by {} sources", documents.len())
+        },
+        n = documents.len()
+    );
+    for c in crate::queues::contradictions_of_event(snap, &ev.id) {
+        let _ = write!(
+            out,
+            "<div class=\"contradiction\"><span class=\"tag warn\">sources disagree on {}</span> {}</div>",
+            escape(&c.field.replace('_', " ")),
+            sides_html(&c)
         );
     }
     out.push_str("\n<ul class=\"sources\">\n");
@@ -467,6 +512,134 @@ fn event_item(snap: &Snapshot, ev: &Event, subject: Option<&str>) -> String {
     }
     out.push_str("</ul></li>\n");
     out
+}
+
+/// The two sides of a contradiction: each value with its passage, linked to its document.
+fn sides_html(c: &crate::queues::Contradiction) -> String {
+    let mut out = String::from("<ul class=\"sides\">");
+    for side in &c.sides {
+        let _ = write!(
+            out,
+            "<li><strong>{}</strong>: <q>{}</q> <a href=\"/documents/{}#c{}-{}\">{} · characters {}–{}</a></li>",
+            escape(&crate::queues::value_text(&c.field, &side.value)),
+            escape(&side.text),
+            url_component(&side.document),
+            side.start,
+            side.end,
+            escape(&side.title),
+            side.start,
+            side.end
+        );
+    }
+    out.push_str("</ul>");
+    out
+}
+
+/// `GET /contradictions`: every event whose sources disagree, with both passages.
+pub(crate) async fn contradictions(State(state): State<AppState>) -> Response {
+    let snap = state.snapshot();
+    let list = crate::queues::contradictions(&snap);
+    let mut body = String::new();
+    let _ = writeln!(
+        body,
+        "<h1>Contradictions</h1>\n<p class=\"muted\">{} the sources state differently. Each links to both passages; record a judgement with <code>casefile review</code> or <code>POST /api/reviews</code>. <a href=\"/api/contradictions\">JSON</a></p>",
+        match list.len() {
+            1 => "1 fact".to_string(),
+            n => format!("{n} facts"),
+        }
+    );
+    if list.is_empty() {
+        body.push_str("<p>No contradictions found between sources.</p>");
+    }
+    body.push_str("<ol class=\"contradictions\">\n");
+    for c in &list {
+        let who: Vec<String> = c
+            .participants
+            .iter()
+            .map(|(id, name)| {
+                format!(
+                    "<a href=\"/entities/{}#{}\">{}</a>",
+                    url_component(id),
+                    escape(&c.event),
+                    escape(name)
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            body,
+            "<li id=\"{}\"><span class=\"date\">{}</span> <strong>{}</strong> {} <span class=\"tag warn\">{}</span>{}</li>",
+            escape(&c.event),
+            escape(&date_text(c.date)),
+            escape(&c.event_type.replace('_', " ")),
+            who.join(", "),
+            escape(&c.field.replace('_', " ")),
+            sides_html(c)
+        );
+    }
+    body.push_str("</ol>");
+    html_response(StatusCode::OK, "Contradictions", "", &body)
+}
+
+/// `GET /status`: what the store holds and how each document was read.
+pub(crate) async fn status(State(state): State<AppState>) -> Response {
+    let st = state.clone();
+    let status = match tokio::task::spawn_blocking(move || crate::queues::status(&st)).await {
+        Ok(Ok(s)) => s,
+        Ok(Err(e)) => {
+            return error_page(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                &format!("cannot read the ingest log: {e:#}"),
+            )
+        }
+        Err(e) => return error_page(StatusCode::INTERNAL_SERVER_ERROR, &e.to_string()),
+    };
+    let mut body = String::new();
+    let _ = writeln!(
+        body,
+        "<h1>Ingest status</h1>\n<p class=\"counts\"><strong>{}</strong> documents stored · <strong>{}</strong> in the record served · last ingest <strong>{}</strong> · <a href=\"/api/status\">JSON</a></p>",
+        status.stored,
+        status.in_record,
+        escape(status.last_ingest.as_deref().unwrap_or("never"))
+    );
+    if status.stored != status.in_record {
+        body.push_str("<p class=\"tag warn\">The store changed since the server read it: <code>POST /api/reload</code> or restart.</p>\n");
+    }
+    body.push_str("<p class=\"muted\">Files that could not be read are not stored: <code>casefile ingest</code> names each with its reason on standard error.</p>\n");
+    body.push_str("<table class=\"status\">\n<thead><tr><th>Document</th><th>Format</th><th>Ingested</th><th>Size</th><th>Mentions</th><th>Events</th><th>Status</th></tr></thead>\n<tbody>\n");
+    for d in status.documents.iter().rev() {
+        let name = d.title.clone().unwrap_or_else(|| {
+            std::path::Path::new(&d.source)
+                .file_name()
+                .map(|f| f.to_string_lossy().into_owned())
+                .unwrap_or_else(|| d.id.clone())
+        });
+        let label = if d.in_record {
+            format!(
+                "<a href=\"/documents/{}\">{}</a>",
+                url_component(&d.id),
+                escape(&name)
+            )
+        } else {
+            escape(&name)
+        };
+        let _ = writeln!(
+            body,
+            "<tr><td>{label}<br><span class=\"muted\">{}</span></td><td>{}</td><td>{}</td><td>{} bytes</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            escape(&d.source),
+            escape(&d.format),
+            escape(&d.ingested_at),
+            d.raw_bytes,
+            d.mentions,
+            d.events,
+            if d.warnings.is_empty() {
+                "<span class=\"ok\">read</span>".to_string()
+            } else {
+                format!("<span class=\"warn-text\">{}</span>", escape(&d.warnings.join("; ")))
+            }
+        );
+    }
+    body.push_str("</tbody>\n</table>");
+    html_response(StatusCode::OK, "Ingest status", "", &body)
 }
 
 /// A date as a fractional year, for placing it on the timeline; `None` without a year.

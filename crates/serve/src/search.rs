@@ -1,14 +1,21 @@
-//! Full-text search over documents and entities: a tantivy index in RAM, rebuilt with each
-//! [`Snapshot`](crate::Snapshot) (it is derived from the store, so there is nothing to keep in
-//! step on disk).
+//! Full-text search over documents and entities: a tantivy index derived from the resolved
+//! record. The server keeps it in `STORE/index/` ([`SearchIndex::open_dir`]) and brings it up to
+//! date with the record when it starts or reloads ([`SearchIndex::sync`]): each indexed item
+//! carries a fingerprint of what was indexed, so only documents and entities that changed are
+//! re-indexed. Nothing in it is authoritative: deleting the folder (`casefile reindex`) loses
+//! nothing.
 //!
 //! Text is lowercased and folded to ASCII ("Nazarbaev" and "Nazarbáev" match); entity names also
 //! match one edit away ("Koslov" finds "Kozlov"). Facets: `kind` (document or entity), `type`
-//! (entity type), `year` and `publisher` (documents).
+//! (entity type), `event` (types of the events a document states or an entity takes part in),
+//! `year` (a document's publication year; the years of an entity's events), `country` (of an
+//! entity; of the entities a document mentions) and `publisher` (documents).
 
 use casefile_model::KnowledgeBase;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::Path;
 use tantivy::collector::{Count, FacetCollector, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, TermQuery};
 use tantivy::schema::{
@@ -17,11 +24,11 @@ use tantivy::schema::{
 };
 use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, SimpleTokenizer, TextAnalyzer};
-use tantivy::{doc, Index, IndexReader, TantivyDocument, Term};
+use tantivy::{doc, Document, Index, IndexReader, IndexWriter, TantivyDocument, Term};
 
 const ANALYZER: &str = "folded";
 /// The facet dimensions, in the order pages show them.
-pub const FACETS: [&str; 4] = ["kind", "type", "year", "publisher"];
+pub const FACETS: [&str; 6] = ["kind", "type", "event", "year", "country", "publisher"];
 
 pub(crate) struct SearchIndex {
     index: Index,
@@ -33,6 +40,8 @@ pub(crate) struct SearchIndex {
     body: Field,
     publisher: Field,
     facet: Field,
+    key: Field,
+    fingerprint: Field,
 }
 
 /// What to search for.
@@ -84,22 +93,95 @@ fn facet(dim: &str, value: &str) -> Facet {
     Facet::from_path([dim, value])
 }
 
+/// What [`SearchIndex::sync`] did: items (documents and entities) added or re-indexed, removed,
+/// and left as they were.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct IndexSync {
+    /// Items indexed (new, or changed since they were last indexed).
+    pub added: usize,
+    /// Items removed (gone from the record, or changed).
+    pub removed: usize,
+    /// Items already indexed as they are.
+    pub unchanged: usize,
+}
+
+/// The fields of the index.
+#[derive(Clone, Copy)]
+struct Fields {
+    key: Field,
+    fingerprint: Field,
+    kind: Field,
+    id: Field,
+    title: Field,
+    names: Field,
+    body: Field,
+    publisher: Field,
+    facet: Field,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut builder = Schema::builder();
+    let text = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(ANALYZER)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    let fields = Fields {
+        // `d:ID` or `e:ID`: the term a changed item is deleted by.
+        key: builder.add_text_field("key", STRING | STORED),
+        fingerprint: builder.add_text_field("fingerprint", STORED),
+        kind: builder.add_text_field("kind", STRING | STORED),
+        id: builder.add_text_field("id", STRING | STORED),
+        title: builder.add_text_field("title", text.clone()),
+        names: builder.add_text_field("names", text.clone()),
+        body: builder.add_text_field("body", text.clone()),
+        publisher: builder.add_text_field("publisher", text),
+        facet: builder.add_facet_field("facet", FacetOptions::default()),
+    };
+    (builder.build(), fields)
+}
+
 impl SearchIndex {
-    pub(crate) fn build(kb: &KnowledgeBase) -> tantivy::Result<SearchIndex> {
-        let mut builder = Schema::builder();
-        let text = TextOptions::default().set_indexing_options(
-            TextFieldIndexing::default()
-                .set_tokenizer(ANALYZER)
-                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
-        );
-        let kind = builder.add_text_field("kind", STRING | STORED);
-        let id = builder.add_text_field("id", STRING | STORED);
-        let title = builder.add_text_field("title", text.clone());
-        let names = builder.add_text_field("names", text.clone());
-        let body = builder.add_text_field("body", text.clone());
-        let publisher = builder.add_text_field("publisher", text);
-        let facet_field = builder.add_facet_field("facet", FacetOptions::default());
-        let index = Index::create_in_ram(builder.build());
+    /// A fresh index of `kb` in RAM.
+    pub(crate) fn in_ram(kb: &KnowledgeBase) -> tantivy::Result<SearchIndex> {
+        let (schema, _) = schema();
+        let index = SearchIndex::with_index(Index::create_in_ram(schema))?;
+        index.sync(kb)?;
+        Ok(index)
+    }
+
+    /// The index in the folder `dir`, created when absent and rebuilt from scratch when it cannot
+    /// be opened or was written with another schema (an older casefile), then brought up to date
+    /// with `kb`.
+    pub(crate) fn open_dir(
+        dir: &Path,
+        kb: &KnowledgeBase,
+    ) -> tantivy::Result<(SearchIndex, IndexSync)> {
+        let (schema, _) = schema();
+        let opened = if dir.join("meta.json").exists() {
+            Index::open_in_dir(dir)
+                .ok()
+                .filter(|i| i.schema() == schema)
+        } else {
+            None
+        };
+        let index = match opened {
+            Some(i) => i,
+            None => {
+                if dir.exists() {
+                    std::fs::remove_dir_all(dir)?;
+                }
+                std::fs::create_dir_all(dir)?;
+                Index::create_in_dir(dir, schema)?
+            }
+        };
+        let index = SearchIndex::with_index(index)?;
+        let sync = index.sync(kb)?;
+        Ok((index, sync))
+    }
+
+    fn with_index(index: Index) -> tantivy::Result<SearchIndex> {
+        // Tokenizers are not stored with an index: register ours on every open.
         index.tokenizers().register(
             ANALYZER,
             TextAnalyzer::builder(SimpleTokenizer::default())
@@ -107,53 +189,169 @@ impl SearchIndex {
                 .filter(AsciiFoldingFilter)
                 .build(),
         );
-        // One thread: the machine is small and indexing is a fraction of resolving.
-        let mut writer = index.writer_with_num_threads::<TantivyDocument>(1, 50_000_000)?;
-        for d in &kb.documents {
-            let mut doc = doc!(
-                kind => "document",
-                id => d.id.as_str(),
-                body => d.text.as_str(),
-                facet_field => facet("kind", "document"),
-            );
-            if let Some(t) = &d.title {
-                doc.add_text(title, t);
-            }
-            if let Some(p) = &d.publisher {
-                doc.add_text(publisher, p);
-                doc.add_facet(facet_field, facet("publisher", p));
-            }
-            if let Some(y) = d.published.and_then(|p| p.year) {
-                doc.add_facet(facet_field, facet("year", &y.to_string()));
-            }
-            writer.add_document(doc)?;
-        }
-        for e in &kb.entities {
-            let mut doc = doc!(
-                kind => "entity",
-                id => e.id.as_str(),
-                title => e.name.as_str(),
-                facet_field => facet("kind", "entity"),
-                facet_field => facet("type", e.entity_type.as_str()),
-            );
-            for a in &e.aliases {
-                doc.add_text(names, a);
-            }
-            writer.add_document(doc)?;
-        }
-        writer.commit()?;
-        let reader = index.reader()?;
+        let (_, f) = schema();
+        // Reloaded by hand after our own commits: a snapshot's hits then always come from the
+        // index as that snapshot's record left it.
+        let reader = index
+            .reader_builder()
+            .reload_policy(tantivy::ReloadPolicy::Manual)
+            .try_into()?;
         Ok(SearchIndex {
             index,
             reader,
-            kind,
-            id,
-            title,
-            names,
-            body,
-            publisher,
-            facet: facet_field,
+            kind: f.kind,
+            id: f.id,
+            title: f.title,
+            names: f.names,
+            body: f.body,
+            publisher: f.publisher,
+            facet: f.facet,
+            key: f.key,
+            fingerprint: f.fingerprint,
         })
+    }
+
+    /// The index entries `kb` calls for: (key, document without its fingerprint).
+    fn entries<'a>(
+        &'a self,
+        kb: &'a KnowledgeBase,
+    ) -> impl Iterator<Item = (String, TantivyDocument)> + 'a {
+        // Facet values gathered from the events and mentions, per document and per entity.
+        let mut doc_facets: HashMap<&str, BTreeSet<(&str, String)>> = HashMap::new();
+        let mut entity_facets: HashMap<&str, BTreeSet<(&str, String)>> = HashMap::new();
+        for ev in &kb.events {
+            let event = ("event", ev.event_type.as_str().to_string());
+            for s in &ev.sources {
+                doc_facets
+                    .entry(s.document.as_str())
+                    .or_default()
+                    .insert(event.clone());
+            }
+            for p in &ev.participants {
+                let set = entity_facets.entry(p.entity.as_str()).or_default();
+                set.insert(event.clone());
+                if let Some(y) = ev.date.and_then(|d| d.year) {
+                    set.insert(("year", y.to_string()));
+                }
+            }
+        }
+        for e in &kb.entities {
+            if let Some(c) = e.country.as_deref().filter(|c| !c.is_empty()) {
+                for m in &e.mentions {
+                    doc_facets
+                        .entry(m.document.as_str())
+                        .or_default()
+                        .insert(("country", c.to_string()));
+                }
+            }
+        }
+        let documents = kb.documents.iter().map(move |d| {
+            let mut doc = doc!(
+                self.kind => "document",
+                self.id => d.id.as_str(),
+                self.body => d.text.as_str(),
+                self.facet => facet("kind", "document"),
+            );
+            if let Some(t) = &d.title {
+                doc.add_text(self.title, t);
+            }
+            if let Some(p) = &d.publisher {
+                doc.add_text(self.publisher, p);
+                doc.add_facet(self.facet, facet("publisher", p));
+            }
+            if let Some(y) = d.published.and_then(|p| p.year) {
+                doc.add_facet(self.facet, facet("year", &y.to_string()));
+            }
+            for (dim, value) in doc_facets.get(d.id.as_str()).into_iter().flatten() {
+                doc.add_facet(self.facet, facet(dim, value));
+            }
+            (format!("d:{}", d.id.as_str()), doc)
+        });
+        let entities = kb.entities.iter().map(move |e| {
+            let mut doc = doc!(
+                self.kind => "entity",
+                self.id => e.id.as_str(),
+                self.title => e.name.as_str(),
+                self.facet => facet("kind", "entity"),
+                self.facet => facet("type", e.entity_type.as_str()),
+            );
+            for a in &e.aliases {
+                doc.add_text(self.names, a);
+            }
+            if let Some(c) = e.country.as_deref().filter(|c| !c.is_empty()) {
+                doc.add_facet(self.facet, facet("country", c));
+            }
+            for (dim, value) in entity_facets.get(e.id.as_str()).into_iter().flatten() {
+                doc.add_facet(self.facet, facet(dim, value));
+            }
+            (format!("e:{}", e.id), doc)
+        });
+        documents.chain(entities)
+    }
+
+    /// Brings the index up to date with `kb`: items whose fingerprint differs from the indexed
+    /// one are re-indexed, items no longer in `kb` removed, the rest left alone.
+    pub(crate) fn sync(&self, kb: &KnowledgeBase) -> tantivy::Result<IndexSync> {
+        let schema = self.index.schema();
+        let searcher = self.reader.searcher();
+        let mut indexed: HashMap<String, String> = HashMap::new();
+        for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+            for doc_id in segment.doc_ids_alive() {
+                let stored: TantivyDocument =
+                    searcher.doc(tantivy::DocAddress::new(ord as u32, doc_id))?;
+                let get = |f: Field| {
+                    stored
+                        .get_first(f)
+                        .and_then(|v| v.as_str())
+                        .unwrap_or_default()
+                        .to_string()
+                };
+                indexed.insert(get(self.key), get(self.fingerprint));
+            }
+        }
+        let mut sync = IndexSync::default();
+        // Made only when something changed: an index already up to date is only read.
+        let mut writer: Option<IndexWriter> = None;
+        for (key, mut doc) in self.entries(kb) {
+            let fingerprint = hex::encode(&Sha256::digest(doc.to_json(&schema).as_bytes())[..16]);
+            match indexed.remove(&key) {
+                Some(f) if f == fingerprint => {
+                    sync.unchanged += 1;
+                    continue;
+                }
+                Some(_) => sync.removed += 1,
+                None => {}
+            }
+            let w = match &mut writer {
+                Some(w) => w,
+                None => writer.insert(self.writer()?),
+            };
+            w.delete_term(Term::from_field_text(self.key, &key));
+            doc.add_text(self.key, &key);
+            doc.add_text(self.fingerprint, &fingerprint);
+            w.add_document(doc)?;
+            sync.added += 1;
+        }
+        for key in indexed.keys() {
+            let w = match &mut writer {
+                Some(w) => w,
+                None => writer.insert(self.writer()?),
+            };
+            w.delete_term(Term::from_field_text(self.key, key));
+            sync.removed += 1;
+        }
+        if let Some(mut w) = writer {
+            w.commit()?;
+            w.wait_merging_threads()?;
+            self.reader.reload()?;
+        }
+        Ok(sync)
+    }
+
+    fn writer(&self) -> tantivy::Result<IndexWriter> {
+        // One thread: the machine is small and indexing is a fraction of resolving.
+        self.index
+            .writer_with_num_threads::<TantivyDocument>(1, 50_000_000)
     }
 
     /// Runs `request`; `doc_text` gives a document's clean text for its snippet.

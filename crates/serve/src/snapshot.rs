@@ -1,9 +1,11 @@
 //! The knowledge base as the web app reads it: the resolved record plus the lookups each page
 //! needs, and the search index, built together so they always agree.
 
-use crate::search::SearchIndex;
+use crate::search::{IndexSync, SearchIndex};
 use casefile_model::{DocumentRecord, Entity, Event, KnowledgeBase, PartialDate};
+use casefile_resolve::Conflict;
 use std::collections::HashMap;
+use std::path::Path;
 
 /// One consistent view of the store: knowledge base, lookups and search index.
 pub struct Snapshot {
@@ -15,6 +17,8 @@ pub struct Snapshot {
     events_by_entity: HashMap<String, Vec<usize>>,
     events_by_document: HashMap<String, Vec<usize>>,
     mentions_by_document: HashMap<String, Vec<(usize, usize)>>,
+    /// Values the sources of one event state differently (`casefile conflicts`).
+    conflicts: Vec<Conflict>,
     pub(crate) search: SearchIndex,
 }
 
@@ -32,8 +36,23 @@ pub fn date_key(date: Option<PartialDate>) -> (u8, i32, u8, u8) {
 }
 
 impl Snapshot {
-    /// Indexes `kb` for lookups and search.
+    /// Indexes `kb` for lookups, and for search in RAM.
     pub fn build(kb: KnowledgeBase) -> tantivy::Result<Snapshot> {
+        let search = SearchIndex::in_ram(&kb)?;
+        Ok(Snapshot::with_search(kb, search))
+    }
+
+    /// Indexes `kb` for lookups, with the search index in the folder `index_dir` brought up to
+    /// date with it ([`crate::update_index`]).
+    pub fn build_in_dir(
+        kb: KnowledgeBase,
+        index_dir: &Path,
+    ) -> tantivy::Result<(Snapshot, IndexSync)> {
+        let (search, sync) = SearchIndex::open_dir(index_dir, &kb)?;
+        Ok((Snapshot::with_search(kb, search), sync))
+    }
+
+    fn with_search(kb: KnowledgeBase, search: SearchIndex) -> Snapshot {
         let documents = kb
             .documents
             .iter()
@@ -80,8 +99,7 @@ impl Snapshot {
                     .push((ei, mi));
             }
         }
-        let search = SearchIndex::build(&kb)?;
-        Ok(Snapshot {
+        Snapshot {
             kb,
             documents,
             entities,
@@ -89,8 +107,25 @@ impl Snapshot {
             events_by_entity,
             events_by_document,
             mentions_by_document,
+            conflicts: Vec::new(),
             search,
-        })
+        }
+    }
+
+    /// This snapshot with the conflicts resolution found for its record.
+    pub fn with_conflicts(mut self, conflicts: Vec<Conflict>) -> Snapshot {
+        self.conflicts = conflicts;
+        self
+    }
+
+    /// Every conflict between sources, in the order resolution found them.
+    pub fn conflicts(&self) -> &[Conflict] {
+        &self.conflicts
+    }
+
+    /// The conflicts about one event.
+    pub fn conflicts_of_event(&self, id: &str) -> Vec<&Conflict> {
+        self.conflicts.iter().filter(|c| c.event == id).collect()
     }
 
     /// The document with this id.

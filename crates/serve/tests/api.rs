@@ -124,7 +124,8 @@ async fn search_finds_the_person_by_name_and_spelling() {
     ];
     assert_eq!(text[a..b].iter().collect::<String>(), "Kozlov");
     assert_eq!(v["facets"]["type"]["person"], 1);
-    assert_eq!(v["facets"]["year"]["1998"], 1);
+    // The report published in 1998, and Kozlov with an event in 1998.
+    assert_eq!(v["facets"]["year"]["1998"], 2);
     assert_eq!(v["facets"]["publisher"]["Human Rights Watch"], 1);
 
     // One letter off still finds the person; a facet filter narrows to entities of a type.
@@ -312,10 +313,14 @@ async fn openapi_lists_every_path() {
         ("/search", "get"),
         ("/entities/{id}", "get"),
         ("/documents/{id}", "get"),
+        ("/contradictions", "get"),
+        ("/status", "get"),
         ("/static/style.css", "get"),
         ("/api/search", "get"),
         ("/api/entities/{id}", "get"),
         ("/api/documents/{id}", "get"),
+        ("/api/contradictions", "get"),
+        ("/api/status", "get"),
         ("/api/openapi.json", "get"),
         ("/api/reviews", "get"),
         ("/api/reviews", "post"),
@@ -490,4 +495,335 @@ async fn unknown_addresses_are_404_with_headers() {
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     assert_security_headers(&r);
     assert!(!r.body.contains("<script>"));
+}
+
+#[tokio::test]
+async fn facets_count_event_types_years_and_countries_and_filter() {
+    let dir = tempfile::tempdir().unwrap();
+    common::build_store(dir.path());
+    let store = SqliteStore::open(dir.path()).unwrap();
+    let mut kb =
+        casefile_resolve::resolve_reviewed(&store.analyses().unwrap(), &store.reviews().unwrap())
+            .kb;
+    let almaty = kb.entities.iter_mut().find(|e| e.name == "Almaty").unwrap();
+    almaty.country = Some("KZ".into());
+    let app = router(AppState::with_knowledge_base(dir.path(), kb).unwrap());
+
+    // Kozlov, his detention report (Almaty, 1998) and the page about his (undated) release.
+    let v = get(&app, "/api/search?q=Kozlov").await.json();
+    assert_eq!(v["total"], 3);
+    let facets = &v["facets"];
+    assert_eq!(facets["event"]["detention"], 2, "{facets}");
+    assert_eq!(facets["event"]["release"], 2, "{facets}");
+    assert_eq!(
+        facets["year"]["1998"], 2,
+        "report published, detention dated: {facets}"
+    );
+    assert_eq!(
+        facets["country"]["KZ"], 1,
+        "the report mentions Almaty: {facets}"
+    );
+    assert_eq!(facets["kind"]["document"], 2);
+
+    // Filtering by a facet value keeps only what carries it.
+    let v = get(&app, "/api/search?q=Kozlov&event=release").await.json();
+    assert_eq!(v["total"], 2);
+    assert_eq!(v["filters"]["event"], "release");
+    let kinds: Vec<&str> = v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["kind"].as_str().unwrap())
+        .collect();
+    assert!(
+        kinds.contains(&"entity") && kinds.contains(&"document"),
+        "{kinds:?}"
+    );
+    let v = get(&app, "/api/search?q=&country=KZ").await.json();
+    let names: Vec<&str> = v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["name"].as_str().or(h["title"].as_str()).unwrap())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(names.contains(&"Almaty") && names.contains(&"Ivan Kozlov detained"));
+    let v = get(&app, "/api/search?q=Kozlov&event=release&year=1998")
+        .await
+        .json();
+    assert_eq!(v["total"], 1, "only Kozlov has both");
+
+    // The page lists every dimension with links that add the filter, and shows active ones.
+    let html = get(&app, "/search?q=Kozlov").await.body;
+    for dim in ["kind", "type", "event", "year", "country", "publisher"] {
+        assert!(
+            html.contains(&format!("<ul data-facet=\"{dim}\">")),
+            "{dim}"
+        );
+    }
+    assert!(html.contains("href=\"/search?q=Kozlov&amp;event=release\""));
+    assert!(html.contains("href=\"/search?q=Kozlov&amp;country=KZ\""));
+    let html = get(&app, "/search?q=Kozlov&event=release").await.body;
+    assert!(html.contains("2 matches"), "{html}");
+    assert!(html.contains("title=\"remove this filter\">Event type: release ×</a>"));
+}
+
+#[tokio::test]
+async fn contradictions_queue_lists_both_passages_and_the_case_file_shows_them() {
+    let dir = tempfile::tempdir().unwrap();
+    common::build_store(dir.path());
+    {
+        let mut store = SqliteStore::open(dir.path()).unwrap();
+        for (raw, published, words, iso) in [
+            (
+                &b"verdict one"[..],
+                PartialDate::ymd(1998, 10, 9),
+                "five years",
+                "P5Y",
+            ),
+            (
+                &b"verdict two"[..],
+                PartialDate::ymd(1998, 10, 12),
+                "six years",
+                "P6Y",
+            ),
+        ] {
+            let a = common::conviction_document(raw, "Ivan Kozlov", published.unwrap(), words, iso);
+            store.put(raw, &a).unwrap();
+        }
+    }
+    let app = router(AppState::open(dir.path()).unwrap());
+
+    let v = get(&app, "/api/contradictions").await.json();
+    let list = v["contradictions"].as_array().unwrap();
+    assert_eq!(list.len(), 1, "{v}");
+    let c = &list[0];
+    assert_eq!(c["field"], "sentence");
+    assert_eq!(c["event_type"], "conviction");
+    assert_eq!(c["participants"][0][1], "Ivan Kozlov");
+    let values = [
+        c["sides"][0]["value"].clone(),
+        c["sides"][1]["value"].clone(),
+    ];
+    assert!(
+        values.contains(&json!("P5Y")) && values.contains(&json!("P6Y")),
+        "{c}"
+    );
+    assert_ne!(c["sides"][0]["document"], c["sides"][1]["document"]);
+
+    // The page shows both passages, each linked to a marked passage of its document.
+    let page = get(&app, "/contradictions").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("1 fact the sources state differently"));
+    for side in c["sides"].as_array().unwrap() {
+        let (doc, start, end) = (
+            side["document"].as_str().unwrap(),
+            side["start"].as_u64().unwrap(),
+            side["end"].as_u64().unwrap(),
+        );
+        assert!(page
+            .body
+            .contains(&format!("<q>{}</q>", side["text"].as_str().unwrap())));
+        assert!(page
+            .body
+            .contains(&format!("href=\"/documents/{doc}#c{start}-{end}\"")));
+        let doc_page = get(&app, &format!("/documents/{doc}")).await.body;
+        assert!(
+            doc_page.contains(&format!("id=\"c{start}-{end}\"")),
+            "anchor in {doc}"
+        );
+    }
+    assert!(page.body.contains("<strong>5 years</strong>"));
+    assert!(page.body.contains("<strong>6 years</strong>"));
+
+    // The case file: the conviction is corroborated by both verdicts and flags the disagreement.
+    let id = entity_id(&app, "Kozlov").await;
+    let case = get(&app, &format!("/entities/{id}")).await.body;
+    assert!(
+        case.contains("data-sources=\"2\">corroborated by 2 sources"),
+        "{case}"
+    );
+    assert!(case.contains("data-sources=\"1\">1 source"));
+    assert!(case.contains("sources disagree on sentence"));
+    assert!(case.contains("sentence 5 years") || case.contains("sentence 6 years"));
+}
+
+#[tokio::test]
+async fn status_lists_stored_documents_and_what_was_read() {
+    let (dir, _state, app) = fixture();
+    let v = get(&app, "/api/status").await.json();
+    assert_eq!(v["stored"], 2);
+    assert_eq!(v["in_record"], 2);
+    assert!(v["last_ingest"].as_str().unwrap().ends_with('Z'));
+    let docs = v["documents"].as_array().unwrap();
+    let hostile = docs
+        .iter()
+        .find(|d| d["format"] == "html")
+        .expect("the hostile page");
+    assert!(hostile["warnings"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("no publication date stated")));
+    let report = docs.iter().find(|d| d["format"] == "text").unwrap();
+    assert_eq!(report["warnings"], json!([]));
+    assert_eq!(report["events"], 1);
+    assert_eq!(report["mentions"], 2);
+    assert_eq!(
+        report["raw_bytes"],
+        "raw bytes of the detention report".len()
+    );
+
+    // Stored after the server read the store: listed, and flagged until a reload.
+    {
+        let mut store = SqliteStore::open(dir.path()).unwrap();
+        let raw = b"a third report";
+        let a = common::detention_document(raw, "Maria Petrova", PartialDate::y(2001));
+        store.put(raw, &a).unwrap();
+    }
+    let v = get(&app, "/api/status").await.json();
+    assert_eq!(v["stored"], 3);
+    assert_eq!(v["in_record"], 2);
+    let page = get(&app, "/status").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("<strong>3</strong> documents stored"));
+    assert!(page
+        .body
+        .contains("stored after the server last read the store: reload"));
+    // The hostile title reaches the table only escaped.
+    assert!(!page.body.contains("<script>alert"));
+    assert!(page.body.contains("&lt;script&gt;alert(&#39;title&#39;)"));
+}
+
+#[tokio::test]
+async fn every_write_endpoint_needs_a_token_and_bodies_are_bounded() {
+    let (dir, _state, app) = fixture();
+    // The write endpoints are the ones the OpenAPI document marks with bearer security: a new
+    // one is covered here as soon as it is described.
+    let doc = get(&app, "/api/openapi.json").await.json();
+    let mut writes = Vec::new();
+    for (path, ops) in doc["paths"].as_object().unwrap() {
+        for (method, op) in ops.as_object().unwrap() {
+            if op.get("security").is_some() {
+                writes.push((path.clone(), method.clone()));
+            }
+        }
+    }
+    assert!(writes.contains(&("/api/reviews".into(), "post".into())));
+    assert!(writes.contains(&("/api/reload".into(), "post".into())));
+    let id = entity_id(&app, "Kozlov").await;
+    let body = json!({"target": id, "action": "comment", "note": "seen"}).to_string();
+    for (path, method) in &writes {
+        assert_eq!(method, "post", "{path}");
+        for token in [None, Some("cf_0000"), Some("")] {
+            let r = post(&app, path, token, body.clone()).await;
+            assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{path} with {token:?}");
+            assert!(!r.json()["error"].as_str().unwrap().is_empty());
+            assert_security_headers(&r);
+        }
+    }
+    let reviews = || async {
+        get(&app, "/api/reviews").await.json()["reviews"]
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    assert_eq!(reviews().await, 0, "nothing recorded without a token");
+
+    // One byte over the limit is 413, with or without a token, and records nothing; just under
+    // it the body is read (and refused for its note's length).
+    let token = create_token(dir.path(), "carol").unwrap();
+    let envelope = json!({"target": id, "action": "comment", "note": ""}).to_string();
+    let note_len = |total: usize| total - envelope.len();
+    let with_note =
+        |n: usize| json!({"target": id, "action": "comment", "note": "x".repeat(n)}).to_string();
+    let over = with_note(note_len(casefile_serve::MAX_BODY_BYTES + 1));
+    assert_eq!(over.len(), casefile_serve::MAX_BODY_BYTES + 1);
+    for t in [Some(token.as_str()), None] {
+        let r = post(&app, "/api/reviews", t, over.clone()).await;
+        assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE, "token {t:?}");
+        assert_security_headers(&r);
+    }
+    let at_limit = with_note(note_len(casefile_serve::MAX_BODY_BYTES));
+    let r = post(&app, "/api/reviews", Some(&token), at_limit).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.json()["error"].as_str().unwrap().contains("10,000"));
+    assert_eq!(reviews().await, 0);
+    let r = post(&app, "/api/reviews", Some(&token), body).await;
+    assert_eq!(r.status, StatusCode::CREATED);
+    assert_eq!(reviews().await, 1);
+}
+
+#[tokio::test]
+async fn methods_parameters_and_errors_of_the_read_endpoints() {
+    let (dir, _state, app) = fixture();
+    // Wrong methods.
+    for (method, path) in [
+        ("GET", "/api/reload"),
+        ("POST", "/api/search"),
+        ("DELETE", "/api/reviews"),
+        ("PUT", "/api/entities/x"),
+        ("POST", "/search"),
+    ] {
+        let r = send(
+            &app,
+            Request::builder()
+                .method(method)
+                .uri(path)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::METHOD_NOT_ALLOWED, "{method} {path}");
+    }
+    // Search: limit bounds the hits, a bad limit is 400, an empty query lists everything.
+    let all = get(&app, "/api/search?q=").await.json();
+    assert!(all["total"].as_u64().unwrap() >= 4, "{all}");
+    let one = get(&app, "/api/search?q=Kozlov&limit=1").await.json();
+    assert_eq!(one["hits"].as_array().unwrap().len(), 1);
+    assert!(one["total"].as_u64().unwrap() > 1);
+    let zero = get(&app, "/api/search?q=Kozlov&limit=0").await.json();
+    assert_eq!(zero["hits"].as_array().unwrap().len(), 1, "clamped to 1");
+    assert_eq!(
+        get(&app, "/api/search?q=x&limit=many").await.status,
+        StatusCode::BAD_REQUEST
+    );
+    // Unknown ids: 404 with a JSON error, whatever the id holds.
+    for path in ["/api/entities/%3Cscript%3E", "/api/documents/..%2F..%2Fetc"] {
+        let r = get(&app, path).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{path}");
+        assert!(r.json()["error"].is_string());
+    }
+    // Reviews: target and limit filters.
+    let token = create_token(dir.path(), "dan").unwrap();
+    let id = entity_id(&app, "Kozlov").await;
+    for note in ["one", "two", "three"] {
+        let body = json!({"target": id, "action": "comment", "note": note}).to_string();
+        assert_eq!(
+            post(&app, "/api/reviews", Some(&token), body).await.status,
+            StatusCode::CREATED
+        );
+    }
+    let v = get(&app, "/api/reviews?limit=2").await.json();
+    let notes: Vec<&str> = v["reviews"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["note"].as_str().unwrap())
+        .collect();
+    assert_eq!(notes, ["one", "two"], "oldest first");
+    assert_eq!(
+        get(&app, "/api/reviews?target=nobody").await.json()["reviews"],
+        json!([])
+    );
+    // Contradictions: none in this store; the stylesheet is CSS.
+    assert_eq!(
+        get(&app, "/api/contradictions").await.json()["contradictions"],
+        json!([])
+    );
+    let css = get(&app, "/static/style.css").await;
+    assert!(css.headers[header::CONTENT_TYPE]
+        .to_str()
+        .unwrap()
+        .starts_with("text/css"));
+    assert!(css.body.contains("mark:target"));
 }

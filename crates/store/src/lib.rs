@@ -17,7 +17,7 @@ mod error;
 mod sqlite;
 
 pub use error::StoreError;
-pub use sqlite::SqliteStore;
+pub use sqlite::{IngestEntry, SqliteStore};
 // Re-exported so callers of the review methods need not name the model crate.
 pub use casefile_model::{Review, ReviewAction, ReviewAnchor, ReviewInput};
 

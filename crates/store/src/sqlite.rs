@@ -31,6 +31,23 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 /// How many document ids [`Store::for_each_analysis`] reads at a time.
 const PAGE: i64 = 256;
 
+/// One stored document as [`SqliteStore::ingest_log`] lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IngestEntry {
+    /// The document's id.
+    pub id: DocumentId,
+    /// The path or name it was ingested from.
+    pub source: String,
+    /// text, markdown, html or pdf.
+    pub format: String,
+    /// When this store received it, UTC (audit only).
+    pub ingested_at: String,
+    /// Size of the raw bytes.
+    pub raw_bytes: u64,
+    /// Size of the clean text, in bytes (0: nothing readable was found).
+    pub text_bytes: u64,
+}
+
 /// The embedded store: `casefile.sqlite` in a folder, in WAL mode, with foreign keys enforced.
 ///
 /// Writes are one transaction per document. With WAL and `synchronous=NORMAL` a committed
@@ -98,6 +115,32 @@ impl SqliteStore {
 
     fn sql(&self, action: &'static str) -> impl FnOnce(rusqlite::Error) -> StoreError + '_ {
         sql_error(&self.path, action)
+    }
+
+    /// What each ingest stored, in ingestion order: id, source, format, size and when it
+    /// arrived. For the ingest status page; it reads no text or analysis.
+    pub fn ingest_log(&self) -> Result<Vec<IngestEntry>> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT id, source, format, ingested_at, length(raw), length(text) \
+                 FROM documents ORDER BY seq",
+            )
+            .map_err(self.sql("cannot read the ingest log"))?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(IngestEntry {
+                    id: DocumentId(r.get(0)?),
+                    source: r.get(1)?,
+                    format: r.get(2)?,
+                    ingested_at: r.get(3)?,
+                    raw_bytes: u64::try_from(r.get::<_, i64>(4)?).unwrap_or_default(),
+                    text_bytes: u64::try_from(r.get::<_, i64>(5)?).unwrap_or_default(),
+                })
+            })
+            .map_err(self.sql("cannot read the ingest log"))?;
+        rows.collect::<std::result::Result<_, _>>()
+            .map_err(self.sql("cannot read the ingest log"))
     }
 
     fn read_analysis(&self, id: &DocumentId) -> Result<Option<AnalyzedDocument>> {

@@ -125,3 +125,52 @@ pub fn build_store(dir: &Path) {
     let raw = b"raw bytes of the hostile page";
     store.put(raw, &hostile_document(raw)).unwrap();
 }
+
+/// A report that `person` was sentenced to `words` (`iso`, an ISO 8601 duration) on 8 October
+/// 1998, published on `published`.
+pub fn conviction_document(
+    raw: &[u8],
+    person: &str,
+    published: PartialDate,
+    words: &str,
+    iso: &str,
+) -> AnalyzedDocument {
+    let sentence = format!("{person} was sentenced to {words} on 8 October 1998.");
+    let text = format!("Verdict.\n\n{sentence}");
+    let mut a = AnalyzedDocument::new(Document {
+        id: DocumentId::from_content(raw),
+        source: format!("examples/verdict-{iso}.txt"),
+        format: SourceFormat::Text,
+        meta: DocumentMeta {
+            title: Some(format!("{person} sentenced")),
+            publisher: Some("Kazakhstan Bureau".into()),
+            published: Some(published),
+            ..DocumentMeta::default()
+        },
+        text: text.clone(),
+    });
+    a.sentences = vec![span_of(&text, "Verdict."), span_of(&text, &sentence)];
+    a.mentions = vec![mention(&text, person, EntityType::Person)];
+    a.timexes = vec![Timex {
+        span: span_of(&text, "8 October 1998"),
+        text: "8 October 1998".into(),
+        timex_type: TimexType::Date,
+        value: "1998-10-08".into(),
+    }];
+    a.events = vec![EventMention {
+        event_type: EventType::Conviction,
+        trigger: span_of(&text, "sentenced"),
+        evidence: span_of(&text, &sentence),
+        participants: vec![(0, Role::Victim)],
+        date: PartialDate::ymd(1998, 10, 8),
+        date_timex: Some(0),
+        location: None,
+        legal_basis: vec![],
+        charges: vec![],
+        sentence: Some(iso.into()),
+        victim_count: None,
+        modality: Modality::Asserted,
+        negated: false,
+    }];
+    a
+}
