@@ -117,6 +117,22 @@ enum Command {
     /// Re-run the readers on every stored document (after casefile itself improved), keeping the
     /// raw bytes and metadata.
     Reanalyze,
+    /// Write realistic, fictional reports with planted facts (for benchmarks and tests); the same
+    /// seed gives the same files.
+    Generate {
+        /// How many reports.
+        #[arg(long)]
+        docs: usize,
+        /// The folder to write them into (subfolders of a thousand).
+        #[arg(long)]
+        out: PathBuf,
+        /// The seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Also write what each report was made to say, one JSON line per report.
+        #[arg(long)]
+        truth: Option<PathBuf>,
+    },
 }
 
 /// Arguments of `casefile ingest`.
@@ -375,6 +391,26 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 100.0 * p,
                 100.0 * r,
                 100.0 * f
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Generate {
+            docs,
+            out,
+            seed,
+            truth,
+        } => {
+            let started = std::time::Instant::now();
+            let s = casefile_generate::generate(&out, docs, seed, truth.as_deref())
+                .with_context(|| format!("cannot write reports into {}", out.display()))?;
+            eprintln!(
+                "wrote {} reports ({} words, {} bytes, {} people with a case) into {} in {:.1} s",
+                s.documents,
+                s.words,
+                s.bytes,
+                s.people,
+                out.display(),
+                started.elapsed().as_secs_f64()
             );
             Ok(ExitCode::SUCCESS)
         }
