@@ -117,6 +117,9 @@ enum Command {
     /// Re-run the readers on every stored document (after casefile itself improved), keeping the
     /// raw bytes and metadata.
     Reanalyze,
+    /// Time the phases of building the record from the store (reading the analyses, resolving,
+    /// indexing for search, as `casefile serve` does at start) and print them as one JSON line.
+    Profile,
     /// Write realistic, fictional reports with planted facts (for benchmarks and tests); the same
     /// seed gives the same files.
     Generate {
@@ -394,6 +397,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
+        Command::Profile => profile(&cli.store),
         Command::Generate {
             docs,
             out,
@@ -517,6 +521,39 @@ fn review(
         user,
     })?;
     println!("{}", serde_json::to_string(&recorded)?);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `casefile profile`: wall-clock seconds of each phase of building the record, with its size.
+fn profile(dir: &std::path::Path) -> Result<ExitCode> {
+    use std::time::Instant;
+    let t = Instant::now();
+    let store = open_store(dir)?;
+    let analyses = store.analyses()?;
+    let reviews = store.reviews()?;
+    let load = t.elapsed().as_secs_f64();
+    let mentions: usize = analyses.iter().map(|a| a.mentions.len()).sum();
+    let t = Instant::now();
+    let kb = casefile_resolve::resolve_reviewed(&analyses, &reviews).kb;
+    let resolve = t.elapsed().as_secs_f64();
+    drop(analyses);
+    let (documents, entities, events) = (kb.documents.len(), kb.entities.len(), kb.events.len());
+    let t = Instant::now();
+    let snapshot = casefile_serve::Snapshot::build(kb).context("cannot build the search index")?;
+    let index = t.elapsed().as_secs_f64();
+    drop(snapshot);
+    println!(
+        "{}",
+        serde_json::json!({
+            "documents": documents,
+            "mentions": mentions,
+            "entities": entities,
+            "events": events,
+            "load_s": load,
+            "resolve_s": resolve,
+            "index_s": index,
+        })
+    );
     Ok(ExitCode::SUCCESS)
 }
 
