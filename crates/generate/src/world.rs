@@ -518,8 +518,8 @@ impl World {
     /// A world for `case_docs` case reports and `incident_docs` incident reports.
     pub fn new(seed: u64, case_docs: usize, incident_docs: usize) -> World {
         let mut rng = Rng::new(seed ^ 0x5EED_0F_CA5E_F11E);
-        // About four reports per case: enough for every stage to be told, often twice.
-        let n_people = (case_docs / 4).clamp(1, MAX_PEOPLE);
+        // Five reports per case: one for each stage, from detention to release.
+        let n_people = (case_docs / 5).clamp(1, MAX_PEOPLE);
         let mut pool = NamePool {
             rng: &mut rng,
             used: HashSet::new(),
