@@ -90,6 +90,9 @@ pub struct Planted {
     pub events: Vec<PlantedEvent>,
 }
 
+/// What one folder's worker made: files, words, bytes, truth lines.
+type Folder = (usize, usize, usize, Vec<String>);
+
 /// Documents per subfolder, so no folder holds more than a thousand files.
 const PER_FOLDER: usize = 1000;
 
@@ -156,7 +159,7 @@ pub fn generate(out: &Path, docs: usize, seed: u64, truth: Option<&Path>) -> io:
     // Folders are made in parallel a few at a time; the truth is written in document order.
     let folders: Vec<usize> = (0..docs.div_ceil(PER_FOLDER)).collect();
     for group in folders.chunks(16) {
-        let results: Vec<io::Result<(usize, usize, usize, Vec<String>)>> = group
+        let results: Vec<io::Result<Folder>> = group
             .par_iter()
             .map(|&f| {
                 let dir = out.join(format!("{f:03}"));

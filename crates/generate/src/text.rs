@@ -172,7 +172,7 @@ impl Writer<'_> {
     /// Whether this report's publisher writes `person` in the other romanisation: each
     /// publisher keeps to one spelling of a person.
     fn variant(&self, key: u64) -> bool {
-        mix(key, self.publisher as u64) % 3 == 0
+        mix(key, self.publisher as u64).is_multiple_of(3)
     }
 
     /// The name as written here, recorded as planted.

@@ -511,13 +511,23 @@ impl NamePool<'_> {
     }
 }
 
+/// What protesters protest against.
+const GRIEVANCES: [&str; 6] = [
+    "a sharp rise in fuel prices",
+    "the results of the parliamentary election",
+    "unpaid wages at the local plant",
+    "the arrest of a popular local journalist",
+    "plans to demolish a residential district",
+    "a new law restricting public gatherings",
+];
+
 /// Most people a world holds: the name space of each country holds several times more.
 const MAX_PEOPLE: usize = 40_000;
 
 impl World {
     /// A world for `case_docs` case reports and `incident_docs` incident reports.
     pub fn new(seed: u64, case_docs: usize, incident_docs: usize) -> World {
-        let mut rng = Rng::new(seed ^ 0x5EED_0F_CA5E_F11E);
+        let mut rng = Rng::new(seed ^ 0x005E_ED0F_CA5E_F11E);
         // Five reports per case: one for each stage, from detention to release.
         let n_people = (case_docs / 5).clamp(1, MAX_PEOPLE);
         let mut pool = NamePool {
@@ -636,14 +646,7 @@ impl World {
                     country,
                     city: rng.below(COUNTRIES[country].cities.len()),
                     day: days_from_civil(2018, 1, 1) + rng.below(6 * 365) as i64,
-                    grievance: *rng.pick(&[
-                        "a sharp rise in fuel prices",
-                        "the results of the parliamentary election",
-                        "unpaid wages at the local plant",
-                        "the arrest of a popular local journalist",
-                        "plans to demolish a residential district",
-                        "a new law restricting public gatherings",
-                    ]),
+                    grievance: GRIEVANCES[rng.below(GRIEVANCES.len())],
                     killed: 2 + rng.below(30) as u32,
                     injured: 10 + rng.below(150) as u32,
                     detained: 20 + rng.below(400) as u32,
