@@ -15,6 +15,10 @@ pub struct Snapshot {
     events_by_entity: HashMap<String, Vec<usize>>,
     events_by_document: HashMap<String, Vec<usize>>,
     mentions_by_document: HashMap<String, Vec<(usize, usize)>>,
+    /// Per entity (same order as `kb.entities`), the documents mentioning it in ingestion order:
+    /// worked out once here, because search results and case files need them on every request
+    /// and a place named in most reports has hundreds of thousands of mentions.
+    documents_by_entity: Vec<Vec<usize>>,
     pub(crate) search: SearchIndex,
 }
 
@@ -34,7 +38,7 @@ pub fn date_key(date: Option<PartialDate>) -> (u8, i32, u8, u8) {
 impl Snapshot {
     /// Indexes `kb` for lookups and search.
     pub fn build(kb: KnowledgeBase) -> tantivy::Result<Snapshot> {
-        let documents = kb
+        let documents: HashMap<String, usize> = kb
             .documents
             .iter()
             .enumerate()
@@ -72,7 +76,16 @@ impl Snapshot {
             list.sort_by_key(|&i| date_key(kb.events[i].date));
         }
         let mut mentions_by_document: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        let mut documents_by_entity = Vec::with_capacity(kb.entities.len());
         for (ei, e) in kb.entities.iter().enumerate() {
+            let mut idx: Vec<usize> = e
+                .mentions
+                .iter()
+                .filter_map(|m| documents.get(m.document.as_str()).copied())
+                .collect();
+            idx.sort_unstable();
+            idx.dedup();
+            documents_by_entity.push(idx);
             for (mi, m) in e.mentions.iter().enumerate() {
                 mentions_by_document
                     .entry(m.document.0.clone())
@@ -89,6 +102,7 @@ impl Snapshot {
             events_by_entity,
             events_by_document,
             mentions_by_document,
+            documents_by_entity,
             search,
         })
     }
@@ -141,14 +155,31 @@ impl Snapshot {
 
     /// The documents an entity is mentioned in, in ingestion order.
     pub fn documents_of_entity(&self, entity: &Entity) -> Vec<&DocumentRecord> {
-        let mut idx: Vec<usize> = entity
-            .mentions
-            .iter()
-            .filter_map(|m| self.documents.get(m.document.as_str()).copied())
-            .collect();
-        idx.sort_unstable();
-        idx.dedup();
-        idx.into_iter().map(|i| &self.kb.documents[i]).collect()
+        match self.entities.get(entity.id.as_str()) {
+            Some(&i) => self.documents_by_entity[i]
+                .iter()
+                .map(|&d| &self.kb.documents[d])
+                .collect(),
+            // An entity from elsewhere (not this snapshot's): read its mentions.
+            None => {
+                let mut idx: Vec<usize> = entity
+                    .mentions
+                    .iter()
+                    .filter_map(|m| self.documents.get(m.document.as_str()).copied())
+                    .collect();
+                idx.sort_unstable();
+                idx.dedup();
+                idx.into_iter().map(|i| &self.kb.documents[i]).collect()
+            }
+        }
+    }
+
+    /// The number of documents an entity is mentioned in (without listing them).
+    pub fn document_count(&self, entity: &Entity) -> usize {
+        match self.entities.get(entity.id.as_str()) {
+            Some(&i) => self.documents_by_entity[i].len(),
+            None => self.documents_of_entity(entity).len(),
+        }
     }
 
     /// The name of an entity id, or the id itself when unknown.
