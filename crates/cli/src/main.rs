@@ -119,6 +119,25 @@ enum Command {
     Reanalyze,
     /// Delete the search index (STORE/index, derived from the store) and build it again.
     Reindex,
+    /// Time the phases of building the record from the store (reading the analyses, resolving,
+    /// indexing for search, as `casefile serve` does at start) and print them as one JSON line.
+    Profile,
+    /// Write realistic, fictional reports with planted facts (for benchmarks and tests); the same
+    /// seed gives the same files.
+    Generate {
+        /// How many reports.
+        #[arg(long)]
+        docs: usize,
+        /// The folder to write them into (subfolders of a thousand).
+        #[arg(long)]
+        out: PathBuf,
+        /// The seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Also write what each report was made to say, one JSON line per report.
+        #[arg(long)]
+        truth: Option<PathBuf>,
+    },
 }
 
 /// Arguments of `casefile ingest`.
@@ -381,6 +400,27 @@ fn run(cli: Cli) -> Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
+        Command::Profile => profile(&cli.store),
+        Command::Generate {
+            docs,
+            out,
+            seed,
+            truth,
+        } => {
+            let started = std::time::Instant::now();
+            let s = casefile_generate::generate(&out, docs, seed, truth.as_deref())
+                .with_context(|| format!("cannot write reports into {}", out.display()))?;
+            eprintln!(
+                "wrote {} reports ({} words, {} bytes, {} people with a case) into {} in {:.1} s",
+                s.documents,
+                s.words,
+                s.bytes,
+                s.people,
+                out.display(),
+                started.elapsed().as_secs_f64()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Reanalyze => {
             let mut store = open_store(&cli.store)?;
             let n = ingest::reanalyze(&mut store)?;
@@ -513,6 +553,60 @@ fn refresh_index(store_dir: &std::path::Path, store: &SqliteStore) -> Result<()>
         sync.added, sync.removed, sync.unchanged
     );
     Ok(())
+}
+
+/// CPU seconds (user + system, all threads) this process has used so far, from `/proc/self/stat`;
+/// `None` where there is no such file. Reported beside wall time because the benchmark machine is
+/// shared: wall time measures the neighbours too.
+fn process_cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (which may hold spaces) start at state, field 3.
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    // USER_HZ is 100 on every Linux the project targets.
+    Some(ticks / 100.0)
+}
+
+/// `casefile profile`: wall-clock and CPU seconds of each phase of building the record, with its
+/// size.
+fn profile(dir: &std::path::Path) -> Result<ExitCode> {
+    use std::time::Instant;
+    let phase = || (Instant::now(), process_cpu_seconds());
+    let took = |(t, cpu): (Instant, Option<f64>)| {
+        let cpu = cpu.and_then(|c| Some(process_cpu_seconds()? - c));
+        (t.elapsed().as_secs_f64(), cpu)
+    };
+    let started = phase();
+    let store = open_store(dir)?;
+    let analyses = store.analyses()?;
+    let reviews = store.reviews()?;
+    let load = took(started);
+    let mentions: usize = analyses.iter().map(|a| a.mentions.len()).sum();
+    let started = phase();
+    let kb = casefile_resolve::resolve_reviewed(&analyses, &reviews).kb;
+    let resolve = took(started);
+    drop(analyses);
+    let (documents, entities, events) = (kb.documents.len(), kb.entities.len(), kb.events.len());
+    let started = phase();
+    let snapshot = casefile_serve::Snapshot::build(kb).context("cannot build the search index")?;
+    let index = took(started);
+    drop(snapshot);
+    println!(
+        "{}",
+        serde_json::json!({
+            "documents": documents,
+            "mentions": mentions,
+            "entities": entities,
+            "events": events,
+            "load_s": load.0,
+            "load_cpu_s": load.1,
+            "resolve_s": resolve.0,
+            "resolve_cpu_s": resolve.1,
+            "index_s": index.0,
+            "index_cpu_s": index.1,
+        })
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Resolves everything in the store: the knowledge base with the reasons and conflicts found.

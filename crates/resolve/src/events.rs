@@ -2,7 +2,7 @@
 //! [`Event`] with every source, and the values the sources disagree on are kept as [`Conflict`]s.
 
 use casefile_model::{Event, EventId, Evidence, PartialDate, Role};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// A value two sources of one event state differently.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,39 +70,72 @@ fn compatible(a: &Event, b: &Event) -> bool {
 pub fn merge_events(statements: Vec<(Event, Option<PartialDate>)>) -> (Vec<Event>, Vec<Conflict>) {
     // Clusters of statement indexes; a statement joins the one compatible cluster about one of its
     // subjects with no statement from its document.
+    //
+    // Candidate blocking, exact (the result is what comparing with every member of every cluster
+    // about the subject gives): `compatible` needs a year in both dates and the same year, so
+    // clusters are found by (type, subject, year), and a statement without a year never joins nor
+    // is joined. A newcomer must be compatible with every member, which is being compatible with
+    // each distinct (date, place, negation, modality) among them, and from none of their
+    // documents: both are kept per cluster, so a cluster told by thousands of reports is checked
+    // in a few steps, not thousands.
     let mut clusters: Vec<Vec<usize>> = Vec::new();
-    let mut by_subject: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
+    let mut cluster_docs: Vec<HashSet<&str>> = Vec::new();
+    let mut cluster_kinds: Vec<Vec<usize>> = Vec::new();
+    let mut by_subject: HashMap<(&str, &str, i32), BTreeSet<usize>> = HashMap::new();
     let mut cluster_of = vec![usize::MAX; statements.len()];
+    let same_kind = |a: &Event, b: &Event| {
+        a.date == b.date
+            && a.location == b.location
+            && a.negated == b.negated
+            && a.modality == b.modality
+    };
     for (i, (e, _)) in statements.iter().enumerate() {
         let subj = subjects(e);
-        let mut candidates: BTreeSet<usize> = BTreeSet::new();
-        for s in &subj {
-            if let Some(cs) = by_subject.get(&(e.event_type.as_str(), *s)) {
-                candidates.extend(cs.iter().copied());
+        let year = e.date.and_then(|d| d.year);
+        let doc = e.sources[0].document.as_str();
+        let mut candidates: Vec<usize> = Vec::new();
+        if let Some(y) = year {
+            for s in &subj {
+                if let Some(cs) = by_subject.get(&(e.event_type.as_str(), *s, y)) {
+                    candidates.extend(cs.iter().copied());
+                }
             }
         }
+        candidates.sort_unstable();
+        candidates.dedup();
         let fitting: Vec<usize> = candidates
             .into_iter()
             .filter(|&c| {
-                clusters[c].iter().all(|&j| {
-                    let other = &statements[j].0;
-                    other.sources[0].document != e.sources[0].document && compatible(other, e)
-                })
+                !cluster_docs[c].contains(doc)
+                    && cluster_kinds[c]
+                        .iter()
+                        .all(|&j| compatible(&statements[j].0, e))
             })
             .collect();
         let c = match fitting.as_slice() {
             [only] => *only,
             _ => {
                 clusters.push(Vec::new());
+                cluster_docs.push(HashSet::new());
+                cluster_kinds.push(Vec::new());
                 clusters.len() - 1
             }
         };
         clusters[c].push(i);
+        cluster_docs[c].insert(doc);
+        if !cluster_kinds[c]
+            .iter()
+            .any(|&j| same_kind(&statements[j].0, e))
+        {
+            cluster_kinds[c].push(i);
+        }
         cluster_of[i] = c;
-        for s in subj {
-            let list = by_subject.entry((e.event_type.as_str(), s)).or_default();
-            if !list.contains(&c) {
-                list.push(c);
+        if let Some(y) = year {
+            for s in subj {
+                by_subject
+                    .entry((e.event_type.as_str(), s, y))
+                    .or_default()
+                    .insert(c);
             }
         }
     }
@@ -184,4 +217,58 @@ pub fn merge_events(statements: Vec<(Event, Option<PartialDate>)>) -> (Vec<Event
         events.push(merged);
     }
     (events, conflicts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use casefile_model::{DocumentId, EventType, Modality, Participant};
+
+    fn statement(doc: &str, date: &str, victim: &str) -> (Event, Option<PartialDate>) {
+        let event = Event {
+            id: format!("evt-{doc}"),
+            event_type: EventType::Arrest,
+            date: date.parse().ok(),
+            participants: vec![Participant {
+                entity: victim.to_string(),
+                role: Role::Victim,
+            }],
+            location: None,
+            legal_basis: Vec::new(),
+            charges: Vec::new(),
+            sentence: None,
+            victim_count: None,
+            modality: Modality::Asserted,
+            negated: false,
+            sources: vec![Evidence {
+                document: DocumentId(doc.to_string()),
+                start: 0,
+                end: 1,
+                text: "x".to_string(),
+            }],
+        };
+        (event, None)
+    }
+
+    #[test]
+    fn blocking_keeps_every_rule_of_one_event() {
+        let mut s = Vec::new();
+        // One arrest told by 50 reports, most with the day, some with the year alone.
+        for d in 0..50 {
+            let date = if d % 5 == 0 { "2021" } else { "2021-03-14" };
+            s.push(statement(&format!("d{d}"), date, "per-a"));
+        }
+        // The same person arrested again another year; an arrest without a year; a second
+        // statement of report d1, which cannot be a second source of an event d1 already tells.
+        s.push(statement("d60", "2022-05-02", "per-a"));
+        s.push(statement("d61", "--03-14", "per-a"));
+        s.push(statement("d62", "", "per-a"));
+        s.push(statement("d1", "2021-03-14", "per-a"));
+        // Someone else arrested the same day.
+        s.push(statement("d63", "2021-03-14", "per-b"));
+        let (events, _) = merge_events(s);
+        let sizes: Vec<usize> = events.iter().map(|e| e.sources.len()).collect();
+        assert_eq!(sizes, vec![50, 1, 1, 1, 1, 1], "{sizes:?}");
+        assert_eq!(events[0].date, "2021-03-14".parse().ok());
+    }
 }

@@ -312,7 +312,7 @@ pub(crate) async fn search(
                 body,
                 "<br><span class=\"muted\">{} mentions in {} documents, {} events</span></li>",
                 e.mentions.len(),
-                snap.documents_of_entity(e).len(),
+                snap.document_count(e),
                 snap.events_of_entity(&e.id).len()
             );
         }
@@ -715,6 +715,9 @@ pub(crate) fn timeline_svg(events: &[&Event]) -> Option<String> {
     Some(out)
 }
 
+/// Documents an entity page lists; the rest are counted.
+const MAX_LISTED_DOCUMENTS: usize = 500;
+
 /// `GET /entities/{id}`: the case file.
 pub(crate) async fn entity(State(state): State<AppState>, Path(id): Path<String>) -> Response {
     let snap = state.snapshot();
@@ -782,8 +785,17 @@ pub(crate) async fn entity(State(state): State<AppState>, Path(id): Path<String>
         "<section>\n<h2>Documents ({})</h2>\n<ul>\n",
         documents.len()
     );
-    for d in &documents {
+    // A place named in most reports is in tens of thousands of documents: the page lists the
+    // first ones, as it does mentions, and says how many it left out.
+    for d in documents.iter().take(MAX_LISTED_DOCUMENTS) {
         let _ = writeln!(body, "<li>{}</li>", doc_line(d));
+    }
+    if documents.len() > MAX_LISTED_DOCUMENTS {
+        let _ = writeln!(
+            body,
+            "<li class=\"muted\">and {} more</li>",
+            documents.len() - MAX_LISTED_DOCUMENTS
+        );
     }
     body.push_str("</ul>\n</section>\n");
     let _ = write!(

@@ -18,7 +18,10 @@ pub struct Snapshot {
     events_by_document: HashMap<String, Vec<usize>>,
     mentions_by_document: HashMap<String, Vec<(usize, usize)>>,
     /// Values the sources of one event state differently (`casefile conflicts`).
-    conflicts: Vec<Conflict>,
+    /// Per entity (same order as `kb.entities`), the documents mentioning it in ingestion order:
+    /// worked out once here, because search results and case files need them on every request
+    /// and a place named in most reports has hundreds of thousands of mentions.
+    documents_by_entity: Vec<Vec<usize>>,
     pub(crate) search: SearchIndex,
 }
 
@@ -53,7 +56,7 @@ impl Snapshot {
     }
 
     fn with_search(kb: KnowledgeBase, search: SearchIndex) -> Snapshot {
-        let documents = kb
+        let documents: HashMap<String, usize> = kb
             .documents
             .iter()
             .enumerate()
@@ -91,7 +94,16 @@ impl Snapshot {
             list.sort_by_key(|&i| date_key(kb.events[i].date));
         }
         let mut mentions_by_document: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        let mut documents_by_entity = Vec::with_capacity(kb.entities.len());
         for (ei, e) in kb.entities.iter().enumerate() {
+            let mut idx: Vec<usize> = e
+                .mentions
+                .iter()
+                .filter_map(|m| documents.get(m.document.as_str()).copied())
+                .collect();
+            idx.sort_unstable();
+            idx.dedup();
+            documents_by_entity.push(idx);
             for (mi, m) in e.mentions.iter().enumerate() {
                 mentions_by_document
                     .entry(m.document.0.clone())
@@ -108,6 +120,7 @@ impl Snapshot {
             events_by_document,
             mentions_by_document,
             conflicts: Vec::new(),
+            documents_by_entity,
             search,
         }
     }
@@ -176,14 +189,31 @@ impl Snapshot {
 
     /// The documents an entity is mentioned in, in ingestion order.
     pub fn documents_of_entity(&self, entity: &Entity) -> Vec<&DocumentRecord> {
-        let mut idx: Vec<usize> = entity
-            .mentions
-            .iter()
-            .filter_map(|m| self.documents.get(m.document.as_str()).copied())
-            .collect();
-        idx.sort_unstable();
-        idx.dedup();
-        idx.into_iter().map(|i| &self.kb.documents[i]).collect()
+        match self.entities.get(entity.id.as_str()) {
+            Some(&i) => self.documents_by_entity[i]
+                .iter()
+                .map(|&d| &self.kb.documents[d])
+                .collect(),
+            // An entity from elsewhere (not this snapshot's): read its mentions.
+            None => {
+                let mut idx: Vec<usize> = entity
+                    .mentions
+                    .iter()
+                    .filter_map(|m| self.documents.get(m.document.as_str()).copied())
+                    .collect();
+                idx.sort_unstable();
+                idx.dedup();
+                idx.into_iter().map(|i| &self.kb.documents[i]).collect()
+            }
+        }
+    }
+
+    /// The number of documents an entity is mentioned in (without listing them).
+    pub fn document_count(&self, entity: &Entity) -> usize {
+        match self.entities.get(entity.id.as_str()) {
+            Some(&i) => self.documents_by_entity[i].len(),
+            None => self.documents_of_entity(entity).len(),
+        }
     }
 
     /// The name of an entity id, or the id itself when unknown.
