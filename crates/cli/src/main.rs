@@ -81,7 +81,8 @@ enum Command {
         target: String,
         /// What you judge: confirm, reject, correct_date, correct_type, merge, split, comment.
         action: String,
-        /// The new date or type, or for merge and split the other entity's id.
+        /// The new date or type; for merge and split the other entity's id; for split also one of
+        /// the target's spellings, to split it off.
         value: Option<String>,
         /// Who judges: recorded in the audit log.
         #[arg(long)]
@@ -453,10 +454,13 @@ fn review(
     let value_anchor = match action {
         ReviewAction::Merge | ReviewAction::Split => {
             let other = value.as_deref().unwrap_or_default();
-            let found = casefile_resolve::reviews::anchor(&kb, other)
-                .filter(|a| matches!(a, casefile_model::ReviewAnchor::Entity { .. }));
-            if found.is_none() || other == target {
-                anyhow::bail!("{} needs another entity's id as value", action.as_str());
+            let found = casefile_resolve::reviews::value_anchor(&kb, action, &target, other);
+            if found.is_none() {
+                anyhow::bail!(
+                    "{} needs an entity as target and another entity's id as value \
+                     (or, for split, one of the target's spellings)",
+                    action.as_str()
+                );
             }
             found
         }

@@ -312,6 +312,9 @@ struct Clusters {
     /// Per root: the countries of its places.
     countries: Vec<BTreeSet<String>>,
     reasons: Vec<Vec<String>>,
+    /// Per root: the people's "different" judgements it takes a side in (judgement, side), so no
+    /// union, automatic or judged, joins the two sides.
+    apart: Vec<BTreeSet<(usize, bool)>>,
 }
 
 impl Clusters {
@@ -341,6 +344,23 @@ impl Clusters {
         if !given_ok || countries.len() > 1 {
             return false;
         }
+        self.join_roots(ra, rb, Some(reason))
+    }
+
+    /// Joins the clusters of `a` and `b` because a person judged them one, whatever the guards of
+    /// the automatic decision say, but never against a person's judgement that they differ.
+    fn union_judged(&mut self, a: usize, b: usize) -> bool {
+        let (ra, rb) = (self.find(a), self.find(b));
+        ra == rb || self.join_roots(ra, rb, None)
+    }
+
+    fn join_roots(&mut self, ra: usize, rb: usize, reason: Option<String>) -> bool {
+        let kept_apart = self.apart[ra]
+            .iter()
+            .any(|&(j, side)| self.apart[rb].contains(&(j, !side)));
+        if kept_apart {
+            return false;
+        }
         let (root, child) = if ra < rb { (ra, rb) } else { (rb, ra) };
         self.parent[child] = root;
         let g = std::mem::take(&mut self.given[child]);
@@ -349,7 +369,9 @@ impl Clusters {
         self.countries[root].extend(c);
         let r = std::mem::take(&mut self.reasons[child]);
         self.reasons[root].extend(r);
-        self.reasons[root].push(reason);
+        self.reasons[root].extend(reason);
+        let a = std::mem::take(&mut self.apart[child]);
+        self.apart[root].extend(a);
         true
     }
 }
@@ -434,8 +456,14 @@ pub fn build_knowledge_base(analyses: &[AnalyzedDocument]) -> KnowledgeBase {
 
 /// Resolves the record as [`resolve`] does, then applies people's judgements from the store's
 /// review log ([`reviews`]), oldest first.
+///
+/// Entity judgements (`merge`, `split`) are constraints of the clustering itself: names a person
+/// judged one entity are joined whatever the automatic guards say, and names judged different
+/// are never joined, neither directly nor through a chain. The entities are found again by their
+/// anchors (type and every spelling they had when judged), so judgements survive re-ingest and
+/// re-extraction; the reviewer's judgement is the reason [`explain`] gives.
 pub fn resolve_reviewed(analyses: &[AnalyzedDocument], reviews: &[Review]) -> Resolution {
-    let mut resolution = resolve(analyses);
+    let mut resolution = resolve_judged(analyses, reviews);
     reviews::apply_event_reviews(&mut resolution, reviews);
     resolution
 }
@@ -450,6 +478,11 @@ pub fn resolve_reviewed(analyses: &[AnalyzedDocument], reviews: &[Review]) -> Re
 /// person of that surname exists in the whole record; an acronym when the record defines it one
 /// way only.
 pub fn resolve(analyses: &[AnalyzedDocument]) -> Resolution {
+    resolve_judged(analyses, &[])
+}
+
+/// [`resolve`] with the entity judgements of `reviews` as constraints of the clustering.
+fn resolve_judged(analyses: &[AnalyzedDocument], reviews: &[Review]) -> Resolution {
     // Everything but the document list is built in document-id order: order-independent.
     let mut sorted: Vec<&AnalyzedDocument> = analyses.iter().collect();
     sorted.sort_by(|a, b| a.document.id.as_str().cmp(b.document.id.as_str()));
@@ -527,7 +560,20 @@ pub fn resolve(analyses: &[AnalyzedDocument]) -> Resolution {
             .map(|n| n.country.iter().cloned().collect())
             .collect(),
         reasons: vec![Vec::new(); nodes.len()],
+        apart: vec![BTreeSet::new(); nodes.len()],
     };
+    let node_names: Vec<(EntityType, &str)> = nodes
+        .iter()
+        .map(|n| (n.entity_type, n.key.as_str()))
+        .collect();
+    let judged = reviews::entity_constraints(&node_names, reviews);
+    for (j, (a, b, _)) in judged.apart.iter().enumerate() {
+        for (side, members) in [(false, a), (true, b)] {
+            for &n in members {
+                clusters.apart[n].insert((j, side));
+            }
+        }
+    }
 
     // Blocks: type + skeleton of the surname (persons) or of the longest part, with the number
     // of parts (other types must agree part by part).
@@ -678,6 +724,19 @@ pub fn resolve(analyses: &[AnalyzedDocument]) -> Resolution {
         }
     }
 
+    // People's "same" judgements, after the automatic decisions so those keep their reasons.
+    for (group, reason) in &judged.same {
+        let mut joined = false;
+        for &n in &group[1..] {
+            let before = clusters.find(n) != clusters.find(group[0]);
+            joined |= before && clusters.union_judged(group[0], n);
+        }
+        if joined {
+            let root = clusters.find(group[0]);
+            clusters.reasons[root].push(reason.clone());
+        }
+    }
+
     // Clusters → entities. The id comes from the cluster's fullest name (most parts, then the
     // first in order) and, for a place, its country: content, not order.
     let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
@@ -763,6 +822,16 @@ pub fn resolve(analyses: &[AnalyzedDocument]) -> Resolution {
         entities.push(entity);
     }
     entities.sort_by(|a, b| a.id.cmp(&b.id));
+    // A "different" judgement is the reason on both entities it keeps apart.
+    for (a, b, reason) in &judged.apart {
+        let ids: BTreeSet<&String> = a.iter().chain(b).map(|&n| &node_entity[n]).collect();
+        for id in ids {
+            let why: &mut Vec<String> = reasons.entry(id.clone()).or_default();
+            if !why.contains(reason) {
+                why.push(reason.clone());
+            }
+        }
+    }
 
     let node_of: HashMap<(EntityType, &str, Option<&str>), usize> = nodes
         .iter()
@@ -1295,5 +1364,132 @@ mod tests {
         let again = resolve(&[a, c, b]);
         assert_eq!(again.kb.events, r.kb.events);
         assert_eq!(again.conflicts, r.conflicts);
+    }
+
+    /// A judgement of `target` against `value` (an entity id of `kb`, or a spelling of `target`),
+    /// anchored as the CLI anchors it.
+    fn judge(
+        kb: &KnowledgeBase,
+        id: i64,
+        target: &str,
+        action: casefile_model::ReviewAction,
+        value: &str,
+    ) -> Review {
+        let anchor = reviews::anchor(kb, target).expect("target exists");
+        let value_anchor = reviews::anchor(kb, value).or_else(|| match &anchor {
+            casefile_model::ReviewAnchor::Entity { entity_type, .. } => {
+                Some(casefile_model::ReviewAnchor::Entity {
+                    entity_type: *entity_type,
+                    name: value.into(),
+                    names: vec![value.into()],
+                })
+            }
+            _ => None,
+        });
+        Review {
+            id,
+            target: target.into(),
+            action,
+            value: Some(serde_json::json!(value)),
+            note: None,
+            anchor: Some(anchor),
+            value_anchor,
+            user: "alice".into(),
+            created_at: "2026-11-23T12:00:00Z".into(),
+        }
+    }
+
+    use casefile_model::ReviewAction::{Merge, Split};
+
+    #[test]
+    fn a_merge_joins_what_the_names_keep_apart_and_is_the_reason_given() {
+        let a = doc("Nurlan Temirov was detained.", &[("Nurlan Temirov", P)]);
+        let b = doc("Nurik Temirov was released.", &[("Nurik Temirov", P)]);
+        let kb = build_knowledge_base(&[a.clone(), b.clone()]);
+        let (ta, tb) = (
+            id_of(&kb, &a, "Nurlan Temirov"),
+            id_of(&kb, &b, "Nurik Temirov"),
+        );
+        assert_ne!(ta, tb, "a nickname is not joined automatically");
+        let merge = judge(&kb, 1, &ta, Merge, &tb);
+        let r = resolve_reviewed(&[a.clone(), b.clone()], std::slice::from_ref(&merge));
+        let joined = id_of(&r.kb, &a, "Nurlan Temirov");
+        assert_eq!(joined, id_of(&r.kb, &b, "Nurik Temirov"));
+        let why = explain(&r, &joined).join("\n");
+        assert!(
+            why.contains("alice judged Nurlan Temirov and Nurik Temirov the same person"),
+            "{why}"
+        );
+        // Re-read with more documents (other ids, more names): the judgement still holds.
+        let c = doc(
+            "Nurik Temirov and Aliya Temirova spoke.",
+            &[("Nurik Temirov", P), ("Aliya Temirova", P)],
+        );
+        let r = resolve_reviewed(&[c.clone(), a.clone(), b.clone()], &[merge]);
+        let joined = id_of(&r.kb, &a, "Nurlan Temirov");
+        assert_eq!(joined, id_of(&r.kb, &c, "Nurik Temirov"));
+        assert_ne!(joined, id_of(&r.kb, &c, "Aliya Temirova"));
+    }
+
+    #[test]
+    fn a_split_spelling_stays_apart_even_through_a_chain() {
+        let a = doc(
+            "Vladimir Kozlov was detained. Kozlov denies it.",
+            &[("Vladimir Kozlov", P), ("Kozlov", P)],
+        );
+        let b = doc("Vladimir Koslov was sentenced.", &[("Vladimir Koslov", P)]);
+        let docs = [a.clone(), b.clone()];
+        let kb = build_knowledge_base(&docs);
+        let kozlov = id_of(&kb, &a, "Vladimir Kozlov");
+        assert_eq!(kozlov, id_of(&kb, &b, "Vladimir Koslov"));
+        let split = judge(&kb, 1, &kozlov, Split, "Vladimir Koslov");
+        // A third document with the initial only could join either, but not both.
+        let c = doc("V. Kozlov appealed.", &[("V. Kozlov", P)]);
+        let r = resolve_reviewed(
+            &[a.clone(), b.clone(), c.clone()],
+            std::slice::from_ref(&split),
+        );
+        let (x, y) = (
+            id_of(&r.kb, &a, "Vladimir Kozlov"),
+            id_of(&r.kb, &b, "Vladimir Koslov"),
+        );
+        assert_ne!(x, y);
+        assert_eq!(x, id_of(&r.kb, &a, "Kozlov"));
+        assert!(explain(&r, &x)
+            .iter()
+            .any(|w| w
+                .contains("alice judged Vladimir Kozlov and Vladimir Koslov different persons")));
+        assert!(explain(&r, &y).iter().any(|w| w.contains("alice judged")));
+        // A later merge of the two undoes the split.
+        let merge = judge(&r.kb, 2, &x, Merge, &y);
+        let r = resolve_reviewed(&docs, &[split, merge]);
+        assert_eq!(
+            id_of(&r.kb, &a, "Vladimir Kozlov"),
+            id_of(&r.kb, &b, "Vladimir Koslov")
+        );
+    }
+
+    #[test]
+    fn a_split_keeps_two_entities_apart_when_the_names_would_join_them_again() {
+        let a = doc("Vladimir Kozlov was detained.", &[("Vladimir Kozlov", P)]);
+        let b = doc("Kozlov was sentenced.", &[("Kozlov", P)]);
+        let c = doc("Igor Kozlov spoke.", &[("Igor Kozlov", P)]);
+        // With two Kozlovs in the record "Kozlov" alone is its own entity; a reviewer says it is
+        // not Vladimir.
+        let kb = build_knowledge_base(&[a.clone(), b.clone(), c.clone()]);
+        let (va, lone) = (id_of(&kb, &a, "Vladimir Kozlov"), id_of(&kb, &b, "Kozlov"));
+        assert_ne!(va, lone);
+        let split = judge(&kb, 7, &va, Split, &lone);
+        // Igor's document is gone: the names alone would now join "Kozlov" to Vladimir.
+        assert_eq!(
+            id_of(&build_knowledge_base(&[a.clone(), b.clone()]), &b, "Kozlov"),
+            va
+        );
+        let r = resolve_reviewed(&[a.clone(), b.clone()], &[split]);
+        assert_ne!(
+            id_of(&r.kb, &a, "Vladimir Kozlov"),
+            id_of(&r.kb, &b, "Kozlov")
+        );
+        assert!(explain(&r, &va).iter().any(|w| w.contains("review 7")));
     }
 }
