@@ -60,9 +60,13 @@ enum Command {
         /// The entity's id or name.
         entity: String,
     },
-    /// Facts the sources state differently (sentence lengths, casualty counts, ...), with both
-    /// passages.
-    Conflicts,
+    /// Facts the sources state differently (sentence lengths, dates, casualty counts, legal basis),
+    /// with both passages; retracted figures are marked.
+    Conflicts {
+        /// Print JSON (one array of conflicts) instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Name matching.
     Names {
         #[command(subcommand)]
@@ -287,9 +291,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Conflicts => {
+        Command::Conflicts { json } => {
             let store = open_store(&cli.store)?;
             let resolution = resolution(&store)?;
+            let conflicts = casefile_resolve::conflicts(&resolution);
+            if json {
+                println!("{}", serde_json::to_string_pretty(conflicts)?);
+                return Ok(ExitCode::SUCCESS);
+            }
             let sources: std::collections::HashMap<_, _> = resolution
                 .kb
                 .documents
@@ -298,23 +307,31 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 .collect();
             let events: std::collections::HashMap<_, _> =
                 resolution.kb.events.iter().map(|e| (&e.id, e)).collect();
-            let conflicts = casefile_resolve::conflicts(&resolution);
             for c in conflicts {
                 let kind = events
                     .get(&c.event)
                     .map(|e| e.event_type.as_str())
                     .unwrap_or("event");
+                let other = c
+                    .other_event
+                    .as_ref()
+                    .map(|o| format!(" and {o}"))
+                    .unwrap_or_default();
                 println!(
-                    "{kind} {}: {} {:?} vs {:?}",
+                    "{kind} {}{other}: {} {:?} vs {:?}",
                     c.event, c.field, c.values.0, c.values.1
                 );
-                for (value, ev) in [(&c.values.0, &c.evidence.0), (&c.values.1, &c.evidence.1)] {
+                for (value, ev, retracted) in [
+                    (&c.values.0, &c.evidence.0, c.retracted.0),
+                    (&c.values.1, &c.evidence.1, c.retracted.1),
+                ] {
                     let source = sources
                         .get(&ev.document)
                         .copied()
                         .unwrap_or(ev.document.as_str());
+                    let mark = if retracted { " (retracted)" } else { "" };
                     println!(
-                        "  {value}: \"{}\" [{source} {}–{}]",
+                        "  {value}{mark}: \"{}\" [{source} {}–{}]",
                         ev.text, ev.start, ev.end
                     );
                 }

@@ -220,3 +220,49 @@ fn merges_and_splits_of_people_survive_reingest_and_reanalysis() {
     );
     assert!(!o.status.success());
 }
+
+#[test]
+fn conflicts_list_both_passages_as_text_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::write(
+        input.join("a.txt"),
+        "Kozlov sentenced\n\nALMATY, 9 October 2012 - A court in Aktau on Monday sentenced \
+         opposition leader Vladimir Kozlov to seven and a half years in prison under Article 164 \
+         of the Criminal Code.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("b.txt"),
+        "Verdict in Aktau\n\nALMATY, 10 October 2012 - On 8 October a court sentenced Vladimir \
+         Kozlov to seven years in prison under Article 170 of the Criminal Code.\n",
+    )
+    .unwrap();
+    let store = dir.path().join("store");
+    ok(casefile(&store, &["ingest", input.to_str().unwrap()]));
+    let text = String::from_utf8(ok(casefile(&store, &["conflicts"])).stdout).unwrap();
+    assert!(text.contains("sentence \"P7Y6M\" vs \"P7Y\""), "{text}");
+    assert!(text.contains("seven and a half years"), "{text}");
+    let json: Value =
+        serde_json::from_slice(&ok(casefile(&store, &["conflicts", "--json"])).stdout).unwrap();
+    let all = json.as_array().unwrap();
+    let law = all
+        .iter()
+        .find(|c| c["field"] == "legal_basis")
+        .expect("the two sources name different articles");
+    let mut values = [
+        law["values"][0].as_str().unwrap(),
+        law["values"][1].as_str().unwrap(),
+    ];
+    values.sort();
+    assert!(
+        values[0].contains("164") && values[1].contains("170"),
+        "{law}"
+    );
+    for ev in law["evidence"].as_array().unwrap() {
+        assert!(ev["text"].as_str().unwrap().contains("sentenced"));
+        assert!(ev["end"].as_u64() > ev["start"].as_u64());
+    }
+    assert_eq!(law["retracted"], serde_json::json!([false, false]));
+}

@@ -1,20 +1,30 @@
 //! One event across sources: statements of the same event in different documents become one
 //! [`Event`] with every source, and the values the sources disagree on are kept as [`Conflict`]s.
 
-use casefile_model::{Event, EventId, Evidence, PartialDate, Role};
+use casefile_model::{
+    ClaimRecord, Event, EventId, EventType, Evidence, PartialDate, Qualifier, Role,
+};
+use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// A value two sources of one event state differently.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A value two sources of one fact state differently: what `casefile conflicts` lists and the web
+/// app can show (it serialises as JSON).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Conflict {
-    /// The event.
+    /// The event (the first one, for a date two separate events disagree on).
     pub event: EventId,
-    /// What differs: `sentence`, `victim_count`, `date`, `location`.
+    /// For `date`: the other event, stated by another source about the same person, which the
+    /// dates kept from being merged. `None` for the other fields, which one event's sources state.
+    pub other_event: Option<EventId>,
+    /// What differs: `sentence`, `victim_count`, `legal_basis`, `date`, or `count:UNIT` for a
+    /// numeric claim (`count:killed`).
     pub field: String,
-    /// The two values, as written in the export.
+    /// The two values, as written in the export (claims as "at least 15").
     pub values: (String, String),
     /// The passages stating them, in the same order.
     pub evidence: (Evidence, Evidence),
+    /// Whether each value was withdrawn by its source (a retracted claim).
+    pub retracted: (bool, bool),
 }
 
 /// How fine a date is: day > month > year > none.
@@ -166,9 +176,11 @@ pub fn merge_events(statements: Vec<(Event, Option<PartialDate>)>) -> (Vec<Event
                         if va != vb {
                             conflicts.push(Conflict {
                                 event: merged.id.clone(),
+                                other_event: None,
                                 field: field.to_string(),
                                 values: (va, vb),
                                 evidence: (a.sources[0].clone(), b.sources[0].clone()),
+                                retracted: (false, false),
                             });
                         }
                     }
@@ -179,9 +191,168 @@ pub fn merge_events(statements: Vec<(Event, Option<PartialDate>)>) -> (Vec<Event
                     a.victim_count.map(|v| v.to_string()),
                     b.victim_count.map(|v| v.to_string()),
                 );
+                // Provisions only one source names complete the other; none in common is a
+                // contradiction (convicted under Article 164 / under Article 174).
+                let disjoint = !a.legal_basis.is_empty()
+                    && !b.legal_basis.is_empty()
+                    && !a.legal_basis.iter().any(|l| b.legal_basis.contains(l));
+                if disjoint {
+                    differ(
+                        "legal_basis",
+                        Some(a.legal_basis.join(", ")),
+                        Some(b.legal_basis.join(", ")),
+                    );
+                }
             }
         }
         events.push(merged);
     }
     (events, conflicts)
+}
+
+/// The least and greatest number a claim allows ("at least 15": 15..∞, "about 100": 90..110).
+fn claim_range(c: &ClaimRecord) -> (u64, u64) {
+    let q = c.quantity;
+    match c.qualifier {
+        Qualifier::Exact => (q, q),
+        Qualifier::AtLeast => (q, u64::MAX),
+        Qualifier::MoreThan => (q.saturating_add(1), u64::MAX),
+        // "About" leaves a tenth either way: 10,000 and 9,500 are one figure.
+        Qualifier::About => (q - q / 10, q.saturating_add(q / 10)),
+        Qualifier::UpTo => (0, q),
+        Qualifier::FewerThan => (0, q.saturating_sub(1)),
+    }
+}
+
+fn claim_text(c: &ClaimRecord) -> String {
+    let q = match c.qualifier {
+        Qualifier::Exact => "",
+        Qualifier::AtLeast => "at least ",
+        Qualifier::MoreThan => "more than ",
+        Qualifier::About => "about ",
+        Qualifier::UpTo => "up to ",
+        Qualifier::FewerThan => "fewer than ",
+    };
+    format!("{q}{}", c.quantity)
+}
+
+/// Numeric claims that contradict each other: claims of one unit (killed, arrested, …) in the
+/// passages of one event stated by different documents whose ranges cannot both be true (at
+/// least 15 / 12; about 10,000 / 5,000). A claim belongs to an event when its passage lies within
+/// one of the event's source passages. Retracted claims are listed too, marked as retracted.
+pub fn claim_conflicts(events: &[Event], claims: &[ClaimRecord]) -> Vec<Conflict> {
+    let mut by_document: BTreeMap<&str, Vec<&ClaimRecord>> = BTreeMap::new();
+    for c in claims {
+        by_document
+            .entry(c.source.document.as_str())
+            .or_default()
+            .push(c);
+    }
+    let mut out = Vec::new();
+    for e in events.iter().filter(|e| e.sources.len() > 1) {
+        // (source index, claim) for every claim inside one of the event's passages.
+        let inside: Vec<(usize, &ClaimRecord)> = e
+            .sources
+            .iter()
+            .enumerate()
+            .flat_map(|(i, s)| {
+                by_document
+                    .get(s.document.as_str())
+                    .into_iter()
+                    .flatten()
+                    .filter(move |c| s.start <= c.source.start && c.source.end <= s.end)
+                    .map(move |c| (i, *c))
+            })
+            .collect();
+        for (x, &(i, a)) in inside.iter().enumerate() {
+            for &(j, b) in &inside[x + 1..] {
+                if e.sources[i].document == e.sources[j].document || a.unit != b.unit {
+                    continue;
+                }
+                let ((lo_a, hi_a), (lo_b, hi_b)) = (claim_range(a), claim_range(b));
+                if hi_a < lo_b || hi_b < lo_a {
+                    out.push(Conflict {
+                        event: e.id.clone(),
+                        other_event: None,
+                        field: format!("count:{}", a.unit),
+                        values: (claim_text(a), claim_text(b)),
+                        evidence: (a.source.clone(), b.source.clone()),
+                        retracted: (a.retracted, b.retracted),
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A rough day number, to tell dates a few days apart from dates months apart.
+fn day_number(d: &PartialDate) -> Option<i64> {
+    Some(i64::from(d.year?) * 372 + i64::from(d.month?) * 31 + i64::from(d.day?))
+}
+
+/// Dates that contradict each other: two events of a kind a person goes through once at a time
+/// (arrest, detention, charge, conviction, appeal, release, death in custody, killing,
+/// disappearance), about the same victim, stated by different documents, both dated to the day and
+/// at most a week apart. They were not merged because their dates differ; a week is the span of a
+/// slip or a misreported day, while a later arrest of the same person is usually further away.
+pub fn date_conflicts(events: &[Event]) -> Vec<Conflict> {
+    const ONCE: [EventType; 9] = [
+        EventType::Arrest,
+        EventType::Detention,
+        EventType::Charge,
+        EventType::Conviction,
+        EventType::Appeal,
+        EventType::Release,
+        EventType::DeathInCustody,
+        EventType::Killing,
+        EventType::Disappearance,
+    ];
+    let mut by_victim: BTreeMap<(EventType, &str), Vec<usize>> = BTreeMap::new();
+    for (i, e) in events.iter().enumerate() {
+        if !ONCE.contains(&e.event_type) || e.negated {
+            continue;
+        }
+        for p in e.participants.iter().filter(|p| p.role == Role::Victim) {
+            let list = by_victim
+                .entry((e.event_type, p.entity.as_str()))
+                .or_default();
+            if !list.contains(&i) {
+                list.push(i);
+            }
+        }
+    }
+    let mut seen = BTreeSet::new();
+    let mut out = Vec::new();
+    for list in by_victim.values() {
+        for (x, &i) in list.iter().enumerate() {
+            for &j in &list[x + 1..] {
+                let (a, b) = (&events[i], &events[j]);
+                let (Some(da), Some(db)) = (a.date, b.date) else {
+                    continue;
+                };
+                let (Some(na), Some(nb)) = (day_number(&da), day_number(&db)) else {
+                    continue;
+                };
+                let shared_document = a
+                    .sources
+                    .iter()
+                    .any(|s| b.sources.iter().any(|t| t.document == s.document));
+                if na == nb || (na - nb).abs() > 7 || a.modality != b.modality || shared_document {
+                    continue;
+                }
+                if seen.insert((i.min(j), i.max(j))) {
+                    out.push(Conflict {
+                        event: a.id.clone(),
+                        other_event: Some(b.id.clone()),
+                        field: "date".into(),
+                        values: (da.to_string(), db.to_string()),
+                        evidence: (a.sources[0].clone(), b.sources[0].clone()),
+                        retracted: (false, false),
+                    });
+                }
+            }
+        }
+    }
+    out
 }

@@ -233,7 +233,8 @@ pub struct Resolution {
     pub kb: KnowledgeBase,
     /// For each entity built from more than one name or document, why its parts were joined.
     pub reasons: BTreeMap<EntityId, Vec<String>>,
-    /// Values the sources of one event state differently (sentence lengths, victim counts).
+    /// Values sources state differently: of one event (sentence lengths, victim counts, legal
+    /// basis, numeric claims) and the dates of events about one person ([`Conflict`]).
     pub conflicts: Vec<Conflict>,
 }
 
@@ -465,6 +466,14 @@ pub fn build_knowledge_base(analyses: &[AnalyzedDocument]) -> KnowledgeBase {
 pub fn resolve_reviewed(analyses: &[AnalyzedDocument], reviews: &[Review]) -> Resolution {
     let mut resolution = resolve_judged(analyses, reviews);
     reviews::apply_event_reviews(&mut resolution, reviews);
+    // A disagreement about an event a person rejected is no longer one.
+    let ids: HashSet<&str> = resolution.kb.events.iter().map(|e| e.id.as_str()).collect();
+    resolution.conflicts.retain(|c| {
+        ids.contains(c.event.as_str())
+            && c.other_event
+                .as_ref()
+                .is_none_or(|o| ids.contains(o.as_str()))
+    });
     resolution
 }
 
@@ -916,7 +925,24 @@ fn resolve_judged(analyses: &[AnalyzedDocument], reviews: &[Review]) -> Resoluti
         })
         .collect();
 
-    let (events, conflicts) = events::merge_events(statements);
+    let (events, mut conflicts) = events::merge_events(statements);
+    conflicts.extend(events::date_conflicts(&events));
+    conflicts.extend(events::claim_conflicts(&events, &claims));
+    // Provisions are shown by name, as the passages state them, not by id.
+    let law_names: HashMap<&str, &str> = entities
+        .iter()
+        .filter(|e| e.entity_type == EntityType::LegalProvision)
+        .map(|e| (e.id.as_str(), e.name.as_str()))
+        .collect();
+    for c in conflicts.iter_mut().filter(|c| c.field == "legal_basis") {
+        for v in [&mut c.values.0, &mut c.values.1] {
+            *v = v
+                .split(", ")
+                .map(|id| law_names.get(id).copied().unwrap_or(id))
+                .collect::<Vec<_>>()
+                .join(", ");
+        }
+    }
 
     Resolution {
         kb: KnowledgeBase {
@@ -960,8 +986,8 @@ fn add_mention(entity: &mut Entity, m: &Mention, at: &Evidence) {
 mod tests {
     use super::*;
     use casefile_model::{
-        Document, DocumentId, DocumentMeta, EventMention, EventType, Modality, PartialDate, Role,
-        SourceFormat,
+        Document, DocumentId, DocumentMeta, EventMention, EventType, Modality, PartialDate,
+        Qualifier, Role, SourceFormat,
     };
 
     fn analysed(text: &str, names: &[(&str, EntityType)]) -> AnalyzedDocument {
@@ -1491,5 +1517,221 @@ mod tests {
             id_of(&r.kb, &b, "Kozlov")
         );
         assert!(explain(&r, &va).iter().any(|w| w.contains("review 7")));
+    }
+
+    /// `a` with one statement of `event_type` spanning the whole text: the mention `victim` as
+    /// victim, mention `place` as location, `legal` mentions as legal basis.
+    fn with_event(
+        mut a: AnalyzedDocument,
+        event_type: EventType,
+        victim: Option<&str>,
+        place: Option<&str>,
+        date: Option<PartialDate>,
+        legal: &[&str],
+    ) -> AnalyzedDocument {
+        let at = |a: &AnalyzedDocument, name: &str| {
+            a.mentions.iter().position(|m| m.text == name).unwrap()
+        };
+        let all = Span::new(0, a.document.text.len());
+        let participants = victim
+            .map(|v| (at(&a, v), Role::Victim))
+            .into_iter()
+            .collect();
+        let location = place.map(|p| at(&a, p));
+        let legal_basis = legal.iter().map(|l| at(&a, l)).collect();
+        a.events.push(EventMention {
+            event_type,
+            trigger: all,
+            evidence: all,
+            participants,
+            date,
+            date_timex: None,
+            location,
+            legal_basis,
+            charges: Vec::new(),
+            sentence: None,
+            victim_count: None,
+            modality: Modality::Asserted,
+            negated: false,
+        });
+        a
+    }
+
+    const L: EntityType = EntityType::LegalProvision;
+
+    #[test]
+    fn sources_naming_no_provision_in_common_contradict_each_other() {
+        let a = doc(
+            "Vladimir Kozlov was convicted under Article 164.",
+            &[("Vladimir Kozlov", P), ("Article 164", L)],
+        );
+        let a = with_event(
+            a,
+            EventType::Conviction,
+            Some("Vladimir Kozlov"),
+            None,
+            PartialDate::ymd(2012, 10, 8),
+            &["Article 164"],
+        );
+        let b = doc(
+            "Vladimir Kozlov was convicted under Article 174.",
+            &[("Vladimir Kozlov", P), ("Article 174", L)],
+        );
+        let b = with_event(
+            b,
+            EventType::Conviction,
+            Some("Vladimir Kozlov"),
+            None,
+            PartialDate::ymd(2012, 10, 8),
+            &["Article 174"],
+        );
+        // A third source naming one provision of the two is no contradiction of the first.
+        let c = doc(
+            "Vladimir Kozlov was convicted under Article 164 and Article 170.",
+            &[
+                ("Vladimir Kozlov", P),
+                ("Article 164", L),
+                ("Article 170", L),
+            ],
+        );
+        let c = with_event(
+            c,
+            EventType::Conviction,
+            Some("Vladimir Kozlov"),
+            None,
+            PartialDate::ymd(2012, 10, 8),
+            &["Article 164", "Article 170"],
+        );
+        let r = resolve(&[a.clone(), b.clone(), c.clone()]);
+        assert_eq!(r.kb.events.len(), 1);
+        let found: Vec<&Conflict> = conflicts(&r)
+            .iter()
+            .filter(|c| c.field == "legal_basis")
+            .collect();
+        assert_eq!(found.len(), 2, "{found:?}");
+        for f in found {
+            let docs = [&f.evidence.0.document, &f.evidence.1.document];
+            assert!(
+                docs.contains(&&b.document.id),
+                "b against each of the others"
+            );
+            assert!(f.evidence.0.text.contains("Article 1"));
+        }
+    }
+
+    #[test]
+    fn a_day_reported_differently_is_a_contradiction_but_another_month_is_not() {
+        let conviction = |text: &str, date| {
+            let a = doc(text, &[("Vladimir Kozlov", P)]);
+            with_event(
+                a,
+                EventType::Conviction,
+                Some("Vladimir Kozlov"),
+                None,
+                date,
+                &[],
+            )
+        };
+        let a = conviction(
+            "Vladimir Kozlov was convicted on 8 October.",
+            PartialDate::ymd(2012, 10, 8),
+        );
+        let b = conviction(
+            "Vladimir Kozlov was convicted on 9 October.",
+            PartialDate::ymd(2012, 10, 9),
+        );
+        let c = conviction(
+            "Vladimir Kozlov was convicted on 8 December.",
+            PartialDate::ymd(2012, 12, 8),
+        );
+        let r = resolve(&[a.clone(), b.clone(), c]);
+        assert_eq!(r.kb.events.len(), 3, "different days are not merged");
+        let dates: Vec<&Conflict> = conflicts(&r).iter().filter(|c| c.field == "date").collect();
+        assert_eq!(dates.len(), 1, "{dates:?}");
+        let d = dates[0];
+        let mut values = [d.values.0.as_str(), d.values.1.as_str()];
+        values.sort();
+        assert_eq!(values, ["2012-10-08", "2012-10-09"]);
+        assert!(d.other_event.is_some() && d.other_event.as_ref() != Some(&d.event));
+        let texts = [d.evidence.0.text.as_str(), d.evidence.1.text.as_str()];
+        assert!(texts.contains(&"Vladimir Kozlov was convicted on 9 October."));
+        // Rejecting one of the two events settles it.
+        let other = d.other_event.clone().unwrap();
+        let mut kb = KnowledgeBase::default();
+        kb.events = r.kb.events.clone();
+        let reject = Review {
+            id: 1,
+            target: other.clone(),
+            action: casefile_model::ReviewAction::Reject,
+            value: None,
+            note: None,
+            anchor: reviews::anchor(&kb, &other),
+            value_anchor: None,
+            user: "alice".into(),
+            created_at: "2026-11-23T12:00:00Z".into(),
+        };
+        let r = resolve_reviewed(&[a, b], &[reject]);
+        assert!(conflicts(&r).iter().all(|c| c.field != "date"));
+    }
+
+    #[test]
+    fn casualty_figures_that_cannot_both_be_true_contradict_and_retractions_are_marked() {
+        let killing = |text: &str, claims: &[(u64, Qualifier, bool)]| {
+            let a = place(text, "Zhanaozen", "KZ");
+            let mut a = with_event(
+                a,
+                EventType::Killing,
+                None,
+                Some("Zhanaozen"),
+                PartialDate::ymd(2011, 12, 16),
+                &[],
+            );
+            for &(quantity, qualifier, retracted) in claims {
+                a.claims.push(casefile_model::Claim {
+                    quantity,
+                    qualifier,
+                    unit: "killed".into(),
+                    retracted,
+                    evidence: Span::new(0, a.document.text.len()),
+                    claimant: None,
+                });
+            }
+            a
+        };
+        let a = killing(
+            "At least 15 people were killed in Zhanaozen.",
+            &[(15, Qualifier::AtLeast, false)],
+        );
+        let b = killing(
+            "Sixteen people were killed in Zhanaozen.",
+            &[(16, Qualifier::Exact, false)],
+        );
+        let c = killing(
+            "Twelve people were killed in Zhanaozen, officials first said.",
+            &[(12, Qualifier::Exact, true)],
+        );
+        let r = resolve(&[a.clone(), b.clone(), c.clone()]);
+        assert_eq!(r.kb.events.len(), 1);
+        let counts: Vec<&Conflict> = conflicts(&r)
+            .iter()
+            .filter(|c| c.field == "count:killed")
+            .collect();
+        // 12 contradicts both "at least 15" and 16; those two agree.
+        assert_eq!(counts.len(), 2, "{counts:?}");
+        for f in &counts {
+            let (twelve, other) = if f.values.0 == "12" {
+                (f.retracted.0, f.retracted.1)
+            } else {
+                assert_eq!(f.values.1, "12");
+                (f.retracted.1, f.retracted.0)
+            };
+            assert!(
+                twelve && !other,
+                "only the withdrawn figure is marked retracted"
+            );
+        }
+        assert!(counts
+            .iter()
+            .any(|f| f.values.0 == "at least 15" || f.values.1 == "at least 15"));
     }
 }
