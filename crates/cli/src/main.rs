@@ -256,9 +256,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Case { name, format } => {
             let store = open_store(&cli.store)?;
-            let kb = knowledge_base(&store)?;
+            let resolution = resolution(&store)?;
             let mut out = std::io::stdout().lock();
-            if case::print(&kb, &name, format, &mut out)? {
+            if case::print(&resolution, &name, format, &mut out)? {
                 Ok(ExitCode::SUCCESS)
             } else {
                 eprintln!("no entity matches {name:?}");

@@ -58,13 +58,20 @@ fn subjects(e: &Event) -> BTreeSet<&str> {
 }
 
 /// Two statements can be of one event: same type, negation and modality, dates that could be the
-/// same day and at least one known in both, places that are not two different places.
+/// same day and known in both to the year or to the day (a source without a date of its own
+/// writes "on 8 October": the same day of the same month, for the same person and kind of event,
+/// is the same event, while a month alone or a year alone says too little), places that are not
+/// two different places.
 fn compatible(a: &Event, b: &Event) -> bool {
     a.event_type == b.event_type
         && a.negated == b.negated
         && a.modality == b.modality
         && match (&a.date, &b.date) {
-            (Some(x), Some(y)) => x.is_compatible_with(y) && x.year.is_some() && y.year.is_some(),
+            (Some(x), Some(y)) => {
+                x.is_compatible_with(y)
+                    && ((x.year.is_some() && y.year.is_some())
+                        || (x.day.is_some() && y.day.is_some()))
+            }
             _ => false,
         }
         && match (&a.location, &b.location) {

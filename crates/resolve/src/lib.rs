@@ -928,17 +928,29 @@ fn resolve_judged(analyses: &[AnalyzedDocument], reviews: &[Review]) -> Resoluti
     let (events, mut conflicts) = events::merge_events(statements);
     conflicts.extend(events::date_conflicts(&events));
     conflicts.extend(events::claim_conflicts(&events, &claims));
-    // Provisions are shown by name, as the passages state them, not by id.
-    let law_names: HashMap<&str, &str> = entities
+    // Sources citing the same provision differently ("Article 174" / "Article 174 of the
+    // Criminal Code" are two entities) agree; the rest are shown by name, not by id.
+    let laws: HashMap<&str, &Entity> = entities
         .iter()
         .filter(|e| e.entity_type == EntityType::LegalProvision)
-        .map(|e| (e.id.as_str(), e.name.as_str()))
+        .map(|e| (e.id.as_str(), e))
         .collect();
+    let provisions = |ids: &str| -> Vec<&Entity> {
+        ids.split(", ")
+            .filter_map(|id| laws.get(id).copied())
+            .collect()
+    };
+    conflicts.retain(|c| {
+        c.field != "legal_basis"
+            || !provisions(&c.values.0)
+                .iter()
+                .any(|a| provisions(&c.values.1).iter().any(|b| same_provision(a, b)))
+    });
     for c in conflicts.iter_mut().filter(|c| c.field == "legal_basis") {
         for v in [&mut c.values.0, &mut c.values.1] {
             *v = v
                 .split(", ")
-                .map(|id| law_names.get(id).copied().unwrap_or(id))
+                .map(|id| laws.get(id).map_or(id, |e| e.name.as_str()))
                 .collect::<Vec<_>>()
                 .join(", ");
         }
@@ -955,6 +967,34 @@ fn resolve_judged(analyses: &[AnalyzedDocument], reviews: &[Review]) -> Resoluti
         reasons,
         conflicts,
     }
+}
+
+/// Two legal-provision entities can cite one provision: an article number in common (every number
+/// of the name counts: "Articles 174 and 274") and instruments that do not differ (unknown in
+/// one, or one name inside the other: "Covenant" in "International Covenant on Civil and
+/// Political Rights").
+fn same_provision(a: &Entity, b: &Entity) -> bool {
+    let numbers = |e: &Entity| -> BTreeSet<String> {
+        let mut n: BTreeSet<String> = e
+            .name
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|p| !p.is_empty())
+            .map(str::to_string)
+            .collect();
+        n.extend(e.legal.as_ref().map(|l| l.article.clone()));
+        n
+    };
+    let instrument = |e: &Entity| {
+        e.legal
+            .as_ref()
+            .and_then(|l| l.instrument.as_ref())
+            .map(|i| i.to_lowercase())
+    };
+    let instruments_agree = match (instrument(a), instrument(b)) {
+        (Some(x), Some(y)) => x.contains(&y) || y.contains(&x),
+        _ => true,
+    };
+    instruments_agree && !numbers(a).is_disjoint(&numbers(b))
 }
 
 fn evidence(analysis: &AnalyzedDocument, index: &CharIndex, span: Span) -> Evidence {
@@ -1602,13 +1642,29 @@ mod tests {
             PartialDate::ymd(2012, 10, 8),
             &["Article 164", "Article 170"],
         );
-        let r = resolve(&[a.clone(), b.clone(), c.clone()]);
+        // Nor is the same article cited with its code.
+        let d = doc(
+            "Vladimir Kozlov was convicted under Article 164 of the Criminal Code.",
+            &[
+                ("Vladimir Kozlov", P),
+                ("Article 164 of the Criminal Code", L),
+            ],
+        );
+        let d = with_event(
+            d,
+            EventType::Conviction,
+            Some("Vladimir Kozlov"),
+            None,
+            PartialDate::ymd(2012, 10, 8),
+            &["Article 164 of the Criminal Code"],
+        );
+        let r = resolve(&[a.clone(), b.clone(), c.clone(), d]);
         assert_eq!(r.kb.events.len(), 1);
         let found: Vec<&Conflict> = conflicts(&r)
             .iter()
             .filter(|c| c.field == "legal_basis")
             .collect();
-        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found.len(), 3, "{found:?}");
         for f in found {
             let docs = [&f.evidence.0.document, &f.evidence.1.document];
             assert!(
@@ -1733,5 +1789,37 @@ mod tests {
         assert!(counts
             .iter()
             .any(|f| f.values.0 == "at least 15" || f.values.1 == "at least 15"));
+    }
+
+    #[test]
+    fn a_day_without_a_year_joins_the_event_of_that_day_but_a_month_alone_does_not() {
+        let conviction = |text: &str, date| {
+            let a = doc(text, &[("Vladimir Kozlov", P)]);
+            with_event(
+                a,
+                EventType::Conviction,
+                Some("Vladimir Kozlov"),
+                None,
+                date,
+                &[],
+            )
+        };
+        let a = conviction(
+            "On 8 October 2012 Vladimir Kozlov was convicted.",
+            PartialDate::ymd(2012, 10, 8),
+        );
+        // An undated source: "on 8 October" has no year.
+        let b = conviction(
+            "In its verdict against Vladimir Kozlov on 8 October the court spoke.",
+            PartialDate::md(10, 8),
+        );
+        let c = conviction(
+            "In October Vladimir Kozlov was convicted.",
+            PartialDate::checked(None, Some(10), None),
+        );
+        let r = resolve(&[a, b, c]);
+        assert_eq!(r.kb.events.len(), 2);
+        let merged = r.kb.events.iter().find(|e| e.sources.len() == 2).unwrap();
+        assert_eq!(merged.date, PartialDate::ymd(2012, 10, 8));
     }
 }
