@@ -300,7 +300,33 @@ fn affiliations<'a>(kb: &'a KnowledgeBase, person: &Entity) -> Vec<Affiliation<'
     found.into_values().collect()
 }
 
+/// The names of the provisions `ids`, each provision once: of the spellings sources use for one
+/// provision ("Article 274", "Article 274 of the Criminal Code") the fullest.
+fn provisions<'a>(laws: &BTreeMap<&str, &'a Entity>, ids: &'a [String]) -> Vec<&'a str> {
+    let found: Vec<&Entity> = ids
+        .iter()
+        .filter_map(|id| laws.get(id.as_str()).copied())
+        .collect();
+    let mut out: Vec<&str> = ids
+        .iter()
+        .filter(|id| !laws.contains_key(id.as_str()))
+        .map(String::as_str)
+        .collect();
+    for (i, a) in found.iter().enumerate() {
+        let fuller = found.iter().enumerate().any(|(j, b)| {
+            j != i
+                && casefile_resolve::same_provision(a, b)
+                && (b.name.len(), j) > (a.name.len(), i)
+        });
+        if !fuller {
+            out.push(&a.name);
+        }
+    }
+    out
+}
+
 fn event_line<'a>(
+    laws: &BTreeMap<&str, &'a Entity>,
     names: &BTreeMap<&'a str, &'a str>,
     entity: &Entity,
     e: &'a Event,
@@ -330,11 +356,7 @@ fn event_line<'a>(
         event_type: e.event_type.as_str(),
         date: e.date.map(|d| d.to_string()),
         role: roles.join(", "),
-        legal_basis: e
-            .legal_basis
-            .iter()
-            .map(|id| names.get(id.as_str()).copied().unwrap_or(id.as_str()))
-            .collect(),
+        legal_basis: provisions(laws, &e.legal_basis),
         charges: &e.charges,
         sentence: e.sentence.as_deref(),
         location: e
@@ -408,6 +430,12 @@ fn case_file<'a>(resolution: &'a Resolution, entity: &'a Entity) -> CaseFile<'a>
         .iter()
         .map(|x| (x.id.as_str(), x.name.as_str()))
         .collect();
+    let laws: BTreeMap<&str, &Entity> = kb
+        .entities
+        .iter()
+        .filter(|x| x.entity_type == EntityType::LegalProvision)
+        .map(|x| (x.id.as_str(), x))
+        .collect();
     let mut roles: BTreeMap<String, usize> = BTreeMap::new();
     for e in &events {
         let mut mine: Vec<String> = e
@@ -452,11 +480,11 @@ fn case_file<'a>(resolution: &'a Resolution, entity: &'a Entity) -> CaseFile<'a>
         documents,
         legal_chain: chain
             .into_iter()
-            .map(|e| event_line(&entity_names, entity, e))
+            .map(|e| event_line(&laws, &entity_names, entity, e))
             .collect(),
         other_events: other
             .into_iter()
-            .map(|e| event_line(&entity_names, entity, e))
+            .map(|e| event_line(&laws, &entity_names, entity, e))
             .collect(),
         contradictions,
     }

@@ -973,7 +973,7 @@ fn resolve_judged(analyses: &[AnalyzedDocument], reviews: &[Review]) -> Resoluti
 /// of the name counts: "Articles 174 and 274") and instruments that do not differ (unknown in
 /// one, or one name inside the other: "Covenant" in "International Covenant on Civil and
 /// Political Rights").
-fn same_provision(a: &Entity, b: &Entity) -> bool {
+pub fn same_provision(a: &Entity, b: &Entity) -> bool {
     let numbers = |e: &Entity| -> BTreeSet<String> {
         let mut n: BTreeSet<String> = e
             .name
