@@ -497,6 +497,7 @@ fn resolve_judged(analyses: &[AnalyzedDocument], reviews: &[Review]) -> Resoluti
     sorted.sort_by(|a, b| a.document.id.as_str().cmp(b.document.id.as_str()));
 
     let mut nodes_by_key: BTreeMap<(EntityType, String, Option<String>), Node> = BTreeMap::new();
+    let split_names = reviews::split_names(reviews);
     let mut acronym_defs: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut doc_keys = Vec::with_capacity(sorted.len());
     let places: HashSet<String> = sorted
@@ -506,7 +507,18 @@ fn resolve_judged(analyses: &[AnalyzedDocument], reviews: &[Review]) -> Resoluti
         .map(|m| name_key(&m.text))
         .collect();
     for (d, analysis) in sorted.iter().enumerate() {
-        let dk = document_keys(analysis, &places);
+        let mut dk = document_keys(analysis, &places);
+        if !split_names.is_empty() {
+            // A short name a person split off its full name is not linked to it in the document.
+            for (i, m) in analysis.mentions.iter().enumerate() {
+                let own = name_key(&m.text);
+                if dk.keys[i] != own && reviews::kept_apart(&split_names, &own, &dk.keys[i]) {
+                    dk.keys[i] = own;
+                    dk.types[i] = m.entity_type;
+                    dk.reasons[i] = None;
+                }
+            }
+        }
         for (i, m) in analysis.mentions.iter().enumerate() {
             let entity_type = dk.types[i];
             let country = if entity_type == EntityType::Location {
@@ -1821,5 +1833,31 @@ mod tests {
         assert_eq!(r.kb.events.len(), 2);
         let merged = r.kb.events.iter().find(|e| e.sources.len() == 2).unwrap();
         assert_eq!(merged.date, PartialDate::ymd(2012, 10, 8));
+    }
+
+    #[test]
+    fn a_surname_split_off_its_full_name_in_a_document_stands_alone() {
+        let a = doc(
+            "Vladimir Kozlov was detained. Kozlov, his brother, protested.",
+            &[("Vladimir Kozlov", P), ("Kozlov", P)],
+        );
+        let kb = build_knowledge_base(std::slice::from_ref(&a));
+        let kozlov = id_of(&kb, &a, "Vladimir Kozlov");
+        assert_eq!(kozlov, id_of(&kb, &a, "Kozlov"), "linked as read");
+        let split = judge(&kb, 3, &kozlov, Split, "Kozlov");
+        let r = resolve_reviewed(std::slice::from_ref(&a), std::slice::from_ref(&split));
+        let (full, short) = (
+            id_of(&r.kb, &a, "Vladimir Kozlov"),
+            id_of(&r.kb, &a, "Kozlov"),
+        );
+        assert_ne!(full, short);
+        // Nor does the lone surname join him from another document.
+        let b = doc("Kozlov spoke again.", &[("Kozlov", P)]);
+        let r = resolve_reviewed(&[a.clone(), b.clone()], &[split]);
+        assert_ne!(
+            id_of(&r.kb, &a, "Vladimir Kozlov"),
+            id_of(&r.kb, &b, "Kozlov")
+        );
+        assert!(explain(&r, &full).iter().any(|w| w.contains("review 3")));
     }
 }

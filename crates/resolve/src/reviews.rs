@@ -94,6 +94,45 @@ fn anchor_names(anchor: &Option<ReviewAnchor>) -> Option<AnchorNames<'_>> {
     }
 }
 
+/// The names (as [`crate::name_key`] folds them) on the two sides of each split judgement still in
+/// force (a later merge of the same names undoes it), for the links made within a document.
+pub(crate) fn split_names(reviews: &[Review]) -> Vec<(BTreeSet<String>, BTreeSet<String>)> {
+    let mut out: Vec<(BTreeSet<String>, BTreeSet<String>)> = Vec::new();
+    for r in reviews {
+        let (Some((_, keys_a, ..)), Some((_, keys_b, ..))) =
+            (anchor_names(&r.anchor), anchor_names(&r.value_anchor))
+        else {
+            continue;
+        };
+        let keys_a: BTreeSet<String> = if keys_b.is_subset(&keys_a) {
+            keys_a.difference(&keys_b).cloned().collect()
+        } else {
+            keys_a
+        };
+        match r.action {
+            ReviewAction::Split => out.push((keys_a, keys_b)),
+            ReviewAction::Merge => out.retain(|(x, y)| {
+                let (a, b) = (&keys_a, &keys_b);
+                !((!x.is_disjoint(a) && !y.is_disjoint(b))
+                    || (!x.is_disjoint(b) && !y.is_disjoint(a)))
+            }),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Whether names `x` and `y` lie on the two sides of one of `splits`.
+pub(crate) fn kept_apart(
+    splits: &[(BTreeSet<String>, BTreeSet<String>)],
+    x: &str,
+    y: &str,
+) -> bool {
+    splits
+        .iter()
+        .any(|(a, b)| (a.contains(x) && b.contains(y)) || (a.contains(y) && b.contains(x)))
+}
+
 /// Finds the entities of the merge and split judgements of `reviews` among `nodes` (type and key
 /// of each), by their anchors: an entity is the nodes of its type whose name is one of the names
 /// it had when judged, so a judgement survives re-ingest and re-extraction even when ids change.
