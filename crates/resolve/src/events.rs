@@ -332,23 +332,27 @@ pub fn date_conflicts(events: &[Event]) -> Vec<Conflict> {
     let mut seen = BTreeSet::new();
     let mut out = Vec::new();
     for list in by_victim.values() {
-        for (x, &i) in list.iter().enumerate() {
-            for &j in &list[x + 1..] {
+        // Day order, so each event is compared only with those of the following week: a person
+        // with many events of one kind costs no more than the events near each other.
+        let mut dated: Vec<(i64, usize)> = list
+            .iter()
+            .filter_map(|&i| Some((day_number(events[i].date.as_ref()?)?, i)))
+            .collect();
+        dated.sort_unstable();
+        for (x, &(na, i)) in dated.iter().enumerate() {
+            for &(nb, j) in dated[x + 1..].iter().take_while(|(nb, _)| nb - na <= 7) {
                 let (a, b) = (&events[i], &events[j]);
-                let (Some(da), Some(db)) = (a.date, b.date) else {
-                    continue;
-                };
-                let (Some(na), Some(nb)) = (day_number(&da), day_number(&db)) else {
-                    continue;
-                };
                 let shared_document = a
                     .sources
                     .iter()
                     .any(|s| b.sources.iter().any(|t| t.document == s.document));
-                if na == nb || (na - nb).abs() > 7 || a.modality != b.modality || shared_document {
+                if na == nb || a.modality != b.modality || shared_document {
                     continue;
                 }
                 if seen.insert((i.min(j), i.max(j))) {
+                    let (Some(da), Some(db)) = (a.date, b.date) else {
+                        continue;
+                    };
                     out.push(Conflict {
                         event: a.id.clone(),
                         other_event: Some(b.id.clone()),
