@@ -3,7 +3,7 @@
 //! The corpus is compiled into the binary so the demo works from any folder, offline, with nothing
 //! but the binary.
 
-use crate::{case, ingest, knowledge_base, IngestArgs};
+use crate::{case, ingest, resolution, IngestArgs};
 use anyhow::{Context, Result};
 use casefile_model::EntityType;
 use casefile_store::SqliteStore;
@@ -61,7 +61,8 @@ pub fn run() -> Result<ExitCode> {
             source_url: None,
         },
     )?;
-    let kb = knowledge_base(&store)?;
+    let resolution = resolution(&store)?;
+    let kb = &resolution.kb;
     // The two people the corpus says most about, by the number of documents naming them.
     let mut people: Vec<_> = kb
         .entities
@@ -76,7 +77,7 @@ pub fn run() -> Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     for (_, _, name) in people.iter().take(2) {
         println!();
-        case::print(&kb, name, case::CaseFormat::Text, &mut out)?;
+        case::print(&resolution, name, case::CaseFormat::Text, &mut out)?;
     }
     if people.is_empty() {
         println!("(no people recognised yet)");

@@ -60,9 +60,13 @@ enum Command {
         /// The entity's id or name.
         entity: String,
     },
-    /// Facts the sources state differently (sentence lengths, casualty counts, ...), with both
-    /// passages.
-    Conflicts,
+    /// Facts the sources state differently (sentence lengths, dates, casualty counts, legal basis),
+    /// with both passages; retracted figures are marked.
+    Conflicts {
+        /// Print JSON (one array of conflicts) instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Name matching.
     Names {
         #[command(subcommand)]
@@ -81,7 +85,8 @@ enum Command {
         target: String,
         /// What you judge: confirm, reject, correct_date, correct_type, merge, split, comment.
         action: String,
-        /// The new date or type, or for merge and split the other entity's id.
+        /// The new date or type; for merge and split the other entity's id; for split also one of
+        /// the target's spellings, to split it off.
         value: Option<String>,
         /// Who judges: recorded in the audit log.
         #[arg(long)]
@@ -273,9 +278,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Case { name, format } => {
             let store = open_store(&cli.store)?;
-            let kb = knowledge_base(&store)?;
+            let resolution = resolution(&store)?;
             let mut out = std::io::stdout().lock();
-            if case::print(&kb, &name, format, &mut out)? {
+            if case::print(&resolution, &name, format, &mut out)? {
                 Ok(ExitCode::SUCCESS)
             } else {
                 eprintln!("no entity matches {name:?}");
@@ -308,9 +313,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Conflicts => {
+        Command::Conflicts { json } => {
             let store = open_store(&cli.store)?;
             let resolution = resolution(&store)?;
+            let conflicts = casefile_resolve::conflicts(&resolution);
+            if json {
+                println!("{}", serde_json::to_string_pretty(conflicts)?);
+                return Ok(ExitCode::SUCCESS);
+            }
             let sources: std::collections::HashMap<_, _> = resolution
                 .kb
                 .documents
@@ -319,23 +329,31 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 .collect();
             let events: std::collections::HashMap<_, _> =
                 resolution.kb.events.iter().map(|e| (&e.id, e)).collect();
-            let conflicts = casefile_resolve::conflicts(&resolution);
             for c in conflicts {
                 let kind = events
                     .get(&c.event)
                     .map(|e| e.event_type.as_str())
                     .unwrap_or("event");
+                let other = c
+                    .other_event
+                    .as_ref()
+                    .map(|o| format!(" and {o}"))
+                    .unwrap_or_default();
                 println!(
-                    "{kind} {}: {} {:?} vs {:?}",
+                    "{kind} {}{other}: {} {:?} vs {:?}",
                     c.event, c.field, c.values.0, c.values.1
                 );
-                for (value, ev) in [(&c.values.0, &c.evidence.0), (&c.values.1, &c.evidence.1)] {
+                for (value, ev, retracted) in [
+                    (&c.values.0, &c.evidence.0, c.retracted.0),
+                    (&c.values.1, &c.evidence.1, c.retracted.1),
+                ] {
                     let source = sources
                         .get(&ev.document)
                         .copied()
                         .unwrap_or(ev.document.as_str());
+                    let mark = if retracted { " (retracted)" } else { "" };
                     println!(
-                        "  {value}: \"{}\" [{source} {}–{}]",
+                        "  {value}{mark}: \"{}\" [{source} {}–{}]",
                         ev.text, ev.start, ev.end
                     );
                 }
@@ -508,10 +526,13 @@ fn review(
     let value_anchor = match action {
         ReviewAction::Merge | ReviewAction::Split => {
             let other = value.as_deref().unwrap_or_default();
-            let found = casefile_resolve::reviews::anchor(&kb, other)
-                .filter(|a| matches!(a, casefile_model::ReviewAnchor::Entity { .. }));
-            if found.is_none() || other == target {
-                anyhow::bail!("{} needs another entity's id as value", action.as_str());
+            let found = casefile_resolve::reviews::value_anchor(&kb, action, &target, other);
+            if found.is_none() {
+                anyhow::bail!(
+                    "{} needs an entity as target and another entity's id as value \
+                     (or, for split, one of the target's spellings)",
+                    action.as_str()
+                );
             }
             found
         }

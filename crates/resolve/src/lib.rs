@@ -233,7 +233,8 @@ pub struct Resolution {
     pub kb: KnowledgeBase,
     /// For each entity built from more than one name or document, why its parts were joined.
     pub reasons: BTreeMap<EntityId, Vec<String>>,
-    /// Values the sources of one event state differently (sentence lengths, victim counts).
+    /// Values sources state differently: of one event (sentence lengths, victim counts, legal
+    /// basis, numeric claims) and the dates of events about one person ([`Conflict`]).
     pub conflicts: Vec<Conflict>,
 }
 
@@ -312,6 +313,9 @@ struct Clusters {
     /// Per root: the countries of its places.
     countries: Vec<BTreeSet<String>>,
     reasons: Vec<Vec<String>>,
+    /// Per root: the people's "different" judgements it takes a side in (judgement, side), so no
+    /// union, automatic or judged, joins the two sides.
+    apart: Vec<BTreeSet<(usize, bool)>>,
 }
 
 impl Clusters {
@@ -341,6 +345,23 @@ impl Clusters {
         if !given_ok || countries.len() > 1 {
             return false;
         }
+        self.join_roots(ra, rb, Some(reason))
+    }
+
+    /// Joins the clusters of `a` and `b` because a person judged them one, whatever the guards of
+    /// the automatic decision say, but never against a person's judgement that they differ.
+    fn union_judged(&mut self, a: usize, b: usize) -> bool {
+        let (ra, rb) = (self.find(a), self.find(b));
+        ra == rb || self.join_roots(ra, rb, None)
+    }
+
+    fn join_roots(&mut self, ra: usize, rb: usize, reason: Option<String>) -> bool {
+        let kept_apart = self.apart[ra]
+            .iter()
+            .any(|&(j, side)| self.apart[rb].contains(&(j, !side)));
+        if kept_apart {
+            return false;
+        }
         let (root, child) = if ra < rb { (ra, rb) } else { (rb, ra) };
         self.parent[child] = root;
         let g = std::mem::take(&mut self.given[child]);
@@ -349,7 +370,9 @@ impl Clusters {
         self.countries[root].extend(c);
         let r = std::mem::take(&mut self.reasons[child]);
         self.reasons[root].extend(r);
-        self.reasons[root].push(reason);
+        self.reasons[root].extend(reason);
+        let a = std::mem::take(&mut self.apart[child]);
+        self.apart[root].extend(a);
         true
     }
 }
@@ -434,9 +457,23 @@ pub fn build_knowledge_base(analyses: &[AnalyzedDocument]) -> KnowledgeBase {
 
 /// Resolves the record as [`resolve`] does, then applies people's judgements from the store's
 /// review log ([`reviews`]), oldest first.
+///
+/// Entity judgements (`merge`, `split`) are constraints of the clustering itself: names a person
+/// judged one entity are joined whatever the automatic guards say, and names judged different
+/// are never joined, neither directly nor through a chain. The entities are found again by their
+/// anchors (type and every spelling they had when judged), so judgements survive re-ingest and
+/// re-extraction; the reviewer's judgement is the reason [`explain`] gives.
 pub fn resolve_reviewed(analyses: &[AnalyzedDocument], reviews: &[Review]) -> Resolution {
-    let mut resolution = resolve(analyses);
+    let mut resolution = resolve_judged(analyses, reviews);
     reviews::apply_event_reviews(&mut resolution, reviews);
+    // A disagreement about an event a person rejected is no longer one.
+    let ids: HashSet<&str> = resolution.kb.events.iter().map(|e| e.id.as_str()).collect();
+    resolution.conflicts.retain(|c| {
+        ids.contains(c.event.as_str())
+            && c.other_event
+                .as_ref()
+                .is_none_or(|o| ids.contains(o.as_str()))
+    });
     resolution
 }
 
@@ -450,11 +487,17 @@ pub fn resolve_reviewed(analyses: &[AnalyzedDocument], reviews: &[Review]) -> Re
 /// person of that surname exists in the whole record; an acronym when the record defines it one
 /// way only.
 pub fn resolve(analyses: &[AnalyzedDocument]) -> Resolution {
+    resolve_judged(analyses, &[])
+}
+
+/// [`resolve`] with the entity judgements of `reviews` as constraints of the clustering.
+fn resolve_judged(analyses: &[AnalyzedDocument], reviews: &[Review]) -> Resolution {
     // Everything but the document list is built in document-id order: order-independent.
     let mut sorted: Vec<&AnalyzedDocument> = analyses.iter().collect();
     sorted.sort_by(|a, b| a.document.id.as_str().cmp(b.document.id.as_str()));
 
     let mut nodes_by_key: BTreeMap<(EntityType, String, Option<String>), Node> = BTreeMap::new();
+    let split_names = reviews::split_names(reviews);
     let mut acronym_defs: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut doc_keys = Vec::with_capacity(sorted.len());
     let places: HashSet<String> = sorted
@@ -464,7 +507,18 @@ pub fn resolve(analyses: &[AnalyzedDocument]) -> Resolution {
         .map(|m| name_key(&m.text))
         .collect();
     for (d, analysis) in sorted.iter().enumerate() {
-        let dk = document_keys(analysis, &places);
+        let mut dk = document_keys(analysis, &places);
+        if !split_names.is_empty() {
+            // A short name a person split off its full name is not linked to it in the document.
+            for (i, m) in analysis.mentions.iter().enumerate() {
+                let own = name_key(&m.text);
+                if dk.keys[i] != own && reviews::kept_apart(&split_names, &own, &dk.keys[i]) {
+                    dk.keys[i] = own;
+                    dk.types[i] = m.entity_type;
+                    dk.reasons[i] = None;
+                }
+            }
+        }
         for (i, m) in analysis.mentions.iter().enumerate() {
             let entity_type = dk.types[i];
             let country = if entity_type == EntityType::Location {
@@ -527,7 +581,20 @@ pub fn resolve(analyses: &[AnalyzedDocument]) -> Resolution {
             .map(|n| n.country.iter().cloned().collect())
             .collect(),
         reasons: vec![Vec::new(); nodes.len()],
+        apart: vec![BTreeSet::new(); nodes.len()],
     };
+    let node_names: Vec<(EntityType, &str)> = nodes
+        .iter()
+        .map(|n| (n.entity_type, n.key.as_str()))
+        .collect();
+    let judged = reviews::entity_constraints(&node_names, reviews);
+    for (j, (a, b, _)) in judged.apart.iter().enumerate() {
+        for (side, members) in [(false, a), (true, b)] {
+            for &n in members {
+                clusters.apart[n].insert((j, side));
+            }
+        }
+    }
 
     // Blocks: type + skeleton of the surname (persons) or of the longest part, with the number
     // of parts (other types must agree part by part).
@@ -678,6 +745,19 @@ pub fn resolve(analyses: &[AnalyzedDocument]) -> Resolution {
         }
     }
 
+    // People's "same" judgements, after the automatic decisions so those keep their reasons.
+    for (group, reason) in &judged.same {
+        let mut joined = false;
+        for &n in &group[1..] {
+            let before = clusters.find(n) != clusters.find(group[0]);
+            joined |= before && clusters.union_judged(group[0], n);
+        }
+        if joined {
+            let root = clusters.find(group[0]);
+            clusters.reasons[root].push(reason.clone());
+        }
+    }
+
     // Clusters → entities. The id comes from the cluster's fullest name (most parts, then the
     // first in order) and, for a place, its country: content, not order.
     let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
@@ -763,6 +843,16 @@ pub fn resolve(analyses: &[AnalyzedDocument]) -> Resolution {
         entities.push(entity);
     }
     entities.sort_by(|a, b| a.id.cmp(&b.id));
+    // A "different" judgement is the reason on both entities it keeps apart.
+    for (a, b, reason) in &judged.apart {
+        let ids: BTreeSet<&String> = a.iter().chain(b).map(|&n| &node_entity[n]).collect();
+        for id in ids {
+            let why: &mut Vec<String> = reasons.entry(id.clone()).or_default();
+            if !why.contains(reason) {
+                why.push(reason.clone());
+            }
+        }
+    }
 
     let node_of: HashMap<(EntityType, &str, Option<&str>), usize> = nodes
         .iter()
@@ -847,7 +937,36 @@ pub fn resolve(analyses: &[AnalyzedDocument]) -> Resolution {
         })
         .collect();
 
-    let (events, conflicts) = events::merge_events(statements);
+    let (events, mut conflicts) = events::merge_events(statements);
+    conflicts.extend(events::date_conflicts(&events));
+    conflicts.extend(events::claim_conflicts(&events, &claims));
+    // Sources citing the same provision differently ("Article 174" / "Article 174 of the
+    // Criminal Code" are two entities) agree; the rest are shown by name, not by id.
+    let laws: HashMap<&str, &Entity> = entities
+        .iter()
+        .filter(|e| e.entity_type == EntityType::LegalProvision)
+        .map(|e| (e.id.as_str(), e))
+        .collect();
+    let provisions = |ids: &str| -> Vec<&Entity> {
+        ids.split(", ")
+            .filter_map(|id| laws.get(id).copied())
+            .collect()
+    };
+    conflicts.retain(|c| {
+        c.field != "legal_basis"
+            || !provisions(&c.values.0)
+                .iter()
+                .any(|a| provisions(&c.values.1).iter().any(|b| same_provision(a, b)))
+    });
+    for c in conflicts.iter_mut().filter(|c| c.field == "legal_basis") {
+        for v in [&mut c.values.0, &mut c.values.1] {
+            *v = v
+                .split(", ")
+                .map(|id| laws.get(id).map_or(id, |e| e.name.as_str()))
+                .collect::<Vec<_>>()
+                .join(", ");
+        }
+    }
 
     Resolution {
         kb: KnowledgeBase {
@@ -860,6 +979,34 @@ pub fn resolve(analyses: &[AnalyzedDocument]) -> Resolution {
         reasons,
         conflicts,
     }
+}
+
+/// Two legal-provision entities can cite one provision: an article number in common (every number
+/// of the name counts: "Articles 174 and 274") and instruments that do not differ (unknown in
+/// one, or one name inside the other: "Covenant" in "International Covenant on Civil and
+/// Political Rights").
+pub fn same_provision(a: &Entity, b: &Entity) -> bool {
+    let numbers = |e: &Entity| -> BTreeSet<String> {
+        let mut n: BTreeSet<String> = e
+            .name
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|p| !p.is_empty())
+            .map(str::to_string)
+            .collect();
+        n.extend(e.legal.as_ref().map(|l| l.article.clone()));
+        n
+    };
+    let instrument = |e: &Entity| {
+        e.legal
+            .as_ref()
+            .and_then(|l| l.instrument.as_ref())
+            .map(|i| i.to_lowercase())
+    };
+    let instruments_agree = match (instrument(a), instrument(b)) {
+        (Some(x), Some(y)) => x.contains(&y) || y.contains(&x),
+        _ => true,
+    };
+    instruments_agree && !numbers(a).is_disjoint(&numbers(b))
 }
 
 fn evidence(analysis: &AnalyzedDocument, index: &CharIndex, span: Span) -> Evidence {
@@ -891,8 +1038,8 @@ fn add_mention(entity: &mut Entity, m: &Mention, at: &Evidence) {
 mod tests {
     use super::*;
     use casefile_model::{
-        Document, DocumentId, DocumentMeta, EventMention, EventType, Modality, PartialDate, Role,
-        SourceFormat,
+        Document, DocumentId, DocumentMeta, EventMention, EventType, Modality, PartialDate,
+        Qualifier, Role, SourceFormat,
     };
 
     fn analysed(text: &str, names: &[(&str, EntityType)]) -> AnalyzedDocument {
@@ -1295,5 +1442,422 @@ mod tests {
         let again = resolve(&[a, c, b]);
         assert_eq!(again.kb.events, r.kb.events);
         assert_eq!(again.conflicts, r.conflicts);
+    }
+
+    /// A judgement of `target` against `value` (an entity id of `kb`, or a spelling of `target`),
+    /// anchored as the CLI anchors it.
+    fn judge(
+        kb: &KnowledgeBase,
+        id: i64,
+        target: &str,
+        action: casefile_model::ReviewAction,
+        value: &str,
+    ) -> Review {
+        let anchor = reviews::anchor(kb, target).expect("target exists");
+        let value_anchor = reviews::anchor(kb, value).or_else(|| match &anchor {
+            casefile_model::ReviewAnchor::Entity { entity_type, .. } => {
+                Some(casefile_model::ReviewAnchor::Entity {
+                    entity_type: *entity_type,
+                    name: value.into(),
+                    names: vec![value.into()],
+                })
+            }
+            _ => None,
+        });
+        Review {
+            id,
+            target: target.into(),
+            action,
+            value: Some(serde_json::json!(value)),
+            note: None,
+            anchor: Some(anchor),
+            value_anchor,
+            user: "alice".into(),
+            created_at: "2026-11-23T12:00:00Z".into(),
+        }
+    }
+
+    use casefile_model::ReviewAction::{Merge, Split};
+
+    #[test]
+    fn a_merge_joins_what_the_names_keep_apart_and_is_the_reason_given() {
+        let a = doc("Nurlan Temirov was detained.", &[("Nurlan Temirov", P)]);
+        let b = doc("Nurik Temirov was released.", &[("Nurik Temirov", P)]);
+        let kb = build_knowledge_base(&[a.clone(), b.clone()]);
+        let (ta, tb) = (
+            id_of(&kb, &a, "Nurlan Temirov"),
+            id_of(&kb, &b, "Nurik Temirov"),
+        );
+        assert_ne!(ta, tb, "a nickname is not joined automatically");
+        let merge = judge(&kb, 1, &ta, Merge, &tb);
+        let r = resolve_reviewed(&[a.clone(), b.clone()], std::slice::from_ref(&merge));
+        let joined = id_of(&r.kb, &a, "Nurlan Temirov");
+        assert_eq!(joined, id_of(&r.kb, &b, "Nurik Temirov"));
+        let why = explain(&r, &joined).join("\n");
+        assert!(
+            why.contains("alice judged Nurlan Temirov and Nurik Temirov the same person"),
+            "{why}"
+        );
+        // Re-read with more documents (other ids, more names): the judgement still holds.
+        let c = doc(
+            "Nurik Temirov and Aliya Temirova spoke.",
+            &[("Nurik Temirov", P), ("Aliya Temirova", P)],
+        );
+        let r = resolve_reviewed(&[c.clone(), a.clone(), b.clone()], &[merge]);
+        let joined = id_of(&r.kb, &a, "Nurlan Temirov");
+        assert_eq!(joined, id_of(&r.kb, &c, "Nurik Temirov"));
+        assert_ne!(joined, id_of(&r.kb, &c, "Aliya Temirova"));
+    }
+
+    #[test]
+    fn a_split_spelling_stays_apart_even_through_a_chain() {
+        let a = doc(
+            "Vladimir Kozlov was detained. Kozlov denies it.",
+            &[("Vladimir Kozlov", P), ("Kozlov", P)],
+        );
+        let b = doc("Vladimir Koslov was sentenced.", &[("Vladimir Koslov", P)]);
+        let docs = [a.clone(), b.clone()];
+        let kb = build_knowledge_base(&docs);
+        let kozlov = id_of(&kb, &a, "Vladimir Kozlov");
+        assert_eq!(kozlov, id_of(&kb, &b, "Vladimir Koslov"));
+        let split = judge(&kb, 1, &kozlov, Split, "Vladimir Koslov");
+        // A third document with the initial only could join either, but not both.
+        let c = doc("V. Kozlov appealed.", &[("V. Kozlov", P)]);
+        let r = resolve_reviewed(
+            &[a.clone(), b.clone(), c.clone()],
+            std::slice::from_ref(&split),
+        );
+        let (x, y) = (
+            id_of(&r.kb, &a, "Vladimir Kozlov"),
+            id_of(&r.kb, &b, "Vladimir Koslov"),
+        );
+        assert_ne!(x, y);
+        assert_eq!(x, id_of(&r.kb, &a, "Kozlov"));
+        assert!(explain(&r, &x)
+            .iter()
+            .any(|w| w
+                .contains("alice judged Vladimir Kozlov and Vladimir Koslov different persons")));
+        assert!(explain(&r, &y).iter().any(|w| w.contains("alice judged")));
+        // A later merge of the two undoes the split.
+        let merge = judge(&r.kb, 2, &x, Merge, &y);
+        let r = resolve_reviewed(&docs, &[split, merge]);
+        assert_eq!(
+            id_of(&r.kb, &a, "Vladimir Kozlov"),
+            id_of(&r.kb, &b, "Vladimir Koslov")
+        );
+    }
+
+    #[test]
+    fn a_split_keeps_two_entities_apart_when_the_names_would_join_them_again() {
+        let a = doc("Vladimir Kozlov was detained.", &[("Vladimir Kozlov", P)]);
+        let b = doc("Kozlov was sentenced.", &[("Kozlov", P)]);
+        let c = doc("Igor Kozlov spoke.", &[("Igor Kozlov", P)]);
+        // With two Kozlovs in the record "Kozlov" alone is its own entity; a reviewer says it is
+        // not Vladimir.
+        let kb = build_knowledge_base(&[a.clone(), b.clone(), c.clone()]);
+        let (va, lone) = (id_of(&kb, &a, "Vladimir Kozlov"), id_of(&kb, &b, "Kozlov"));
+        assert_ne!(va, lone);
+        let split = judge(&kb, 7, &va, Split, &lone);
+        // Igor's document is gone: the names alone would now join "Kozlov" to Vladimir.
+        assert_eq!(
+            id_of(&build_knowledge_base(&[a.clone(), b.clone()]), &b, "Kozlov"),
+            va
+        );
+        let r = resolve_reviewed(&[a.clone(), b.clone()], &[split]);
+        assert_ne!(
+            id_of(&r.kb, &a, "Vladimir Kozlov"),
+            id_of(&r.kb, &b, "Kozlov")
+        );
+        assert!(explain(&r, &va).iter().any(|w| w.contains("review 7")));
+    }
+
+    /// `a` with one statement of `event_type` spanning the whole text: the mention `victim` as
+    /// victim, mention `place` as location, `legal` mentions as legal basis.
+    fn with_event(
+        mut a: AnalyzedDocument,
+        event_type: EventType,
+        victim: Option<&str>,
+        place: Option<&str>,
+        date: Option<PartialDate>,
+        legal: &[&str],
+    ) -> AnalyzedDocument {
+        let at = |a: &AnalyzedDocument, name: &str| {
+            a.mentions.iter().position(|m| m.text == name).unwrap()
+        };
+        let all = Span::new(0, a.document.text.len());
+        let participants = victim
+            .map(|v| (at(&a, v), Role::Victim))
+            .into_iter()
+            .collect();
+        let location = place.map(|p| at(&a, p));
+        let legal_basis = legal.iter().map(|l| at(&a, l)).collect();
+        a.events.push(EventMention {
+            event_type,
+            trigger: all,
+            evidence: all,
+            participants,
+            date,
+            date_timex: None,
+            location,
+            legal_basis,
+            charges: Vec::new(),
+            sentence: None,
+            victim_count: None,
+            modality: Modality::Asserted,
+            negated: false,
+        });
+        a
+    }
+
+    const L: EntityType = EntityType::LegalProvision;
+
+    #[test]
+    fn sources_naming_no_provision_in_common_contradict_each_other() {
+        let a = doc(
+            "Vladimir Kozlov was convicted under Article 164.",
+            &[("Vladimir Kozlov", P), ("Article 164", L)],
+        );
+        let a = with_event(
+            a,
+            EventType::Conviction,
+            Some("Vladimir Kozlov"),
+            None,
+            PartialDate::ymd(2012, 10, 8),
+            &["Article 164"],
+        );
+        let b = doc(
+            "Vladimir Kozlov was convicted under Article 174.",
+            &[("Vladimir Kozlov", P), ("Article 174", L)],
+        );
+        let b = with_event(
+            b,
+            EventType::Conviction,
+            Some("Vladimir Kozlov"),
+            None,
+            PartialDate::ymd(2012, 10, 8),
+            &["Article 174"],
+        );
+        // A third source naming one provision of the two is no contradiction of the first.
+        let c = doc(
+            "Vladimir Kozlov was convicted under Article 164 and Article 170.",
+            &[
+                ("Vladimir Kozlov", P),
+                ("Article 164", L),
+                ("Article 170", L),
+            ],
+        );
+        let c = with_event(
+            c,
+            EventType::Conviction,
+            Some("Vladimir Kozlov"),
+            None,
+            PartialDate::ymd(2012, 10, 8),
+            &["Article 164", "Article 170"],
+        );
+        // Nor is the same article cited with its code.
+        let d = doc(
+            "Vladimir Kozlov was convicted under Article 164 of the Criminal Code.",
+            &[
+                ("Vladimir Kozlov", P),
+                ("Article 164 of the Criminal Code", L),
+            ],
+        );
+        let d = with_event(
+            d,
+            EventType::Conviction,
+            Some("Vladimir Kozlov"),
+            None,
+            PartialDate::ymd(2012, 10, 8),
+            &["Article 164 of the Criminal Code"],
+        );
+        let r = resolve(&[a.clone(), b.clone(), c.clone(), d]);
+        assert_eq!(r.kb.events.len(), 1);
+        let found: Vec<&Conflict> = conflicts(&r)
+            .iter()
+            .filter(|c| c.field == "legal_basis")
+            .collect();
+        assert_eq!(found.len(), 3, "{found:?}");
+        for f in found {
+            let docs = [&f.evidence.0.document, &f.evidence.1.document];
+            assert!(
+                docs.contains(&&b.document.id),
+                "b against each of the others"
+            );
+            assert!(f.evidence.0.text.contains("Article 1"));
+        }
+    }
+
+    #[test]
+    fn a_day_reported_differently_is_a_contradiction_but_another_month_is_not() {
+        let conviction = |text: &str, date| {
+            let a = doc(text, &[("Vladimir Kozlov", P)]);
+            with_event(
+                a,
+                EventType::Conviction,
+                Some("Vladimir Kozlov"),
+                None,
+                date,
+                &[],
+            )
+        };
+        let a = conviction(
+            "Vladimir Kozlov was convicted on 8 October.",
+            PartialDate::ymd(2012, 10, 8),
+        );
+        let b = conviction(
+            "Vladimir Kozlov was convicted on 9 October.",
+            PartialDate::ymd(2012, 10, 9),
+        );
+        let c = conviction(
+            "Vladimir Kozlov was convicted on 8 December.",
+            PartialDate::ymd(2012, 12, 8),
+        );
+        let r = resolve(&[a.clone(), b.clone(), c]);
+        assert_eq!(r.kb.events.len(), 3, "different days are not merged");
+        let dates: Vec<&Conflict> = conflicts(&r).iter().filter(|c| c.field == "date").collect();
+        assert_eq!(dates.len(), 1, "{dates:?}");
+        let d = dates[0];
+        let mut values = [d.values.0.as_str(), d.values.1.as_str()];
+        values.sort();
+        assert_eq!(values, ["2012-10-08", "2012-10-09"]);
+        assert!(d.other_event.is_some() && d.other_event.as_ref() != Some(&d.event));
+        let texts = [d.evidence.0.text.as_str(), d.evidence.1.text.as_str()];
+        assert!(texts.contains(&"Vladimir Kozlov was convicted on 9 October."));
+        // Rejecting one of the two events settles it.
+        let other = d.other_event.clone().unwrap();
+        let mut kb = KnowledgeBase::default();
+        kb.events = r.kb.events.clone();
+        let reject = Review {
+            id: 1,
+            target: other.clone(),
+            action: casefile_model::ReviewAction::Reject,
+            value: None,
+            note: None,
+            anchor: reviews::anchor(&kb, &other),
+            value_anchor: None,
+            user: "alice".into(),
+            created_at: "2026-11-23T12:00:00Z".into(),
+        };
+        let r = resolve_reviewed(&[a, b], &[reject]);
+        assert!(conflicts(&r).iter().all(|c| c.field != "date"));
+    }
+
+    #[test]
+    fn casualty_figures_that_cannot_both_be_true_contradict_and_retractions_are_marked() {
+        let killing = |text: &str, claims: &[(u64, Qualifier, bool)]| {
+            let a = place(text, "Zhanaozen", "KZ");
+            let mut a = with_event(
+                a,
+                EventType::Killing,
+                None,
+                Some("Zhanaozen"),
+                PartialDate::ymd(2011, 12, 16),
+                &[],
+            );
+            for &(quantity, qualifier, retracted) in claims {
+                a.claims.push(casefile_model::Claim {
+                    quantity,
+                    qualifier,
+                    unit: "killed".into(),
+                    retracted,
+                    evidence: Span::new(0, a.document.text.len()),
+                    claimant: None,
+                });
+            }
+            a
+        };
+        let a = killing(
+            "At least 15 people were killed in Zhanaozen.",
+            &[(15, Qualifier::AtLeast, false)],
+        );
+        let b = killing(
+            "Sixteen people were killed in Zhanaozen.",
+            &[(16, Qualifier::Exact, false)],
+        );
+        let c = killing(
+            "Twelve people were killed in Zhanaozen, officials first said.",
+            &[(12, Qualifier::Exact, true)],
+        );
+        let r = resolve(&[a.clone(), b.clone(), c.clone()]);
+        assert_eq!(r.kb.events.len(), 1);
+        let counts: Vec<&Conflict> = conflicts(&r)
+            .iter()
+            .filter(|c| c.field == "count:killed")
+            .collect();
+        // 12 contradicts both "at least 15" and 16; those two agree.
+        assert_eq!(counts.len(), 2, "{counts:?}");
+        for f in &counts {
+            let (twelve, other) = if f.values.0 == "12" {
+                (f.retracted.0, f.retracted.1)
+            } else {
+                assert_eq!(f.values.1, "12");
+                (f.retracted.1, f.retracted.0)
+            };
+            assert!(
+                twelve && !other,
+                "only the withdrawn figure is marked retracted"
+            );
+        }
+        assert!(counts
+            .iter()
+            .any(|f| f.values.0 == "at least 15" || f.values.1 == "at least 15"));
+    }
+
+    #[test]
+    fn a_day_without_a_year_joins_the_event_of_that_day_but_a_month_alone_does_not() {
+        let conviction = |text: &str, date| {
+            let a = doc(text, &[("Vladimir Kozlov", P)]);
+            with_event(
+                a,
+                EventType::Conviction,
+                Some("Vladimir Kozlov"),
+                None,
+                date,
+                &[],
+            )
+        };
+        let a = conviction(
+            "On 8 October 2012 Vladimir Kozlov was convicted.",
+            PartialDate::ymd(2012, 10, 8),
+        );
+        // An undated source: "on 8 October" has no year.
+        let b = conviction(
+            "In its verdict against Vladimir Kozlov on 8 October the court spoke.",
+            PartialDate::md(10, 8),
+        );
+        let c = conviction(
+            "In October Vladimir Kozlov was convicted.",
+            PartialDate::checked(None, Some(10), None),
+        );
+        let r = resolve(&[a, b, c]);
+        assert_eq!(r.kb.events.len(), 2);
+        let merged = r.kb.events.iter().find(|e| e.sources.len() == 2).unwrap();
+        assert_eq!(merged.date, PartialDate::ymd(2012, 10, 8));
+    }
+
+    #[test]
+    fn a_surname_split_off_its_full_name_in_a_document_stands_alone() {
+        let a = doc(
+            "Vladimir Kozlov was detained. Kozlov, his brother, protested.",
+            &[("Vladimir Kozlov", P), ("Kozlov", P)],
+        );
+        let kb = build_knowledge_base(std::slice::from_ref(&a));
+        let kozlov = id_of(&kb, &a, "Vladimir Kozlov");
+        assert_eq!(kozlov, id_of(&kb, &a, "Kozlov"), "linked as read");
+        let split = judge(&kb, 3, &kozlov, Split, "Kozlov");
+        let r = resolve_reviewed(std::slice::from_ref(&a), std::slice::from_ref(&split));
+        let (full, short) = (
+            id_of(&r.kb, &a, "Vladimir Kozlov"),
+            id_of(&r.kb, &a, "Kozlov"),
+        );
+        assert_ne!(full, short);
+        // Nor does the lone surname join him from another document.
+        let b = doc("Kozlov spoke again.", &[("Kozlov", P)]);
+        let r = resolve_reviewed(&[a.clone(), b.clone()], &[split]);
+        assert_ne!(
+            id_of(&r.kb, &a, "Vladimir Kozlov"),
+            id_of(&r.kb, &b, "Kozlov")
+        );
+        assert!(explain(&r, &full).iter().any(|w| w.contains("review 3")));
     }
 }

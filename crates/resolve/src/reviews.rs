@@ -29,8 +29,201 @@ pub fn anchor(kb: &KnowledgeBase, id: &str) -> Option<ReviewAnchor> {
         .then_some(ReviewAnchor::Document)
 }
 
+/// What the other side of a merge or split judgement of `target` is now: for both, another entity
+/// of `kb` named by its id; for a split, also one of the target entity's spellings (split off
+/// from the others), anchored as an entity of the target's type with that one name. `None` when
+/// `value` is neither (or the action is not a merge or split).
+pub fn value_anchor(
+    kb: &KnowledgeBase,
+    action: ReviewAction,
+    target: &str,
+    value: &str,
+) -> Option<ReviewAnchor> {
+    if !matches!(action, ReviewAction::Merge | ReviewAction::Split) || value == target {
+        return None;
+    }
+    let target = kb.entities.iter().find(|e| e.id == target)?;
+    if let Some(other) = anchor(kb, value) {
+        return matches!(other, ReviewAnchor::Entity { .. }).then_some(other);
+    }
+    let key = crate::name_key(value);
+    let spelling = target
+        .aliases
+        .iter()
+        .find(|a| crate::name_key(a) == key)
+        .filter(|_| action == ReviewAction::Split && target.aliases.len() > 1)?;
+    Some(ReviewAnchor::Entity {
+        entity_type: target.entity_type,
+        name: spelling.clone(),
+        names: vec![spelling.clone()],
+    })
+}
+
 use crate::Resolution;
-use casefile_model::{EventType, PartialDate, Review, ReviewAction};
+use casefile_model::{EntityType, EventType, PartialDate, Review, ReviewAction};
+use std::collections::{BTreeSet, HashMap};
+
+/// People's judgements on entities, as constraints on the clustering of names (nodes: one
+/// distinct name of one type, as linked within its document).
+#[derive(Debug, Default)]
+pub(crate) struct EntityConstraints {
+    /// Groups of nodes a person judged one entity (`merge`), in the order judged, with the reason
+    /// `casefile explain` shows.
+    pub same: Vec<(Vec<usize>, String)>,
+    /// Pairs of node sets a person judged different entities (`split`): no node of one side may
+    /// share a cluster with a node of the other.
+    pub apart: Vec<(Vec<usize>, Vec<usize>, String)>,
+}
+
+/// The names of an entity anchor (case folded as [`crate::name_key`] does), with its type.
+type AnchorNames<'a> = (EntityType, BTreeSet<String>, &'a str, &'a [String]);
+
+fn anchor_names(anchor: &Option<ReviewAnchor>) -> Option<AnchorNames<'_>> {
+    match anchor {
+        Some(ReviewAnchor::Entity {
+            entity_type,
+            name,
+            names,
+        }) => {
+            let mut keys: BTreeSet<String> = names.iter().map(|n| crate::name_key(n)).collect();
+            keys.insert(crate::name_key(name));
+            keys.remove("");
+            Some((*entity_type, keys, name.as_str(), names.as_slice()))
+        }
+        _ => None,
+    }
+}
+
+/// The names (as [`crate::name_key`] folds them) on the two sides of each split judgement still in
+/// force (a later merge of the same names undoes it), for the links made within a document.
+pub(crate) fn split_names(reviews: &[Review]) -> Vec<(BTreeSet<String>, BTreeSet<String>)> {
+    let mut out: Vec<(BTreeSet<String>, BTreeSet<String>)> = Vec::new();
+    for r in reviews {
+        let (Some((_, keys_a, ..)), Some((_, keys_b, ..))) =
+            (anchor_names(&r.anchor), anchor_names(&r.value_anchor))
+        else {
+            continue;
+        };
+        let keys_a: BTreeSet<String> = if keys_b.is_subset(&keys_a) {
+            keys_a.difference(&keys_b).cloned().collect()
+        } else {
+            keys_a
+        };
+        match r.action {
+            ReviewAction::Split => out.push((keys_a, keys_b)),
+            ReviewAction::Merge => out.retain(|(x, y)| {
+                let (a, b) = (&keys_a, &keys_b);
+                !((!x.is_disjoint(a) && !y.is_disjoint(b))
+                    || (!x.is_disjoint(b) && !y.is_disjoint(a)))
+            }),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Whether names `x` and `y` lie on the two sides of one of `splits`.
+pub(crate) fn kept_apart(
+    splits: &[(BTreeSet<String>, BTreeSet<String>)],
+    x: &str,
+    y: &str,
+) -> bool {
+    splits
+        .iter()
+        .any(|(a, b)| (a.contains(x) && b.contains(y)) || (a.contains(y) && b.contains(x)))
+}
+
+/// Finds the entities of the merge and split judgements of `reviews` among `nodes` (type and key
+/// of each), by their anchors: an entity is the nodes of its type whose name is one of the names
+/// it had when judged, so a judgement survives re-ingest and re-extraction even when ids change.
+/// Of several judgements of the same two entities the latest holds (a split undoes a merge). A
+/// split whose other side is a spelling of the target splits that spelling off; otherwise a name
+/// both sides had is left to the automatic decision.
+pub(crate) fn entity_constraints(
+    nodes: &[(EntityType, &str)],
+    reviews: &[Review],
+) -> EntityConstraints {
+    let mut out = EntityConstraints::default();
+    let judged: Vec<&Review> = reviews
+        .iter()
+        .filter(|r| matches!(r.action, ReviewAction::Merge | ReviewAction::Split))
+        .collect();
+    if judged.is_empty() {
+        return out;
+    }
+    let mut by_key: HashMap<(EntityType, &str), Vec<usize>> = HashMap::new();
+    for (i, (t, key)) in nodes.iter().enumerate() {
+        by_key.entry((*t, key)).or_default().push(i);
+    }
+    let find = |t: EntityType, keys: &BTreeSet<String>| -> BTreeSet<usize> {
+        keys.iter()
+            .filter_map(|k| by_key.get(&(t, k.as_str())))
+            .flatten()
+            .copied()
+            .collect()
+    };
+    // Judgements are applied oldest first; a later one undoes the earlier ones it contradicts
+    // (a split of two entities once merged, a merge of two once split).
+    for r in judged {
+        let (Some((ta, keys_a, mut name_a, names_a)), Some((_, keys_b, name_b, _))) =
+            (anchor_names(&r.anchor), anchor_names(&r.value_anchor))
+        else {
+            continue;
+        };
+        let mut side_a = find(ta, &keys_a);
+        // The other entity is of the target's type: a judgement across types means nothing.
+        let side_b = find(ta, &keys_b);
+        let note = r
+            .note
+            .as_deref()
+            .map(|n| format!(": \"{n}\""))
+            .unwrap_or_default();
+        if keys_b.is_subset(&keys_a) {
+            // A spelling of the target split off (or merged back).
+            side_a.retain(|n| !side_b.contains(n));
+            // Named by a spelling that stays, not by the one split off.
+            if let Some(other) = names_a
+                .iter()
+                .find(|n| !keys_b.contains(&crate::name_key(n)))
+            {
+                name_a = other;
+            }
+        }
+        let shared: BTreeSet<usize> = side_a.intersection(&side_b).copied().collect();
+        let side_a: BTreeSet<usize> = side_a.difference(&shared).copied().collect();
+        let side_b: BTreeSet<usize> = side_b.difference(&shared).copied().collect();
+        if side_a.is_empty() || side_b.is_empty() {
+            continue;
+        }
+        let across = |x: &[usize], y: &[usize]| {
+            (x.iter().any(|n| side_a.contains(n)) && y.iter().any(|n| side_b.contains(n)))
+                || (x.iter().any(|n| side_b.contains(n)) && y.iter().any(|n| side_a.contains(n)))
+        };
+        let what = ta.as_str();
+        let when = format!("(review {}, {}){note}", r.id, r.created_at);
+        if r.action == ReviewAction::Merge {
+            out.apart.retain(|(x, y, _)| !across(x, y));
+            let all: Vec<usize> = side_a.union(&side_b).copied().collect();
+            let reason = format!(
+                "{} judged {name_a} and {name_b} the same {what} {when}",
+                r.user
+            );
+            out.same.push((all, reason));
+        } else {
+            out.same.retain(|(x, _)| !across(x, x));
+            let reason = format!(
+                "{} judged {name_a} and {name_b} different {what}s {when}",
+                r.user
+            );
+            out.apart.push((
+                side_a.into_iter().collect(),
+                side_b.into_iter().collect(),
+                reason,
+            ));
+        }
+    }
+    out
+}
 
 /// The event of `kb` a review of an event meant: the one with the review's target id, else the
 /// one of the anchor's type sharing a source passage with the anchor (ids of events change when

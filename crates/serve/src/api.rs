@@ -242,10 +242,14 @@ fn validate(state: &AppState, input: &ReviewInput) -> Result<(), ApiError> {
             }
         }
         ReviewAction::Merge | ReviewAction::Split => {
-            let ok = value_str.is_some_and(|v| snap.entity(v).is_some() && v != input.target);
-            if snap.entity(&input.target).is_none() || !ok {
+            let ok = value_str.is_some_and(|v| {
+                casefile_resolve::reviews::value_anchor(&snap.kb, input.action, &input.target, v)
+                    .is_some()
+            });
+            if !ok {
                 return Err(bad(format!(
-                    "{} needs an entity target and another entity's id as value",
+                    "{} needs an entity target and another entity's id as value \
+                     (or, for split, one of the target's spellings)",
                     input.action.as_str()
                 )));
             }
@@ -274,11 +278,11 @@ pub(crate) async fn post_review(
     let snap = state.snapshot();
     let anchor = casefile_resolve::reviews::anchor(&snap.kb, &input.target);
     let value_anchor = match input.action {
-        ReviewAction::Merge | ReviewAction::Split => input
-            .value
-            .as_ref()
-            .and_then(Value::as_str)
-            .and_then(|v| casefile_resolve::reviews::anchor(&snap.kb, v)),
+        ReviewAction::Merge | ReviewAction::Split => {
+            input.value.as_ref().and_then(Value::as_str).and_then(|v| {
+                casefile_resolve::reviews::value_anchor(&snap.kb, input.action, &input.target, v)
+            })
+        }
         _ => None,
     };
     drop(snap);
@@ -476,7 +480,7 @@ pub fn openapi_document() -> Value {
                 "ReviewInput": { "type": "object", "required": ["target", "action"], "additionalProperties": false, "properties": {
                     "target": { "type": "string", "description": "An event, entity or document id." },
                     "action": { "enum": ReviewAction::ALL.iter().map(|a| a.as_str()).collect::<Vec<_>>() },
-                    "value": { "description": "correct_date: a date (YYYY-MM-DD, YYYY-MM, YYYY, --MM-DD, --MM); correct_type: an event or entity type; merge: another entity's id; otherwise anything." },
+                    "value": { "description": "correct_date: a date (YYYY-MM-DD, YYYY-MM, YYYY, --MM-DD, --MM); correct_type: an event or entity type; merge: another entity's id; split: another entity's id or one of the target's spellings; otherwise anything." },
                     "note": { "type": ["string", "null"], "maxLength": 10000 }
                 } },
                 "Review": { "type": "object", "required": ["id", "target", "action", "user", "created_at"], "properties": {
