@@ -460,8 +460,10 @@ mod tests {
             let date = if d % 5 == 0 { "2021" } else { "2021-03-14" };
             s.push(statement(&format!("d{d}"), date, "per-a"));
         }
-        // The same person arrested again another year; an arrest without a year; a second
-        // statement of report d1, which cannot be a second source of an event d1 already tells.
+        // The same person arrested again another year; an arrest on 14 March of an unstated year
+        // (it cannot join the 50, some of which know only the year); an undated arrest; a second
+        // statement of report d1, which cannot be a second source of an event d1 already tells but
+        // joins the day-only statement, both known to the day.
         s.push(statement("d60", "2022-05-02", "per-a"));
         s.push(statement("d61", "--03-14", "per-a"));
         s.push(statement("d62", "", "per-a"));
@@ -470,7 +472,8 @@ mod tests {
         s.push(statement("d63", "2021-03-14", "per-b"));
         let (events, _) = merge_events(s);
         let sizes: Vec<usize> = events.iter().map(|e| e.sources.len()).collect();
-        assert_eq!(sizes, vec![50, 1, 1, 1, 1, 1], "{sizes:?}");
+        assert_eq!(sizes, vec![50, 1, 2, 1, 1], "{sizes:?}");
         assert_eq!(events[0].date, "2021-03-14".parse().ok());
+        assert_eq!(events[2].date, "2021-03-14".parse().ok());
     }
 }
