@@ -700,8 +700,13 @@ pub(crate) fn timeline_svg(events: &[&Event]) -> Option<String> {
     for (ev, v) in &dated {
         let cx = x(*v);
         let level = stacked.entry((cx / 8.0).round() as i64).or_insert(0);
+        // A column holds six dots; more on the same spot would be drawn over each other, so a
+        // place with thousands of events draws hundreds of dots, not thousands.
+        if *level >= MAX_STACKED_DOTS {
+            continue;
+        }
         let cy = axis_y - 12.0 - f64::from(*level) * 13.0;
-        *level = (*level + 1).min(5);
+        *level += 1;
         let _ = writeln!(
             out,
             "<a href=\"#{}\"><circle cx=\"{cx:.1}\" cy=\"{cy:.1}\" r=\"5.5\" class=\"dot e-{}\" fill=\"#b3261e\"><title>{} {}</title></circle></a>",
@@ -717,6 +722,13 @@ pub(crate) fn timeline_svg(events: &[&Event]) -> Option<String> {
 
 /// Documents an entity page lists; the rest are counted.
 const MAX_LISTED_DOCUMENTS: usize = 500;
+
+/// Events an entity page lists in full; the rest are counted (a person's case file is far
+/// shorter; a country's page would otherwise run to megabytes).
+const MAX_LISTED_EVENTS: usize = 500;
+
+/// Dots the timeline stacks on one spot.
+const MAX_STACKED_DOTS: u32 = 6;
 
 /// `GET /entities/{id}`: the case file.
 pub(crate) async fn entity(State(state): State<AppState>, Path(id): Path<String>) -> Response {
@@ -773,8 +785,15 @@ pub(crate) async fn entity(State(state): State<AppState>, Path(id): Path<String>
         None => body.push_str("<p class=\"muted\">No dated events.</p>"),
     }
     body.push_str("\n<h3>Events in date order</h3>\n<ol class=\"events\">\n");
-    for ev in &events {
+    for ev in events.iter().take(MAX_LISTED_EVENTS) {
         body.push_str(&event_item(&snap, ev, Some(&e.id)));
+    }
+    if events.len() > MAX_LISTED_EVENTS {
+        let _ = writeln!(
+            body,
+            "<li class=\"muted\">and {} more events (the API lists them all)</li>",
+            events.len() - MAX_LISTED_EVENTS
+        );
     }
     if events.is_empty() {
         body.push_str("<li class=\"muted\">None recorded yet.</li>\n");

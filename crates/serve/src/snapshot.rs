@@ -18,6 +18,9 @@ pub struct Snapshot {
     events_by_document: HashMap<String, Vec<usize>>,
     mentions_by_document: HashMap<String, Vec<(usize, usize)>>,
     /// Values the sources of one event state differently (`casefile conflicts`).
+    conflicts: Vec<Conflict>,
+    /// Indexes into `conflicts` by event id: a page lists hundreds of events, each looked up.
+    conflicts_by_event: HashMap<String, Vec<usize>>,
     /// Per entity (same order as `kb.entities`), the documents mentioning it in ingestion order:
     /// worked out once here, because search results and case files need them on every request
     /// and a place named in most reports has hundreds of thousands of mentions.
@@ -120,6 +123,7 @@ impl Snapshot {
             events_by_document,
             mentions_by_document,
             conflicts: Vec::new(),
+            conflicts_by_event: HashMap::new(),
             documents_by_entity,
             search,
         }
@@ -127,7 +131,12 @@ impl Snapshot {
 
     /// This snapshot with the conflicts resolution found for its record.
     pub fn with_conflicts(mut self, conflicts: Vec<Conflict>) -> Snapshot {
+        let mut by_event: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, c) in conflicts.iter().enumerate() {
+            by_event.entry(c.event.clone()).or_default().push(i);
+        }
         self.conflicts = conflicts;
+        self.conflicts_by_event = by_event;
         self
     }
 
@@ -138,7 +147,10 @@ impl Snapshot {
 
     /// The conflicts about one event.
     pub fn conflicts_of_event(&self, id: &str) -> Vec<&Conflict> {
-        self.conflicts.iter().filter(|c| c.event == id).collect()
+        self.conflicts_by_event
+            .get(id)
+            .map(|l| l.iter().map(|&i| &self.conflicts[i]).collect())
+            .unwrap_or_default()
     }
 
     /// The document with this id.
