@@ -53,7 +53,7 @@ function watch(page) {
   });
   page.on('request', (r) => {
     const url = new URL(r.url());
-    const ours = url.origin === BASE && (/^\/(search|entities|documents|api)\b/.test(url.pathname) || url.pathname === '/' || url.pathname === '/static/style.css' || url.pathname.startsWith('/contradictions') || url.pathname.startsWith('/status'));
+    const ours = url.origin === BASE && (/^\/(search|entities|documents|api|reviews)\b/.test(url.pathname) || url.pathname === '/' || url.pathname === '/static/style.css' || url.pathname.startsWith('/contradictions') || url.pathname.startsWith('/status'));
     if (!ours) trouble.push(`unexpected request ${r.url()} from ${page.url()}`);
   });
 }
@@ -174,9 +174,22 @@ test('a review survives re-ingesting the same folder', async () => {
   await page.reload();
   assert.equal(await dateOf(), '2023-07-20');
 
+  // The same through the page's own review form (no script): another event's date corrected.
+  const other = caseFile.events.find((e) => e.id !== conviction.id && e.date && e.date !== '2022-03-15');
+  assert.ok(other, 'Sultanova has another dated event');
+  const item = page.locator(`li[id="${other.id}"]`);
+  await item.locator('details.review > summary').click();
+  await item.locator('select[name="action"]').selectOption('correct_date');
+  await item.locator('input[name="value"]').fill('2022-03-15');
+  await item.locator('input[name="token"]').fill(TOKEN);
+  await Promise.all([page.waitForURL(/\/entities\//), item.locator('button[type="submit"]').click()]);
+  const otherDate = () => page.locator(`li[id="${other.id}"] > .date`).textContent();
+  assert.equal(await otherDate(), '2022-03-15', 'the form review shows at once');
+
   await ingestAndReload(CORPUS);
   await page.reload();
   assert.equal(await dateOf(), '2023-07-20', 'the correction is applied after re-ingest');
+  assert.equal(await otherDate(), '2022-03-15', 'the form correction is applied after re-ingest');
   const dates = (await page.locator('ol.events > li > .date').allTextContents()).map(dateKey);
   assert.deepEqual(dates, [...dates].sort(compareKeys), 'still in date order');
   await page.close();

@@ -272,7 +272,17 @@ pub(crate) async fn post_review(
             format!("the body is not a review ({{target, action, value, note}}): {e}"),
         )
     })?;
-    validate(&state, &input)?;
+    let review = record(&state, input, user).await?;
+    Ok((StatusCode::CREATED, Json(review)).into_response())
+}
+
+/// Checks a review against the record, anchors it and appends it to the store's review log.
+async fn record(
+    state: &AppState,
+    input: ReviewInput,
+    user: String,
+) -> Result<casefile_model::Review, ApiError> {
+    validate(state, &input)?;
     // What the target (and a merge's or split's other entity) is now, so the judgement finds its
     // fact again when re-reading changes ids.
     let snap = state.snapshot();
@@ -293,11 +303,78 @@ pub(crate) async fn post_review(
         user,
     };
     let st = state.clone();
-    let review = tokio::task::spawn_blocking(move || st.store().record_review(&new))
+    tokio::task::spawn_blocking(move || st.store().record_review(&new))
         .await
         .map_err(internal)?
-        .map_err(|e| internal(format!("cannot record the review: {e}")))?;
-    Ok((StatusCode::CREATED, Json(review)).into_response())
+        .map_err(|e| internal(format!("cannot record the review: {e}")))
+}
+
+/// The review form of the pages (`POST /reviews`, form-encoded): a review, the token of the
+/// person making it (a form cannot send an Authorization header without script), and the page to
+/// go back to.
+#[derive(Debug, Deserialize)]
+pub(crate) struct ReviewForm {
+    target: String,
+    action: String,
+    #[serde(default)]
+    value: String,
+    #[serde(default)]
+    note: String,
+    #[serde(default)]
+    token: String,
+    #[serde(default)]
+    back: String,
+}
+
+/// `POST /reviews`: records a review from a page's form, re-resolves the record so the change
+/// shows at once, and sends the reviewer back to the page (303), or shows the error.
+pub(crate) async fn post_review_form(
+    State(state): State<AppState>,
+    axum::Form(form): axum::Form<ReviewForm>,
+) -> Response {
+    match review_from_form(&state, form).await {
+        Ok(back) => axum::response::Redirect::to(&back).into_response(),
+        Err(ApiError(status, message)) => crate::pages::error_page(status, &message),
+    }
+}
+
+async fn review_from_form(state: &AppState, form: ReviewForm) -> Result<String, ApiError> {
+    let unauthorized = || ApiError::new(StatusCode::UNAUTHORIZED, "a valid token is required");
+    let token = form.token.trim();
+    if token.is_empty() {
+        return Err(unauthorized());
+    }
+    let user = user_for_token(state.store_dir(), token)
+        .map_err(|e| internal(format!("cannot read the tokens: {e}")))?
+        .ok_or_else(unauthorized)?;
+    let action = ReviewAction::parse(form.action.trim()).ok_or_else(|| {
+        ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            format!("unknown review action {:?}", form.action),
+        )
+    })?;
+    let non_empty = |v: &str| Some(v.trim().to_string()).filter(|v| !v.is_empty());
+    let input = ReviewInput {
+        target: form.target.trim().to_string(),
+        action,
+        value: non_empty(&form.value).map(Value::String),
+        note: non_empty(&form.note),
+    };
+    record(state, input, user).await?;
+    let st = state.clone();
+    tokio::task::spawn_blocking(move || st.reload())
+        .await
+        .map_err(internal)?
+        .map_err(|e| internal(format!("{e:#}")))?;
+    // Only a path of this site: an open redirect would let a link send reviewers elsewhere.
+    let back = form.back.trim();
+    Ok(
+        if back.starts_with('/') && !back.starts_with("//") && !back.contains('\\') {
+            back.to_string()
+        } else {
+            "/".to_string()
+        },
+    )
 }
 
 /// Query of `GET /api/reviews`.

@@ -45,7 +45,7 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 
 /// The Content-Security-Policy sent with every response: only our own scripts, styles and images
 /// (plus `data:` images), no plugins, no `<base>`, no framing.
-pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /// What every request handler shares: the current [`Snapshot`] (knowledge base and search index),
 /// the store folder, and the review log.
@@ -191,6 +191,7 @@ pub fn router(state: AppState) -> Router {
             post(api::post_review).get(api::list_reviews),
         )
         .route("/api/reload", post(api::reload))
+        .route("/reviews", post(api::post_review_form))
         .fallback(pages::not_found)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(middleware::from_fn(security_headers))

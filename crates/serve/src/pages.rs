@@ -510,7 +510,48 @@ fn event_item(snap: &Snapshot, ev: &Event, subject: Option<&str>) -> String {
             s.end
         );
     }
-    out.push_str("</ul></li>\n");
+    out.push_str("</ul>");
+    out.push_str(&review_form(
+        &ev.id,
+        &[
+            ("confirm", "confirm"),
+            ("reject", "reject"),
+            (
+                "correct_date",
+                "correct the date (YYYY-MM-DD, YYYY-MM, YYYY)",
+            ),
+            ("correct_type", "correct the type (arrest, conviction, …)"),
+        ],
+        &match subject {
+            Some(entity) => format!("/entities/{}#{}", url_component(entity), ev.id),
+            None => format!(
+                "/documents/{}",
+                url_component(ev.sources.first().map_or("", |s| s.document.as_str()))
+            ),
+        },
+    ));
+    out.push_str("</li>\n");
+    out
+}
+
+/// A review form for one target (no script needed): the action, a value, a note and the
+/// reviewer's token; the server records it and sends the reviewer back to the page `back`.
+fn review_form(target: &str, actions: &[(&str, &str)], back: &str) -> String {
+    let mut out = String::from(
+        "<details class=\"review\"><summary>Review</summary><form method=\"post\" action=\"/reviews\">",
+    );
+    let _ = write!(
+        out,
+        "<input type=\"hidden\" name=\"target\" value=\"{}\"><input type=\"hidden\" name=\"back\" class=\"back\" value=\"{}\"><select name=\"action\">",
+        escape(target),
+        escape(back)
+    );
+    for (value, label) in actions {
+        let _ = write!(out, "<option value=\"{value}\">{}</option>", escape(label));
+    }
+    out.push_str(
+        "</select> <input name=\"value\" placeholder=\"value\"> <input name=\"note\" placeholder=\"note\"> <input type=\"password\" name=\"token\" placeholder=\"token\" required> <button type=\"submit\">Record</button></form></details>",
+    );
     out
 }
 
@@ -774,7 +815,18 @@ pub(crate) async fn entity(State(state): State<AppState>, Path(id): Path<String>
     for a in &e.aliases {
         let _ = writeln!(body, "<li>{}</li>", escape(a));
     }
-    body.push_str("</ul>\n</section>\n");
+    body.push_str("</ul>\n");
+    body.push_str(&review_form(
+        &e.id,
+        &[
+            ("merge", "same as entity (id)"),
+            ("split", "different from entity (id) or spelling"),
+            ("confirm", "confirm"),
+            ("reject", "reject"),
+        ],
+        &format!("/entities/{}", url_component(&e.id)),
+    ));
+    body.push_str("</section>\n");
     let _ = write!(
         body,
         "<section>\n<h2>Timeline ({} events)</h2>\n",

@@ -827,3 +827,104 @@ async fn methods_parameters_and_errors_of_the_read_endpoints() {
         .starts_with("text/css"));
     assert!(css.body.contains("mark:target"));
 }
+
+/// Sends a form-encoded body, as a page's review form does.
+async fn post_form(app: &Router, uri: &str, fields: &[(&str, &str)]) -> Response {
+    let body: Vec<String> = fields
+        .iter()
+        .map(|(k, v)| {
+            let enc: String = v
+                .bytes()
+                .map(|b| match b {
+                    b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => {
+                        (b as char).to_string()
+                    }
+                    _ => format!("%{b:02X}"),
+                })
+                .collect();
+            format!("{k}={enc}")
+        })
+        .collect();
+    let request = Request::post(uri)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(body.join("&")))
+        .unwrap();
+    send(app, request).await
+}
+
+#[tokio::test]
+async fn the_pages_review_form_needs_a_token_records_and_shows_the_change() {
+    let (dir, _state, app) = fixture();
+    let id = entity_id(&app, "Kozlov").await;
+    let page = get(&app, &format!("/entities/{id}")).await;
+    assert!(
+        page.body.contains("action=\"/reviews\""),
+        "the case file offers review forms"
+    );
+    let event = get(&app, &format!("/api/entities/{id}")).await.json()["events"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let back = format!("/entities/{id}");
+    let fields = |token: &'static str, back: &str| {
+        vec![
+            ("target", event.clone()),
+            ("action", "correct_date".to_string()),
+            ("value", "1997-11-03".to_string()),
+            ("note", "court record".to_string()),
+            ("token", token.to_string()),
+            ("back", back.to_string()),
+        ]
+    };
+    let send_fields = |v: Vec<(&'static str, String)>| {
+        let app = app.clone();
+        async move {
+            let refs: Vec<(&str, &str)> = v.iter().map(|(k, s)| (*k, s.as_str())).collect();
+            post_form(&app, "/reviews", &refs).await
+        }
+    };
+
+    // No token, a wrong token: refused, nothing recorded.
+    let r = send_fields(fields("", &back)).await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    let r = send_fields(fields("cf_wrong", &back)).await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    let state_dir = dir.path();
+    assert!(SqliteStore::open(state_dir)
+        .unwrap()
+        .reviews()
+        .unwrap()
+        .is_empty());
+
+    // A valid token: recorded for its user, the page shows the corrected date at once, and the
+    // reviewer goes back to the page they came from.
+    let token: &'static str = Box::leak(create_token(state_dir, "erin").unwrap().into_boxed_str());
+    let r = send_fields(fields(token, &back)).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(r.headers[header::LOCATION], back.as_str());
+    let reviews = SqliteStore::open(state_dir).unwrap().reviews().unwrap();
+    assert_eq!(reviews.len(), 1);
+    assert_eq!(reviews[0].user, "erin");
+    let v = get(&app, &format!("/api/entities/{id}")).await.json();
+    let dates: Vec<&str> = v["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["id"] == event.as_str())
+        .filter_map(|e| e["date"].as_str())
+        .collect();
+    assert_eq!(dates, vec!["1997-11-03"]);
+
+    // Another site as the way back is not followed; a bad value is shown as an error page.
+    let r = send_fields(fields(token, "https://evil.example/")).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(r.headers[header::LOCATION], "/");
+    let mut bad = fields(token, &back);
+    bad[2].1 = "1997-02-30".to_string();
+    let r = send_fields(bad).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.headers[header::CONTENT_TYPE]
+        .to_str()
+        .unwrap()
+        .starts_with("text/html"));
+}
