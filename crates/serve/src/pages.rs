@@ -692,11 +692,13 @@ fn year_fraction(d: PartialDate) -> Option<f64> {
 }
 
 /// The events with a known year on a horizontal axis, drawn as SVG (no script, no CSS needed;
-/// each dot links to its event in the list below).
-pub(crate) fn timeline_svg(events: &[&Event]) -> Option<String> {
-    let dated: Vec<(&Event, f64)> = events
+/// each dot links to its event in the list below, on page `page` of the list, or to the page of
+/// the list that holds it).
+pub(crate) fn timeline_svg(events: &[&Event], page: usize) -> Option<String> {
+    let dated: Vec<(&Event, f64, usize)> = events
         .iter()
-        .filter_map(|e| Some((*e, year_fraction(e.date?)?)))
+        .enumerate()
+        .filter_map(|(i, e)| Some((*e, year_fraction(e.date?)?, i / EVENTS_PER_PAGE + 1)))
         .collect();
     if dated.is_empty() {
         return None;
@@ -738,7 +740,7 @@ pub(crate) fn timeline_svg(events: &[&Event]) -> Option<String> {
     }
     // Events on the same spot stack upwards.
     let mut stacked: BTreeMap<i64, u32> = BTreeMap::new();
-    for (ev, v) in &dated {
+    for (ev, v, on_page) in &dated {
         let cx = x(*v);
         let level = stacked.entry((cx / 8.0).round() as i64).or_insert(0);
         // A column holds six dots; more on the same spot would be drawn over each other, so a
@@ -750,7 +752,12 @@ pub(crate) fn timeline_svg(events: &[&Event]) -> Option<String> {
         *level += 1;
         let _ = writeln!(
             out,
-            "<a href=\"#{}\"><circle cx=\"{cx:.1}\" cy=\"{cy:.1}\" r=\"5.5\" class=\"dot e-{}\" fill=\"#b3261e\"><title>{} {}</title></circle></a>",
+            "<a href=\"{}#{}\"><circle cx=\"{cx:.1}\" cy=\"{cy:.1}\" r=\"5.5\" class=\"dot e-{}\" fill=\"#b3261e\"><title>{} {}</title></circle></a>",
+            if *on_page == page {
+                String::new()
+            } else {
+                format!("?page={on_page}")
+            },
             escape(&ev.id),
             ev.event_type.as_str(),
             escape(&date_text(ev.date)),
@@ -761,24 +768,40 @@ pub(crate) fn timeline_svg(events: &[&Event]) -> Option<String> {
     Some(out)
 }
 
-/// Documents an entity page lists; the rest are counted.
-const MAX_LISTED_DOCUMENTS: usize = 500;
+/// Documents an entity page lists; the rest are counted (the API lists them all).
+const MAX_LISTED_DOCUMENTS: usize = 100;
 
-/// Events an entity page lists in full; the rest are counted (a person's case file is far
-/// shorter; a country's page would otherwise run to megabytes).
-const MAX_LISTED_EVENTS: usize = 500;
+/// Mentions an entity page lists; the rest are counted.
+const MAX_LISTED_MENTIONS: usize = 100;
+
+/// Events one page of a case file lists; longer lists are paged with `?page=N` (a person's case
+/// file fits on one page; a country's would otherwise run to megabytes).
+const EVENTS_PER_PAGE: usize = 100;
+
+/// Query parameters of `/entities/{id}`.
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct EntityPageParams {
+    /// Which page of the event list, from 1.
+    pub page: Option<usize>,
+}
 
 /// Dots the timeline stacks on one spot.
 const MAX_STACKED_DOTS: u32 = 6;
 
 /// `GET /entities/{id}`: the case file.
-pub(crate) async fn entity(State(state): State<AppState>, Path(id): Path<String>) -> Response {
+pub(crate) async fn entity(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Query(params): Query<EntityPageParams>,
+) -> Response {
     let snap = state.snapshot();
     let Some(e) = snap.entity(&id) else {
         return error_page(StatusCode::NOT_FOUND, "No entity has this id.");
     };
     let events = snap.events_of_entity(&e.id);
     let documents = snap.documents_of_entity(e);
+    let pages = events.len().div_ceil(EVENTS_PER_PAGE).max(1);
+    let page = params.page.unwrap_or(1).clamp(1, pages);
     let mut body = String::new();
     let _ = write!(
         body,
@@ -832,25 +855,25 @@ pub(crate) async fn entity(State(state): State<AppState>, Path(id): Path<String>
         "<section>\n<h2>Timeline ({} events)</h2>\n",
         events.len()
     );
-    match timeline_svg(&events) {
+    match timeline_svg(&events, page) {
         Some(svg) => body.push_str(&svg),
         None => body.push_str("<p class=\"muted\">No dated events.</p>"),
     }
-    body.push_str("\n<h3>Events in date order</h3>\n<ol class=\"events\">\n");
-    for ev in events.iter().take(MAX_LISTED_EVENTS) {
+    let first = (page - 1) * EVENTS_PER_PAGE;
+    let shown = &events[first.min(events.len())..(first + EVENTS_PER_PAGE).min(events.len())];
+    body.push_str("\n<h3>Events in date order</h3>\n");
+    let pager = events_pager(&e.id, page, pages, first, shown.len(), events.len());
+    body.push_str(&pager);
+    let _ = writeln!(body, "<ol class=\"events\" start=\"{}\">", first + 1);
+    for ev in shown {
         body.push_str(&event_item(&snap, ev, Some(&e.id)));
-    }
-    if events.len() > MAX_LISTED_EVENTS {
-        let _ = writeln!(
-            body,
-            "<li class=\"muted\">and {} more events (the API lists them all)</li>",
-            events.len() - MAX_LISTED_EVENTS
-        );
     }
     if events.is_empty() {
         body.push_str("<li class=\"muted\">None recorded yet.</li>\n");
     }
-    body.push_str("</ol>\n</section>\n");
+    body.push_str("</ol>\n");
+    body.push_str(&pager);
+    body.push_str("</section>\n");
     let _ = write!(
         body,
         "<section>\n<h2>Documents ({})</h2>\n<ul>\n",
@@ -864,7 +887,7 @@ pub(crate) async fn entity(State(state): State<AppState>, Path(id): Path<String>
     if documents.len() > MAX_LISTED_DOCUMENTS {
         let _ = writeln!(
             body,
-            "<li class=\"muted\">and {} more</li>",
+            "<li class=\"muted\">and {} more (the API lists them all)</li>",
             documents.len() - MAX_LISTED_DOCUMENTS
         );
     }
@@ -874,7 +897,7 @@ pub(crate) async fn entity(State(state): State<AppState>, Path(id): Path<String>
         "<section>\n<h2>Mentions ({})</h2>\n<ul class=\"mentions\">\n",
         e.mentions.len()
     );
-    for m in e.mentions.iter().take(300) {
+    for m in e.mentions.iter().take(MAX_LISTED_MENTIONS) {
         let label = snap
             .document(m.document.as_str())
             .map(doc_title)
@@ -891,8 +914,55 @@ pub(crate) async fn entity(State(state): State<AppState>, Path(id): Path<String>
             m.end
         );
     }
+    if e.mentions.len() > MAX_LISTED_MENTIONS {
+        let _ = writeln!(
+            body,
+            "<li class=\"muted\">and {} more (the API lists them all)</li>",
+            e.mentions.len() - MAX_LISTED_MENTIONS
+        );
+    }
     body.push_str("</ul>\n</section>");
     html_response(StatusCode::OK, &e.name, "", &body)
+}
+
+/// "Events 101–200 of 23,456 · previous · next" links for a case file longer than a page; empty
+/// when everything fits on one.
+fn events_pager(
+    entity: &str,
+    page: usize,
+    pages: usize,
+    first: usize,
+    shown: usize,
+    total: usize,
+) -> String {
+    if pages <= 1 {
+        return String::new();
+    }
+    let link = |p: usize, label: &str| {
+        format!(
+            "<a href=\"/entities/{}?page={p}\">{label}</a>",
+            url_component(entity)
+        )
+    };
+    let mut out = format!(
+        "<p class=\"pager\">Events {}–{} of {total} · page {page} of {pages}",
+        first + 1,
+        first + shown
+    );
+    if page > 1 {
+        out.push_str(" · ");
+        out.push_str(&link(1, "first"));
+        out.push_str(" · ");
+        out.push_str(&link(page - 1, "previous"));
+    }
+    if page < pages {
+        out.push_str(" · ");
+        out.push_str(&link(page + 1, "next"));
+        out.push_str(" · ");
+        out.push_str(&link(pages, "last"));
+    }
+    out.push_str("</p>\n");
+    out
 }
 
 /// A highlighted stretch of a document, in character offsets.

@@ -569,6 +569,70 @@ async fn facets_count_event_types_years_and_countries_and_filter() {
 }
 
 #[tokio::test]
+async fn a_long_case_file_is_paged_and_every_event_is_reachable() {
+    let dir = tempfile::tempdir().unwrap();
+    common::build_store(dir.path());
+    let store = SqliteStore::open(dir.path()).unwrap();
+    let mut kb =
+        casefile_resolve::resolve_reviewed(&store.analyses().unwrap(), &store.reviews().unwrap())
+            .kb;
+    let kozlov = kb
+        .entities
+        .iter()
+        .find(|e| e.name.contains("Kozlov"))
+        .unwrap()
+        .id
+        .clone();
+    let template = kb
+        .events
+        .iter()
+        .find(|e| e.participants.iter().any(|p| p.entity == kozlov))
+        .unwrap()
+        .clone();
+    let before = kb
+        .events
+        .iter()
+        .filter(|e| e.participants.iter().any(|p| p.entity == kozlov))
+        .count();
+    for i in 0..240 {
+        let mut ev = template.clone();
+        ev.id = format!("{}-copy{i}", template.id);
+        kb.events.push(ev);
+    }
+    let total = before + 240;
+    let app = router(AppState::with_knowledge_base(dir.path(), kb).unwrap());
+    let path = format!("/entities/{kozlov}");
+    let listed = |html: &str| html.matches("<li id=\"").count();
+
+    let first = get(&app, &path).await.body;
+    assert_eq!(listed(&first), 100, "a page lists 100 events");
+    assert!(first.contains(&format!("Events 1–100 of {total} · page 1 of 3")));
+    assert!(first.contains(&format!("href=\"/entities/{kozlov}?page=2\">next</a>")));
+    assert!(!first.contains(">previous</a>"));
+
+    let last = get(&app, &format!("{path}?page=3")).await.body;
+    assert_eq!(listed(&last), total - 200);
+    assert!(last.contains("<ol class=\"events\" start=\"201\">"));
+    assert!(last.contains(">previous</a>") && !last.contains(">next</a>"));
+    // Past the end shows the last page rather than an empty one.
+    let beyond = get(&app, &format!("{path}?page=99")).await.body;
+    assert_eq!(listed(&beyond), total - 200);
+
+    // Every event is on exactly one page.
+    let mut seen = std::collections::HashSet::new();
+    for page in [
+        &first,
+        &get(&app, &format!("{path}?page=2")).await.body,
+        &last,
+    ] {
+        for part in page.split("<li id=\"").skip(1) {
+            assert!(seen.insert(part.split('"').next().unwrap().to_string()));
+        }
+    }
+    assert_eq!(seen.len(), total);
+}
+
+#[tokio::test]
 async fn contradictions_queue_lists_both_passages_and_the_case_file_shows_them() {
     let dir = tempfile::tempdir().unwrap();
     common::build_store(dir.path());
