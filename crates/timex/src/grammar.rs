@@ -1141,8 +1141,10 @@ impl<'a> G<'a> {
     /// A date followed by a part of the day becomes a TIME ("Friday night").
     fn with_part_of_day(&self, j: usize, day: D) -> M {
         if let Lex::PartOfDay(p) = self.lex(j) {
-            // "Friday night": TimeBank mostly gives the day itself, as a DATE
-            if matches!(day, D::Weekday { .. }) && !self.is(j, "overnight") {
+            // "Friday morning" is that day's morning (`…TMO`, as TimeML writes it; `resolve`
+            // keeps the type DATE, as TimeBank mostly does); but "Friday night" is the day
+            // itself in most of the gold, often annotated as the weekday alone
+            if matches!(day, D::Weekday { .. }) && p == "NI" {
                 return Some((j + 1, Sem::Date(day)));
             }
             if !self.is(j, "overnight") {
@@ -1277,8 +1279,13 @@ impl<'a> G<'a> {
                 if matches!(unit, Unit::Second | Unit::Minute) {
                     return None;
                 }
-                // "recent years": an unknown stretch up to now, as TimeBank writes it
+                // "in recent years" names an era, not a measured span: the past (TimeML's
+                // PAST_REF); "recent weeks" is an unknown stretch up to now, as TimeBank
+                // writes it
                 if r == Rel::Recent {
+                    if matches!(unit, Unit::Year | Unit::Decade | Unit::Century) {
+                        return Some((j + 1, Sem::Ref("PAST_REF")));
+                    }
                     return Some((j + 1, Sem::Duration(None, unit)));
                 }
                 let v = if off > 0 { "FUTURE_REF" } else { "PAST_REF" };
@@ -1411,7 +1418,27 @@ impl<'a> G<'a> {
         {
             return None;
         }
+        // "he was soon released", "cash that soon became a flood": soon after a past event,
+        // not a reference to the future
+        if self.is(i, "soon") && (i > 0 && self.past_verb(i - 1) || self.past_verb(i + 1)) {
+            return None;
+        }
         Some((i + 1, Sem::Ref(v)))
+    }
+
+    /// Whether token `k` is a past-tense verb form: an auxiliary of the past or a lower-case
+    /// "-ed" word ("released"), or a common irregular past ("became").
+    fn past_verb(&self, k: usize) -> bool {
+        let w = self.s(k);
+        [
+            "was", "were", "had", "became", "came", "went", "began", "grew", "fell", "rose",
+        ]
+        .iter()
+        .any(|p| w.eq_ignore_ascii_case(p))
+            || (w.len() >= 5
+                && w.ends_with("ed")
+                && !w.ends_with("eed")
+                && w.starts_with(|c: char| c.is_ascii_lowercase()))
     }
 
     /// "earlier this year", "later this month", "earlier in the year", "later that day",
@@ -1451,8 +1478,10 @@ impl<'a> G<'a> {
     fn amount(&self, i: usize) -> M {
         let (j, n) = self.number(i, true)?;
         let (k, unit, plural) = self.unit(j)?;
-        // Fractions: "a quarter of the votes", "three-quarters"; "a second time"
+        // Fractions: "a quarter of the votes", "three-quarters"; "a second time" (but "several
+        // quarters of losses" are periods: no fraction is vague)
         if unit == Unit::Quarter
+            && n.is_some()
             && (self.is(k, "of") || self.punct(j, '-') || self.lex(i) == Lex::A && plural)
         {
             return None;
@@ -1903,6 +1932,22 @@ impl<'a> G<'a> {
     /// "the weekend", "the nine months", "the first nine months", "the past two years", …
     fn the(&self, i: usize) -> M {
         let j = i + 1;
+        // "over the years", "in the early years", "in the years that followed": an unknown
+        // stretch of years (not "in the years 1990 to 1995")
+        if i > 0
+            && ["over", "in", "during", "through", "throughout", "across"]
+                .iter()
+                .any(|w| self.is(i - 1, w))
+        {
+            let k = if self.is(j, "early") || self.is(j, "intervening") {
+                j + 1
+            } else {
+                j
+            };
+            if self.lex(k) == Lex::Unit(Unit::Year, true) && self.kind(k + 1) != Some(Kind::Num) {
+                return Some((k + 1, Sem::Duration(None, Unit::Year)));
+            }
+        }
         match self.lex(j) {
             Lex::Rel(Rel::Past) => {
                 if let Some(m) = self.rel(j) {

@@ -576,7 +576,12 @@ pub fn value(
                 (None, Some(p)) => format!("T{p}"),
                 (None, None) => String::new(),
             };
-            (TimexType::Time, format!("{dv}{tv}"), k)
+            // A weekday's part ("Friday night") is a DATE in TimeBank, a clock time a TIME.
+            let ty = match (day, clock) {
+                (Some(D::Weekday { .. }), None) => TimexType::Date,
+                _ => TimexType::Time,
+            };
+            (ty, format!("{dv}{tv}"), k)
         }
         Sem::Duration(n, unit) => (TimexType::Duration, duration(*n, *unit), None),
         Sem::Set(v) => (TimexType::Set, v.clone(), None),

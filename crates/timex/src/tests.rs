@@ -422,11 +422,26 @@ fn times_of_day() {
         Time,
         "1998-04-09T12:00",
     );
-    // TimeBank mostly annotates "Friday morning" as the day (often the weekday alone).
+    // A weekday's morning or evening is that day's part (TimeML's `TMO`, `EV`), a DATE as
+    // TimeBank has it; its night is the day itself, as most of the gold writes it.
     one(
         "was seen Friday morning",
         d,
         "Friday morning",
+        Date,
+        "1998-04-03TMO",
+    );
+    one(
+        "had been due to expire Friday evening",
+        d,
+        "Friday evening",
+        Date,
+        "1998-04-03TEV",
+    );
+    one(
+        "was seen Friday night",
+        d,
+        "Friday night",
         Date,
         "1998-04-03",
     );
@@ -825,4 +840,66 @@ fn market_and_wire_idioms() {
     // a title line ending in a weekday does not run into the dateline below it
     let got = found("Markets fall on Friday\nSeptember 18, 2008", d);
     assert_eq!(got.len(), 2, "{got:?}");
+}
+
+#[test]
+fn vague_periods() {
+    let d = dct();
+    // "recent years" is an era of the past; "recent weeks" a stretch up to now
+    one(
+        "As the yen soared in recent years, losses grew.",
+        d,
+        "recent years",
+        Date,
+        "PAST_REF",
+    );
+    one(
+        "Prices fell in recent weeks.",
+        d,
+        "recent weeks",
+        Duration,
+        "PXW",
+    );
+    // "over the years", "in the early years": an unknown number of years
+    one(
+        "Over the years many more patients died.",
+        d,
+        "the years",
+        Duration,
+        "PXY",
+    );
+    one(
+        "You don't save as many lives in the early years.",
+        d,
+        "the early years",
+        Duration,
+        "PXY",
+    );
+    assert!(found("It happened in the years 1990 to 1995.", d)
+        .iter()
+        .all(|(t, _, _)| t != "the years"));
+    // vague counts of quarters are periods, not fractions
+    one(
+        "It turned a profit after several quarters of losses.",
+        d,
+        "several quarters",
+        Duration,
+        "PXQ",
+    );
+    assert!(found("a quarter of the votes", d).is_empty());
+    assert!(found("three quarters of the members", d).is_empty());
+}
+
+#[test]
+fn soon_in_past_narration_is_no_future() {
+    let d = dct();
+    assert!(found("He was soon released and went home.", d).is_empty());
+    assert!(found("a trickle of cash that soon became a flood", d).is_empty());
+    one(
+        "The budget will soon move into surplus.",
+        d,
+        "soon",
+        Date,
+        "FUTURE_REF",
+    );
 }
