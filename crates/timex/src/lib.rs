@@ -132,7 +132,13 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
                         if k.part.is_none() {
                             k.part = reference.part;
                             reference = k;
-                        } else if reference.part.is_none() || completed_part(&k, &dct) {
+                        } else if reference.part.is_none()
+                            || completed_part(&k, &dct)
+                                && (!earlier_part(&k, &reference)
+                                    // a fiscal quarter is on another company's calendar:
+                                    // a new report
+                                    || toks[i..end].iter().any(|t| t.lex == Lex::Fiscal))
+                        {
                             reference = k;
                         }
                         reference_at = end;
@@ -185,6 +191,16 @@ fn completed_part(k: &Known, dct: &Known) -> bool {
         _ => return true,
     };
     (y, last_month) < (dy, i32::from(dm))
+}
+
+/// Whether `k` is a quarter or half of the same year as the reporting period `reference` but
+/// before it: "after a flat second quarter" in a report on the third is a comparison, and the
+/// third stays the period "a year ago" refers to.
+fn earlier_part(k: &Known, reference: &Known) -> bool {
+    match (k.part, reference.part) {
+        (Some(a), Some(b)) => k.y == reference.y && a.as_bytes()[0] == b.as_bytes()[0] && a < b,
+        _ => false,
+    }
 }
 
 /// Whether a day and month without a year, anchored on the DCT as usual, would fall after the

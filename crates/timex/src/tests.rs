@@ -903,3 +903,21 @@ fn soon_in_past_narration_is_no_future() {
         "FUTURE_REF",
     );
 }
+
+#[test]
+fn an_earlier_quarter_named_in_passing_keeps_the_reporting_quarter() {
+    let d = PartialDate::ymd(1989, 11, 1);
+    let got = found(
+        "Net rose in the third quarter. After a flat second quarter, sales grew. \
+         Tax rates were lower than a year ago.",
+        d,
+    );
+    assert_eq!(got.last().unwrap().2, "1988-Q3", "{got:?}");
+    // a fiscal quarter is another company's report: it becomes the period compared with
+    let got = found(
+        "Net rose in the third quarter. Armco earned $5 million in its fiscal second quarter, \
+         down from $9 million a year ago.",
+        d,
+    );
+    assert_eq!(got.last().unwrap().2, "1988-Q2", "{got:?}");
+}
