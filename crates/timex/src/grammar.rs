@@ -67,6 +67,12 @@ pub enum D {
         wd: u8,
         dir: Dir,
     },
+    /// A day of the week before (`off` -1) or after (+1) the narrative's date ("the previous
+    /// Friday", "the following Monday").
+    WeekdayRef {
+        wd: u8,
+        off: i32,
+    },
     /// A named holiday, anchored like a day and month ("Christmas", "Thanksgiving Day").
     Holiday {
         h: Holiday,
@@ -1312,7 +1318,7 @@ impl<'a> G<'a> {
             }
             Lex::Weekday(wd, false) if !matches!(r, Rel::Recent | Rel::Current) => {
                 let day = if matches!(r, Rel::Previous | Rel::Following) {
-                    D::Weekday { wd, dir: Dir::Auto }
+                    D::WeekdayRef { wd, off }
                 } else {
                     D::Weekday { wd, dir }
                 };
@@ -2159,9 +2165,13 @@ impl<'a> G<'a> {
         }
         let takes_the = self.lex(j) == Lex::Mod
             || match &inner.1 {
-                Sem::Date(D::Decade(_) | D::Century(_) | D::Part { .. } | D::PartOfYear { .. }) => {
-                    true
-                }
+                Sem::Date(
+                    D::Decade(_)
+                    | D::Century(_)
+                    | D::Part { .. }
+                    | D::PartOfYear { .. }
+                    | D::WeekdayRef { .. },
+                ) => true,
                 Sem::Date(D::Rel { .. } | D::RelRef { .. }) => {
                     matches!(self.lex(j), Lex::Rel(_) | Lex::Mod)
                 }

@@ -400,6 +400,22 @@ pub fn date(d: &D, dct: &Known, reference: &Known, tense: Tense) -> (String, Opt
             }
         }
         D::Vague { past, .. } => ((if past { "PAST_REF" } else { "FUTURE_REF" }).into(), None),
+        // "the previous Friday": strictly before the narrative's date (the last full date the
+        // text named, else the document date); "the following Monday" strictly after it
+        D::WeekdayRef { wd, off } => match reference.full().or_else(|| dct.full()) {
+            Some(base) => {
+                let dw = calendar::weekday(base) as i64;
+                let wd = wd as i64;
+                let delta = if off < 0 {
+                    -(dw - wd - 1).rem_euclid(7) - 1
+                } else {
+                    (wd - dw - 1).rem_euclid(7) + 1
+                };
+                let day = calendar::add_days(base, delta);
+                (ymd_str(day), known_of(&ymd_str(day)))
+            }
+            None => (format!("XXXX-WXX-{wd}"), None),
+        },
         D::Weekday { wd, dir } => match dct.full() {
             Some(base) => {
                 let dw = calendar::weekday(base) as i64;

@@ -921,3 +921,41 @@ fn an_earlier_quarter_named_in_passing_keeps_the_reporting_quarter() {
     );
     assert_eq!(got.last().unwrap().2, "1988-Q2", "{got:?}");
 }
+
+#[test]
+fn previous_and_following_weekdays_move_from_the_narratives_date() {
+    let d = dct();
+    // 6 March 1998 was a Friday
+    let got = found(
+        "He was arrested on 6 March 1998 and charged the following Monday.",
+        d,
+    );
+    assert_eq!(
+        got[1],
+        (
+            "the following Monday".to_string(),
+            Date,
+            "1998-03-09".to_string()
+        )
+    );
+    let got = found(
+        "Stocks closed on 6 March 1998 down 4.5% from the previous Friday.",
+        d,
+    );
+    assert_eq!(
+        got[1],
+        (
+            "the previous Friday".to_string(),
+            Date,
+            "1998-02-27".to_string()
+        )
+    );
+    // with no date named, from the document date (Wednesday 8 April 1998)
+    one(
+        "He had met them the previous Friday.",
+        d,
+        "the previous Friday",
+        Date,
+        "1998-04-03",
+    );
+}
