@@ -102,6 +102,9 @@ pub enum D {
         unit: Unit,
         off: i32,
     },
+    /// "the same period last year": the period the text last named (a month, a quarter or
+    /// half, else the year), a year back.
+    SamePeriod,
     /// A reporting period: "the quarter", "the year-ago quarter", "the 1988 period". The part
     /// (quarter, half) is stated or taken from the period the text last named.
     Period {
@@ -1629,6 +1632,7 @@ impl<'a> G<'a> {
         } else {
             j
         };
+        let same = noun > j;
         let (quarter, month) = match self.lex(noun) {
             Lex::Unit(Unit::Quarter, false) => (true, false),
             Lex::Unit(Unit::Month, false) => (false, true),
@@ -1665,11 +1669,14 @@ impl<'a> G<'a> {
             )) => e,
             _ => return None,
         };
+        // "in January, compared to the same month a year ago": the month last named
         let d = if month {
-            D::Ago {
+            D::RelRef {
                 unit: Unit::Month,
                 off: -12,
             }
+        } else if same && !quarter {
+            D::SamePeriod
         } else {
             D::Period {
                 y: None,

@@ -301,6 +301,7 @@ fn needs_tense(sem: &Sem) -> bool {
             ..
         } | D::Weekday { dir: Dir::Auto, .. }
             | D::Period { .. }
+            | D::SamePeriod
             | D::Holiday { dir: Dir::Auto, .. }
             | D::TheWeekend
     )

@@ -399,6 +399,22 @@ pub fn date(d: &D, dct: &Known, reference: &Known, tense: Tense) -> (String, Opt
                 ),
             }
         }
+        // "sales rose in February compared with the same period last year": the month the text
+        // named, a year back; otherwise the reporting period or year, as "the year-ago period"
+        D::SamePeriod => match (reference.part, reference.y, reference.m, reference.d) {
+            (None, Some(y), Some(m), None) => (format!("{:04}-{m:02}", y - 1), None),
+            _ => date(
+                &D::Period {
+                    y: None,
+                    off: -1,
+                    part: None,
+                    quarter: false,
+                },
+                dct,
+                reference,
+                tense,
+            ),
+        },
         D::Vague { past, .. } => ((if past { "PAST_REF" } else { "FUTURE_REF" }).into(), None),
         // "the previous Friday": strictly before the narrative's date (the last full date the
         // text named, else the document date); "the following Monday" strictly after it

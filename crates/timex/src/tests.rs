@@ -959,3 +959,21 @@ fn previous_and_following_weekdays_move_from_the_narratives_date() {
         "1998-04-03",
     );
 }
+
+#[test]
+fn the_same_period_a_year_back_keeps_the_named_month() {
+    let d = PartialDate::ymd(2010, 3, 3);
+    let got = found(
+        "Sales rose 43% in February compared to the same period last year.",
+        d,
+    );
+    assert_eq!(got[1].2, "2009-02", "{got:?}");
+    let got = found(
+        "Sales fell 35% in January, compared to the same month a year ago.",
+        d,
+    );
+    assert_eq!(got[1].2, "2009-01", "{got:?}");
+    // with no month named, the year
+    let got = found("Sales rose compared to the same period last year.", d);
+    assert_eq!(got[0].2, "2009", "{got:?}");
+}
