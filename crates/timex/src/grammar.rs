@@ -1123,6 +1123,21 @@ impl<'a> G<'a> {
             }
             return Some((e, Sem::Set(v)));
         }
+        // "Tuesday nights", and "Monday" in "on Monday and Tuesday nights": every such night
+        let plural_part = |k: usize| match self.lex(k) {
+            Lex::PartOfDay(p) if self.s(k).ends_with('s') => Some(p),
+            _ => None,
+        };
+        if let Some(p) = plural_part(i + 1) {
+            return Some((i + 2, Sem::Set(format!("XXXX-WXX-{wd}T{p}"))));
+        }
+        if (self.is(i + 1, "and") || self.is(i + 1, "or"))
+            && matches!(self.lex(i + 2), Lex::Weekday(_, false))
+        {
+            if let Some(p) = plural_part(i + 3) {
+                return Some((i + 1, Sem::Set(format!("XXXX-WXX-{wd}T{p}"))));
+            }
+        }
         // "Black Monday", "Bloody Sunday": named events, not this week's day
         if i > 0
             && self.cap(i - 1)

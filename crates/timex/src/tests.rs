@@ -977,3 +977,37 @@ fn the_same_period_a_year_back_keeps_the_named_month() {
     let got = found("Sales rose compared to the same period last year.", d);
     assert_eq!(got[0].2, "2009", "{got:?}");
 }
+
+#[test]
+fn weekdays_with_a_plural_part_of_day_are_sets() {
+    let d = dct();
+    assert_eq!(
+        found(
+            "Flights leave on Monday and Tuesday nights from March 30.",
+            d
+        )[..2],
+        [
+            ("Monday".to_string(), Set, "XXXX-WXX-1TNI".to_string()),
+            (
+                "Tuesday nights".to_string(),
+                Set,
+                "XXXX-WXX-2TNI".to_string()
+            ),
+        ]
+    );
+    one(
+        "He teaches on Sunday mornings.",
+        d,
+        "Sunday mornings",
+        Set,
+        "XXXX-WXX-7TMO",
+    );
+    // one night only: two dates
+    assert_eq!(
+        found("They met on Monday and Tuesday night.", d),
+        [
+            ("Monday".to_string(), Date, "1998-04-06".to_string()),
+            ("Tuesday night".to_string(), Date, "1998-04-07".to_string()),
+        ]
+    );
+}
