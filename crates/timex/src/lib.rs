@@ -98,13 +98,18 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
                         stated_year = Some((y, end));
                     }
                     // A clock time without a day is on the day the sentence is about: a date
-                    // named earlier in it, else the document date.
+                    // named earlier in it; in past narration the narrative's last date ("The
+                    // blast occurred at 10:35 a.m."); else the document date.
                     // (a sentence is taken to be at most 80 tokens, which also keeps this scan
                     // linear on text without full stops)
                     let same_sentence = i - reference_at.min(i) <= 80
                         && !(reference_at..i).any(|k| is_boundary(&g, &toks, k));
                     let anchor = match sem {
-                        Sem::Time { day: None, .. } if !same_sentence => dct,
+                        Sem::Time { day: None, .. }
+                            if !same_sentence && crate::tense(&g, i, end) != Tense::Past =>
+                        {
+                            dct
+                        }
                         // "totaled $37 million in 1988, a share of imports that year": the year
                         // the text last stated, when stated after the last full date
                         Sem::Date(D::RelRef {

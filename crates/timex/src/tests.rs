@@ -1011,3 +1011,19 @@ fn weekdays_with_a_plural_part_of_day_are_sets() {
         ]
     );
 }
+
+#[test]
+fn a_past_clock_time_is_on_the_narratives_date() {
+    let d = dct();
+    let got = found(
+        "The bombs exploded on Friday, 3 April 1998. The blast in Nairobi occurred at 10:35 a.m.",
+        d,
+    );
+    assert_eq!(got.last().unwrap().2, "1998-04-03T10:35", "{got:?}");
+    // a time still to come is on the document date
+    let got = found(
+        "The bombs exploded on Friday, 3 April 1998. The minister will speak at 3 p.m.",
+        d,
+    );
+    assert_eq!(got.last().unwrap().2, "1998-04-08T15:00", "{got:?}");
+}
