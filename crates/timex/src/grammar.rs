@@ -1960,6 +1960,27 @@ impl<'a> G<'a> {
     /// "the weekend", "the nine months", "the first nine months", "the past two years", …
     fn the(&self, i: usize) -> M {
         let j = i + 1;
+        // "today is the eighth day of Desert Shield", "it's the second day of an offensive":
+        // the day of speaking
+        if let Lex::Ordinal(_) = self.lex(j) {
+            let k = if self.is(j + 1, "consecutive") || self.is(j + 1, "straight") {
+                j + 2
+            } else {
+                j + 1
+            };
+            if self.lex(k) == Lex::Unit(Unit::Day, false)
+                && i > 0
+                && (self.is(i - 1, "is") || self.is(i - 1, "s") && self.glued(i - 1))
+            {
+                return Some((
+                    k + 1,
+                    Sem::Date(D::Rel {
+                        unit: Unit::Day,
+                        off: 0,
+                    }),
+                ));
+            }
+        }
         // "over the years", "in the early years", "in the years that followed": an unknown
         // stretch of years (not "in the years 1990 to 1995")
         if i > 0

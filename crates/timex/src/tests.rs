@@ -1027,3 +1027,23 @@ fn a_past_clock_time_is_on_the_narratives_date() {
     );
     assert_eq!(got.last().unwrap().2, "1998-04-08T15:00", "{got:?}");
 }
+
+#[test]
+fn the_nth_day_of_something_said_in_the_present_is_today() {
+    let d = dct();
+    one(
+        "In Saudi Arabia, this is the eighth day of the operation.",
+        d,
+        "the eighth day",
+        Date,
+        "1998-04-08",
+    );
+    let got = found("It's the second day of an offensive by the police.", d);
+    assert_eq!(
+        got,
+        [("the second day".to_string(), Date, "1998-04-08".to_string())]
+    );
+    // in the past it is not today, and a month is not a day
+    assert!(found("It was the third consecutive month of growth.", d).is_empty());
+    assert!(found("He did so on his first day in office.", d).is_empty());
+}
