@@ -1444,7 +1444,11 @@ impl<'a> G<'a> {
         }
         // "he was soon released", "cash that soon became a flood": soon after a past event,
         // not a reference to the future
-        if self.is(i, "soon") && (i > 0 && self.past_verb(i - 1) || self.past_verb(i + 1)) {
+        // (before it only an auxiliary: "to be released soon" is ahead)
+        if self.is(i, "soon")
+            && (i > 0 && ["was", "were", "had"].iter().any(|w| self.is(i - 1, w))
+                || self.past_verb(i + 1))
+        {
             return None;
         }
         Some((i + 1, Sem::Ref(v)))

@@ -896,6 +896,13 @@ fn soon_in_past_narration_is_no_future() {
     assert!(found("He was soon released and went home.", d).is_empty());
     assert!(found("a trickle of cash that soon became a flood", d).is_empty());
     one(
+        "He hoped to be released soon.",
+        d,
+        "soon",
+        Date,
+        "FUTURE_REF",
+    );
+    one(
         "The budget will soon move into surplus.",
         d,
         "soon",
