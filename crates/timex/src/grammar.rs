@@ -67,6 +67,12 @@ pub enum D {
         wd: u8,
         dir: Dir,
     },
+    /// A day of the week before (`off` -1) or after (+1) the narrative's date ("the previous
+    /// Friday", "the following Monday").
+    WeekdayRef {
+        wd: u8,
+        off: i32,
+    },
     /// A named holiday, anchored like a day and month ("Christmas", "Thanksgiving Day").
     Holiday {
         h: Holiday,
@@ -96,6 +102,9 @@ pub enum D {
         unit: Unit,
         off: i32,
     },
+    /// "the same period last year": the period the text last named (a month, a quarter or
+    /// half, else the year), a year back.
+    SamePeriod,
     /// A reporting period: "the quarter", "the year-ago quarter", "the 1988 period". The part
     /// (quarter, half) is stated or taken from the period the text last named.
     Period {
@@ -1114,6 +1123,21 @@ impl<'a> G<'a> {
             }
             return Some((e, Sem::Set(v)));
         }
+        // "Tuesday nights", and "Monday" in "on Monday and Tuesday nights": every such night
+        let plural_part = |k: usize| match self.lex(k) {
+            Lex::PartOfDay(p) if self.s(k).ends_with('s') => Some(p),
+            _ => None,
+        };
+        if let Some(p) = plural_part(i + 1) {
+            return Some((i + 2, Sem::Set(format!("XXXX-WXX-{wd}T{p}"))));
+        }
+        if (self.is(i + 1, "and") || self.is(i + 1, "or"))
+            && matches!(self.lex(i + 2), Lex::Weekday(_, false))
+        {
+            if let Some(p) = plural_part(i + 3) {
+                return Some((i + 1, Sem::Set(format!("XXXX-WXX-{wd}T{p}"))));
+            }
+        }
         // "Black Monday", "Bloody Sunday": named events, not this week's day
         if i > 0
             && self.cap(i - 1)
@@ -1141,8 +1165,10 @@ impl<'a> G<'a> {
     /// A date followed by a part of the day becomes a TIME ("Friday night").
     fn with_part_of_day(&self, j: usize, day: D) -> M {
         if let Lex::PartOfDay(p) = self.lex(j) {
-            // "Friday night": TimeBank mostly gives the day itself, as a DATE
-            if matches!(day, D::Weekday { .. }) && !self.is(j, "overnight") {
+            // "Friday morning" is that day's morning (`…TMO`, as TimeML writes it; `resolve`
+            // keeps the type DATE, as TimeBank mostly does); but "Friday night" is the day
+            // itself in most of the gold, often annotated as the weekday alone
+            if matches!(day, D::Weekday { .. }) && p == "NI" {
                 return Some((j + 1, Sem::Date(day)));
             }
             if !self.is(j, "overnight") {
@@ -1277,8 +1303,13 @@ impl<'a> G<'a> {
                 if matches!(unit, Unit::Second | Unit::Minute) {
                     return None;
                 }
-                // "recent years": an unknown stretch up to now, as TimeBank writes it
+                // "in recent years" names an era, not a measured span: the past (TimeML's
+                // PAST_REF); "recent weeks" is an unknown stretch up to now, as TimeBank
+                // writes it
                 if r == Rel::Recent {
+                    if matches!(unit, Unit::Year | Unit::Decade | Unit::Century) {
+                        return Some((j + 1, Sem::Ref("PAST_REF")));
+                    }
                     return Some((j + 1, Sem::Duration(None, unit)));
                 }
                 let v = if off > 0 { "FUTURE_REF" } else { "PAST_REF" };
@@ -1305,7 +1336,7 @@ impl<'a> G<'a> {
             }
             Lex::Weekday(wd, false) if !matches!(r, Rel::Recent | Rel::Current) => {
                 let day = if matches!(r, Rel::Previous | Rel::Following) {
-                    D::Weekday { wd, dir: Dir::Auto }
+                    D::WeekdayRef { wd, off }
                 } else {
                     D::Weekday { wd, dir }
                 };
@@ -1411,7 +1442,31 @@ impl<'a> G<'a> {
         {
             return None;
         }
+        // "he was soon released", "cash that soon became a flood": soon after a past event,
+        // not a reference to the future
+        // (before it only an auxiliary: "to be released soon" is ahead)
+        if self.is(i, "soon")
+            && (i > 0 && ["was", "were", "had"].iter().any(|w| self.is(i - 1, w))
+                || self.past_verb(i + 1))
+        {
+            return None;
+        }
         Some((i + 1, Sem::Ref(v)))
+    }
+
+    /// Whether token `k` is a past-tense verb form: an auxiliary of the past or a lower-case
+    /// "-ed" word ("released"), or a common irregular past ("became").
+    fn past_verb(&self, k: usize) -> bool {
+        let w = self.s(k);
+        [
+            "was", "were", "had", "became", "came", "went", "began", "grew", "fell", "rose",
+        ]
+        .iter()
+        .any(|p| w.eq_ignore_ascii_case(p))
+            || (w.len() >= 5
+                && w.ends_with("ed")
+                && !w.ends_with("eed")
+                && w.starts_with(|c: char| c.is_ascii_lowercase()))
     }
 
     /// "earlier this year", "later this month", "earlier in the year", "later that day",
@@ -1451,8 +1506,10 @@ impl<'a> G<'a> {
     fn amount(&self, i: usize) -> M {
         let (j, n) = self.number(i, true)?;
         let (k, unit, plural) = self.unit(j)?;
-        // Fractions: "a quarter of the votes", "three-quarters"; "a second time"
+        // Fractions: "a quarter of the votes", "three-quarters"; "a second time" (but "several
+        // quarters of losses" are periods: no fraction is vague)
         if unit == Unit::Quarter
+            && n.is_some()
             && (self.is(k, "of") || self.punct(j, '-') || self.lex(i) == Lex::A && plural)
         {
             return None;
@@ -1594,6 +1651,7 @@ impl<'a> G<'a> {
         } else {
             j
         };
+        let same = noun > j;
         let (quarter, month) = match self.lex(noun) {
             Lex::Unit(Unit::Quarter, false) => (true, false),
             Lex::Unit(Unit::Month, false) => (false, true),
@@ -1630,11 +1688,14 @@ impl<'a> G<'a> {
             )) => e,
             _ => return None,
         };
+        // "in January, compared to the same month a year ago": the month last named
         let d = if month {
-            D::Ago {
+            D::RelRef {
                 unit: Unit::Month,
                 off: -12,
             }
+        } else if same && !quarter {
+            D::SamePeriod
         } else {
             D::Period {
                 y: None,
@@ -1903,6 +1964,43 @@ impl<'a> G<'a> {
     /// "the weekend", "the nine months", "the first nine months", "the past two years", …
     fn the(&self, i: usize) -> M {
         let j = i + 1;
+        // "today is the eighth day of Desert Shield", "it's the second day of an offensive":
+        // the day of speaking
+        if let Lex::Ordinal(_) = self.lex(j) {
+            let k = if self.is(j + 1, "consecutive") || self.is(j + 1, "straight") {
+                j + 2
+            } else {
+                j + 1
+            };
+            if self.lex(k) == Lex::Unit(Unit::Day, false)
+                && i > 0
+                && (self.is(i - 1, "is") || self.is(i - 1, "s") && self.glued(i - 1))
+            {
+                return Some((
+                    k + 1,
+                    Sem::Date(D::Rel {
+                        unit: Unit::Day,
+                        off: 0,
+                    }),
+                ));
+            }
+        }
+        // "over the years", "in the early years", "in the years that followed": an unknown
+        // stretch of years (not "in the years 1990 to 1995")
+        if i > 0
+            && ["over", "in", "during", "through", "throughout", "across"]
+                .iter()
+                .any(|w| self.is(i - 1, w))
+        {
+            let k = if self.is(j, "early") || self.is(j, "intervening") {
+                j + 1
+            } else {
+                j
+            };
+            if self.lex(k) == Lex::Unit(Unit::Year, true) && self.kind(k + 1) != Some(Kind::Num) {
+                return Some((k + 1, Sem::Duration(None, Unit::Year)));
+            }
+        }
         match self.lex(j) {
             Lex::Rel(Rel::Past) => {
                 if let Some(m) = self.rel(j) {
@@ -2114,9 +2212,13 @@ impl<'a> G<'a> {
         }
         let takes_the = self.lex(j) == Lex::Mod
             || match &inner.1 {
-                Sem::Date(D::Decade(_) | D::Century(_) | D::Part { .. } | D::PartOfYear { .. }) => {
-                    true
-                }
+                Sem::Date(
+                    D::Decade(_)
+                    | D::Century(_)
+                    | D::Part { .. }
+                    | D::PartOfYear { .. }
+                    | D::WeekdayRef { .. },
+                ) => true,
                 Sem::Date(D::Rel { .. } | D::RelRef { .. }) => {
                     matches!(self.lex(j), Lex::Rel(_) | Lex::Mod)
                 }

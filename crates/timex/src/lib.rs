@@ -98,13 +98,18 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
                         stated_year = Some((y, end));
                     }
                     // A clock time without a day is on the day the sentence is about: a date
-                    // named earlier in it, else the document date.
+                    // named earlier in it; in past narration the narrative's last date ("The
+                    // blast occurred at 10:35 a.m."); else the document date.
                     // (a sentence is taken to be at most 80 tokens, which also keeps this scan
                     // linear on text without full stops)
                     let same_sentence = i - reference_at.min(i) <= 80
                         && !(reference_at..i).any(|k| is_boundary(&g, &toks, k));
                     let anchor = match sem {
-                        Sem::Time { day: None, .. } if !same_sentence => dct,
+                        Sem::Time { day: None, .. }
+                            if !same_sentence && crate::tense(&g, i, end) != Tense::Past =>
+                        {
+                            dct
+                        }
                         // "totaled $37 million in 1988, a share of imports that year": the year
                         // the text last stated, when stated after the last full date
                         Sem::Date(D::RelRef {
@@ -132,7 +137,13 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
                         if k.part.is_none() {
                             k.part = reference.part;
                             reference = k;
-                        } else if reference.part.is_none() || completed_part(&k, &dct) {
+                        } else if reference.part.is_none()
+                            || completed_part(&k, &dct)
+                                && (!earlier_part(&k, &reference)
+                                    // a fiscal quarter is on another company's calendar:
+                                    // a new report
+                                    || toks[i..end].iter().any(|t| t.lex == Lex::Fiscal))
+                        {
                             reference = k;
                         }
                         reference_at = end;
@@ -185,6 +196,16 @@ fn completed_part(k: &Known, dct: &Known) -> bool {
         _ => return true,
     };
     (y, last_month) < (dy, i32::from(dm))
+}
+
+/// Whether `k` is a quarter or half of the same year as the reporting period `reference` but
+/// before it: "after a flat second quarter" in a report on the third is a comparison, and the
+/// third stays the period "a year ago" refers to.
+fn earlier_part(k: &Known, reference: &Known) -> bool {
+    match (k.part, reference.part) {
+        (Some(a), Some(b)) => k.y == reference.y && a.as_bytes()[0] == b.as_bytes()[0] && a < b,
+        _ => false,
+    }
 }
 
 /// Whether a day and month without a year, anchored on the DCT as usual, would fall after the
@@ -285,6 +306,7 @@ fn needs_tense(sem: &Sem) -> bool {
             ..
         } | D::Weekday { dir: Dir::Auto, .. }
             | D::Period { .. }
+            | D::SamePeriod
             | D::Holiday { dir: Dir::Auto, .. }
             | D::TheWeekend
     )

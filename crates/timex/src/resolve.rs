@@ -399,7 +399,39 @@ pub fn date(d: &D, dct: &Known, reference: &Known, tense: Tense) -> (String, Opt
                 ),
             }
         }
+        // "sales rose in February compared with the same period last year": the month the text
+        // named, a year back; otherwise the reporting period or year, as "the year-ago period"
+        D::SamePeriod => match (reference.part, reference.y, reference.m, reference.d) {
+            (None, Some(y), Some(m), None) => (format!("{:04}-{m:02}", y - 1), None),
+            _ => date(
+                &D::Period {
+                    y: None,
+                    off: -1,
+                    part: None,
+                    quarter: false,
+                },
+                dct,
+                reference,
+                tense,
+            ),
+        },
         D::Vague { past, .. } => ((if past { "PAST_REF" } else { "FUTURE_REF" }).into(), None),
+        // "the previous Friday": strictly before the narrative's date (the last full date the
+        // text named, else the document date); "the following Monday" strictly after it
+        D::WeekdayRef { wd, off } => match reference.full().or_else(|| dct.full()) {
+            Some(base) => {
+                let dw = calendar::weekday(base) as i64;
+                let wd = wd as i64;
+                let delta = if off < 0 {
+                    -(dw - wd - 1).rem_euclid(7) - 1
+                } else {
+                    (wd - dw - 1).rem_euclid(7) + 1
+                };
+                let day = calendar::add_days(base, delta);
+                (ymd_str(day), known_of(&ymd_str(day)))
+            }
+            None => (format!("XXXX-WXX-{wd}"), None),
+        },
         D::Weekday { wd, dir } => match dct.full() {
             Some(base) => {
                 let dw = calendar::weekday(base) as i64;
@@ -576,7 +608,12 @@ pub fn value(
                 (None, Some(p)) => format!("T{p}"),
                 (None, None) => String::new(),
             };
-            (TimexType::Time, format!("{dv}{tv}"), k)
+            // A weekday's part ("Friday night") is a DATE in TimeBank, a clock time a TIME.
+            let ty = match (day, clock) {
+                (Some(D::Weekday { .. }), None) => TimexType::Date,
+                _ => TimexType::Time,
+            };
+            (ty, format!("{dv}{tv}"), k)
         }
         Sem::Duration(n, unit) => (TimexType::Duration, duration(*n, *unit), None),
         Sem::Set(v) => (TimexType::Set, v.clone(), None),

@@ -422,11 +422,26 @@ fn times_of_day() {
         Time,
         "1998-04-09T12:00",
     );
-    // TimeBank mostly annotates "Friday morning" as the day (often the weekday alone).
+    // A weekday's morning or evening is that day's part (TimeML's `TMO`, `EV`), a DATE as
+    // TimeBank has it; its night is the day itself, as most of the gold writes it.
     one(
         "was seen Friday morning",
         d,
         "Friday morning",
+        Date,
+        "1998-04-03TMO",
+    );
+    one(
+        "had been due to expire Friday evening",
+        d,
+        "Friday evening",
+        Date,
+        "1998-04-03TEV",
+    );
+    one(
+        "was seen Friday night",
+        d,
+        "Friday night",
         Date,
         "1998-04-03",
     );
@@ -825,4 +840,217 @@ fn market_and_wire_idioms() {
     // a title line ending in a weekday does not run into the dateline below it
     let got = found("Markets fall on Friday\nSeptember 18, 2008", d);
     assert_eq!(got.len(), 2, "{got:?}");
+}
+
+#[test]
+fn vague_periods() {
+    let d = dct();
+    // "recent years" is an era of the past; "recent weeks" a stretch up to now
+    one(
+        "As the yen soared in recent years, losses grew.",
+        d,
+        "recent years",
+        Date,
+        "PAST_REF",
+    );
+    one(
+        "Prices fell in recent weeks.",
+        d,
+        "recent weeks",
+        Duration,
+        "PXW",
+    );
+    // "over the years", "in the early years": an unknown number of years
+    one(
+        "Over the years many more patients died.",
+        d,
+        "the years",
+        Duration,
+        "PXY",
+    );
+    one(
+        "You don't save as many lives in the early years.",
+        d,
+        "the early years",
+        Duration,
+        "PXY",
+    );
+    assert!(found("It happened in the years 1990 to 1995.", d)
+        .iter()
+        .all(|(t, _, _)| t != "the years"));
+    // vague counts of quarters are periods, not fractions
+    one(
+        "It turned a profit after several quarters of losses.",
+        d,
+        "several quarters",
+        Duration,
+        "PXQ",
+    );
+    assert!(found("a quarter of the votes", d).is_empty());
+    assert!(found("three quarters of the members", d).is_empty());
+}
+
+#[test]
+fn soon_in_past_narration_is_no_future() {
+    let d = dct();
+    assert!(found("He was soon released and went home.", d).is_empty());
+    assert!(found("a trickle of cash that soon became a flood", d).is_empty());
+    one(
+        "He hoped to be released soon.",
+        d,
+        "soon",
+        Date,
+        "FUTURE_REF",
+    );
+    one(
+        "The budget will soon move into surplus.",
+        d,
+        "soon",
+        Date,
+        "FUTURE_REF",
+    );
+}
+
+#[test]
+fn an_earlier_quarter_named_in_passing_keeps_the_reporting_quarter() {
+    let d = PartialDate::ymd(1989, 11, 1);
+    let got = found(
+        "Net rose in the third quarter. After a flat second quarter, sales grew. \
+         Tax rates were lower than a year ago.",
+        d,
+    );
+    assert_eq!(got.last().unwrap().2, "1988-Q3", "{got:?}");
+    // a fiscal quarter is another company's report: it becomes the period compared with
+    let got = found(
+        "Net rose in the third quarter. Armco earned $5 million in its fiscal second quarter, \
+         down from $9 million a year ago.",
+        d,
+    );
+    assert_eq!(got.last().unwrap().2, "1988-Q2", "{got:?}");
+}
+
+#[test]
+fn previous_and_following_weekdays_move_from_the_narratives_date() {
+    let d = dct();
+    // 6 March 1998 was a Friday
+    let got = found(
+        "He was arrested on 6 March 1998 and charged the following Monday.",
+        d,
+    );
+    assert_eq!(
+        got[1],
+        (
+            "the following Monday".to_string(),
+            Date,
+            "1998-03-09".to_string()
+        )
+    );
+    let got = found(
+        "Stocks closed on 6 March 1998 down 4.5% from the previous Friday.",
+        d,
+    );
+    assert_eq!(
+        got[1],
+        (
+            "the previous Friday".to_string(),
+            Date,
+            "1998-02-27".to_string()
+        )
+    );
+    // with no date named, from the document date (Wednesday 8 April 1998)
+    one(
+        "He had met them the previous Friday.",
+        d,
+        "the previous Friday",
+        Date,
+        "1998-04-03",
+    );
+}
+
+#[test]
+fn the_same_period_a_year_back_keeps_the_named_month() {
+    let d = PartialDate::ymd(2010, 3, 3);
+    let got = found(
+        "Sales rose 43% in February compared to the same period last year.",
+        d,
+    );
+    assert_eq!(got[1].2, "2009-02", "{got:?}");
+    let got = found(
+        "Sales fell 35% in January, compared to the same month a year ago.",
+        d,
+    );
+    assert_eq!(got[1].2, "2009-01", "{got:?}");
+    // with no month named, the year
+    let got = found("Sales rose compared to the same period last year.", d);
+    assert_eq!(got[0].2, "2009", "{got:?}");
+}
+
+#[test]
+fn weekdays_with_a_plural_part_of_day_are_sets() {
+    let d = dct();
+    assert_eq!(
+        found(
+            "Flights leave on Monday and Tuesday nights from March 30.",
+            d
+        )[..2],
+        [
+            ("Monday".to_string(), Set, "XXXX-WXX-1TNI".to_string()),
+            (
+                "Tuesday nights".to_string(),
+                Set,
+                "XXXX-WXX-2TNI".to_string()
+            ),
+        ]
+    );
+    one(
+        "He teaches on Sunday mornings.",
+        d,
+        "Sunday mornings",
+        Set,
+        "XXXX-WXX-7TMO",
+    );
+    // one night only: two dates
+    assert_eq!(
+        found("They met on Monday and Tuesday night.", d),
+        [
+            ("Monday".to_string(), Date, "1998-04-06".to_string()),
+            ("Tuesday night".to_string(), Date, "1998-04-07".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn a_past_clock_time_is_on_the_narratives_date() {
+    let d = dct();
+    let got = found(
+        "The bombs exploded on Friday, 3 April 1998. The blast in Nairobi occurred at 10:35 a.m.",
+        d,
+    );
+    assert_eq!(got.last().unwrap().2, "1998-04-03T10:35", "{got:?}");
+    // a time still to come is on the document date
+    let got = found(
+        "The bombs exploded on Friday, 3 April 1998. The minister will speak at 3 p.m.",
+        d,
+    );
+    assert_eq!(got.last().unwrap().2, "1998-04-08T15:00", "{got:?}");
+}
+
+#[test]
+fn the_nth_day_of_something_said_in_the_present_is_today() {
+    let d = dct();
+    one(
+        "In Saudi Arabia, this is the eighth day of the operation.",
+        d,
+        "the eighth day",
+        Date,
+        "1998-04-08",
+    );
+    let got = found("It's the second day of an offensive by the police.", d);
+    assert_eq!(
+        got,
+        [("the second day".to_string(), Date, "1998-04-08".to_string())]
+    );
+    // in the past it is not today, and a month is not a day
+    assert!(found("It was the third consecutive month of growth.", d).is_empty());
+    assert!(found("He did so on his first day in office.", d).is_empty());
 }
