@@ -31,7 +31,7 @@ impl StoreSpec {
     pub fn open(&self) -> Result<AnyStore> {
         Ok(match self {
             StoreSpec::Sqlite(dir) => AnyStore::Sqlite(SqliteStore::open(dir)?),
-            StoreSpec::Postgres(url) => AnyStore::Postgres(PostgresStore::open(url)?),
+            StoreSpec::Postgres(url) => AnyStore::Postgres(Box::new(PostgresStore::open(url)?)),
         })
     }
 
@@ -103,8 +103,8 @@ pub fn open(spec: &str) -> Result<AnyStore> {
 pub enum AnyStore {
     /// The embedded store.
     Sqlite(SqliteStore),
-    /// The PostgreSQL store.
-    Postgres(PostgresStore),
+    /// The PostgreSQL store (boxed: its client and prepared statements are large).
+    Postgres(Box<PostgresStore>),
 }
 
 impl AnyStore {
