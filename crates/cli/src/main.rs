@@ -8,7 +8,7 @@ mod panics;
 
 use anyhow::{Context, Result};
 use casefile_model::PartialDate;
-use casefile_store::{SqliteStore, Store};
+use casefile_store::{AnyStore, Store, StoreSpec};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
 use std::path::PathBuf;
@@ -19,14 +19,21 @@ use std::process::ExitCode;
 #[derive(Parser)]
 #[command(name = "casefile", version, about, long_about = None)]
 struct Cli {
-    /// The store folder (embedded SQLite). Defaults to ./casefile-data.
+    /// The store: a folder (embedded SQLite; ./casefile-data by default) or a PostgreSQL URL
+    /// (postgres://USER@HOST/DB).
     #[arg(
         long,
         global = true,
         env = "CASEFILE_STORE",
-        default_value = "casefile-data"
+        default_value = "casefile-data",
+        value_name = "DIR|URL"
     )]
-    store: PathBuf,
+    store: StoreSpec,
+    /// The local folder for the search index (DIR/index) and the API tokens (DIR/tokens). For a
+    /// store folder it is that folder; for PostgreSQL, by default a folder per database under
+    /// ~/.cache/casefile/postgres/.
+    #[arg(long, global = true, env = "CASEFILE_LOCAL", value_name = "DIR")]
+    local: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -235,16 +242,22 @@ fn main() -> ExitCode {
     }
 }
 
-fn open_store(dir: &std::path::Path) -> Result<SqliteStore> {
-    SqliteStore::open(dir).with_context(|| format!("cannot open the store at {}", dir.display()))
+fn open_store(spec: &StoreSpec) -> Result<AnyStore> {
+    spec.open()
+        .with_context(|| format!("cannot open the store at {spec}"))
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
+    // Files kept beside the store: the search index and the tokens.
+    let local = cli
+        .local
+        .clone()
+        .unwrap_or_else(|| cli.store.default_local_dir());
     match cli.command {
         Command::Ingest(args) => {
             let mut store = open_store(&cli.store)?;
             let summary = ingest::run(&mut store, &args)?;
-            refresh_index(&cli.store, &store)?;
+            refresh_index(&local, &store)?;
             Ok(if summary.failed > 0 {
                 ExitCode::from(1)
             } else {
@@ -372,7 +385,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Serve { addr } => {
-            casefile_serve::serve_blocking(cli.store, addr)?;
+            casefile_serve::serve_blocking(cli.store, local, addr)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Review {
@@ -383,10 +396,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             note,
         } => review(&cli.store, target, &action, value, user, note),
         Command::Token { user } => {
-            std::fs::create_dir_all(&cli.store)
-                .with_context(|| format!("cannot create {}", cli.store.display()))?;
-            let token = casefile_serve::create_token(&cli.store, &user)
-                .with_context(|| format!("cannot write a token into {}", cli.store.display()))?;
+            std::fs::create_dir_all(&local)
+                .with_context(|| format!("cannot create {}", local.display()))?;
+            let token = casefile_serve::create_token(&local, &user)
+                .with_context(|| format!("cannot write a token into {}", local.display()))?;
             println!("{token}");
             eprintln!("token for {user}: keep it; casefile stores only its hash");
             Ok(ExitCode::SUCCESS)
@@ -443,17 +456,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let mut store = open_store(&cli.store)?;
             let n = ingest::reanalyze(&mut store)?;
             eprintln!("reanalysed {n} documents");
-            refresh_index(&cli.store, &store)?;
+            refresh_index(&local, &store)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Reindex => {
             let store = open_store(&cli.store)?;
             let kb = knowledge_base(&store)?;
-            let sync = casefile_serve::reindex(&cli.store, &kb)?;
+            let sync = casefile_serve::reindex(&local, &kb)?;
             eprintln!(
                 "indexed {} documents and entities into {}",
                 sync.added,
-                casefile_serve::index_dir(&cli.store).display()
+                casefile_serve::index_dir(&local).display()
             );
             Ok(ExitCode::SUCCESS)
         }
@@ -492,7 +505,7 @@ fn timex(
 /// `casefile review`: checks the judgement against the current record and appends it, with what
 /// its target is now, to the store's review log.
 fn review(
-    dir: &std::path::Path,
+    dir: &StoreSpec,
     target: String,
     action: &str,
     value: Option<String>,
@@ -563,7 +576,7 @@ fn review(
 /// After an ingest or reanalyze: brings the search index up to date when the store has one (a
 /// store that was served or reindexed); a store never served pays no resolution here, and
 /// `casefile serve` builds its index on first start.
-fn refresh_index(store_dir: &std::path::Path, store: &SqliteStore) -> Result<()> {
+fn refresh_index(store_dir: &std::path::Path, store: &dyn Store) -> Result<()> {
     if !casefile_serve::index_dir(store_dir).exists() {
         return Ok(());
     }
@@ -590,7 +603,7 @@ fn process_cpu_seconds() -> Option<f64> {
 
 /// `casefile profile`: wall-clock and CPU seconds of each phase of building the record, with its
 /// size.
-fn profile(dir: &std::path::Path) -> Result<ExitCode> {
+fn profile(dir: &StoreSpec) -> Result<ExitCode> {
     use std::time::Instant;
     let phase = || (Instant::now(), process_cpu_seconds());
     let took = |(t, cpu): (Instant, Option<f64>)| {

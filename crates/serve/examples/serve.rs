@@ -1,18 +1,16 @@
 //! Serves a store without the CLI: `cargo run -p casefile-serve --example serve -- STORE [ADDR]`
-//! (ADDR defaults to 127.0.0.1:8080).
+//! (STORE a folder or a `postgres://` URL; ADDR defaults to 127.0.0.1:8080).
 
 fn main() -> anyhow::Result<()> {
-    let mut args = std::env::args_os().skip(1);
-    let store = args
+    let mut args = std::env::args().skip(1);
+    let spec = args
         .next()
-        .map(std::path::PathBuf::from)
+        .map(|s| casefile_store::StoreSpec::parse(&s))
         .ok_or_else(|| anyhow::anyhow!("usage: serve STORE [ADDR]"))?;
     let addr = match args.next() {
-        Some(a) => a
-            .to_str()
-            .ok_or_else(|| anyhow::anyhow!("ADDR is not text"))?
-            .parse()?,
+        Some(a) => a.parse()?,
         None => std::net::SocketAddr::from(([127, 0, 0, 1], 8080)),
     };
-    casefile_serve::serve_blocking(store, addr)
+    let local = spec.default_local_dir();
+    casefile_serve::serve_blocking(spec, local, addr)
 }

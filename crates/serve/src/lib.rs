@@ -9,6 +9,10 @@
 //! (`POST /api/reviews`, `POST /api/reload`) need `Authorization: Bearer TOKEN`, where the token's
 //! SHA-256 is listed in `STORE/tokens` ([`create_token`]).
 //!
+//! The store may also be PostgreSQL ([`serve_spec`], [`AppState::open_spec`]); then `STORE` above
+//! is a local folder chosen by the caller (the CLI's `--local`, by default a folder per database
+//! under the user's cache folder), since the index and the tokens are files.
+//!
 //! [`router`] is the whole application as an [`axum::Router`], so tests drive it without a socket.
 
 // The OpenAPI document is one nested `json!` literal.
@@ -36,6 +40,7 @@ use axum::response::Response;
 use axum::routing::{get, post};
 use axum::Router;
 use casefile_model::KnowledgeBase;
+use casefile_store::{AnyStore, StoreSpec};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, RwLock};
@@ -55,37 +60,92 @@ pub struct AppState {
 }
 
 struct Inner {
+    /// The local folder: search index and tokens (for SQLite, the store folder itself).
     store_dir: PathBuf,
+    /// Where the store is.
+    spec: StoreSpec,
     snapshot: RwLock<Arc<Snapshot>>,
     /// The store, open for the review log (reads of documents go through snapshots).
-    store: Mutex<casefile_store::SqliteStore>,
+    store: Mutex<OffRuntime>,
+}
+
+/// The open store, dropped off the async threads: the PostgreSQL client runs a small runtime of
+/// its own, which panics when shut down inside another.
+pub(crate) struct OffRuntime(Option<AnyStore>);
+
+impl std::ops::Deref for OffRuntime {
+    type Target = AnyStore;
+    fn deref(&self) -> &AnyStore {
+        self.0
+            .as_ref()
+            .expect("the store is only taken when dropped")
+    }
+}
+
+impl std::ops::DerefMut for OffRuntime {
+    fn deref_mut(&mut self) -> &mut AnyStore {
+        self.0
+            .as_mut()
+            .expect("the store is only taken when dropped")
+    }
+}
+
+impl Drop for OffRuntime {
+    fn drop(&mut self) {
+        if let Some(store @ AnyStore::Postgres(_)) = self.0.take() {
+            if tokio::runtime::Handle::try_current().is_ok() {
+                // A plain thread is outside every runtime.
+                let _ = std::thread::spawn(move || drop(store)).join();
+            }
+        }
+    }
 }
 
 impl AppState {
     /// Opens the store at `store_dir` and builds the knowledge base (with the store's review log
     /// applied) and the search index.
     pub fn open(store_dir: &Path) -> anyhow::Result<AppState> {
-        let resolution = load_resolution(store_dir)?;
-        let (snapshot, _) = Snapshot::build_in_dir(resolution.kb, &index_dir(store_dir))
-            .with_context(|| index_error(store_dir))?;
-        AppState::with_snapshot(store_dir, snapshot.with_conflicts(resolution.conflicts))
+        AppState::open_spec(&StoreSpec::Sqlite(store_dir.to_path_buf()), store_dir)
+    }
+
+    /// Opens the store `spec` names (SQLite or PostgreSQL), keeping the search index and tokens
+    /// in `local_dir`, and builds the knowledge base and the search index.
+    pub fn open_spec(spec: &StoreSpec, local_dir: &Path) -> anyhow::Result<AppState> {
+        let resolution = load_resolution(spec)?;
+        let (snapshot, _) = Snapshot::build_in_dir(resolution.kb, &index_dir(local_dir))
+            .with_context(|| index_error(local_dir))?;
+        AppState::with_snapshot(
+            spec,
+            local_dir,
+            snapshot.with_conflicts(resolution.conflicts),
+        )
     }
 
     /// A state over a knowledge base already built (tests, or a caller that resolved it itself),
     /// searched in RAM; `store_dir` still holds the review log and the tokens.
     pub fn with_knowledge_base(store_dir: &Path, kb: KnowledgeBase) -> anyhow::Result<AppState> {
         let snapshot = Snapshot::build(kb).context("cannot build the search index")?;
-        AppState::with_snapshot(store_dir, snapshot)
+        AppState::with_snapshot(
+            &StoreSpec::Sqlite(store_dir.to_path_buf()),
+            store_dir,
+            snapshot,
+        )
     }
 
-    fn with_snapshot(store_dir: &Path, snapshot: Snapshot) -> anyhow::Result<AppState> {
-        let store = casefile_store::SqliteStore::open(store_dir)
-            .with_context(|| format!("cannot open the store at {}", store_dir.display()))?;
+    fn with_snapshot(
+        spec: &StoreSpec,
+        local_dir: &Path,
+        snapshot: Snapshot,
+    ) -> anyhow::Result<AppState> {
+        let store = spec
+            .open()
+            .with_context(|| format!("cannot open the store at {spec}"))?;
         Ok(AppState {
             inner: Arc::new(Inner {
-                store_dir: store_dir.to_path_buf(),
+                store_dir: local_dir.to_path_buf(),
+                spec: spec.clone(),
                 snapshot: RwLock::new(Arc::new(snapshot)),
-                store: Mutex::new(store),
+                store: Mutex::new(OffRuntime(Some(store))),
             }),
         })
     }
@@ -105,7 +165,7 @@ impl AppState {
     /// threads) and swaps them in. Returns the number of documents.
     pub fn reload(&self) -> anyhow::Result<usize> {
         let dir = &self.inner.store_dir;
-        let resolution = load_resolution(dir)?;
+        let resolution = load_resolution(&self.inner.spec)?;
         let (snapshot, _) = Snapshot::build_in_dir(resolution.kb, &index_dir(dir))
             .with_context(|| index_error(dir))?;
         let snapshot = Arc::new(snapshot.with_conflicts(resolution.conflicts));
@@ -118,12 +178,17 @@ impl AppState {
         Ok(n)
     }
 
-    /// The store folder.
+    /// The local folder: the search index and the tokens (for SQLite, the store folder).
     pub fn store_dir(&self) -> &Path {
         &self.inner.store_dir
     }
 
-    pub(crate) fn store(&self) -> std::sync::MutexGuard<'_, casefile_store::SqliteStore> {
+    /// Where the store is.
+    pub fn spec(&self) -> &StoreSpec {
+        &self.inner.spec
+    }
+
+    pub(crate) fn store(&self) -> std::sync::MutexGuard<'_, OffRuntime> {
         self.inner.store.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
@@ -160,10 +225,11 @@ pub fn reindex(store_dir: &Path, kb: &KnowledgeBase) -> anyhow::Result<IndexSync
 
 /// Reads every analysis and the review log in the store and resolves them, as `casefile export`
 /// does (keeping the conflicts found on the way, as `casefile conflicts` does).
-fn load_resolution(store_dir: &Path) -> anyhow::Result<casefile_resolve::Resolution> {
+fn load_resolution(spec: &StoreSpec) -> anyhow::Result<casefile_resolve::Resolution> {
     use casefile_store::Store;
-    let store = casefile_store::SqliteStore::open(store_dir)
-        .with_context(|| format!("cannot open the store at {}", store_dir.display()))?;
+    let store = spec
+        .open()
+        .with_context(|| format!("cannot open the store at {spec}"))?;
     Ok(casefile_resolve::resolve_reviewed(
         &store.analyses()?,
         &store.reviews()?,
@@ -223,9 +289,19 @@ async fn security_headers(request: Request<axum::body::Body>, next: Next) -> Res
 /// On the first start with no tokens in `STORE/tokens`, creates one for the user `admin` and
 /// prints it once to standard error.
 pub async fn serve(store_dir: PathBuf, addr: SocketAddr) -> anyhow::Result<()> {
+    serve_spec(StoreSpec::Sqlite(store_dir.clone()), store_dir, addr).await
+}
+
+/// [`serve`] for a store given by spec (a folder or a `postgres://` URL), with the search index
+/// and the tokens in `local_dir`.
+pub async fn serve_spec(
+    spec: StoreSpec,
+    local_dir: PathBuf,
+    addr: SocketAddr,
+) -> anyhow::Result<()> {
     let listener =
         std::net::TcpListener::bind(addr).with_context(|| format!("cannot listen on {addr}"))?;
-    serve_listener(store_dir, listener).await
+    serve_listener_spec(spec, local_dir, listener).await
 }
 
 /// [`serve`] on a listener already bound (tests bind `127.0.0.1:0` and read the port).
@@ -233,9 +309,19 @@ pub async fn serve_listener(
     store_dir: PathBuf,
     listener: std::net::TcpListener,
 ) -> anyhow::Result<()> {
-    let dir = store_dir.clone();
+    serve_listener_spec(StoreSpec::Sqlite(store_dir.clone()), store_dir, listener).await
+}
+
+/// [`serve_listener`] for a store given by spec, with the index and tokens in `local_dir`.
+pub async fn serve_listener_spec(
+    spec: StoreSpec,
+    local_dir: PathBuf,
+    listener: std::net::TcpListener,
+) -> anyhow::Result<()> {
+    let dir = local_dir.clone();
+    let opened = spec.clone();
     let state = tokio::task::spawn_blocking(move || -> anyhow::Result<AppState> {
-        let state = AppState::open(&dir)?;
+        let state = AppState::open_spec(&opened, &dir)?;
         if !has_tokens(&dir)? {
             let token = create_token(&dir, "admin")
                 .with_context(|| format!("cannot write {}", dir.join("tokens").display()))?;
@@ -253,7 +339,7 @@ pub async fn serve_listener(
     eprintln!(
         "casefile: serving {} documents from {} on http://{addr}/",
         state.snapshot().kb.documents.len(),
-        store_dir.display()
+        spec
     );
     axum::serve(listener, router(state))
         .with_graceful_shutdown(async {
@@ -267,10 +353,10 @@ pub async fn serve_listener(
 }
 
 /// [`serve`] on a runtime of its own, for callers without one (the CLI).
-pub fn serve_blocking(store_dir: PathBuf, addr: SocketAddr) -> anyhow::Result<()> {
+pub fn serve_blocking(spec: StoreSpec, local_dir: PathBuf, addr: SocketAddr) -> anyhow::Result<()> {
     tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .context("cannot start the async runtime")?
-        .block_on(serve(store_dir, addr))
+        .block_on(serve_spec(spec, local_dir, addr))
 }

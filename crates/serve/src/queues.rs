@@ -5,6 +5,7 @@ use crate::snapshot::Snapshot;
 use crate::AppState;
 use casefile_model::PartialDate;
 use casefile_resolve::Conflict;
+use casefile_store::Store;
 use serde::Serialize;
 
 /// One passage stating one side of a contradiction.

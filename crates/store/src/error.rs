@@ -1,4 +1,5 @@
-//! What can go wrong in a store, each error naming the store's path and the reason.
+//! What can go wrong in a store, each error naming the store (its folder or database file, or
+//! for PostgreSQL its URL without the password) and the reason.
 
 use casefile_model::DocumentId;
 use std::path::PathBuf;
@@ -36,6 +37,28 @@ pub enum StoreError {
         /// SQLite's reason.
         #[source]
         source: rusqlite::Error,
+    },
+
+    /// The PostgreSQL server refused or failed (`path` is the database's URL without its
+    /// password).
+    #[error("store {path}: {action}: {source}")]
+    Postgres {
+        /// The database's URL, without its password.
+        path: PathBuf,
+        /// What was being done.
+        action: &'static str,
+        /// The server's or the client's reason.
+        #[source]
+        source: ::postgres::Error,
+    },
+
+    /// A PostgreSQL database (or schema) that holds tables of another application.
+    #[error("store {path}: not a casefile store ({reason})")]
+    NotCasefile {
+        /// The database's URL, without its password.
+        path: PathBuf,
+        /// What gave it away.
+        reason: String,
     },
 
     /// The store was written by a newer casefile whose schema this build does not know.

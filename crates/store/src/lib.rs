@@ -1,8 +1,10 @@
 //! casefile's store: every document's raw bytes, clean text, metadata and every layer of its
 //! analysis, behind the small [`Store`] trait.
 //!
-//! The readers of the store (resolve, export, search, the web app) see only the trait, so a
-//! PostgreSQL backend can be added beside [`SqliteStore`] without touching them.
+//! The readers of the store (resolve, export, search, the web app) see only the trait. Two
+//! backends implement it: [`SqliteStore`] (embedded, one file in a folder) and [`PostgresStore`]
+//! (a team server's database). [`open`] takes either by its spec: a folder or a
+//! `postgres://` URL.
 //!
 //! Guarantees every backend keeps:
 //! - **one transaction per document**: a crash (even `kill -9`) at any moment leaves each document
@@ -14,10 +16,14 @@
 
 mod codec;
 mod error;
+mod postgres;
+mod spec;
 mod sqlite;
 
+pub use self::postgres::PostgresStore;
 pub use error::StoreError;
-pub use sqlite::{IngestEntry, SqliteStore};
+pub use spec::{open, AnyStore, StoreSpec};
+pub use sqlite::SqliteStore;
 // Re-exported so callers of the review methods need not name the model crate.
 pub use casefile_model::{Review, ReviewAction, ReviewAnchor, ReviewInput};
 
@@ -88,6 +94,27 @@ pub trait Store {
 
     /// Every recorded review, oldest first.
     fn reviews(&self) -> Result<Vec<Review>>;
+
+    /// What each ingest stored, in ingestion order: id, source, format, size and when it
+    /// arrived. For the ingest status page; it reads no text or analysis.
+    fn ingest_log(&self) -> Result<Vec<IngestEntry>>;
+}
+
+/// One stored document as [`Store::ingest_log`] lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IngestEntry {
+    /// The document's id.
+    pub id: DocumentId,
+    /// The path or name it was ingested from.
+    pub source: String,
+    /// text, markdown, html or pdf.
+    pub format: String,
+    /// When this store received it, UTC (audit only).
+    pub ingested_at: String,
+    /// Size of the raw bytes.
+    pub raw_bytes: u64,
+    /// Size of the clean text, in bytes (0: nothing readable was found).
+    pub text_bytes: u64,
 }
 
 /// A review to record: what the person submitted, what its targets were at the time, and who.

@@ -1,7 +1,7 @@
 //! The embedded backend: one SQLite file in the store folder.
 
 use crate::codec::{enum_from_name, enum_name, from_json, from_sql_int, to_json, to_sql_int};
-use crate::{now_rfc3339, NewReview, PutOutcome, Result, Store, StoreError};
+use crate::{now_rfc3339, IngestEntry, NewReview, PutOutcome, Result, Store, StoreError};
 use casefile_model::{
     AnalyzedDocument, Claim, Document, DocumentId, DocumentMeta, EventMention, LegalRef, Mention,
     PartialDate, Review, ReviewAction, ReviewAnchor, Span, Timex,
@@ -30,23 +30,6 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// How many document ids [`Store::for_each_analysis`] reads at a time.
 const PAGE: i64 = 256;
-
-/// One stored document as [`SqliteStore::ingest_log`] lists it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct IngestEntry {
-    /// The document's id.
-    pub id: DocumentId,
-    /// The path or name it was ingested from.
-    pub source: String,
-    /// text, markdown, html or pdf.
-    pub format: String,
-    /// When this store received it, UTC (audit only).
-    pub ingested_at: String,
-    /// Size of the raw bytes.
-    pub raw_bytes: u64,
-    /// Size of the clean text, in bytes (0: nothing readable was found).
-    pub text_bytes: u64,
-}
 
 /// The embedded store: `casefile.sqlite` in a folder, in WAL mode, with foreign keys enforced.
 ///
@@ -115,32 +98,6 @@ impl SqliteStore {
 
     fn sql(&self, action: &'static str) -> impl FnOnce(rusqlite::Error) -> StoreError + '_ {
         sql_error(&self.path, action)
-    }
-
-    /// What each ingest stored, in ingestion order: id, source, format, size and when it
-    /// arrived. For the ingest status page; it reads no text or analysis.
-    pub fn ingest_log(&self) -> Result<Vec<IngestEntry>> {
-        let mut stmt = self
-            .conn
-            .prepare(
-                "SELECT id, source, format, ingested_at, length(raw), length(text) \
-                 FROM documents ORDER BY seq",
-            )
-            .map_err(self.sql("cannot read the ingest log"))?;
-        let rows = stmt
-            .query_map([], |r| {
-                Ok(IngestEntry {
-                    id: DocumentId(r.get(0)?),
-                    source: r.get(1)?,
-                    format: r.get(2)?,
-                    ingested_at: r.get(3)?,
-                    raw_bytes: u64::try_from(r.get::<_, i64>(4)?).unwrap_or_default(),
-                    text_bytes: u64::try_from(r.get::<_, i64>(5)?).unwrap_or_default(),
-                })
-            })
-            .map_err(self.sql("cannot read the ingest log"))?;
-        rows.collect::<std::result::Result<_, _>>()
-            .map_err(self.sql("cannot read the ingest log"))
     }
 
     fn read_analysis(&self, id: &DocumentId) -> Result<Option<AnalyzedDocument>> {
@@ -278,11 +235,14 @@ impl<'a> Ctx<'a> {
 
 /// Refuse an analysis whose facts point at mentions or time expressions it does not have,
 /// before SQL's foreign keys would, with a message that says which.
-fn check_references(a: &AnalyzedDocument, cx: &Ctx) -> Result<()> {
+pub(crate) fn check_references(
+    a: &AnalyzedDocument,
+    invalid: &dyn Fn(String) -> StoreError,
+) -> Result<()> {
     let mentions = a.mentions.len();
     let timexes = a.timexes.len();
     let bad = |what: String, idx: usize, list: &str, len: usize| {
-        cx.invalid(format!(
+        invalid(format!(
             "{what} names {list} {idx}, but the document has {len} {list}s"
         ))
     };
@@ -794,7 +754,7 @@ impl Store for SqliteStore {
     fn put(&mut self, raw: &[u8], analysis: &AnalyzedDocument) -> Result<PutOutcome> {
         let doc = &analysis.document;
         let cx = Ctx::new(&self.path, &doc.id);
-        check_references(analysis, &cx)?;
+        check_references(analysis, &|r| cx.invalid(r))?;
         let format = enum_name(&doc.format).map_err(|r| cx.invalid(r))?;
         let supplied = to_json(&doc.meta.supplied).map_err(|r| cx.invalid(r))?;
         // IMMEDIATE: take the write lock before reading, so the existence check and the insert
@@ -841,7 +801,7 @@ impl Store for SqliteStore {
     fn replace_analysis(&mut self, analysis: &AnalyzedDocument) -> Result<()> {
         let doc = &analysis.document;
         let cx = Ctx::new(&self.path, &doc.id);
-        check_references(analysis, &cx)?;
+        check_references(analysis, &|r| cx.invalid(r))?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -919,6 +879,31 @@ impl Store for SqliteStore {
             .map_err(self.sql("cannot count documents"))?;
         // COUNT(*) is never negative.
         Ok(u64::try_from(n).unwrap_or_default())
+    }
+
+    fn ingest_log(&self) -> Result<Vec<IngestEntry>> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT id, source, format, ingested_at, length(raw), \
+                 length(CAST(text AS BLOB)) \
+                 FROM documents ORDER BY seq",
+            )
+            .map_err(self.sql("cannot read the ingest log"))?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(IngestEntry {
+                    id: DocumentId(r.get(0)?),
+                    source: r.get(1)?,
+                    format: r.get(2)?,
+                    ingested_at: r.get(3)?,
+                    raw_bytes: u64::try_from(r.get::<_, i64>(4)?).unwrap_or_default(),
+                    text_bytes: u64::try_from(r.get::<_, i64>(5)?).unwrap_or_default(),
+                })
+            })
+            .map_err(self.sql("cannot read the ingest log"))?;
+        rows.collect::<std::result::Result<_, _>>()
+            .map_err(self.sql("cannot read the ingest log"))
     }
 
     fn record_review(&mut self, review: &NewReview) -> Result<Review> {

@@ -2,22 +2,22 @@
 //! committed whole, none half-stored, and a store the next run opens and resumes.
 //!
 //! The test re-runs its own binary as the child (`std::env::current_exe()`, selecting the
-//! ignored `crash_child` test by name, with the store folder in an environment variable). The
+//! ignored `crash_child` test by name, with the store's spec, a folder or a PostgreSQL URL, in an
+//! environment variable). It runs on both backends (`sqlite::…`, `postgres::…`). The
 //! child puts documents in a loop and prints `committed <id>` after each commit, flushed; the
 //! parent kills it mid-stream, then checks the store.
 
 mod common;
 
 use casefile_model::{AnalyzedDocument, DocumentId};
-use casefile_store::{PutOutcome, SqliteStore, Store};
-use common::{layer_counts, sample};
+use casefile_store::{PutOutcome, Store, StoreSpec};
+use common::{layer_counts, sample, Fixture};
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
-use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
-/// Tells the re-invoked test binary to act as the child, and where its store is.
+/// Tells the re-invoked test binary to act as the child, and where its store is (a spec).
 const CHILD_ENV: &str = "CASEFILE_STORE_CRASH_CHILD_DIR";
 /// The child stops by itself after this many documents, so it never runs away.
 const CHILD_MAX_DOCUMENTS: usize = 400;
@@ -31,12 +31,14 @@ fn document(i: usize) -> (Vec<u8>, AnalyzedDocument) {
 /// The child's side: put documents 0, 1, 2, ... into the store, skipping those already stored (a
 /// resumed run), reporting each commit on stdout.
 #[test]
-#[ignore = "the child process of kill_9_leaves_every_committed_document_whole; run by it"]
+#[ignore = "the child process of the kill_9 tests; run by them"]
 fn crash_child() {
-    let Some(dir) = std::env::var_os(CHILD_ENV) else {
+    let Ok(spec) = std::env::var(CHILD_ENV) else {
         return;
     };
-    let mut store = SqliteStore::open(Path::new(&dir)).expect("child opens the store");
+    let mut store = StoreSpec::parse(&spec)
+        .open()
+        .expect("child opens the store");
     let mut out = std::io::stdout().lock();
     for i in 0..CHILD_MAX_DOCUMENTS {
         let (raw, analysis) = document(i);
@@ -61,11 +63,11 @@ fn reported_id(line: &str) -> Option<DocumentId> {
 /// The wait matters: killed right after reading a report, the child is still building its next
 /// document, before any transaction. Waiting a fraction of a document's time puts the kill
 /// inside `put`, at a different point each run.
-fn run_child_and_kill(dir: &Path, kill_after: usize, phase: f64) -> Vec<DocumentId> {
+fn run_child_and_kill(spec: &str, kill_after: usize, phase: f64) -> Vec<DocumentId> {
     let mut child = Command::new(std::env::current_exe().unwrap())
         .args(["crash_child", "--exact", "--ignored", "--nocapture"])
         .args(["--test-threads", "1"])
-        .env(CHILD_ENV, dir)
+        .env(CHILD_ENV, spec)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -103,9 +105,22 @@ fn run_child_and_kill(dir: &Path, kill_after: usize, phase: f64) -> Vec<Document
 }
 
 #[test]
-fn kill_9_leaves_every_committed_document_whole() {
-    let dir = tempfile::tempdir().unwrap();
-    let store_dir = dir.path().join("store");
+fn kill_9_leaves_every_committed_document_whole_sqlite() {
+    kill_9_leaves_every_committed_document_whole(&Fixture::sqlite());
+}
+
+#[test]
+fn kill_9_leaves_every_committed_document_whole_postgres() {
+    if let Some(fx) = Fixture::postgres() {
+        kill_9_leaves_every_committed_document_whole(&fx);
+    }
+}
+
+fn kill_9_leaves_every_committed_document_whole(fx: &Fixture) {
+    let spec = match &fx.spec {
+        StoreSpec::Sqlite(dir) => dir.to_str().expect("a UTF-8 temporary path").to_string(),
+        StoreSpec::Postgres(url) => url.clone(),
+    };
     // The generated documents by id, to compare what the store holds with what was put.
     let generated: HashMap<DocumentId, (usize, AnalyzedDocument)> = (0..CHILD_MAX_DOCUMENTS)
         .map(|i| {
@@ -119,9 +134,9 @@ fn kill_9_leaves_every_committed_document_whole() {
     // left, as a rerun of `casefile ingest` after a crash would.
     let runs = [(15, 0.5), (9, 0.25), (23, 0.75), (6, 0.9), (12, 0.4)];
     for (run, (kill_after, phase)) in runs.into_iter().enumerate() {
-        reported.extend(run_child_and_kill(&store_dir, kill_after, phase));
+        reported.extend(run_child_and_kill(&spec, kill_after, phase));
 
-        let store = SqliteStore::open(&store_dir).expect("the store opens after a kill");
+        let store = fx.spec.open().expect("the store opens after a kill");
         let stored = store.document_ids().unwrap();
         assert_eq!(stored.len() as u64, store.document_count().unwrap());
 
@@ -157,32 +172,37 @@ fn kill_9_leaves_every_committed_document_whole() {
             reported.len()
         );
 
-        // The database itself is sound, and no layer row is orphaned.
-        let conn = rusqlite::Connection::open(store.path()).unwrap();
-        let integrity: String = conn
-            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-            .unwrap();
-        assert_eq!(integrity, "ok");
-        let orphans: i64 = conn
-            .query_row("SELECT COUNT(*) FROM pragma_foreign_key_check", [], |r| {
-                r.get(0)
-            })
-            .unwrap();
-        assert_eq!(orphans, 0);
+        // The database itself is sound, and no layer row is orphaned (PostgreSQL enforces its
+        // foreign keys on every statement; SQLite is asked).
+        if let StoreSpec::Sqlite(_) = &fx.spec {
+            let conn = rusqlite::Connection::open(store.path()).unwrap();
+            let integrity: String = conn
+                .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+                .unwrap();
+            assert_eq!(integrity, "ok");
+            let orphans: i64 = conn
+                .query_row("SELECT COUNT(*) FROM pragma_foreign_key_check", [], |r| {
+                    r.get(0)
+                })
+                .unwrap();
+            assert_eq!(orphans, 0);
+        }
         // Counted by SQL too, not only through the store's reader.
         let expected_rows: usize = stored
             .iter()
             .map(|id| layer_counts(&generated[id].1).iter().sum::<usize>())
             .sum();
-        let rows: i64 = conn
-            .query_row(
-                "SELECT (SELECT COUNT(*) FROM sentences) + (SELECT COUNT(*) FROM mentions) + \
-                 (SELECT COUNT(*) FROM timexes) + (SELECT COUNT(*) FROM events) + \
-                 (SELECT COUNT(*) FROM event_participants) + (SELECT COUNT(*) FROM claims)",
-                [],
-                |r| r.get(0),
-            )
-            .unwrap();
+        let rows: i64 = [
+            "sentences",
+            "mentions",
+            "timexes",
+            "events",
+            "event_participants",
+            "claims",
+        ]
+        .iter()
+        .map(|table| fx.count_rows(table))
+        .sum();
         assert_eq!(rows as usize, expected_rows);
     }
     // The resumed runs added to the first's work rather than starting over.

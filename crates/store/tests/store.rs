@@ -1,5 +1,7 @@
-//! The SQLite store's behaviour: exact round trips, no-op re-ingestion, re-extraction, ordering,
-//! and clear refusals of stores it must not touch.
+//! The store's behaviour on both backends: exact round trips, no-op re-ingestion, re-extraction,
+//! ordering, and clear refusals of stores it must not touch. Tests in `backend_tests!` run as
+//! `sqlite::NAME` and `postgres::NAME` (the latter with `CASEFILE_TEST_POSTGRES` set, as
+//! `scripts/with-postgres` does); the rest concern one backend's files or tables.
 
 mod common;
 
@@ -15,328 +17,6 @@ use rusqlite::Connection;
 
 fn open(dir: &tempfile::TempDir) -> SqliteStore {
     SqliteStore::open(dir.path()).expect("store opens")
-}
-
-#[test]
-fn a_realistic_document_round_trips_exactly() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = open(&dir);
-    let (raw, analysis) = sample(0, 12);
-    assert!(!store.contains(&analysis.document.id).unwrap());
-    assert_eq!(store.put(&raw, &analysis).unwrap(), PutOutcome::Inserted);
-    assert!(store.contains(&analysis.document.id).unwrap());
-    assert_eq!(
-        store.analysis(&analysis.document.id).unwrap(),
-        Some(analysis.clone())
-    );
-    assert_eq!(store.raw(&analysis.document.id).unwrap(), Some(raw));
-    assert_eq!(store.document_count().unwrap(), 1);
-    assert_eq!(store.path(), dir.path().join("casefile.sqlite"));
-}
-
-#[test]
-fn every_metadata_variant_round_trips() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = open(&dir);
-    // Sample i varies format, publication date granularity (full, --MM-DD, year, none),
-    // optional metadata and supplied fields.
-    for i in 0..8 {
-        let (raw, analysis) = sample(i, 3);
-        store.put(&raw, &analysis).unwrap();
-        assert_eq!(
-            store.analysis(&analysis.document.id).unwrap().as_ref(),
-            Some(&analysis),
-            "sample {i}"
-        );
-    }
-}
-
-#[test]
-fn an_unknown_document_is_none() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = open(&dir);
-    let id = DocumentId("0000000000000000".into());
-    assert_eq!(store.analysis(&id).unwrap(), None);
-    assert_eq!(store.raw(&id).unwrap(), None);
-    assert!(!store.contains(&id).unwrap());
-}
-
-#[test]
-fn putting_the_same_id_twice_is_already_present_and_changes_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = open(&dir);
-    let (raw, analysis) = sample(1, 4);
-    assert_eq!(store.put(&raw, &analysis).unwrap(), PutOutcome::Inserted);
-    let (other_raw, _) = sample(2, 1);
-    store.put(&other_raw, &sample(2, 1).1).unwrap();
-
-    // Same id, different everything else: the stored document must not change.
-    let mut changed = analysis.clone();
-    changed.document.meta.title = Some("another title".into());
-    changed.mentions.truncate(1);
-    changed.events.clear();
-    changed.claims.clear();
-    assert_eq!(
-        store.put(b"different bytes", &changed).unwrap(),
-        PutOutcome::AlreadyPresent
-    );
-    assert_eq!(
-        store.analysis(&analysis.document.id).unwrap(),
-        Some(analysis.clone())
-    );
-    assert_eq!(store.raw(&analysis.document.id).unwrap(), Some(raw));
-    assert_eq!(store.document_count().unwrap(), 2);
-    // Ingestion order is not disturbed by the second put.
-    assert_eq!(
-        store.document_ids().unwrap(),
-        vec![analysis.document.id.clone(), sample(2, 1).1.document.id]
-    );
-}
-
-#[test]
-fn replace_analysis_swaps_the_layers_and_keeps_raw_bytes_metadata_and_order() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = open(&dir);
-    let (raw0, first) = sample(0, 6);
-    let (raw1, second) = sample(1, 2);
-    store.put(&raw0, &first).unwrap();
-    store.put(&raw1, &second).unwrap();
-
-    // Better readers: fewer mentions, a new event type, a claim retracted, and metadata the
-    // re-extraction must not overwrite.
-    let mut better = first.clone();
-    better.mentions.truncate(4);
-    better.timexes.truncate(1);
-    better.events = vec![EventMention {
-        event_type: EventType::DeathInCustody,
-        trigger: Span::new(0, 10),
-        evidence: better.sentences[0],
-        participants: vec![(0, Role::Victim), (2, Role::Authority)],
-        date: PartialDate::ym(2012, 10),
-        date_timex: Some(0),
-        location: Some(1),
-        legal_basis: vec![3],
-        charges: vec![],
-        sentence: None,
-        victim_count: None,
-        modality: Modality::Alleged,
-        negated: false,
-    }];
-    better.claims = vec![Claim {
-        quantity: 15,
-        qualifier: Qualifier::About,
-        unit: "killed".into(),
-        retracted: true,
-        evidence: better.sentences[1],
-        claimant: None,
-    }];
-    better.document.meta.title = Some("must not replace the stored title".into());
-    better.document.source = "elsewhere.txt".into();
-    store.replace_analysis(&better).unwrap();
-
-    let stored = store.analysis(&first.document.id).unwrap().unwrap();
-    let mut expected = better.clone();
-    expected.document.meta = first.document.meta.clone();
-    expected.document.source = first.document.source.clone();
-    assert_eq!(stored, expected);
-    assert_eq!(store.raw(&first.document.id).unwrap(), Some(raw0));
-    assert_eq!(
-        store.document_ids().unwrap(),
-        vec![first.document.id.clone(), second.document.id.clone()]
-    );
-    // The other document is untouched.
-    assert_eq!(store.analysis(&second.document.id).unwrap(), Some(second));
-
-    // Replacing with the original brings it back exactly.
-    store.replace_analysis(&first).unwrap();
-    assert_eq!(store.analysis(&first.document.id).unwrap(), Some(first));
-}
-
-#[test]
-fn replace_analysis_of_a_document_not_stored_is_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = open(&dir);
-    let (_, analysis) = sample(3, 1);
-    let err = store.replace_analysis(&analysis).unwrap_err();
-    assert!(matches!(err, StoreError::NotStored { .. }), "{err}");
-    assert!(err.to_string().contains(analysis.document.id.as_str()));
-    assert_eq!(store.document_count().unwrap(), 0);
-}
-
-#[test]
-fn unicode_text_and_fields_round_trip() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = open(&dir);
-    // Cyrillic with Kazakh letters, curly quotes, an emoji outside the BMP, combining marks,
-    // right-to-left Arabic, a zero-width joiner and a NUL, which SQLite TEXT must keep.
-    let text = "«Тоқаев» said: “Қазақстан” 👩‍⚖️ e\u{301} حقوق الإنسان \u{0}end";
-    let raw = text.as_bytes().to_vec();
-    let id = DocumentId::from_content(&raw);
-    let person = Span::new(2, 2 + "Тоқаев".len());
-    let mut a = AnalyzedDocument::new(Document {
-        id: id.clone(),
-        source: "доклад/שלום.txt".into(),
-        format: SourceFormat::Text,
-        meta: DocumentMeta {
-            title: Some("Қазақстан: «адам құқықтары»".into()),
-            publisher: Some("Human Rights Watch — Центральная Азия".into()),
-            published: PartialDate::md(2, 29),
-            reference: Some("№ 57/05/98".into()),
-            source_url: Some("https://example.org/ü".into()),
-            supplied: [MetaField::Title, MetaField::Reference]
-                .into_iter()
-                .collect(),
-        },
-        text: text.into(),
-    });
-    a.sentences.push(Span::new(0, text.len()));
-    a.mentions.push(Mention {
-        span: person,
-        text: "Тоқаев".into(),
-        entity_type: EntityType::Person,
-        country: None,
-        legal: None,
-    });
-    a.mentions.push(Mention {
-        span: Span::new(0, 0),
-        text: "Статья 174 Уголовного кодекса".into(),
-        entity_type: EntityType::LegalProvision,
-        country: Some("KZ".into()),
-        legal: Some(LegalRef {
-            instrument: Some("Уголовный кодекс".into()),
-            article: "174".into(),
-            part: Some("2".into()),
-            jurisdiction: Some("Қазақстан".into()),
-        }),
-    });
-    a.timexes.push(Timex {
-        span: Span::new(1, 2),
-        text: "сегодня".into(),
-        timex_type: TimexType::Set,
-        value: "PRESENT_REF".into(),
-    });
-    a.events.push(EventMention {
-        event_type: EventType::MediaRestriction,
-        trigger: person,
-        evidence: Span::new(0, text.len()),
-        participants: vec![(0, Role::Claimant)],
-        date: None,
-        date_timex: None,
-        location: None,
-        legal_basis: vec![1, 1],
-        charges: vec!["«разжигание» розни 🔥".into()],
-        sentence: Some("P7Y6M".into()),
-        victim_count: Some(0),
-        modality: Modality::Demanded,
-        negated: true,
-    });
-    a.claims.push(Claim {
-        quantity: 10_000,
-        qualifier: Qualifier::FewerThan,
-        unit: "арестовано".into(),
-        retracted: false,
-        evidence: person,
-        claimant: Some(0),
-    });
-    store.put(&raw, &a).unwrap();
-    assert_eq!(store.analysis(&id).unwrap(), Some(a));
-
-    // Stored as TEXT, readable by any SQL client.
-    let conn = Connection::open(store.path()).unwrap();
-    let (stored, kind): (String, String) = conn
-        .query_row(
-            "SELECT text, typeof(text) FROM documents WHERE id = ?1",
-            [id.as_str()],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .unwrap();
-    assert_eq!((stored.as_str(), kind.as_str()), (text, "text"));
-}
-
-#[test]
-fn document_ids_follow_ingestion_order_not_id_order() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = open(&dir);
-    let mut expected = Vec::new();
-    for i in [5, 3, 9, 0, 7] {
-        let (raw, a) = sample(i, 1);
-        store.put(&raw, &a).unwrap();
-        expected.push(a.document.id);
-    }
-    assert_ne!(expected, {
-        let mut sorted = expected.clone();
-        sorted.sort();
-        sorted
-    });
-    assert_eq!(store.document_ids().unwrap(), expected);
-    assert_eq!(store.document_count().unwrap(), 5);
-    // And after reopening.
-    drop(store);
-    assert_eq!(open(&dir).document_ids().unwrap(), expected);
-}
-
-#[test]
-fn for_each_analysis_visits_every_document_in_order_across_pages() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = open(&dir);
-    // More than one page of ids (256).
-    let mut expected = Vec::new();
-    for i in 0..300 {
-        let (raw, a) = sample(i, 1 + i % 2);
-        store.put(&raw, &a).unwrap();
-        expected.push(a);
-    }
-    let mut seen = Vec::new();
-    store
-        .for_each_analysis(&mut |a| {
-            seen.push(a);
-            Ok(())
-        })
-        .unwrap();
-    assert_eq!(seen.len(), expected.len());
-    assert!(seen == expected, "analyses differ or are out of order");
-}
-
-#[test]
-fn for_each_analysis_stops_at_the_first_error_of_its_function() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = open(&dir);
-    for i in 0..5 {
-        let (raw, a) = sample(i, 1);
-        store.put(&raw, &a).unwrap();
-    }
-    let mut calls = 0;
-    let err = store
-        .for_each_analysis(&mut |_| {
-            calls += 1;
-            if calls == 2 {
-                Err(StoreError::consumer("index full"))
-            } else {
-                Ok(())
-            }
-        })
-        .unwrap_err();
-    assert_eq!(calls, 2);
-    assert_eq!(err.to_string(), "index full");
-}
-
-#[test]
-fn for_each_analysis_lets_its_function_read_the_store() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = open(&dir);
-    for i in 0..3 {
-        let (raw, a) = sample(i, 1);
-        store.put(&raw, &a).unwrap();
-    }
-    let mut raw_bytes = 0;
-    store
-        .for_each_analysis(&mut |a| {
-            raw_bytes += store.raw(&a.document.id)?.unwrap().len();
-            assert_eq!(store.analysis(&a.document.id)?, Some(a));
-            Ok(())
-        })
-        .unwrap();
-    assert!(raw_bytes > 0);
 }
 
 #[test]
@@ -421,54 +101,6 @@ fn another_applications_sqlite_file_is_refused() {
 }
 
 #[test]
-fn an_analysis_pointing_at_a_missing_mention_is_refused_and_nothing_is_stored() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = open(&dir);
-    let (raw, mut a) = sample(0, 2);
-    a.events[1].participants.push((99, Role::Victim));
-    let err = store.put(&raw, &a).unwrap_err();
-    assert!(matches!(err, StoreError::InvalidAnalysis { .. }), "{err}");
-    let message = err.to_string();
-    assert!(
-        message.contains("event 1's participant names mention 99"),
-        "{message}"
-    );
-    assert!(message.contains(a.document.id.as_str()), "{message}");
-    assert_eq!(store.document_count().unwrap(), 0);
-}
-
-#[test]
-fn a_number_beyond_sql_integers_is_refused_and_the_transaction_rolled_back() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = open(&dir);
-    let (raw, mut a) = sample(0, 3);
-    // The claim is written after the document row and every other layer: a refusal there must
-    // roll all of them back.
-    a.claims[2].quantity = u64::MAX;
-    let err = store.put(&raw, &a).unwrap_err();
-    assert!(matches!(err, StoreError::InvalidAnalysis { .. }), "{err}");
-    assert!(err.to_string().contains("quantity"), "{err}");
-    assert!(!store.contains(&a.document.id).unwrap());
-    let conn = Connection::open(store.path()).unwrap();
-    for table in [
-        "documents",
-        "sentences",
-        "mentions",
-        "timexes",
-        "events",
-        "claims",
-    ] {
-        let n: i64 = conn
-            .query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))
-            .unwrap();
-        assert_eq!(n, 0, "{table}");
-    }
-    // The store still works afterwards.
-    a.claims[2].quantity = 3;
-    assert_eq!(store.put(&raw, &a).unwrap(), PutOutcome::Inserted);
-}
-
-#[test]
 fn sql_users_see_relational_tables_with_the_models_names() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = open(&dir);
@@ -547,33 +179,518 @@ fn an_empty_database_file_is_initialised_to_the_current_schema() {
     assert_eq!(mode, "wal");
 }
 
+backend_tests! {
+    fn a_realistic_document_round_trips_exactly(fx) {
+        let mut store = fx.open();
+        let (raw, analysis) = sample(0, 12);
+        assert!(!store.contains(&analysis.document.id).unwrap());
+        assert_eq!(store.put(&raw, &analysis).unwrap(), PutOutcome::Inserted);
+        assert!(store.contains(&analysis.document.id).unwrap());
+        assert_eq!(
+            store.analysis(&analysis.document.id).unwrap(),
+            Some(analysis.clone())
+        );
+        assert_eq!(store.raw(&analysis.document.id).unwrap(), Some(raw));
+        assert_eq!(store.document_count().unwrap(), 1);
+        if let casefile_store::StoreSpec::Sqlite(dir) = &fx.spec {
+            assert_eq!(store.path(), dir.join("casefile.sqlite"));
+        }
+    }
+
+    fn every_metadata_variant_round_trips(fx) {
+        let mut store = fx.open();
+        // Sample i varies format, publication date granularity (full, --MM-DD, year, none),
+        // optional metadata and supplied fields.
+        for i in 0..8 {
+            let (raw, analysis) = sample(i, 3);
+            store.put(&raw, &analysis).unwrap();
+            assert_eq!(
+                store.analysis(&analysis.document.id).unwrap().as_ref(),
+                Some(&analysis),
+                "sample {i}"
+            );
+        }
+    }
+
+    fn an_unknown_document_is_none(fx) {
+        let store = fx.open();
+        let id = DocumentId("0000000000000000".into());
+        assert_eq!(store.analysis(&id).unwrap(), None);
+        assert_eq!(store.raw(&id).unwrap(), None);
+        assert!(!store.contains(&id).unwrap());
+    }
+
+    fn putting_the_same_id_twice_is_already_present_and_changes_nothing(fx) {
+        let mut store = fx.open();
+        let (raw, analysis) = sample(1, 4);
+        assert_eq!(store.put(&raw, &analysis).unwrap(), PutOutcome::Inserted);
+        let (other_raw, _) = sample(2, 1);
+        store.put(&other_raw, &sample(2, 1).1).unwrap();
+
+        // Same id, different everything else: the stored document must not change.
+        let mut changed = analysis.clone();
+        changed.document.meta.title = Some("another title".into());
+        changed.mentions.truncate(1);
+        changed.events.clear();
+        changed.claims.clear();
+        assert_eq!(
+            store.put(b"different bytes", &changed).unwrap(),
+            PutOutcome::AlreadyPresent
+        );
+        assert_eq!(
+            store.analysis(&analysis.document.id).unwrap(),
+            Some(analysis.clone())
+        );
+        assert_eq!(store.raw(&analysis.document.id).unwrap(), Some(raw));
+        assert_eq!(store.document_count().unwrap(), 2);
+        // Ingestion order is not disturbed by the second put.
+        assert_eq!(
+            store.document_ids().unwrap(),
+            vec![analysis.document.id.clone(), sample(2, 1).1.document.id]
+        );
+    }
+
+    fn replace_analysis_swaps_the_layers_and_keeps_raw_bytes_metadata_and_order(fx) {
+        let mut store = fx.open();
+        let (raw0, first) = sample(0, 6);
+        let (raw1, second) = sample(1, 2);
+        store.put(&raw0, &first).unwrap();
+        store.put(&raw1, &second).unwrap();
+
+        // Better readers: fewer mentions, a new event type, a claim retracted, and metadata the
+        // re-extraction must not overwrite.
+        let mut better = first.clone();
+        better.mentions.truncate(4);
+        better.timexes.truncate(1);
+        better.events = vec![EventMention {
+            event_type: EventType::DeathInCustody,
+            trigger: Span::new(0, 10),
+            evidence: better.sentences[0],
+            participants: vec![(0, Role::Victim), (2, Role::Authority)],
+            date: PartialDate::ym(2012, 10),
+            date_timex: Some(0),
+            location: Some(1),
+            legal_basis: vec![3],
+            charges: vec![],
+            sentence: None,
+            victim_count: None,
+            modality: Modality::Alleged,
+            negated: false,
+        }];
+        better.claims = vec![Claim {
+            quantity: 15,
+            qualifier: Qualifier::About,
+            unit: "killed".into(),
+            retracted: true,
+            evidence: better.sentences[1],
+            claimant: None,
+        }];
+        better.document.meta.title = Some("must not replace the stored title".into());
+        better.document.source = "elsewhere.txt".into();
+        store.replace_analysis(&better).unwrap();
+
+        let stored = store.analysis(&first.document.id).unwrap().unwrap();
+        let mut expected = better.clone();
+        expected.document.meta = first.document.meta.clone();
+        expected.document.source = first.document.source.clone();
+        assert_eq!(stored, expected);
+        assert_eq!(store.raw(&first.document.id).unwrap(), Some(raw0));
+        assert_eq!(
+            store.document_ids().unwrap(),
+            vec![first.document.id.clone(), second.document.id.clone()]
+        );
+        // The other document is untouched.
+        assert_eq!(store.analysis(&second.document.id).unwrap(), Some(second));
+
+        // Replacing with the original brings it back exactly.
+        store.replace_analysis(&first).unwrap();
+        assert_eq!(store.analysis(&first.document.id).unwrap(), Some(first));
+    }
+
+    fn replace_analysis_of_a_document_not_stored_is_refused(fx) {
+        let mut store = fx.open();
+        let (_, analysis) = sample(3, 1);
+        let err = store.replace_analysis(&analysis).unwrap_err();
+        assert!(matches!(err, StoreError::NotStored { .. }), "{err}");
+        assert!(err.to_string().contains(analysis.document.id.as_str()));
+        assert_eq!(store.document_count().unwrap(), 0);
+    }
+
+    fn unicode_text_and_fields_round_trip(fx) {
+        let mut store = fx.open();
+        // Cyrillic with Kazakh letters, curly quotes, an emoji outside the BMP, combining marks,
+        // right-to-left Arabic, a zero-width joiner and a NUL, which SQLite TEXT must keep.
+        let text = "«Тоқаев» said: “Қазақстан” 👩‍⚖️ e\u{301} حقوق الإنسان \u{0}end";
+        let raw = text.as_bytes().to_vec();
+        let id = DocumentId::from_content(&raw);
+        let person = Span::new(2, 2 + "Тоқаев".len());
+        let mut a = AnalyzedDocument::new(Document {
+            id: id.clone(),
+            source: "доклад/שלום.txt".into(),
+            format: SourceFormat::Text,
+            meta: DocumentMeta {
+                title: Some("Қазақстан: «адам құқықтары»".into()),
+                publisher: Some("Human Rights Watch — Центральная Азия".into()),
+                published: PartialDate::md(2, 29),
+                reference: Some("№ 57/05/98".into()),
+                source_url: Some("https://example.org/ü".into()),
+                supplied: [MetaField::Title, MetaField::Reference]
+                    .into_iter()
+                    .collect(),
+            },
+            text: text.into(),
+        });
+        a.sentences.push(Span::new(0, text.len()));
+        a.mentions.push(Mention {
+            span: person,
+            text: "Тоқаев".into(),
+            entity_type: EntityType::Person,
+            country: None,
+            legal: None,
+        });
+        a.mentions.push(Mention {
+            span: Span::new(0, 0),
+            text: "Статья 174 Уголовного кодекса".into(),
+            entity_type: EntityType::LegalProvision,
+            country: Some("KZ".into()),
+            legal: Some(LegalRef {
+                instrument: Some("Уголовный кодекс".into()),
+                article: "174".into(),
+                part: Some("2".into()),
+                jurisdiction: Some("Қазақстан".into()),
+            }),
+        });
+        a.timexes.push(Timex {
+            span: Span::new(1, 2),
+            text: "сегодня".into(),
+            timex_type: TimexType::Set,
+            value: "PRESENT_REF".into(),
+        });
+        a.events.push(EventMention {
+            event_type: EventType::MediaRestriction,
+            trigger: person,
+            evidence: Span::new(0, text.len()),
+            participants: vec![(0, Role::Claimant)],
+            date: None,
+            date_timex: None,
+            location: None,
+            legal_basis: vec![1, 1],
+            charges: vec!["«разжигание» розни 🔥".into()],
+            sentence: Some("P7Y6M".into()),
+            victim_count: Some(0),
+            modality: Modality::Demanded,
+            negated: true,
+        });
+        a.claims.push(Claim {
+            quantity: 10_000,
+            qualifier: Qualifier::FewerThan,
+            unit: "арестовано".into(),
+            retracted: false,
+            evidence: person,
+            claimant: Some(0),
+        });
+        store.put(&raw, &a).unwrap();
+        assert_eq!(store.analysis(&id).unwrap(), Some(a));
+
+        // Stored as TEXT, readable by any SQL client.
+        if fx.is_postgres() {
+            // PostgreSQL TEXT cannot hold the NUL: it is stored escaped, the rest as it is.
+            let stored: String = fx
+                .pg_client()
+                .query_one("SELECT text FROM documents WHERE id = $1", &[&id.as_str()])
+                .unwrap()
+                .get(0);
+            assert_eq!(stored, text.replace('\0', "\u{FFFF}0"));
+        } else {
+            let conn = Connection::open(store.path()).unwrap();
+            let (stored, kind): (String, String) = conn
+                .query_row(
+                    "SELECT text, typeof(text) FROM documents WHERE id = ?1",
+                    [id.as_str()],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .unwrap();
+            assert_eq!((stored.as_str(), kind.as_str()), (text, "text"));
+        }
+    }
+
+    fn document_ids_follow_ingestion_order_not_id_order(fx) {
+        let mut store = fx.open();
+        let mut expected = Vec::new();
+        for i in [5, 3, 9, 0, 7] {
+            let (raw, a) = sample(i, 1);
+            store.put(&raw, &a).unwrap();
+            expected.push(a.document.id);
+        }
+        assert_ne!(expected, {
+            let mut sorted = expected.clone();
+            sorted.sort();
+            sorted
+        });
+        assert_eq!(store.document_ids().unwrap(), expected);
+        assert_eq!(store.document_count().unwrap(), 5);
+        // And after reopening.
+        drop(store);
+        assert_eq!(fx.open().document_ids().unwrap(), expected);
+    }
+
+    fn for_each_analysis_visits_every_document_in_order_across_pages(fx) {
+        let mut store = fx.open();
+        // More than one page of ids (256).
+        let mut expected = Vec::new();
+        for i in 0..300 {
+            let (raw, a) = sample(i, 1 + i % 2);
+            store.put(&raw, &a).unwrap();
+            expected.push(a);
+        }
+        let mut seen = Vec::new();
+        store
+            .for_each_analysis(&mut |a| {
+                seen.push(a);
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(seen.len(), expected.len());
+        assert!(seen == expected, "analyses differ or are out of order");
+    }
+
+    fn for_each_analysis_stops_at_the_first_error_of_its_function(fx) {
+        let mut store = fx.open();
+        for i in 0..5 {
+            let (raw, a) = sample(i, 1);
+            store.put(&raw, &a).unwrap();
+        }
+        let mut calls = 0;
+        let err = store
+            .for_each_analysis(&mut |_| {
+                calls += 1;
+                if calls == 2 {
+                    Err(StoreError::consumer("index full"))
+                } else {
+                    Ok(())
+                }
+            })
+            .unwrap_err();
+        assert_eq!(calls, 2);
+        assert_eq!(err.to_string(), "index full");
+    }
+
+    fn for_each_analysis_lets_its_function_read_the_store(fx) {
+        let mut store = fx.open();
+        for i in 0..3 {
+            let (raw, a) = sample(i, 1);
+            store.put(&raw, &a).unwrap();
+        }
+        let mut raw_bytes = 0;
+        store
+            .for_each_analysis(&mut |a| {
+                raw_bytes += store.raw(&a.document.id)?.unwrap().len();
+                assert_eq!(store.analysis(&a.document.id)?, Some(a));
+                Ok(())
+            })
+            .unwrap();
+        assert!(raw_bytes > 0);
+    }
+
+    fn an_analysis_pointing_at_a_missing_mention_is_refused_and_nothing_is_stored(fx) {
+        let mut store = fx.open();
+        let (raw, mut a) = sample(0, 2);
+        a.events[1].participants.push((99, Role::Victim));
+        let err = store.put(&raw, &a).unwrap_err();
+        assert!(matches!(err, StoreError::InvalidAnalysis { .. }), "{err}");
+        let message = err.to_string();
+        assert!(
+            message.contains("event 1's participant names mention 99"),
+            "{message}"
+        );
+        assert!(message.contains(a.document.id.as_str()), "{message}");
+        assert_eq!(store.document_count().unwrap(), 0);
+    }
+
+    fn a_number_beyond_sql_integers_is_refused_and_the_transaction_rolled_back(fx) {
+        let mut store = fx.open();
+        let (raw, mut a) = sample(0, 3);
+        // The claim is written after the document row and every other layer: a refusal there must
+        // roll all of them back.
+        a.claims[2].quantity = u64::MAX;
+        let err = store.put(&raw, &a).unwrap_err();
+        assert!(matches!(err, StoreError::InvalidAnalysis { .. }), "{err}");
+        assert!(err.to_string().contains("quantity"), "{err}");
+        assert!(!store.contains(&a.document.id).unwrap());
+        for table in [
+            "documents",
+            "sentences",
+            "mentions",
+            "timexes",
+            "events",
+            "claims",
+        ] {
+            assert_eq!(fx.count_rows(table), 0, "{table}");
+        }
+        // The store still works afterwards.
+        a.claims[2].quantity = 3;
+        assert_eq!(store.put(&raw, &a).unwrap(), PutOutcome::Inserted);
+    }
+
+    fn the_store_is_usable_as_a_trait_object_and_moves_across_threads(fx) {
+        // Readers take `&dyn Store` so a second backend fits without touching them; a pipeline's
+        // writer thread owns the store.
+        fn assert_send<T: Send>() {}
+        assert_send::<SqliteStore>();
+        assert_send::<casefile_store::PostgresStore>();
+        assert_send::<casefile_store::AnyStore>();
+        // Errors travel through anyhow and across threads.
+        fn assert_error<T: std::error::Error + Send + Sync + 'static>() {}
+        assert_error::<StoreError>();
+        let store: Box<dyn Store + Send> = Box::new(fx.open());
+        let count = std::thread::spawn(move || store.document_count().unwrap())
+            .join()
+            .unwrap();
+        assert_eq!(count, 0);
+    }
+
+    fn the_ingest_log_lists_documents_in_order_with_their_sizes(fx) {
+        let mut store = fx.open();
+        let mut expected = Vec::new();
+        for i in [3, 1] {
+            let (raw, a) = sample(i, 2);
+            store.put(&raw, &a).unwrap();
+            let d = &a.document;
+            expected.push((d.id.clone(), d.source.clone(), raw.len() as u64, d.text.len() as u64));
+        }
+        let log = store.ingest_log().unwrap();
+        let got: Vec<_> = log
+            .iter()
+            .map(|e| (e.id.clone(), e.source.clone(), e.raw_bytes, e.text_bytes))
+            .collect();
+        assert_eq!(got, expected);
+        assert_eq!(log[0].format, "markdown");
+        assert!(log.iter().all(|e| e.ingested_at.ends_with('Z')), "{log:?}");
+    }
+
+    fn two_handles_on_one_store_see_each_others_commits(fx) {
+        let mut writer = fx.open();
+        let reader = fx.open();
+        let (raw, a) = sample(4, 2);
+        writer.put(&raw, &a).unwrap();
+        assert_eq!(reader.analysis(&a.document.id).unwrap(), Some(a.clone()));
+        let mut other = fx.open();
+        assert_eq!(other.put(&raw, &a).unwrap(), PutOutcome::AlreadyPresent);
+    }
+}
+
+// ---- PostgreSQL only: its schema table and what SQL users see ----
+
 #[test]
-fn the_store_is_usable_as_a_trait_object_and_moves_across_threads() {
-    // Readers take `&dyn Store` so a second backend fits without touching them; a pipeline's
-    // writer thread owns the store.
-    fn assert_send<T: Send>() {}
-    assert_send::<SqliteStore>();
-    // Errors travel through anyhow and across threads.
-    fn assert_error<T: std::error::Error + Send + Sync + 'static>() {}
-    assert_error::<StoreError>();
-    let dir = tempfile::tempdir().unwrap();
-    let store: Box<dyn Store + Send> = Box::new(open(&dir));
-    let count = std::thread::spawn(move || store.document_count().unwrap())
-        .join()
+fn postgres_a_database_written_by_a_newer_schema_is_refused() {
+    let Some(fx) = common::Fixture::postgres() else {
+        return;
+    };
+    let (raw, a) = sample(0, 2);
+    fx.open().put(&raw, &a).unwrap();
+    let known = casefile_store::PostgresStore::SCHEMA_VERSION;
+    let mut client = fx.pg_client();
+    let version: i64 = client
+        .query_one("SELECT version FROM casefile_schema", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(version, known);
+    client
+        .execute("UPDATE casefile_schema SET version = $1", &[&(known + 1)])
         .unwrap();
-    assert_eq!(count, 0);
+    let err = fx.spec.open().unwrap_err();
+    assert!(
+        matches!(err, StoreError::NewerSchema { found, .. } if found == known + 1),
+        "{err}"
+    );
+    assert!(err.to_string().contains("newer"), "{err}");
+    // Refusing did not touch it.
+    client
+        .execute("UPDATE casefile_schema SET version = $1", &[&known])
+        .unwrap();
+    assert_eq!(fx.open().analysis(&a.document.id).unwrap(), Some(a));
 }
 
 #[test]
-fn two_handles_on_one_store_see_each_others_commits() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut writer = open(&dir);
-    let reader = open(&dir);
-    let (raw, a) = sample(4, 2);
-    writer.put(&raw, &a).unwrap();
-    assert_eq!(reader.analysis(&a.document.id).unwrap(), Some(a.clone()));
-    let mut other = open(&dir);
-    assert_eq!(other.put(&raw, &a).unwrap(), PutOutcome::AlreadyPresent);
+fn postgres_another_applications_documents_table_is_refused() {
+    let Some(fx) = common::Fixture::postgres() else {
+        return;
+    };
+    fx.pg_client()
+        .batch_execute("CREATE TABLE documents (id INTEGER)")
+        .unwrap();
+    let err = fx.spec.open().unwrap_err();
+    assert!(matches!(err, StoreError::NotCasefile { .. }), "{err}");
+    assert!(err.to_string().contains("not a casefile store"), "{err}");
+}
+
+#[test]
+fn postgres_a_wrong_password_is_reported_without_it() {
+    let Some(fx) = common::Fixture::postgres() else {
+        return;
+    };
+    let casefile_store::StoreSpec::Postgres(url) = &fx.spec else {
+        unreachable!()
+    };
+    // A database that does not exist: the message names it, never a password.
+    let bad = url
+        .replace("://casefile@", "://casefile:hunter2@")
+        .replace("/casefile_test", "/no_such_db");
+    let err = casefile_store::open(&bad).unwrap_err();
+    let message = err.to_string();
+    assert!(matches!(err, StoreError::Postgres { .. }), "{message}");
+    assert!(!message.contains("hunter2"), "{message}");
+}
+
+#[test]
+fn postgres_sql_users_see_relational_tables_with_the_models_names() {
+    let Some(fx) = common::Fixture::postgres() else {
+        return;
+    };
+    let (raw, a) = sample(0, 12);
+    fx.open().put(&raw, &a).unwrap();
+    let mut client = fx.pg_client();
+    let mut strings = |sql: &str| -> Vec<String> {
+        client
+            .query(sql, &[])
+            .unwrap()
+            .iter()
+            .map(|r| r.get(0))
+            .collect()
+    };
+    assert_eq!(
+        strings("SELECT DISTINCT entity_type FROM mentions ORDER BY 1"),
+        ["legal_provision", "location", "organization", "person"]
+    );
+    assert_eq!(
+        strings("SELECT DISTINCT role FROM event_participants ORDER BY 1"),
+        ["perpetrator", "victim"]
+    );
+    assert_eq!(
+        strings("SELECT published || ' ' || format || ' ' || supplied FROM documents"),
+        [r#"1998-04-08 html ["published","source_url"]"#]
+    );
+    // JSON columns cast to jsonb.
+    assert_eq!(
+        strings("SELECT DISTINCT legal::jsonb ->> 'article' FROM mentions WHERE legal IS NOT NULL"),
+        ["174"]
+    );
+    let victims = strings(
+        "SELECT m.text || ' @ ' || l.text FROM events e \
+         JOIN event_participants p ON p.document_id = e.document_id AND p.event_idx = e.idx \
+         JOIN mentions m ON m.document_id = p.document_id AND m.idx = p.mention_idx \
+         JOIN mentions l ON l.document_id = e.document_id AND l.idx = e.location \
+         WHERE e.type = 'detention' AND p.role = 'victim'",
+    );
+    assert_eq!(victims, ["Серік Қалиев-0-1 @ Алматы"]);
+    let log = fx.open().ingest_log().unwrap();
+    assert_eq!(log.len(), 1);
+    assert!(
+        log[0].ingested_at.ends_with('Z') && log[0].ingested_at.len() == 24,
+        "{log:?}"
+    );
+    assert_eq!(log[0].raw_bytes, raw.len() as u64);
+    assert_eq!(log[0].text_bytes, a.document.text.len() as u64);
 }
 
 // ---- property: any analysis the model can express round-trips exactly ----
@@ -854,14 +971,29 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
     #[test]
-    fn any_analysis_round_trips_exactly((raw, a) in analysis()) {
-        let dir = tempfile::tempdir().unwrap();
-        let mut store = SqliteStore::open(dir.path()).unwrap();
-        prop_assert_eq!(store.put(&raw, &a).unwrap(), PutOutcome::Inserted);
-        prop_assert_eq!(store.analysis(&a.document.id).unwrap(), Some(a.clone()));
-        prop_assert_eq!(store.raw(&a.document.id).unwrap(), Some(raw));
-        // And a replacement by itself is a no-op.
-        store.replace_analysis(&a).unwrap();
-        prop_assert_eq!(store.analysis(&a.document.id).unwrap(), Some(a));
+    fn any_analysis_round_trips_exactly_sqlite((raw, a) in analysis()) {
+        round_trips(&common::Fixture::sqlite(), raw, a)?;
     }
+
+    #[test]
+    fn any_analysis_round_trips_exactly_postgres((raw, a) in analysis()) {
+        if let Some(fx) = common::Fixture::postgres() {
+            round_trips(&fx, raw, a)?;
+        }
+    }
+}
+
+fn round_trips(
+    fx: &common::Fixture,
+    raw: Vec<u8>,
+    a: AnalyzedDocument,
+) -> std::result::Result<(), TestCaseError> {
+    let mut store = fx.open();
+    prop_assert_eq!(store.put(&raw, &a).unwrap(), PutOutcome::Inserted);
+    prop_assert_eq!(store.analysis(&a.document.id).unwrap(), Some(a.clone()));
+    prop_assert_eq!(store.raw(&a.document.id).unwrap(), Some(raw));
+    // And a replacement by itself is a no-op.
+    store.replace_analysis(&a).unwrap();
+    prop_assert_eq!(store.analysis(&a.document.id).unwrap(), Some(a));
+    Ok(())
 }

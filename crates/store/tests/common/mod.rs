@@ -156,3 +156,162 @@ pub fn layer_counts(a: &AnalyzedDocument) -> [usize; 6] {
         a.claims.len(),
     ]
 }
+
+/// A fresh, empty store of one backend for one test, opened as often as the test likes.
+///
+/// SQLite: a folder in a temporary directory. PostgreSQL: a schema of its own in the database
+/// `CASEFILE_TEST_POSTGRES` names (the store's tables go in the first schema of the connection's
+/// `search_path`), dropped when the fixture is.
+pub struct Fixture {
+    /// What [`Fixture::open`] opens.
+    pub spec: casefile_store::StoreSpec,
+    _dir: Option<tempfile::TempDir>,
+    /// The base URL and the schema, for PostgreSQL.
+    pg: Option<(String, String)>,
+}
+
+/// The environment variable naming the PostgreSQL database the tests may use.
+pub const POSTGRES_ENV: &str = "CASEFILE_TEST_POSTGRES";
+
+impl Fixture {
+    /// A store folder in a fresh temporary directory.
+    pub fn sqlite() -> Fixture {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        Fixture {
+            spec: casefile_store::StoreSpec::Sqlite(dir.path().join("store")),
+            _dir: Some(dir),
+            pg: None,
+        }
+    }
+
+    /// A fresh schema in the database `CASEFILE_TEST_POSTGRES` names, or `None` (after saying so
+    /// on the terminal, once per test binary) when it is not set.
+    pub fn postgres() -> Option<Fixture> {
+        let Some(base) = std::env::var(POSTGRES_ENV).ok().filter(|u| !u.is_empty()) else {
+            static SAID: std::sync::Once = std::sync::Once::new();
+            SAID.call_once(|| {
+                use std::io::Write;
+                // Straight to the terminal: the test harness captures print! of passing tests.
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "\nSKIPPED: the PostgreSQL variants of these tests ({POSTGRES_ENV} is not set; \
+                     `scripts/with-postgres cargo test -p casefile-store` runs them)"
+                );
+            });
+            return None;
+        };
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let schema = format!("cf_test_{}_{n}", std::process::id());
+        let mut client = ::postgres::Client::connect(&base, ::postgres::NoTls)
+            .unwrap_or_else(|e| panic!("{POSTGRES_ENV}: cannot connect: {e}"));
+        client
+            .batch_execute(&format!(
+                "DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}"
+            ))
+            .expect("a fresh schema");
+        let sep = if base.contains('?') { '&' } else { '?' };
+        let url = format!("{base}{sep}options=-csearch_path%3D{schema}");
+        Some(Fixture {
+            spec: casefile_store::StoreSpec::Postgres(url),
+            _dir: None,
+            pg: Some((base, schema)),
+        })
+    }
+
+    /// Opens the store (again).
+    pub fn open(&self) -> casefile_store::AnyStore {
+        self.spec.open().expect("store opens")
+    }
+
+    /// True for PostgreSQL.
+    pub fn is_postgres(&self) -> bool {
+        self.pg.is_some()
+    }
+
+    /// The number of rows of `table`, read with the backend's own client.
+    pub fn count_rows(&self, table: &str) -> i64 {
+        match (&self.spec, &self.pg) {
+            (casefile_store::StoreSpec::Sqlite(dir), _) => {
+                rusqlite::Connection::open(dir.join("casefile.sqlite"))
+                    .unwrap()
+                    .query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))
+                    .unwrap()
+            }
+            (casefile_store::StoreSpec::Postgres(_), Some((base, schema))) => {
+                ::postgres::Client::connect(base, ::postgres::NoTls)
+                    .unwrap()
+                    .query_one(&format!("SELECT COUNT(*) FROM {schema}.{table}"), &[])
+                    .unwrap()
+                    .get(0)
+            }
+            _ => unreachable!(),
+        }
+    }
+
+    /// Runs SQL statements on the store with the backend's own client (to damage or age it).
+    pub fn execute(&self, sql: &str) {
+        match &self.spec {
+            casefile_store::StoreSpec::Sqlite(dir) => {
+                rusqlite::Connection::open(dir.join("casefile.sqlite"))
+                    .unwrap()
+                    .execute_batch(sql)
+                    .unwrap();
+            }
+            casefile_store::StoreSpec::Postgres(_) => self.pg_client().batch_execute(sql).unwrap(),
+        }
+    }
+
+    /// A client on the PostgreSQL schema (its tables unqualified), for tests that look inside.
+    pub fn pg_client(&self) -> ::postgres::Client {
+        let casefile_store::StoreSpec::Postgres(url) = &self.spec else {
+            panic!("not a PostgreSQL fixture");
+        };
+        ::postgres::Client::connect(url, ::postgres::NoTls).unwrap()
+    }
+}
+
+impl Drop for Fixture {
+    fn drop(&mut self) {
+        if let Some((base, schema)) = &self.pg {
+            if let Ok(mut client) = ::postgres::Client::connect(base, ::postgres::NoTls) {
+                let _ = client.batch_execute(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE"));
+            }
+        }
+    }
+}
+
+/// Declares each test twice: `sqlite::NAME` on a fresh SQLite store and `postgres::NAME` on a
+/// fresh PostgreSQL schema (skipped, saying so, without `CASEFILE_TEST_POSTGRES`). The body gets
+/// `fx: &Fixture`.
+#[macro_export]
+macro_rules! backend_tests {
+    ($(fn $name:ident($fx:ident) $body:block)*) => {
+        mod sqlite {
+            #[allow(unused_imports)]
+            use super::*;
+            $(
+                #[test]
+                fn $name() {
+                    let fixture = $crate::common::Fixture::sqlite();
+                    let $fx = &fixture;
+                    $body
+                }
+            )*
+        }
+        mod postgres {
+            #[allow(unused_imports)]
+            use super::*;
+            $(
+                #[test]
+                fn $name() {
+                    let Some(fixture) = $crate::common::Fixture::postgres() else {
+                        return;
+                    };
+                    let $fx = &fixture;
+                    $body
+                }
+            )*
+        }
+    };
+}
