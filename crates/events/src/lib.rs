@@ -1355,6 +1355,22 @@ const SUSPECT_WORDS: &[&str] = &[
     "abductors",
     "kingpin",
     "hijacking",
+    // People named by an ordinary crime ("2,175 drug traffickers had been arrested", "a fugitive
+    // wanted for"): the crime describes the person, unlike a charge ("arrested on drug charges"),
+    // which is often how defenders are silenced.
+    "traffickers",
+    "trafficker",
+    "smugglers",
+    "smuggler",
+    "thieves",
+    "thief",
+    "fraudsters",
+    "fraudster",
+    "bandits",
+    "fugitive",
+    "fugitives",
+    "burglars",
+    "poachers",
 ];
 
 /// Crimes of violence an arrest or conviction may be for.

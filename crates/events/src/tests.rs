@@ -697,3 +697,20 @@ fn a_lifted_ban_is_no_media_restriction() {
         d.events
     );
 }
+
+#[test]
+fn arresting_people_named_by_an_ordinary_crime_is_investigation() {
+    let a = Doc::new("Within the period 2,175 drug traffickers had been arrested by the agency.")
+        .read();
+    assert!(of_type(&a, EventType::Arrest).is_empty(), "{:#?}", a.events);
+    let b = Doc::new("Police say a fugitive wanted in Minneapolis has been arrested in Illinois.")
+        .place("Minneapolis")
+        .place("Illinois")
+        .read();
+    assert!(of_type(&b, EventType::Arrest).is_empty(), "{:#?}", b.events);
+    // A drug charge is not a drug trafficker: defenders are often jailed on such charges.
+    let c = Doc::new("The journalist Ana Lopez was arrested on drug charges.")
+        .person("Ana Lopez")
+        .read();
+    assert_eq!(of_type(&c, EventType::Arrest).len(), 1, "{:#?}", c.events);
+}
