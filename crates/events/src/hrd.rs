@@ -275,6 +275,11 @@ impl TypeModel {
         self.weights.len()
     }
 
+    /// True when the threshold keeps every event whatever its score (training found no gain).
+    pub fn keeps_all(&self) -> bool {
+        self.weights.get(THRESHOLD) == Some(&f32::NEG_INFINITY)
+    }
+
     /// True when the model has no weights (and so keeps every event).
     pub fn is_empty(&self) -> bool {
         self.weights.is_empty()
@@ -406,7 +411,8 @@ pub fn filterable(category: usize) -> bool {
 
 /// Drops the events of every filterable category the model scores below zero.
 pub fn filter(analysis: &mut AnalyzedDocument, model: &TypeModel) {
-    if model.is_empty() {
+    // Nothing to decide: spare the features (a lowercased copy of the text and word counts).
+    if model.is_empty() || model.keeps_all() {
         return;
     }
     let drop: Vec<usize> = features(analysis)
@@ -585,6 +591,7 @@ mod tests {
             examples.push(ex(&["bias", "doubt"], i % 2 == 0));
         }
         let m = train(&examples, 30, 10);
+        assert!(m.keeps_all());
         assert!(m.score(&["bias".into(), "doubt".into()]) > 0.0);
         assert_eq!(TypeModel::parse(&m.to_text()).unwrap(), m);
     }
