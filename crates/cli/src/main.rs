@@ -5,6 +5,7 @@ mod case;
 mod demo;
 mod ingest;
 mod panics;
+mod train;
 
 use anyhow::{Context, Result};
 use casefile_model::PartialDate;
@@ -131,6 +132,19 @@ enum Command {
     Reanalyze,
     /// Delete the search index (STORE/index, derived from the store) and build it again.
     Reindex,
+    /// Train the violation filter (which kinds of violation an article reports about human-rights
+    /// defenders) on an HRDsAttack split and write its weights.
+    TrainEvents {
+        /// The split folder, with `articles/` and `gold.json` (../shared/datasets/hrdsattack/train).
+        #[arg(long)]
+        hrd: PathBuf,
+        /// Where to write the weights (crates/events/data/hrd-types.tsv is compiled in).
+        #[arg(long)]
+        out: PathBuf,
+        /// Passes over the examples.
+        #[arg(long, default_value_t = 30)]
+        epochs: usize,
+    },
     /// Time the phases of building the record from the store (reading the analyses, resolving,
     /// indexing for search, as `casefile serve` does at start) and print them as one JSON line.
     Profile,
@@ -301,6 +315,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Command::Demo => demo::run(),
+        Command::TrainEvents { hrd, out, epochs } => {
+            train::run(&hrd, &out, epochs)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Timex { timeml, out, dct } => timex(timeml, out, dct),
         Command::Explain { entity } => {
             let store = open_store(&cli.store)?;

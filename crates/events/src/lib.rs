@@ -31,6 +31,7 @@
 //! arrested"), their source ("according to X") and whether they were retracted.
 
 mod claims;
+pub mod hrd;
 mod lexicon;
 mod numbers;
 mod text;
@@ -50,6 +51,9 @@ use text::{find_word, has_any_word, last_words, rfind_any_word, rfind_word, sl, 
 /// states it; participants, place and legal basis are indexes into `analysis.mentions`; the date
 /// comes from a time expression of the text (or, for a call, the document's own date) and is never
 /// invented.
+///
+/// These are the rules alone: every event the text states. The pipeline then applies the trained
+/// violation filter ([`hrd::filter`]), which is trained on what this returns.
 pub fn read(analysis: &mut AnalyzedDocument) {
     let ctx = Ctx::new(analysis);
     let found = claims::find(&ctx);
@@ -622,6 +626,7 @@ fn read_events(ctx: &Ctx, found: &[claims::Found]) -> Vec<EventMention> {
     assign_legal_basis(ctx, &mut all);
     inherit_dates(ctx, &mut all);
     recent_by_tense(ctx, &mut all);
+    year_of_relative_timex(ctx, &mut all);
     propagate_legal_basis(ctx, &mut all);
     count_victims(found, &mut all);
     // A case against no one in particular ("the cases in which workers were convicted") is not a
@@ -914,6 +919,24 @@ fn under_call(ctx: &Ctx, ss: usize, ts: usize) -> Option<usize> {
     Some(from + p)
 }
 
+/// A ban being lifted ("lifting the ban on", "the ban was lifted") ends a restriction: it states
+/// none. `before` and `after` are the sentence's lowercase text around the trigger.
+fn lifted_ban(before: &str, after: &str) -> bool {
+    let prev: Vec<&str> = last_words(before, 4).collect();
+    let lifts = |w: &str| {
+        matches!(
+            w,
+            "lift" | "lifts" | "lifted" | "lifting" | "end" | "ended" | "ending" | "overturned"
+        )
+    };
+    // "lifted the ban", "lifting its three-year ban".
+    prev.iter().take(3).any(|w| lifts(w)) || {
+        let next: Vec<&str> = words(after).take(6).collect();
+        // "the ban on X was lifted", "the ban has been lifted".
+        next.iter().any(|w| matches!(*w, "lifted" | "overturned"))
+    }
+}
+
 /// Reads the candidates of one sentence from its trigger matches.
 fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> Vec<Cand> {
     let lower = ctx.lower.as_str();
@@ -1005,8 +1028,16 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
                 )
             }),
             "beaten" => next_word == "back",
+            // "beating a hasty retreat", "beat a retreat": withdrawing, not a blow.
+            "beating" => {
+                let next: Vec<&str> = words(after).take(3).collect();
+                next.first() == Some(&"a") && next.contains(&"retreat")
+            }
+            // "killing off orchards", "killed off the plan": ending something, not killing.
+            "killed" if next_word == "off" => true,
+            "ban" if lifted_ban(before, after) => true,
             "assassination" | "murder" | "killing" => {
-                matches!(next_word, "attempt" | "attempts" | "plot" | "plots")
+                matches!(next_word, "attempt" | "attempts" | "plot" | "plots" | "off")
                     || prev.first() == Some(&"attempted")
                     || prev
                         .first()
@@ -1324,6 +1355,22 @@ const SUSPECT_WORDS: &[&str] = &[
     "abductors",
     "kingpin",
     "hijacking",
+    // People named by an ordinary crime ("2,175 drug traffickers had been arrested", "a fugitive
+    // wanted for"): the crime describes the person, unlike a charge ("arrested on drug charges"),
+    // which is often how defenders are silenced.
+    "traffickers",
+    "trafficker",
+    "smugglers",
+    "smuggler",
+    "thieves",
+    "thief",
+    "fraudsters",
+    "fraudster",
+    "bandits",
+    "fugitive",
+    "fugitives",
+    "burglars",
+    "poachers",
 ];
 
 /// Crimes of violence an arrest or conviction may be for.
@@ -2312,6 +2359,30 @@ fn recent_by_tense(ctx: &Ctx, all: &mut [Cand]) {
                 && group.first().is_some_and(|w| matches!(*w, "has" | "have")));
         if present {
             c.date = Some(PartialDate::y(year));
+        }
+    }
+}
+
+/// An undated event whose sentence dates something by the document's own date ("prompting a
+/// crackdown last week", "protests on Monday led to arrests") happened that year: it takes the
+/// year, nothing finer, since the expression may date a neighbouring event. Only expressions that
+/// state no year of their own count: "in 1984" in the same sentence is background, not the news.
+fn year_of_relative_timex(ctx: &Ctx, all: &mut [Cand]) {
+    for c in all.iter_mut() {
+        if c.date.is_some() || is_call(c.ty) || c.negated {
+            continue;
+        }
+        let sent = ctx.sentences[c.sentence];
+        let year = ctx.timexes[ctx.timexes_in(sent.start, sent.end)]
+            .iter()
+            .filter(|t| {
+                // "said today" dates the statement, not the event.
+                let l = t.text.to_ascii_lowercase();
+                !states_year(&t.text) && !l.contains("today") && !l.contains("now")
+            })
+            .find_map(|t| timex_date(t).and_then(|d| d.year));
+        if let Some(y) = year {
+            c.date = Some(PartialDate::y(y));
         }
     }
 }

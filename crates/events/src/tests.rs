@@ -610,3 +610,107 @@ fn a_sentence_upheld_on_appeal_is_an_appeal() {
         .read();
     assert!(!of_type(&a, EventType::Appeal).is_empty());
 }
+
+#[test]
+fn an_undated_event_takes_only_the_year_of_a_relative_expression_in_its_sentence() {
+    let a = Doc::dated(
+        "Following Monday's protest in Cairo, police arrested the journalist Ana Lopez.",
+        date("2019-09-27"),
+    )
+    .person("Ana Lopez")
+    .place("Cairo")
+    .date("Monday", "2019-09-23")
+    .read();
+    assert_eq!(one(&a, EventType::Arrest).date, date("2019"));
+}
+
+#[test]
+fn a_stated_year_in_the_sentence_dates_no_other_event() {
+    // Background ("set up in 1984") is not the news: only expressions anchored on the document's
+    // date lend their year.
+    let b = Doc::dated(
+        "Under the 1984 law police arrested the journalist Ana Lopez.",
+        date("2019-09-27"),
+    )
+    .person("Ana Lopez")
+    .date("1984", "1984")
+    .read();
+    assert_eq!(one(&b, EventType::Arrest).date, None);
+}
+
+#[test]
+fn idioms_of_retreat_and_ending_state_no_violence() {
+    let a = Doc::new("The men shouted insults before beating a hasty retreat.").read();
+    assert!(
+        of_type(&a, EventType::Torture).is_empty(),
+        "{:#?}",
+        a.events
+    );
+    let b = Doc::new("The drought is killing off orchards across the valley.").read();
+    assert!(
+        of_type(&b, EventType::Killing).is_empty(),
+        "{:#?}",
+        b.events
+    );
+    let c = Doc::new("The frost killed off the crops.").read();
+    assert!(
+        of_type(&c, EventType::Killing).is_empty(),
+        "{:#?}",
+        c.events
+    );
+    // The rule is about the idiom only: a beating is still a beating.
+    let d = Doc::new("Ana Lopez suffered a severe beating in custody.")
+        .person("Ana Lopez")
+        .read();
+    assert_eq!(of_type(&d, EventType::Torture).len(), 1, "{:#?}", d.events);
+}
+
+#[test]
+fn a_lifted_ban_is_no_media_restriction() {
+    let a = Doc::new("The court ended the ban on the newspaper Adilet last year.")
+        .org("Adilet")
+        .read();
+    assert!(
+        of_type(&a, EventType::MediaRestriction).is_empty(),
+        "{:#?}",
+        a.events
+    );
+    let b = Doc::new("The government is lifting the ban on the broadcaster.").read();
+    assert!(
+        of_type(&b, EventType::MediaRestriction).is_empty(),
+        "{:#?}",
+        b.events
+    );
+    let c = Doc::new("The ban on the newspaper was lifted in May.").read();
+    assert!(
+        of_type(&c, EventType::MediaRestriction).is_empty(),
+        "{:#?}",
+        c.events
+    );
+    let d = Doc::new("The court imposed a ban on the newspaper Adilet.")
+        .org("Adilet")
+        .read();
+    assert_eq!(
+        of_type(&d, EventType::MediaRestriction).len(),
+        1,
+        "{:#?}",
+        d.events
+    );
+}
+
+#[test]
+fn arresting_people_named_by_an_ordinary_crime_is_investigation() {
+    let a = Doc::new("Within the period 2,175 drug traffickers had been arrested by the agency.")
+        .read();
+    assert!(of_type(&a, EventType::Arrest).is_empty(), "{:#?}", a.events);
+    let b = Doc::new("Police say a fugitive wanted in Minneapolis has been arrested in Illinois.")
+        .place("Minneapolis")
+        .place("Illinois")
+        .read();
+    assert!(of_type(&b, EventType::Arrest).is_empty(), "{:#?}", b.events);
+    // A drug charge is not a drug trafficker: defenders are often jailed on such charges.
+    let c = Doc::new("The journalist Ana Lopez was arrested on drug charges.")
+        .person("Ana Lopez")
+        .read();
+    assert_eq!(of_type(&c, EventType::Arrest).len(), 1, "{:#?}", c.events);
+}

@@ -40,7 +40,8 @@ impl Pipeline {
 
     /// Adds every layer to a document: sentences, entity mentions (persons, organisations,
     /// places, legal provisions), time expressions (against the document's publication date),
-    /// then events and claims.
+    /// then events and claims, less the violations the trained filter (`casefile_events::hrd`)
+    /// judges are not reported as attacks on anyone (a robber's arrest, "killing off orchards").
     ///
     /// A reader that panics (a bug, never bad input by design) panics through this call: the
     /// caller decides what a failed document costs. The CLI reports it as that file's error and
@@ -48,6 +49,7 @@ impl Pipeline {
     pub fn analyze(&self, document: Document) -> AnalyzedDocument {
         let mut analysis = self.read_entities(document);
         casefile_events::read(&mut analysis);
+        casefile_events::hrd::filter(&mut analysis, casefile_events::hrd::TypeModel::builtin());
         analysis
     }
 
