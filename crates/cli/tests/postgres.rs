@@ -24,27 +24,6 @@ fn canonical(value: Value) -> Value {
     }
 }
 
-/// The export with every entity's mentions moved into one top-level list `entity_mentions`.
-///
-/// Resolution does not yet assign mentions to entities deterministically: two SQLite runs on the
-/// same corpus can hand a document's "Tarsaly" mentions to different entities (same ids, names and
-/// types otherwise). That is not the store's doing, so the comparison checks the same mentions
-/// exist, not which entity holds each.
-fn pool_mentions(mut export: Value) -> Value {
-    let mut pooled = Vec::new();
-    if let Some(entities) = export["entities"].as_array_mut() {
-        for entity in entities {
-            if let Some(Value::Array(mentions)) =
-                entity.as_object_mut().and_then(|e| e.remove("mentions"))
-            {
-                pooled.extend(mentions);
-            }
-        }
-    }
-    export["entity_mentions"] = Value::Array(pooled);
-    export
-}
-
 /// Where two JSON values first differ, as a path and both sides, for the failure message.
 fn first_difference(a: &Value, b: &Value, path: &str) -> Option<String> {
     match (a, b) {
@@ -117,10 +96,7 @@ fn ingest_and_export_on_postgres_give_the_sqlite_record() {
         "the examples were ingested: {}",
         stderr(&first)
     );
-    let (got, want) = (
-        canonical(pool_mentions(got)),
-        canonical(pool_mentions(want)),
-    );
+    let (got, want) = (canonical(got), canonical(want));
     if let Some(difference) = first_difference(&got, &want, "") {
         panic!("the PostgreSQL export differs from the SQLite export at {difference}");
     }

@@ -1424,10 +1424,14 @@ fn add_acronyms(text: &str, bp: &Boilerplate, chosen: &mut Vec<Candidate>) {
 }
 
 /// One name, one type within a document: where the tagger read the same words as a person here
-/// and an organisation there, the type read most often (then the most trusted source) wins.
+/// and an organisation there, the type read most often (then the most trusted source, then the
+/// type read first) wins.
 fn unify_types(text: &str, chosen: &mut [Candidate]) {
-    // Per name and type: (strong readings, all readings, most trusted source).
-    let mut votes: HashMap<&str, HashMap<EntityType, (usize, usize, Source)>> = HashMap::new();
+    // Per name and type: (strong readings, all readings, most trusted source, first reading).
+    // The last tie-break makes the outcome independent of hash order: without it a name read
+    // once as each type took a different type from run to run.
+    let mut votes: HashMap<&str, HashMap<EntityType, (usize, usize, Source, usize)>> =
+        HashMap::new();
     for c in chosen.iter() {
         if !matches!(
             c.ty,
@@ -1444,10 +1448,11 @@ fn unify_types(text: &str, chosen: &mut [Candidate]) {
             .entry(&text[c.span.start..c.span.end])
             .or_default()
             .entry(c.ty)
-            .or_insert((0, 0, c.source));
+            .or_insert((0, 0, c.source, c.span.start));
         e.0 += usize::from(c.strong());
         e.1 += 1;
         e.2 = e.2.min(c.source);
+        e.3 = e.3.min(c.span.start);
     }
     let winner: HashMap<&str, EntityType> = votes
         .into_iter()
@@ -1459,6 +1464,7 @@ fn unify_types(text: &str, chosen: &mut [Candidate]) {
                         .cmp(&b.1 .0)
                         .then(a.1 .1.cmp(&b.1 .1))
                         .then(b.1 .2.cmp(&a.1 .2))
+                        .then(b.1 .3.cmp(&a.1 .3))
                 })
                 .map(|(t, _)| t)
                 .expect("two or more votes");
@@ -1612,5 +1618,40 @@ mod tests {
             .map(|s| s.slice(text).unwrap())
             .collect();
         assert_eq!(found, vec!["attorney general's office"]);
+    }
+
+    #[test]
+    fn a_name_read_once_as_each_type_takes_the_type_read_first_every_time() {
+        let text = "Tarsaly said. Later Tarsaly wrote.";
+        let second = text.rfind("Tarsaly").unwrap();
+        let make = |first: EntityType, then: EntityType| {
+            vec![
+                Candidate {
+                    span: Span::new(0, 7),
+                    ty: first,
+                    country: None,
+                    legal: None,
+                    source: Source::Tagger,
+                },
+                Candidate {
+                    span: Span::new(second, second + 7),
+                    ty: then,
+                    country: None,
+                    legal: None,
+                    source: Source::Tagger,
+                },
+            ]
+        };
+        // Each call hashes with fresh keys, so a tie left to hash order would flip across runs.
+        for _ in 0..50 {
+            for (first, then) in [
+                (EntityType::Organization, EntityType::Location),
+                (EntityType::Location, EntityType::Organization),
+            ] {
+                let mut chosen = make(first, then);
+                unify_types(text, &mut chosen);
+                assert!(chosen.iter().all(|c| c.ty == first), "{chosen:?}");
+            }
+        }
     }
 }
