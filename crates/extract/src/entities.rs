@@ -1426,9 +1426,12 @@ fn add_acronyms(text: &str, bp: &Boilerplate, chosen: &mut Vec<Candidate>) {
 /// One name, one type within a document: where the tagger read the same words as a person here
 /// and an organisation there, the type read most often (then the most trusted source) wins.
 fn unify_types(text: &str, chosen: &mut [Candidate]) {
-    // Per name and type: (strong readings, all readings, most trusted source).
-    let mut votes: HashMap<&str, HashMap<EntityType, (usize, usize, Source)>> = HashMap::new();
-    for c in chosen.iter() {
+    // Per name and type: (strong readings, all readings, most trusted source, first reading).
+    // The first reading breaks full ties, so the answer never depends on hash-map order (it did:
+    // the same input gave different types from run to run).
+    type Votes = (usize, usize, Source, usize);
+    let mut votes: HashMap<&str, HashMap<EntityType, Votes>> = HashMap::new();
+    for (i, c) in chosen.iter().enumerate() {
         if !matches!(
             c.ty,
             EntityType::Person | EntityType::Organization | EntityType::Location
@@ -1444,7 +1447,7 @@ fn unify_types(text: &str, chosen: &mut [Candidate]) {
             .entry(&text[c.span.start..c.span.end])
             .or_default()
             .entry(c.ty)
-            .or_insert((0, 0, c.source));
+            .or_insert((0, 0, c.source, i));
         e.0 += usize::from(c.strong());
         e.1 += 1;
         e.2 = e.2.min(c.source);
@@ -1459,6 +1462,7 @@ fn unify_types(text: &str, chosen: &mut [Candidate]) {
                         .cmp(&b.1 .0)
                         .then(a.1 .1.cmp(&b.1 .1))
                         .then(b.1 .2.cmp(&a.1 .2))
+                        .then(b.1 .3.cmp(&a.1 .3))
                 })
                 .map(|(t, _)| t)
                 .expect("two or more votes");
