@@ -18,6 +18,38 @@
 
 use casefile_model::Span;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FxHash (rustc's hasher): the tables hold only our own compiled names, so SipHash's defence
+/// against crafted keys buys nothing, and hashing is a visible share of building and scanning.
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes(c.try_into().expect("8 bytes"));
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.write(&[i]);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxBuild = BuildHasherDefault<FxHasher>;
+type FastMap<K, V> = HashMap<K, V, FxBuild>;
+type FastSet<K> = HashSet<K, FxBuild>;
 use std::sync::OnceLock;
 
 const PLACES: &str = include_str!("../data/places.tsv");
@@ -84,12 +116,12 @@ pub struct Gazetteer {
     names: Vec<String>,
     /// For each name, the places it names.
     name_places: Vec<Vec<u32>>,
-    exact: HashMap<String, u32>,
-    folded: HashMap<String, Vec<u32>>,
+    exact: FastMap<String, u32>,
+    folded: FastMap<String, Vec<u32>>,
     /// Lowercase first word -> names starting with it, longest first.
-    by_first_word: HashMap<String, Vec<u32>>,
-    org_heads: HashSet<String>,
-    titles: HashSet<String>,
+    by_first_word: FastMap<String, Vec<u32>>,
+    org_heads: FastSet<String>,
+    titles: FastSet<String>,
     max_title_words: usize,
 }
 
@@ -173,6 +205,9 @@ impl Gazetteer {
     fn build() -> Gazetteer {
         // (place, its names)
         let mut entries: Vec<(Place, Vec<&'static str>)> = Vec::new();
+        // Country code -> the name of the first country entry with that code, kept as entries
+        // are added (a linear search per alias made building quadratic).
+        let mut country_names: FastMap<Option<&'static str>, &'static str> = FastMap::default();
         for line in data_lines(PLACES) {
             let mut cols = line.split('\t');
             let (Some(kind), Some(cc), Some(pop), Some(names)) =
@@ -185,10 +220,14 @@ impl Gazetteer {
             };
             let names: Vec<&'static str> = names.split('|').filter(|n| !n.is_empty()).collect();
             let Some(&name) = names.first() else { continue };
+            let country = (cc != "-").then_some(cc);
+            if kind == PlaceKind::Country {
+                country_names.entry(country).or_insert(name);
+            }
             entries.push((
                 Place {
                     kind,
-                    country: (cc != "-").then_some(cc),
+                    country,
                     name,
                     population_k: pop.parse().unwrap_or(0),
                     capital,
@@ -207,11 +246,11 @@ impl Gazetteer {
             let country = (cc != "-").then_some(cc);
             // An alias of a country is the same place as the table's country: keep its
             // canonical name so that "Kazakstan" reads as "Kazakhstan".
-            let canonical = entries
-                .iter()
-                .find(|(p, _)| p.kind == kind && kind == PlaceKind::Country && p.country == country)
-                .map(|(p, _)| p.name)
-                .unwrap_or(name);
+            let canonical = if kind == PlaceKind::Country {
+                *country_names.entry(country).or_insert(name)
+            } else {
+                name
+            };
             entries.push((
                 Place {
                     kind,
@@ -239,7 +278,7 @@ impl Gazetteer {
 
         // GeoNames lists "Kazakh" among the alternate names of two towns; a nationality word is
         // never read as a place unless it is the place's own name.
-        let demonyms: HashSet<&str> = entries
+        let demonyms: FastSet<&str> = entries
             .iter()
             .filter(|(p, _)| p.kind == PlaceKind::Demonym)
             .map(|(p, _)| p.name)
@@ -247,7 +286,7 @@ impl Gazetteer {
         let mut places = Vec::with_capacity(entries.len());
         let mut names: Vec<String> = Vec::new();
         let mut name_places: Vec<Vec<u32>> = Vec::new();
-        let mut exact: HashMap<String, u32> = HashMap::new();
+        let mut exact: FastMap<String, u32> = FastMap::default();
         let mut add_name = |n: String, id: u32, names: &mut Vec<String>| {
             let idx = *exact.entry(n.clone()).or_insert_with(|| {
                 names.push(n);
@@ -279,11 +318,11 @@ impl Gazetteer {
             }
             places.push(place);
         }
-        let mut folded: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut folded: FastMap<String, Vec<u32>> = FastMap::default();
         for (i, n) in names.iter().enumerate() {
             folded.entry(fold(n)).or_default().push(i as u32);
         }
-        let mut by_first_word: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut by_first_word: FastMap<String, Vec<u32>> = FastMap::default();
         for (i, n) in names.iter().enumerate() {
             by_first_word
                 .entry(first_word(n))
@@ -296,7 +335,7 @@ impl Gazetteer {
         let org_heads = data_lines(ORG_HEADS)
             .map(|l| l.trim().to_lowercase())
             .collect();
-        let titles: HashSet<String> = data_lines(TITLES)
+        let titles: FastSet<String> = data_lines(TITLES)
             .map(|l| l.trim().to_lowercase())
             .collect();
         let max_title_words = titles
