@@ -99,19 +99,19 @@ pub fn run(store: &mut dyn Store, args: &IngestArgs) -> Result<Summary> {
                 // A store failure (a full disk, a read-only file) ends the run: every later
                 // document would fail the same way. What was committed stays, and the message
                 // says how much, so the user knows a second run will go on from there.
-                Outcome::Analysed(raw, analysis) => match store.put(&raw, &analysis).with_context(
-                    || {
+                Outcome::Analysed(raw, analysis) => {
+                    match store.put(&raw, &analysis).with_context(|| {
                         format!(
                             "ingest stopped after storing {} document(s), which are kept \
                              (run it again to go on)",
                             summary.ingested
                         )
-                    },
-                )? {
-                    PutOutcome::Inserted => summary.ingested += 1,
-                    // The same content twice in one run: the second copy is a no-op.
-                    PutOutcome::AlreadyPresent => summary.skipped += 1,
-                },
+                    })? {
+                        PutOutcome::Inserted => summary.ingested += 1,
+                        // The same content twice in one run: the second copy is a no-op.
+                        PutOutcome::AlreadyPresent => summary.skipped += 1,
+                    }
+                }
             }
             progress.inc(1);
         }
