@@ -7,6 +7,6 @@ mod common;
 use casefile_model::SourceFormat;
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| {
+fuzz_target!(init: common::tolerate_third_party_panics(), |data: &[u8]| {
     common::ingest_and_check(data, SourceFormat::Pdf);
 });
