@@ -22,7 +22,10 @@ pub fn ingest_and_check(data: &[u8], format: SourceFormat) {
                     "publication date {p:?} is not a calendar date"
                 );
                 let again: PartialDate = p.to_string().parse().expect("date prints parseably");
-                assert_eq!(again, p, "publication date round-trips through its text form");
+                assert_eq!(
+                    again, p,
+                    "publication date round-trips through its text form"
+                );
             }
             for (what, v) in [
                 ("title", &meta.title),
@@ -37,7 +40,10 @@ pub fn ingest_and_check(data: &[u8], format: SourceFormat) {
         Err(e) => {
             let line = e.to_string();
             assert!(!line.contains('\n'), "error is not one line: {line:?}");
-            assert!(line.starts_with(source), "error does not name the source: {line:?}");
+            assert!(
+                line.starts_with(source),
+                "error does not name the source: {line:?}"
+            );
         }
     }
 }

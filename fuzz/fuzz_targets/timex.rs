@@ -29,21 +29,32 @@ fuzz_target!(|data: &[u8]| {
 
     if let Ok(d) = text.parse::<PartialDate>() {
         assert_eq!(PartialDate::checked(d.year, d.month, d.day), Some(d));
-        assert_eq!(d.to_string().parse::<PartialDate>(), Ok(d), "{d:?} round-trips");
+        assert_eq!(
+            d.to_string().parse::<PartialDate>(),
+            Ok(d),
+            "{d:?} round-trips"
+        );
     }
 
     let found = tag(text, dct);
     let mut last_end = 0;
     for t in &found {
         let s = t.span;
-        assert!(s.start < s.end && s.end <= text.len(), "span {s:?} outside the text");
+        assert!(
+            s.start < s.end && s.end <= text.len(),
+            "span {s:?} outside the text"
+        );
         assert!(
             text.is_char_boundary(s.start) && text.is_char_boundary(s.end),
             "span {s:?} splits a character"
         );
         assert!(s.start >= last_end, "spans overlap or are out of order");
         last_end = s.end;
-        assert_eq!(t.text, text[s.start..s.end], "surface form is the spanned text");
+        assert_eq!(
+            t.text,
+            text[s.start..s.end],
+            "surface form is the spanned text"
+        );
         assert!(!t.value.is_empty(), "empty value for {:?}", t.text);
     }
     // records() gives the same expressions with character offsets (what the scorers read).
@@ -51,7 +62,11 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(recs.len(), found.len(), "records() and tag() agree");
     for (r, t) in recs.iter().zip(&found) {
         assert_eq!(r.text, t.text);
-        assert_eq!(r.start, text[..t.span.start].chars().count(), "character offset");
+        assert_eq!(
+            r.start,
+            text[..t.span.start].chars().count(),
+            "character offset"
+        );
         assert_eq!(r.end - r.start, t.text.chars().count(), "character length");
     }
 });
