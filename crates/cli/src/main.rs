@@ -254,37 +254,6 @@ fn one_line(e: &anyhow::Error) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::one_line;
-
-    #[test]
-    fn repeated_causes_are_said_once() {
-        let sqlite = rusqlite::Error::SqliteFailure(
-            rusqlite::ffi::Error::new(13),
-            Some("database or disk is full".into()),
-        );
-        let store = casefile_store::StoreError::Sqlite {
-            path: "/m/store/casefile.sqlite".into(),
-            action: "cannot commit a document",
-            source: sqlite,
-        };
-        let e = anyhow::Error::new(store).context("ingest stopped after storing 28 document(s)");
-        assert_eq!(
-            one_line(&e),
-            "ingest stopped after storing 28 document(s): store /m/store/casefile.sqlite: \
-             cannot commit a document: database or disk is full"
-        );
-    }
-
-    #[test]
-    fn a_cause_with_news_is_kept() {
-        let io = std::io::Error::other("permission denied");
-        let e = anyhow::Error::new(io).context("cannot write out.json");
-        assert_eq!(one_line(&e), "cannot write out.json: permission denied");
-    }
-}
-
 fn open_store(dir: &std::path::Path) -> Result<SqliteStore> {
     SqliteStore::open(dir).with_context(|| format!("cannot open the store at {}", dir.display()))
 }
@@ -693,4 +662,35 @@ pub fn resolution(store: &dyn Store) -> Result<casefile_resolve::Resolution> {
 /// Resolves everything in the store into the knowledge base.
 pub fn knowledge_base(store: &dyn Store) -> Result<casefile_model::KnowledgeBase> {
     Ok(resolution(store)?.kb)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::one_line;
+
+    #[test]
+    fn repeated_causes_are_said_once() {
+        let sqlite = rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(13),
+            Some("database or disk is full".into()),
+        );
+        let store = casefile_store::StoreError::Sqlite {
+            path: "/m/store/casefile.sqlite".into(),
+            action: "cannot commit a document",
+            source: sqlite,
+        };
+        let e = anyhow::Error::new(store).context("ingest stopped after storing 28 document(s)");
+        assert_eq!(
+            one_line(&e),
+            "ingest stopped after storing 28 document(s): store /m/store/casefile.sqlite: \
+             cannot commit a document: database or disk is full"
+        );
+    }
+
+    #[test]
+    fn a_cause_with_news_is_kept() {
+        let io = std::io::Error::other("permission denied");
+        let e = anyhow::Error::new(io).context("cannot write out.json");
+        assert_eq!(one_line(&e), "cannot write out.json: permission denied");
+    }
 }
