@@ -5,7 +5,7 @@
 //! same on every run and a kill at any moment loses at most the documents not yet committed.
 
 use crate::IngestArgs;
-use anyhow::Result;
+use anyhow::{Context, Result};
 use casefile_extract::Pipeline;
 use casefile_ingest::{IngestError, IngestOptions, MetaOverrides};
 use casefile_model::DocumentId;
@@ -96,11 +96,22 @@ pub fn run(store: &mut dyn Store, args: &IngestArgs) -> Result<Summary> {
                     summary.failed += 1;
                 }
                 Outcome::AlreadyStored => summary.skipped += 1,
-                Outcome::Analysed(raw, analysis) => match store.put(&raw, &analysis)? {
-                    PutOutcome::Inserted => summary.ingested += 1,
-                    // The same content twice in one run: the second copy is a no-op.
-                    PutOutcome::AlreadyPresent => summary.skipped += 1,
-                },
+                // A store failure (a full disk, a read-only file) ends the run: every later
+                // document would fail the same way. What was committed stays, and the message
+                // says how much, so the user knows a second run will go on from there.
+                Outcome::Analysed(raw, analysis) => {
+                    match store.put(&raw, &analysis).with_context(|| {
+                        format!(
+                            "ingest stopped after storing {} document(s), which are kept \
+                             (run it again to go on)",
+                            summary.ingested
+                        )
+                    })? {
+                        PutOutcome::Inserted => summary.ingested += 1,
+                        // The same content twice in one run: the second copy is a no-op.
+                        PutOutcome::AlreadyPresent => summary.skipped += 1,
+                    }
+                }
             }
             progress.inc(1);
         }

@@ -241,7 +241,7 @@ fn main() -> ExitCode {
             if broken_pipe {
                 return ExitCode::from(141);
             }
-            eprintln!("error: {e:#}");
+            eprintln!("error: {}", one_line(&e));
             ExitCode::from(2)
         }
         Err(_) => {
@@ -254,6 +254,25 @@ fn main() -> ExitCode {
             ExitCode::from(101)
         }
     }
+}
+
+/// The error and its causes as one line. Our errors already print their source in their own
+/// message (`store PATH: action: reason`), and SQLite's reason repeats as "Error code 13: …", so a
+/// cause whose words were already said is left out rather than printed two or three times.
+fn one_line(e: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string().replace('\n', " ");
+        let last_clause = text.rsplit(": ").next().unwrap_or(&text);
+        if out.contains(&text) || (!last_clause.is_empty() && out.ends_with(last_clause)) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&text);
+    }
+    out
 }
 
 fn open_store(spec: &StoreSpec) -> Result<AnyStore> {
@@ -674,4 +693,35 @@ pub fn resolution(store: &dyn Store) -> Result<casefile_resolve::Resolution> {
 /// Resolves everything in the store into the knowledge base.
 pub fn knowledge_base(store: &dyn Store) -> Result<casefile_model::KnowledgeBase> {
     Ok(resolution(store)?.kb)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::one_line;
+
+    #[test]
+    fn repeated_causes_are_said_once() {
+        let sqlite = rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(13),
+            Some("database or disk is full".into()),
+        );
+        let store = casefile_store::StoreError::Sqlite {
+            path: "/m/store/casefile.sqlite".into(),
+            action: "cannot commit a document",
+            source: sqlite,
+        };
+        let e = anyhow::Error::new(store).context("ingest stopped after storing 28 document(s)");
+        assert_eq!(
+            one_line(&e),
+            "ingest stopped after storing 28 document(s): store /m/store/casefile.sqlite: \
+             cannot commit a document: database or disk is full"
+        );
+    }
+
+    #[test]
+    fn a_cause_with_news_is_kept() {
+        let io = std::io::Error::other("permission denied");
+        let e = anyhow::Error::new(io).context("cannot write out.json");
+        assert_eq!(one_line(&e), "cannot write out.json: permission denied");
+    }
 }

@@ -168,3 +168,40 @@ fn a_pdf_encrypted_only_against_editing_is_read() {
     let d = load(&save(&mut doc)).unwrap();
     assert!(d.text.contains("detainees in Zhanaozen."), "{:?}", d.text);
 }
+
+/// Found by `scripts/fuzz ingest_pdf`: the example briefing with nine bytes changed (a font
+/// resource dictionary made a number, "/Encrypt" written into the trailer) makes pdf-extract panic
+/// on an `expect` inside its font loading. The reader must turn that into this file's one-line
+/// error and not bring the run down.
+#[test]
+fn fuzz_regression_pdf_extract_panic_is_a_one_line_error() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/corpus/09-osi-briefing-closing-space.pdf"
+    );
+    let mut raw = std::fs::read(path).unwrap();
+    for (at, byte) in [
+        (2404, 0o54),
+        (8927, 0o57),
+        (8928, 0o105),
+        (8929, 0o156),
+        (8930, 0o143),
+        (8931, 0o162),
+        (8932, 0o171),
+        (8933, 0o160),
+        (8934, 0o164),
+    ] {
+        raw[at] = byte;
+    }
+    let e = casefile_ingest::load_bytes(
+        "fuzzed.pdf",
+        &raw,
+        casefile_model::SourceFormat::Pdf,
+        &casefile_ingest::IngestOptions::default(),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(e.starts_with("fuzzed.pdf: "), "{e}");
+    assert!(!e.contains('\n'), "{e}");
+    assert!(e.contains("PDF"), "{e}");
+}
