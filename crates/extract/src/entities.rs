@@ -1423,15 +1423,26 @@ fn add_acronyms(text: &str, bp: &Boilerplate, chosen: &mut Vec<Candidate>) {
     chosen.sort_by_key(|c| (c.span.start, c.span.end));
 }
 
+/// The readings of one name as one type, as `unify_types` tallies them.
+#[derive(Clone, Copy)]
+struct TypeVotes {
+    /// Readings by a rule that sees the type in the text (`Candidate::strong`).
+    strong: usize,
+    /// All readings.
+    all: usize,
+    /// The most trusted source among them (lower is more trusted).
+    best_source: Source,
+    /// Offset of the first reading.
+    first_start: usize,
+}
+
 /// One name, one type within a document: where the tagger read the same words as a person here
 /// and an organisation there, the type read most often (then the most trusted source, then the
 /// type read first) wins.
 fn unify_types(text: &str, chosen: &mut [Candidate]) {
-    // Per name and type: (strong readings, all readings, most trusted source, first reading).
-    // The last tie-break makes the outcome independent of hash order: without it a name read
-    // once as each type took a different type from run to run.
-    let mut votes: HashMap<&str, HashMap<EntityType, (usize, usize, Source, usize)>> =
-        HashMap::new();
+    // The last tie-break (first reading) makes the outcome independent of hash order: without it
+    // a name read once as each type took a different type from run to run.
+    let mut votes: HashMap<&str, HashMap<EntityType, TypeVotes>> = HashMap::new();
     for c in chosen.iter() {
         if !matches!(
             c.ty,
@@ -1448,23 +1459,28 @@ fn unify_types(text: &str, chosen: &mut [Candidate]) {
             .entry(&text[c.span.start..c.span.end])
             .or_default()
             .entry(c.ty)
-            .or_insert((0, 0, c.source, c.span.start));
-        e.0 += usize::from(c.strong());
-        e.1 += 1;
-        e.2 = e.2.min(c.source);
-        e.3 = e.3.min(c.span.start);
+            .or_insert(TypeVotes {
+                strong: 0,
+                all: 0,
+                best_source: c.source,
+                first_start: c.span.start,
+            });
+        e.strong += usize::from(c.strong());
+        e.all += 1;
+        e.best_source = e.best_source.min(c.source);
+        e.first_start = e.first_start.min(c.span.start);
     }
     let winner: HashMap<&str, EntityType> = votes
         .into_iter()
         .map(|(name, v)| {
             let best = v
                 .into_iter()
-                .max_by(|a, b| {
-                    a.1 .0
-                        .cmp(&b.1 .0)
-                        .then(a.1 .1.cmp(&b.1 .1))
-                        .then(b.1 .2.cmp(&a.1 .2))
-                        .then(b.1 .3.cmp(&a.1 .3))
+                .max_by(|(_, a), (_, b)| {
+                    a.strong
+                        .cmp(&b.strong)
+                        .then(a.all.cmp(&b.all))
+                        .then(b.best_source.cmp(&a.best_source))
+                        .then(b.first_start.cmp(&a.first_start))
                 })
                 .map(|(t, _)| t)
                 .expect("two or more votes");
