@@ -58,6 +58,23 @@ const DEMONYMS: &str = include_str!("../lists/demonyms.tsv");
 const ORG_HEADS: &str = include_str!("../lists/org_heads.txt");
 const TITLES: &str = include_str!("../lists/titles.txt");
 
+/// Territories with an ISO 3166-1 code of their own that lie in a sovereign state: a place in
+/// Hong Kong lies in China, and reports (and HRDsAttack's gold) name the state.
+const SOVEREIGN: &[(&str, &str)] = &[("HK", "CN"), ("MO", "CN")];
+
+/// The code of the state a place with ISO code `cc` lies in ("-" is none).
+fn state_code(cc: &'static str) -> Option<&'static str> {
+    if cc == "-" {
+        return None;
+    }
+    Some(
+        SOVEREIGN
+            .iter()
+            .find(|(t, _)| *t == cc)
+            .map_or(cc, |(_, s)| *s),
+    )
+}
+
 /// What kind of name a gazetteer entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PlaceKind {
@@ -220,9 +237,10 @@ impl Gazetteer {
             };
             let names: Vec<&'static str> = names.split('|').filter(|n| !n.is_empty()).collect();
             let Some(&name) = names.first() else { continue };
-            let country = (cc != "-").then_some(cc);
+            let country = state_code(cc);
             if kind == PlaceKind::Country {
-                country_names.entry(country).or_insert(name);
+                // Keyed by the place's own code, so that an alias of Macao stays Macao.
+                country_names.entry(Some(cc)).or_insert(name);
             }
             entries.push((
                 Place {
@@ -243,11 +261,11 @@ impl Gazetteer {
             let Some((kind, capital)) = kind_of(kind) else {
                 continue;
             };
-            let country = (cc != "-").then_some(cc);
+            let country = state_code(cc);
             // An alias of a country is the same place as the table's country: keep its
             // canonical name so that "Kazakstan" reads as "Kazakhstan".
             let canonical = if kind == PlaceKind::Country {
-                *country_names.entry(country).or_insert(name)
+                *country_names.entry(Some(cc)).or_insert(name)
             } else {
                 name
             };
@@ -268,7 +286,7 @@ impl Gazetteer {
             };
             let place = Place {
                 kind: PlaceKind::Demonym,
-                country: (cc != "-").then_some(cc),
+                country: state_code(cc),
                 name: word,
                 population_k: 0,
                 capital: false,
@@ -616,6 +634,18 @@ mod tests {
         assert_eq!(best_place(&upper[0].places).unwrap().country, Some("KZ"));
         let curly = gaz().find_all("Kazakhstan’s capital", Case::Sensitive);
         assert_eq!(curly[0].span, Span::new(0, 10));
+    }
+
+    #[test]
+    fn territories_lie_in_their_state_and_keep_their_names() {
+        let hk = best_place(&gaz().lookup("Hong Kong", Case::Sensitive)).unwrap();
+        assert_eq!(hk.name, "Hong Kong");
+        assert_eq!(hk.country, Some("CN"));
+        let macau = best_place(&gaz().lookup("Macau", Case::Sensitive)).unwrap();
+        assert_eq!(macau.name, "Macao");
+        assert_eq!(macau.country, Some("CN"));
+        assert_eq!(gaz().country_of("Kowloon", Case::Sensitive), Some("CN"));
+        assert_eq!(gaz().country_of("Almaty", Case::Sensitive), Some("KZ"));
     }
 
     #[test]
