@@ -627,6 +627,7 @@ fn read_events(ctx: &Ctx, found: &[claims::Found]) -> Vec<EventMention> {
     inherit_dates(ctx, &mut all);
     recent_by_tense(ctx, &mut all);
     year_of_relative_timex(ctx, &mut all);
+    sibling_years(&mut all);
     propagate_legal_basis(ctx, &mut all);
     count_victims(found, &mut all);
     // A case against no one in particular ("the cases in which workers were convicted") is not a
@@ -788,6 +789,79 @@ fn coordinated(between: &str) -> bool {
         && words(between).filter(|w| *w != "and").count() <= 4
 }
 
+/// Words of a title or role that stand between a preposition and a name ("of President X").
+const NAME_TITLES: &[&str] = &[
+    "the",
+    "former",
+    "late",
+    "then",
+    "ex",
+    "president",
+    "prime",
+    "minister",
+    "king",
+    "queen",
+    "prince",
+    "general",
+    "gen",
+    "chief",
+    "leader",
+    "governor",
+    "senator",
+    "secretary",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sir",
+    "commander",
+    "colonel",
+    "premier",
+    "chairman",
+    "speaker",
+    "vice",
+    "deputy",
+    "foreign",
+    "interior",
+    "justice",
+    "supreme",
+    "military",
+    "us",
+    "u",
+    "s",
+];
+
+/// True when mention `m` is the object of a preposition ("critic of President X", "since the
+/// administration of X", "threats against X"), titles and "the" between skipped: such a name
+/// describes another noun and is not the clause's subject, unless a relative clause about it
+/// holds the trigger ("abuses against X, a poet who was arrested").
+fn after_preposition(ctx: &Ctx, m: usize, sent: Span, to: usize) -> bool {
+    let start = ctx.mentions[m].span.start;
+    let after = sl(&ctx.lower, ctx.mentions[m].span.end, to);
+    if has_any_word(after, &["who", "whom", "whose", "which", "that"]) {
+        return false;
+    }
+    let before = sl(ctx.text, sent.start.max(start.saturating_sub(60)), start);
+    // Only the run of words right before the name: "By Monday, X was" is no object of "by".
+    let before = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c.is_whitespace() || c == '\'' || c == '-'))
+        .map_or(before, |(p, c)| &before[p + c.len_utf8()..]);
+    for w in words(before).rev() {
+        let lw = w.to_ascii_lowercase();
+        // A title or role before the name ("President", "Prime Minister", "former", "the").
+        if NAME_TITLES.contains(&lw.as_str()) {
+            continue;
+        }
+        return matches!(
+            lw.as_str(),
+            "of" | "under" | "since" | "against" | "by" | "from" | "to" | "with" | "about"
+        );
+    }
+    false
+}
+
 /// The subject of a trigger: the nearest person before it in its clause, skipping back over an
 /// apposition ("X, wife of Y, was detained" → X), with coordinated persons.
 fn subject(ctx: &Ctx, from: usize, to: usize, want: EntityType, sent: Span) -> Vec<usize> {
@@ -796,12 +870,14 @@ fn subject(ctx: &Ctx, from: usize, to: usize, want: EntityType, sent: Span) -> V
         let after = sl(&ctx.lower, ctx.mentions[m].span.end, to);
         after.starts_with("'s") || after.starts_with("\u{2019}s") || after.starts_with("' ")
     };
-    // A possessor names someone else's noun ("Lukashenko's opponents were jailed"); a subject
-    // far back belongs to another clause.
+    // A possessor names someone else's noun ("Lukashenko's opponents were jailed"), and the
+    // object of a preposition someone else's description ("a critic of President X was
+    // arrested"); a subject far back belongs to another clause.
     let Some(mut p) = range.clone().rev().find(|&m| {
         ctx.is(m, want)
             && !ctx.is_speaker(m, sent)
             && !possessive(m)
+            && !after_preposition(ctx, m, sent, to)
             && to - ctx.mentions[m].span.end <= 200
     }) else {
         return Vec::new();
@@ -2327,6 +2403,29 @@ fn inherit_dates(ctx: &Ctx, all: &mut [Cand]) {
             sentence_year.push((para, si, y));
         }
         i = end;
+    }
+}
+
+/// An event still undated after the tense and relative-expression rules takes the year those
+/// rules gave an event of its own sentence ("have been arrested for kidnapping a worker": the
+/// kidnapping is as recent as the arrest the sentence reports), as with a sibling's own date.
+fn sibling_years(all: &mut [Cand]) {
+    let mut start = 0;
+    while start < all.len() {
+        let si = all[start].sentence;
+        let end = start + all[start..].iter().take_while(|c| c.sentence == si).count();
+        let year = all[start..end]
+            .iter()
+            .filter(|c| !is_call(c.ty) && !c.negated)
+            .find_map(|c| c.date.and_then(|d| d.year));
+        if let Some(y) = year {
+            for c in &mut all[start..end] {
+                if c.date.is_none() && !is_call(c.ty) {
+                    c.date = Some(PartialDate::y(y));
+                }
+            }
+        }
+        start = end;
     }
 }
 

@@ -714,3 +714,34 @@ fn arresting_people_named_by_an_ordinary_crime_is_investigation() {
         .read();
     assert_eq!(of_type(&c, EventType::Arrest).len(), 1, "{:#?}", c.events);
 }
+
+#[test]
+fn a_name_after_a_preposition_is_not_the_passive_subject() {
+    let a = Doc::new("The blogger, a fierce critic of President Ivan Borodin, was arrested.")
+        .person("Ivan Borodin")
+        .read();
+    for e in of_type(&a, EventType::Arrest) {
+        assert!(victims(&a, e).is_empty(), "{:#?}", a.events);
+    }
+    // A relative clause about the named person still makes them the victim.
+    let b = Doc::new("Nothing stopped the abuses against Lena Orlova, a poet who was arrested.")
+        .person("Lena Orlova")
+        .read();
+    assert_eq!(victims(&b, one(&b, EventType::Arrest)), ["Lena Orlova"]);
+    // Apposition still reaches back over "wife of".
+    let c = Doc::new("Dana Kim, wife of Tomas Berg, was detained.")
+        .person("Dana Kim")
+        .person("Tomas Berg")
+        .read();
+    assert_eq!(victims(&c, one(&c, EventType::Arrest)), ["Dana Kim"]);
+}
+
+#[test]
+fn an_event_beside_one_dated_by_its_tense_takes_that_year() {
+    let a = Doc::dated(
+        "Two guards have been arrested for kidnapping a local reporter.",
+        date("2021-11-19"),
+    )
+    .read();
+    assert_eq!(one(&a, EventType::Abduction).date, date("2021"));
+}
