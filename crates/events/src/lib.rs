@@ -832,7 +832,7 @@ const NAME_TITLES: &[&str] = &[
 ];
 
 /// True when mention `m` is the object of a preposition ("critic of President X", "since the
-/// administration of X", "threats against X"), titles and "the" between skipped: such a name
+/// administration of X"), titles and "the" between skipped: such a name
 /// describes another noun and is not the clause's subject, unless a relative clause about it
 /// holds the trigger ("abuses against X, a poet who was arrested").
 fn after_preposition(ctx: &Ctx, m: usize, sent: Span, to: usize) -> bool {
@@ -854,10 +854,8 @@ fn after_preposition(ctx: &Ctx, m: usize, sent: Span, to: usize) -> bool {
         if NAME_TITLES.contains(&lw.as_str()) {
             continue;
         }
-        return matches!(
-            lw.as_str(),
-            "of" | "under" | "since" | "against" | "by" | "from" | "to" | "with" | "about"
-        );
+        // Not "against" or "to": "the case against X was brought" is about X.
+        return matches!(lw.as_str(), "of" | "under" | "since");
     }
     false
 }
