@@ -68,6 +68,11 @@ pub fn run(dir: &Path, out: &Path, epochs: usize) -> Result<()> {
         .iter()
         .filter(|(c, f, y)| (!hrd::filterable(*c) || model.score(f) >= 0.0) == *y)
         .count();
+    let (gain, threshold) = hrd::last_gain();
+    eprintln!(
+        "held-out micro F1 gain {gain:+.4} at threshold {threshold:.1} (used from {:+.2})",
+        hrd::MIN_GAIN
+    );
     eprintln!(
         "{} articles, {} (article, category) examples ({} in gold); {} weights; train accuracy {:.3}; wrote {}",
         gold.len(),

@@ -2454,7 +2454,12 @@ fn recent_by_tense(ctx: &Ctx, all: &mut [Cand]) {
             .is_some_and(|w| matches!(*w, "remains" | "remain"))
             || (c.kind == Kind::Verb
                 && group.first().is_some_and(|w| matches!(*w, "has" | "have")));
-        if present {
+        // A headline tells the news in the present ("Police detain reporter", "Journalist
+        // arrested"): recent, unless it names a time of its own.
+        let headline = ctx.title[c.sentence]
+            && ctx.timexes[ctx.timexes_in(sent.start, sent.end)].is_empty()
+            && !c.negated;
+        if present || headline {
             c.date = Some(PartialDate::y(year));
         }
     }

@@ -745,3 +745,24 @@ fn an_event_beside_one_dated_by_its_tense_takes_that_year() {
     .read();
     assert_eq!(one(&a, EventType::Abduction).date, date("2021"));
 }
+
+#[test]
+fn a_headline_without_a_time_of_its_own_is_recent() {
+    let a = Doc::dated(
+        "Reporter Ana Lopez detained in Cairo\n\nHer colleagues gathered outside.",
+        date("2021-05-02"),
+    )
+    .person("Ana Lopez")
+    .place("Cairo")
+    .read();
+    assert_eq!(one(&a, EventType::Arrest).date, date("2021"));
+    // A headline that names its own time keeps that time's rules.
+    let b = Doc::dated(
+        "Reporter Ana Lopez detained in 1998 remembers\n\nHer colleagues gathered outside.",
+        date("2021-05-02"),
+    )
+    .person("Ana Lopez")
+    .date("1998", "1998")
+    .read();
+    assert_eq!(one(&b, EventType::Arrest).date, date("1998"));
+}
