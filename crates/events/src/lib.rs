@@ -921,14 +921,17 @@ fn object_after(ctx: &Ctx, te: usize, se: usize, want: EntityType, max: usize) -
             between.to_string()
         };
         let between = between_checked.as_str();
+        // "arrested nine workers who were identified as X, Y": the list names the objects.
+        let identified = between.contains("identified as") && words(between).count() <= 10;
         if between.contains(['.', ';', ':', '(', '"', '\u{201c}'])
-            || has_any_word(
-                between,
-                &[
-                    "by", "who", "which", "after", "when", "because", "for", "in", "on", "at",
-                    "said", "and", "to", "from",
-                ],
-            )
+            || (!identified
+                && has_any_word(
+                    between,
+                    &[
+                        "by", "who", "which", "after", "when", "because", "for", "in", "on", "at",
+                        "said", "and", "to", "from",
+                    ],
+                ))
         {
             return Vec::new();
         }
@@ -945,6 +948,44 @@ fn object_after(ctx: &Ctx, te: usize, se: usize, want: EntityType, max: usize) -
         }
     }
     Vec::new()
+}
+
+/// Adds the persons named right after "together with" / "along with" following the trigger
+/// (with their descriptions: "journalist Y and trade unionist Z") to the victims.
+fn companions(ctx: &Ctx, te: usize, se: usize, c: &mut Cand) {
+    let after = sl(&ctx.lower, te, se);
+    let Some(p) = ["together with", "along with"]
+        .iter()
+        .filter_map(|w| find_word(after, w).map(|p| p + w.len()))
+        .min()
+    else {
+        return;
+    };
+    // The phrase belongs to the trigger's clause only when nothing clause-like stands between.
+    let gap = &after[..p];
+    if gap.contains(['.', ';', ':']) || has_any_word(gap, &["who", "which", "said", "after"]) {
+        return;
+    }
+    let from = te + p;
+    let range = ctx.mentions_in(from, se);
+    let Some(m) = range.clone().next() else {
+        return;
+    };
+    if !ctx.is(m, EntityType::Person) {
+        return;
+    }
+    let between = sl(&ctx.lower, from, ctx.mentions[m].span.start);
+    if between.len() > 40
+        || between.contains(['.', ';', ',', ':', '('])
+        || has_any_word(between, &["who", "was", "were", "by", "said", "of"])
+    {
+        return;
+    }
+    for v in with_coordinated(ctx, range, m, EntityType::Person) {
+        if !c.victims.contains(&v) && !c.others.iter().any(|(o, _)| *o == v) {
+            c.victims.push(v);
+        }
+    }
 }
 
 /// The agent of a passive: "by police", "by the Almaty city court".
@@ -1468,6 +1509,33 @@ const VIOLENT_CRIMES: &[&str] = &[
     "attack",
     "assault",
     "shooting",
+    "stabbing",
+    "larceny",
+    "burglary",
+    "carjacking",
+    "arson",
+];
+
+/// Words that may stand between the preposition and the crime: "first-degree kidnapping",
+/// "two counts of armed robbery", "sexual assault".
+const CRIME_MODIFIERS: &[&str] = &[
+    "aggravated",
+    "first",
+    "second",
+    "third",
+    "degree",
+    "attempted",
+    "armed",
+    "sexual",
+    "capital",
+    "two",
+    "three",
+    "four",
+    "several",
+    "multiple",
+    "count",
+    "counts",
+    "of",
 ];
 
 /// True when the trigger arrests, charges or convicts someone for a violent crime.
@@ -1503,7 +1571,11 @@ fn accuses_of_violence(ctx: &Ctx, sent: Span, trigger: Span) -> bool {
             let rest = &after[from + p + lead.len()..];
             let mut ws = words(rest);
             let w1 = ws.next().unwrap_or("");
-            let w2 = ws.next().unwrap_or("");
+            // The crime after its modifiers ("first-degree", "two counts of armed").
+            let w2 = words(rest)
+                .take(5)
+                .find(|w| !CRIME_MODIFIERS.contains(w))
+                .unwrap_or("");
             let definite = lead.ends_with("the")
                 || lead.starts_with("in connection")
                 || lead.starts_with("on suspicion");
@@ -1511,9 +1583,7 @@ fn accuses_of_violence(ctx: &Ctx, sent: Span, trigger: Span) -> bool {
                 VIOLENT_CRIMES.contains(&w)
                     && (definite || !w.ends_with("ing") || w == "kidnapping")
             };
-            if crime(w1)
-                || (matches!(w1, "aggravated" | "first" | "second" | "attempted") && crime(w2))
-            {
+            if crime(w1) || (CRIME_MODIFIERS.contains(&w1) && w1 != "of" && crime(w2)) {
                 return true;
             }
             from += p + lead.len();
@@ -1822,6 +1892,11 @@ fn participants(
                 }
             }
         }
+    }
+    // Companions share what was done to the victim: "X was arrested together with journalist Y
+    // and trade unionist Z".
+    if is_violation(c.ty) && !c.victims.is_empty() && want == EntityType::Person {
+        companions(ctx, te, se, c);
     }
     // A protest that is the reason for another event ("arrested for taking part in a
     // demonstration") names no one of its own.

@@ -766,3 +766,49 @@ fn a_headline_without_a_time_of_its_own_is_recent() {
     .read();
     assert_eq!(one(&b, EventType::Arrest).date, date("1998"));
 }
+
+#[test]
+fn companions_of_an_arrest_are_its_victims() {
+    let a =
+        Doc::new("Ana Lopez was arrested together with journalist Rui Sa and unionist Eva Moll.")
+            .person("Ana Lopez")
+            .person("Rui Sa")
+            .person("Eva Moll")
+            .read();
+    assert_eq!(
+        victims(&a, one(&a, EventType::Arrest)),
+        ["Ana Lopez", "Rui Sa", "Eva Moll"]
+    );
+}
+
+#[test]
+fn objects_listed_after_identified_as_are_victims() {
+    let a = Doc::new(
+        "Police arrested three workers who were identified as Ana Lopez, Rui Sa and Eva Moll.",
+    )
+    .person("Ana Lopez")
+    .person("Rui Sa")
+    .person("Eva Moll")
+    .read();
+    assert_eq!(
+        victims(&a, one(&a, EventType::Arrest)),
+        ["Ana Lopez", "Rui Sa", "Eva Moll"]
+    );
+}
+
+#[test]
+fn a_charge_of_a_modified_violent_crime_is_an_investigation_step() {
+    let a = Doc::new("Tom Reed was charged with first-degree kidnapping.")
+        .person("Tom Reed")
+        .read();
+    assert!(of_type(&a, EventType::Charge).is_empty(), "{:#?}", a.events);
+    let b = Doc::new("Tom Reed was charged with two counts of armed robbery.")
+        .person("Tom Reed")
+        .read();
+    assert!(of_type(&b, EventType::Charge).is_empty(), "{:#?}", b.events);
+    // A charge that is not a violent crime stays a charge.
+    let c = Doc::new("Tom Reed was charged with spreading false news.")
+        .person("Tom Reed")
+        .read();
+    assert_eq!(victims(&c, one(&c, EventType::Charge)), ["Tom Reed"]);
+}
