@@ -720,13 +720,42 @@ fn assign_country(
             }
             // A region by its full ISO name ("Haryana"), not a short form made from one
             // ("Gulf" from "Gulf Province").
-            PlaceKind::Region => p.name.eq_ignore_ascii_case(name),
+            // ("Haryana" for the table's "Haryāna": diacritics are not what makes a short form).
+            PlaceKind::Region => same_letters(p.name, name),
             PlaceKind::Demonym => false,
         })
         .collect();
     best_place(&plausible)
         .and_then(|p| p.country)
         .map(str::to_string)
+}
+
+/// The Latin letter under a diacritic ("ā" → 'a'), lowercased; other characters lowercased.
+fn base_letter(c: char) -> char {
+    let l = c.to_lowercase().next().unwrap_or(c);
+    match l {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'č' => 'c',
+        'ď' | 'đ' => 'd',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+        'ğ' | 'ġ' => 'g',
+        'ḥ' | 'ħ' => 'h',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => 'i',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+        'ř' => 'r',
+        'ś' | 'š' | 'ş' | 'ṣ' => 's',
+        'ť' | 'ţ' | 'ṭ' => 't',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        other => other,
+    }
+}
+
+/// True when two names spell the same letters, case and diacritics aside.
+fn same_letters(a: &str, b: &str) -> bool {
+    a.chars().map(base_letter).eq(b.chars().map(base_letter))
 }
 
 fn is_possessive_place(text: &str, span: Span) -> bool {
@@ -772,6 +801,16 @@ fn fix_tagged(gaz: &Gazetteer, text: &str, cand: &mut Candidate) {
         PlaceKind::Demonym => false,
     });
     if is_place && matches!(cand.ty, EntityType::Organization | EntityType::Misc) {
+        cand.ty = EntityType::Location;
+    }
+    // A capital or country of two words or more by its own name is no one's name ("Addis
+    // Ababa", "Sri Lanka"), whatever the tagger says; one word may be ("Jordan", "Georgia").
+    let capital_by_name = name.split_whitespace().count() >= 2
+        && exact.iter().any(|p| {
+            (p.kind == PlaceKind::Country || (p.kind == PlaceKind::City && p.capital))
+                && p.name == name
+        });
+    if capital_by_name && cand.ty == EntityType::Person {
         cand.ty = EntityType::Location;
     }
     if !exact.is_empty() && exact.iter().all(|p| p.kind == PlaceKind::Demonym) {
@@ -1634,6 +1673,36 @@ mod tests {
             .map(|s| s.slice(text).unwrap())
             .collect();
         assert_eq!(found, vec!["attorney general's office"]);
+    }
+
+    #[test]
+    fn a_two_word_capital_tagged_as_a_person_is_a_place() {
+        let text = "They were held in Addis Ababa and Jordan said so.";
+        let mut fix = |name: &str| {
+            let s = text.find(name).unwrap();
+            let mut c = Candidate {
+                span: Span::new(s, s + name.len()),
+                ty: EntityType::Person,
+                country: None,
+                legal: None,
+                source: Source::Tagger,
+            };
+            fix_tagged(gaz(), text, &mut c);
+            c.ty
+        };
+        assert_eq!(fix("Addis Ababa"), EntityType::Location);
+        // One word may be a person's name.
+        assert_eq!(fix("Jordan"), EntityType::Person);
+    }
+
+    #[test]
+    fn a_region_named_without_its_diacritics_has_its_country() {
+        let text = "Farmers in Haryana protested.";
+        let s = text.find("Haryana").unwrap();
+        let found = assign_country(gaz(), text, Span::new(s, s + 7), &HashSet::new());
+        assert_eq!(found.as_deref(), Some("IN"));
+        assert!(same_letters("Haryāna", "haryana"));
+        assert!(!same_letters("Gulf", "Gulf Province"));
     }
 
     #[test]
