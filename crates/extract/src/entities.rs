@@ -1678,7 +1678,7 @@ mod tests {
     #[test]
     fn a_two_word_capital_tagged_as_a_person_is_a_place() {
         let text = "They were held in Addis Ababa and Jordan said so.";
-        let mut fix = |name: &str| {
+        let fix = |name: &str| {
             let s = text.find(name).unwrap();
             let mut c = Candidate {
                 span: Span::new(s, s + name.len()),
