@@ -2173,7 +2173,10 @@ fn sentence_dates(ctx: &Ctx, sent: Span, cands: &mut [Cand]) {
         let lead_words = if ctx.mentions_in(ss, xs).next().is_some()
             || words(lead_text).any(|w| {
                 w.len() > 3 && w.ends_with("ed")
-                    || matches!(w, "died" | "was" | "were" | "is" | "are")
+                    || matches!(
+                        w,
+                        "died" | "was" | "were" | "is" | "are" | "set" | "built" | "made"
+                    )
             }) {
             usize::MAX
         } else {
@@ -2214,7 +2217,15 @@ fn sentence_dates(ctx: &Ctx, sent: Span, cands: &mut [Cand]) {
                     "which", "that",
                 ],
             );
-            if gap.len() < limit && !gap.contains([';']) && !subordinate {
+            // "Although the law changed in 2019, harassment remains": the date belongs to the
+            // subordinate clause before the comma.
+            let lead_subordinate = words(sl(lower, ss, xs)).next().is_some_and(|w| {
+                matches!(
+                    w,
+                    "although" | "though" | "while" | "whereas" | "as" | "because" | "if"
+                )
+            }) && gap.contains(',');
+            if gap.len() < limit && !gap.contains([';']) && !subordinate && !lead_subordinate {
                 owner = Some(ai);
             }
         }

@@ -812,3 +812,25 @@ fn a_charge_of_a_modified_violent_crime_is_an_investigation_step() {
         .read();
     assert_eq!(victims(&c, one(&c, EventType::Charge)), ["Tom Reed"]);
 }
+
+#[test]
+fn a_date_of_a_fronted_clause_dates_nothing_in_the_main_clause() {
+    let a = Doc::new("Set up in 1984, the unit has since become notorious for kidnapping.")
+        .date("1984", "1984")
+        .read();
+    for e in &a.events {
+        assert_eq!(e.date, None, "{:#?}", a.events);
+    }
+    let b =
+        Doc::new("Although the law changed in 2019, the abduction of Ana Lopez went unpunished.")
+            .person("Ana Lopez")
+            .date("2019", "2019")
+            .read();
+    assert_eq!(one(&b, EventType::Abduction).date, None);
+    // A bare fronted date still dates the main clause.
+    let c = Doc::new("In 2019, Ana Lopez was abducted.")
+        .person("Ana Lopez")
+        .date("2019", "2019")
+        .read();
+    assert_eq!(one(&c, EventType::Abduction).date, date("2019"));
+}
