@@ -935,14 +935,16 @@ fn object_after(ctx: &Ctx, te: usize, se: usize, want: EntityType, max: usize) -
         {
             return Vec::new();
         }
-        if ctx.is(m, want) {
+        let after = sl(&ctx.lower, ctx.mentions[m].span.end, ctx.lower.len());
+        let possessor = after.starts_with("'s") || after.starts_with("\u{2019}s");
+        // "arrested Kozlov's lawyer": a possessor is not the one it was done to.
+        if ctx.is(m, want) && !possessor {
             return with_coordinated(ctx, range, m, want);
         }
         if ctx.is(m, EntityType::Person) || ctx.is(m, EntityType::Organization) {
             // Another name stands in between: "the arrest of Amnesty's researcher X" still works,
             // "arrested Kozlov's lawyer" does not name Kozlov as the arrested.
-            let after = sl(&ctx.lower, ctx.mentions[m].span.end, ctx.lower.len());
-            if !(after.starts_with("'s") || after.starts_with("\u{2019}s")) {
+            if !possessor {
                 return Vec::new();
             }
         }

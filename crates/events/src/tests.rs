@@ -834,3 +834,19 @@ fn a_date_of_a_fronted_clause_dates_nothing_in_the_main_clause() {
         .read();
     assert_eq!(one(&c, EventType::Abduction).date, date("2019"));
 }
+
+#[test]
+fn a_possessor_after_the_trigger_is_not_the_object() {
+    let a = Doc::new("Police arrested Ivan Borodin's lawyer on Monday.")
+        .person("Ivan Borodin")
+        .read();
+    for e in of_type(&a, EventType::Arrest) {
+        assert!(victims(&a, e).is_empty(), "{:#?}", a.events);
+    }
+    // The name after the possessor's noun is still the object.
+    let b = Doc::new("Police arrested Amnesty's researcher Lena Orlova.")
+        .org("Amnesty")
+        .person("Lena Orlova")
+        .read();
+    assert_eq!(victims(&b, one(&b, EventType::Arrest)), ["Lena Orlova"]);
+}
