@@ -6,6 +6,7 @@ mod demo;
 mod ingest;
 mod panics;
 mod train;
+mod worker;
 
 use anyhow::{Context, Result};
 use casefile_model::PartialDate;
@@ -43,6 +44,14 @@ struct Cli {
 enum Command {
     /// Read files and folders (text, Markdown, HTML, PDF) into the store.
     Ingest(IngestArgs),
+    /// Put files and folders into a PostgreSQL store's work queue, for `casefile worker` processes
+    /// to read (files already stored or queued are skipped).
+    Enqueue(IngestArgs),
+    /// Read the queued files of a PostgreSQL store, one at a time, each stored exactly once
+    /// however many workers run on however many machines.
+    Worker(worker::WorkerArgs),
+    /// How many queued files wait, are done and failed (with each failure's reason).
+    Queue,
     /// Write the whole record.
     Export {
         /// Output format.
@@ -187,6 +196,18 @@ pub struct IngestArgs {
     source_url: Option<String>,
 }
 
+impl IngestArgs {
+    /// The metadata given on the command line, for every file of the run.
+    pub fn overrides(&self) -> casefile_ingest::MetaOverrides {
+        casefile_ingest::MetaOverrides {
+            title: self.title.clone(),
+            publisher: self.publisher.clone(),
+            published: self.published,
+            source_url: self.source_url.clone(),
+        }
+    }
+}
+
 #[derive(Subcommand)]
 enum NamesCommand {
     /// Decide `same` or `different` for each pair of a TSV (header `name_a name_b ...`): the rows
@@ -296,6 +317,20 @@ fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 ExitCode::SUCCESS
             })
+        }
+        Command::Enqueue(args) => Ok(if worker::enqueue(&cli.store, &args)? > 0 {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        }),
+        Command::Worker(args) => Ok(if worker::run(&cli.store, &args)?.failed > 0 {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        }),
+        Command::Queue => {
+            worker::status(&cli.store)?;
+            Ok(ExitCode::SUCCESS)
         }
         Command::Export { format, output } => {
             let store = open_store(&cli.store)?;

@@ -17,11 +17,13 @@
 mod codec;
 mod error;
 mod postgres;
+mod queue;
 mod spec;
 mod sqlite;
 
 pub use self::postgres::PostgresStore;
 pub use error::StoreError;
+pub use queue::{Enqueued, FailedJob, Job, JobOutcome, JobQueue, NewJob, QueueCounts};
 pub use spec::{open, AnyStore, StoreSpec};
 pub use sqlite::SqliteStore;
 // Re-exported so callers of the review methods need not name the model crate.
