@@ -94,6 +94,10 @@ enum Command {
         /// Address to listen on; loopback unless told otherwise.
         #[arg(long, default_value = "127.0.0.1:8080")]
         addr: std::net::SocketAddr,
+        /// Seconds between looks at the store's change counter: what other processes (ingest,
+        /// workers, reviews) change is taken into the record and the search index (0: never).
+        #[arg(long, default_value_t = 5.0)]
+        follow: f64,
     },
     /// Record a judgement in the store's review log (re-applied whenever the record is built):
     /// confirm, reject, correct_date, correct_type, merge, split or comment.
@@ -456,8 +460,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 .with_context(|| format!("cannot compare the pairs of {}", pairs.display()))?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Serve { addr } => {
-            casefile_serve::serve_blocking(cli.store, local, addr)?;
+        Command::Serve { addr, follow } => {
+            let follow = std::time::Duration::try_from_secs_f64(follow)
+                .ok()
+                .filter(|d| !d.is_zero());
+            casefile_serve::serve_blocking(cli.store, local, addr, follow)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Review {

@@ -238,7 +238,9 @@ pub fn run(spec: &StoreSpec, args: &WorkerArgs) -> Result<WorkerSummary> {
                 summary.failed += 1;
             }
             Ok(None) if args.until_empty => break,
-            Ok(None) => std::thread::sleep(Duration::from_secs_f64(args.poll.max(0.05))),
+            Ok(None) => std::thread::sleep(
+                Duration::try_from_secs_f64(args.poll.max(0.05)).unwrap_or(Duration::from_secs(2)),
+            ),
             Err(e) if e.is_connection_lost() => {
                 eprintln!("worker {name}: lost the server ({e}); reconnecting");
                 queue = None;

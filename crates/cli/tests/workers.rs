@@ -260,3 +260,114 @@ fn the_queue_needs_a_postgres_store() {
         assert!(err.contains("needs a PostgreSQL store"), "{err}");
     }
 }
+
+/// `GET path` on a loopback server, as a plain HTTP/1.1 client: the whole response.
+fn http_get(addr: std::net::SocketAddr, path: &str) -> std::io::Result<String> {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(addr)?;
+    stream.set_read_timeout(Some(Duration::from_secs(60)))?;
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )?;
+    let mut response = String::new();
+    stream.read_to_string(&mut response)?;
+    Ok(response)
+}
+
+/// Kills the server when the test ends, however it ends.
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[test]
+fn serve_finds_what_a_worker_stored_while_it_was_serving() {
+    let Some(pg) = PgSchema::new("workers_serve") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("first");
+    generate(&first, 3, 21);
+    ok(casefile(pg.store(), &["enqueue", first.to_str().unwrap()]));
+    assert_eq!(finish(spawn_worker(pg.store(), "before", &[])), 3);
+
+    // A free loopback port (released just before the server binds it).
+    let addr = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    let local = dir.path().join("local");
+    let server = Server(
+        Command::new(BIN)
+            .arg("--store")
+            .arg(pg.store())
+            .arg("--local")
+            .arg(&local)
+            .args(["serve", "--follow", "0.2", "--addr", &addr.to_string()])
+            .env_remove("CASEFILE_STORE")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    // The documents found for `q`, as the API's JSON hits; `None` while the server is not up.
+    let search = |q: &str| -> Option<Vec<serde_json::Value>> {
+        let response = http_get(addr, &format!("/api/search?q={q}&kind=document")).ok()?;
+        if !response.starts_with("HTTP/1.1 200") {
+            return None;
+        }
+        let body = response.split_once("\r\n\r\n")?.1;
+        let json: serde_json::Value = serde_json::from_str(body).expect("the API answers JSON");
+        Some(json["hits"].as_array().cloned().unwrap_or_default())
+    };
+    let deadline = Instant::now() + Duration::from_secs(120);
+    let word = "Zanzibarovka";
+    loop {
+        match search(word) {
+            Some(hits) => {
+                assert!(hits.is_empty(), "not stored yet, yet found: {hits:?}");
+                break;
+            }
+            None => {
+                assert!(Instant::now() < deadline, "the server did not start");
+                std::thread::sleep(Duration::from_millis(100));
+            }
+        }
+    }
+
+    // A new document, with a word no generated report has, stored by a worker.
+    let second = dir.path().join("second");
+    std::fs::create_dir(&second).unwrap();
+    std::fs::write(
+        second.join("late.txt"),
+        format!(
+            "Late report\n\nOn 3 March 2021 police in {word} detained the journalist Aidos \
+             Tlegenov after a protest.\n"
+        ),
+    )
+    .unwrap();
+    ok(casefile(pg.store(), &["enqueue", second.to_str().unwrap()]));
+    assert_eq!(finish(spawn_worker(pg.store(), "during", &[])), 1);
+    loop {
+        let hits = search(word).unwrap_or_default();
+        if let Some(hit) = hits.first() {
+            assert_eq!(hits.len(), 1, "{hits:?}");
+            assert!(
+                hit["snippet"]["text"].as_str().unwrap().contains(word),
+                "{hit}"
+            );
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "search never found the document the worker stored"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    drop(server);
+}

@@ -22,6 +22,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/postgres/0001_initial.sql"),
     include_str!("migrations/postgres/0002_reviews.sql"),
     include_str!("migrations/postgres/0003_queue.sql"),
+    include_str!("migrations/postgres/0004_changes.sql"),
 ];
 
 /// The advisory lock that serialises migrations, so two processes opening a new database at once
@@ -871,6 +872,13 @@ fn read_layers(
     Ok(Some(analysis))
 }
 
+/// Raises the change counter: the last statement of every transaction that changes the record.
+pub(crate) fn bump_changes(tx: &mut Transaction<'_>, path: &Path) -> Result<()> {
+    tx.execute("UPDATE changes SET counter = counter + 1", &[])
+        .map(|_| ())
+        .map_err(pg_error(path, "cannot count a change"))
+}
+
 /// Writes a document and every layer inside the caller's transaction (which commits it);
 /// nothing when the id is already stored.
 pub(crate) fn put_in(
@@ -932,6 +940,7 @@ impl Store for PostgresStore {
             // Dropping the transaction rolls it back; it wrote nothing.
             return Ok(outcome);
         }
+        bump_changes(&mut tx, &self.path)?;
         tx.commit().map_err(cx.sql("cannot commit a document"))?;
         Ok(outcome)
     }
@@ -958,6 +967,7 @@ impl Store for PostgresStore {
         }
         delete_layers(&mut tx, &cx)?;
         insert_layers(&mut tx, st, analysis, &cx)?;
+        bump_changes(&mut tx, &self.path)?;
         tx.commit().map_err(cx.sql("cannot commit a document"))
     }
 
@@ -1023,6 +1033,17 @@ impl Store for PostgresStore {
         Ok(u64::try_from(n).unwrap_or_default())
     }
 
+    fn changes(&self) -> Result<u64> {
+        let n: i64 = self
+            .conn
+            .borrow_mut()
+            .client
+            .query_one("SELECT counter FROM changes", &[])
+            .map(|r| r.get(0))
+            .map_err(self.sql("cannot read the change counter"))?;
+        Ok(u64::try_from(n).unwrap_or_default())
+    }
+
     fn ingest_log(&self) -> Result<Vec<IngestEntry>> {
         let rows = self
             .conn
@@ -1061,10 +1082,14 @@ impl Store for PostgresStore {
         // Serialising the model's own enums cannot fail.
         let json = |v: &Option<ReviewAnchor>| v.as_ref().and_then(|a| to_json(a).ok());
         let created_at = now_rfc3339();
-        let row = self
+        let path = self.path.clone();
+        let mut tx = self
             .conn
             .get_mut()
             .client
+            .transaction()
+            .map_err(pg_error(&path, "cannot begin a transaction"))?;
+        let row = tx
             .query_one(
                 "INSERT INTO reviews (target, action, value, note, anchor, value_anchor, \
                  \"user\", created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
@@ -1079,7 +1104,10 @@ impl Store for PostgresStore {
                     &created_at,
                 ],
             )
-            .map_err(self.sql("cannot record the review"))?;
+            .map_err(pg_error(&path, "cannot record the review"))?;
+        bump_changes(&mut tx, &path)?;
+        tx.commit()
+            .map_err(pg_error(&path, "cannot record the review"))?;
         Ok(Review {
             id: row.get(0),
             target: input.target.clone(),

@@ -14,7 +14,9 @@
 //!   one-line reason; a row taken [`JobQueue::max_attempts`] times without being finished (its
 //!   workers kept dying on it) is marked failed too. Enqueueing a failed file again retries it.
 
-use crate::postgres::{connect, decode, encode, open_conn, pg_error, put_in, Conn, Ctx};
+use crate::postgres::{
+    bump_changes, connect, decode, encode, open_conn, pg_error, put_in, Conn, Ctx,
+};
 use crate::{PutOutcome, Result, StoreError};
 use ::postgres::Client;
 use casefile_model::{AnalyzedDocument, DocumentId};
@@ -287,6 +289,9 @@ impl JobQueue {
                 let put = put_in(&mut tx, st, &job.raw, &analysis, &cx)?;
                 tx.execute(finish, &[&job_id, &"done", &self.worker, &None::<String>])
                     .map_err(sql("cannot mark a job done"))?;
+                if put == PutOutcome::Inserted {
+                    bump_changes(&mut tx, &path)?;
+                }
                 match put {
                     PutOutcome::Inserted => JobOutcome::Stored,
                     PutOutcome::AlreadyPresent => JobOutcome::AlreadyStored,
