@@ -371,3 +371,75 @@ fn serve_finds_what_a_worker_stored_while_it_was_serving() {
     }
     drop(server);
 }
+
+#[test]
+fn an_unreadable_file_fails_once_with_its_reason_and_a_second_enqueue_retries_it() {
+    let Some(pg) = PgSchema::new("workers_fail") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let files = dir.path().join("files");
+    std::fs::create_dir(&files).unwrap();
+    std::fs::write(
+        files.join("good.txt"),
+        "Police detained the blogger Aidos Tlegenov in Almaty on 3 March 2021.\n",
+    )
+    .unwrap();
+    // Only whitespace: nothing to read.
+    std::fs::write(files.join("blank.txt"), "  \n\n ").unwrap();
+    let folder = files.to_str().unwrap();
+    ok(casefile(pg.store(), &["enqueue", folder]));
+
+    let out = spawn_worker(pg.store(), "w", &[])
+        .wait_with_output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    let errors: Vec<&str> = err.lines().filter(|l| l.starts_with("error: ")).collect();
+    assert_eq!(errors.len(), 1, "{err}");
+    assert!(
+        errors[0].contains("blank.txt") && errors[0].contains("empty document"),
+        "{err}"
+    );
+    let status = ok(casefile(pg.store(), &["queue"]));
+    let status = String::from_utf8_lossy(&status.stdout).into_owned();
+    assert!(
+        status.contains("queue: 0 waiting, 1 done, 1 failed"),
+        "{status}"
+    );
+    assert!(
+        status.contains("failed: ") && status.contains("blank.txt"),
+        "{status}"
+    );
+    assert_eq!(stored_documents(&pg), (1, 1));
+
+    // Enqueued again, the failed file waits again (the stored one is skipped); a job whose
+    // workers kept dying (claims recorded, never finished) is given up instead of retried.
+    let again = ok(casefile(pg.store(), &["enqueue", folder]));
+    assert!(
+        stderr(&again).contains("queued 1, skipped 1 (already stored)"),
+        "{}",
+        stderr(&again)
+    );
+    pg.client()
+        .batch_execute(
+            "INSERT INTO queue_claims (job_id, worker) \
+             SELECT id, 'dead' FROM queue WHERE state = 'queued'",
+        )
+        .unwrap();
+    let out = Command::new(BIN)
+        .arg("--store")
+        .arg(pg.store())
+        .args(["worker", "--until-empty", "--max-attempts", "1"])
+        .env_remove("CASEFILE_STORE")
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("blank.txt: given up after 1 attempts"),
+        "{err}"
+    );
+    let (queued, done, failed, _) = queue_state(&pg);
+    assert_eq!((queued, done, failed), (0, 1, 1));
+}
