@@ -100,7 +100,12 @@ pub fn status(spec: &StoreSpec) -> Result<()> {
         .with_context(|| format!("cannot open the store at {spec}"))?;
     let counts = queue.counts()?;
     for failure in queue.failures()? {
-        println!("failed: {}: {}", failure.source, failure.error);
+        // A reader's error names the file already; the queue's own reasons do not.
+        if failure.error.starts_with(&failure.source) {
+            println!("failed: {}", failure.error);
+        } else {
+            println!("failed: {}: {}", failure.source, failure.error);
+        }
     }
     println!(
         "queue: {} waiting, {} done, {} failed",
