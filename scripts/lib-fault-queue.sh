@@ -28,11 +28,15 @@ prepare() {
     { cat "$work/enqueue.err"; fail "casefile enqueue"; }
 }
 
-# worker NAME [ENV=VALUE...]: starts a worker in the background; its pid is in $last_pid.
+# worker NAME [ENV=VALUE...] [-- ARGS...]: starts a worker in the background; its pid is in
+# $last_pid.
 worker() {
   local name="$1"
   shift
-  env "$@" "$BIN" --store "$STORE" worker --until-empty --name "$name" \
+  local envs=()
+  while [ $# -gt 0 ] && [ "$1" != "--" ]; do envs+=("$1"); shift; done
+  [ $# -gt 0 ] && shift
+  env "${envs[@]}" "$BIN" --store "$STORE" worker --until-empty --name "$name" "$@" \
     >/dev/null 2>"$work/$name.err" &
   last_pid=$!
   pids+=("$last_pid")

@@ -35,6 +35,10 @@ pub struct WorkerArgs {
     /// How long to keep trying to reconnect after losing the server before giving up, seconds.
     #[arg(long, default_value_t = 60)]
     reconnect_secs: u64,
+    /// Jobs read at once, each on its own thread and connections (named NAME/1, NAME/2, …),
+    /// sharing one copy of the readers: one worker process can use every core of its machine.
+    #[arg(long, default_value_t = 1)]
+    threads: usize,
 }
 
 /// The URL of a PostgreSQL store, or the one-line error for a store folder.
@@ -186,38 +190,90 @@ fn connect(
     }
 }
 
-/// `casefile worker`: takes jobs one at a time until stopped (or, with `--until-empty`, until
-/// none is waiting).
+/// `casefile worker`: takes jobs one at a time on each of its threads until stopped (or, with
+/// `--until-empty`, until none is waiting).
 pub fn run(spec: &StoreSpec, args: &WorkerArgs) -> Result<WorkerSummary> {
     let url = queue_url(spec, "worker")?;
     let name = args
         .name
         .clone()
         .unwrap_or_else(|| format!("{}:{}", hostname(), std::process::id()));
-    let mut queue = Some(
-        connect(url, args, &name, None)
-            .with_context(|| format!("cannot open the store at {spec}"))?,
+    let threads = args.threads.max(1);
+    // Each thread has its own connections and its own name (for the claims); the readers are
+    // shared, loaded once.
+    let names: Vec<String> = if threads == 1 {
+        vec![name.clone()]
+    } else {
+        (1..=threads).map(|i| format!("{name}/{i}")).collect()
+    };
+    let mut queues = Vec::with_capacity(threads);
+    for n in &names {
+        queues.push(
+            connect(url, args, n, None)
+                .with_context(|| format!("cannot open the store at {spec}"))?,
+        );
+    }
+    let pipeline = Pipeline::new();
+    let summaries: Vec<Result<WorkerSummary>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = queues
+            .into_iter()
+            .zip(&names)
+            .map(|(q, n)| {
+                let pipeline = &pipeline;
+                scope.spawn(move || work(url, args, n, q, pipeline))
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err(anyhow::anyhow!("a worker thread panicked")))
+            })
+            .collect()
+    });
+    let mut total = WorkerSummary::default();
+    for s in summaries {
+        let s = s?;
+        total.stored += s.stored;
+        total.already += s.already;
+        total.failed += s.failed;
+        total.reconnects += s.reconnects;
+    }
+    eprintln!(
+        "worker {name}: stored {}, already stored {}, failed {}, reconnected {} time(s)",
+        total.stored, total.already, total.failed, total.reconnects
     );
+    Ok(total)
+}
+
+/// One thread's loop: take a job, read it, store it; reconnect when the server goes away.
+fn work(
+    url: &str,
+    args: &WorkerArgs,
+    name: &str,
+    queue: JobQueue,
+    pipeline: &Pipeline,
+) -> Result<WorkerSummary> {
+    let mut queue = Some(queue);
     // For the fault tests only: a pause after taking each job, so that a test can kill the
     // worker while it certainly holds one.
     let pause = std::env::var("CASEFILE_WORKER_PAUSE_MS")
         .ok()
         .and_then(|v| v.parse::<u64>().ok())
         .map(Duration::from_millis);
-    let pipeline = Pipeline::new();
     let mut summary = WorkerSummary::default();
     let mut read = |job: &Job| {
         if let Some(p) = pause {
             std::thread::sleep(p);
         }
-        read_job(&pipeline, job)
+        read_job(pipeline, job)
     };
     loop {
         let q = match queue.as_mut() {
             Some(q) => q,
             None => {
                 let deadline = Instant::now() + Duration::from_secs(args.reconnect_secs);
-                let q = connect(url, args, &name, Some(deadline)).with_context(|| {
+                let q = connect(url, args, name, Some(deadline)).with_context(|| {
                     format!(
                         "worker {name}: lost the server and could not reconnect within {} s",
                         args.reconnect_secs
@@ -253,9 +309,5 @@ pub fn run(spec: &StoreSpec, args: &WorkerArgs) -> Result<WorkerSummary> {
             Err(e) => return Err(e.into()),
         }
     }
-    eprintln!(
-        "worker {name}: stored {}, already stored {}, failed {}, reconnected {} time(s)",
-        summary.stored, summary.already, summary.failed, summary.reconnects
-    );
     Ok(summary)
 }

@@ -12,10 +12,21 @@ use std::time::{Duration, Instant};
 
 /// `casefile worker` on `store`, started and not waited for; its standard error is piped.
 fn spawn_worker(store: &Path, name: &str, extra_env: &[(&str, &str)]) -> Child {
+    spawn_worker_with(store, name, extra_env, &[])
+}
+
+/// [`spawn_worker`] with more arguments.
+fn spawn_worker_with(
+    store: &Path,
+    name: &str,
+    extra_env: &[(&str, &str)],
+    extra_args: &[&str],
+) -> Child {
     let mut cmd = Command::new(BIN);
     cmd.arg("--store")
         .arg(store)
         .args(["worker", "--until-empty", "--name", name])
+        .args(extra_args)
         .env_remove("CASEFILE_STORE")
         .env_remove("CASEFILE_WORKER_PAUSE_MS")
         .stdout(Stdio::null())
@@ -219,7 +230,13 @@ fn a_worker_killed_mid_document_loses_and_duplicates_nothing() {
     let mut stored: usize = steady.into_iter().map(finish).sum();
     // The steady workers may have stopped before the last victim died: one more worker takes
     // what the victims left.
-    stored += finish(spawn_worker(pg.store(), "last", &[]));
+    // Two threads: one process reading two jobs at once.
+    stored += finish(spawn_worker_with(
+        pg.store(),
+        "last",
+        &[],
+        &["--threads", "2"],
+    ));
     eprintln!("killed {killed:?}");
 
     assert_eq!(stored, 200, "each document stored once");
