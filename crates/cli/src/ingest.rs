@@ -7,7 +7,7 @@
 use crate::IngestArgs;
 use anyhow::{Context, Result};
 use casefile_extract::Pipeline;
-use casefile_ingest::{IngestError, IngestOptions, MetaOverrides};
+use casefile_ingest::{IngestError, IngestOptions};
 use casefile_model::DocumentId;
 use casefile_store::{PutOutcome, Store};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -40,12 +40,7 @@ enum Outcome {
 /// summary to standard error.
 pub fn run(store: &mut dyn Store, args: &IngestArgs) -> Result<Summary> {
     let options = IngestOptions {
-        overrides: MetaOverrides {
-            title: args.title.clone(),
-            publisher: args.publisher.clone(),
-            published: args.published,
-            source_url: args.source_url.clone(),
-        },
+        overrides: args.overrides(),
         ..IngestOptions::default()
     };
     let walked = casefile_ingest::walk(&args.paths);

@@ -6,6 +6,7 @@ mod demo;
 mod ingest;
 mod panics;
 mod train;
+mod worker;
 
 use anyhow::{Context, Result};
 use casefile_model::PartialDate;
@@ -43,6 +44,14 @@ struct Cli {
 enum Command {
     /// Read files and folders (text, Markdown, HTML, PDF) into the store.
     Ingest(IngestArgs),
+    /// Put files and folders into a PostgreSQL store's work queue, for `casefile worker` processes
+    /// to read (files already stored or queued are skipped).
+    Enqueue(IngestArgs),
+    /// Read the queued files of a PostgreSQL store, one at a time, each stored exactly once
+    /// however many workers run on however many machines.
+    Worker(worker::WorkerArgs),
+    /// How many queued files wait, are done and failed (with each failure's reason).
+    Queue,
     /// Write the whole record.
     Export {
         /// Output format.
@@ -85,6 +94,10 @@ enum Command {
         /// Address to listen on; loopback unless told otherwise.
         #[arg(long, default_value = "127.0.0.1:8080")]
         addr: std::net::SocketAddr,
+        /// Seconds between looks at the store's change counter: what other processes (ingest,
+        /// workers, reviews) change is taken into the record and the search index (0: never).
+        #[arg(long, default_value_t = 5.0)]
+        follow: f64,
     },
     /// Record a judgement in the store's review log (re-applied whenever the record is built):
     /// confirm, reject, correct_date, correct_type, merge, split or comment.
@@ -185,6 +198,18 @@ pub struct IngestArgs {
     /// Where the documents were obtained.
     #[arg(long)]
     source_url: Option<String>,
+}
+
+impl IngestArgs {
+    /// The metadata given on the command line, for every file of the run.
+    pub fn overrides(&self) -> casefile_ingest::MetaOverrides {
+        casefile_ingest::MetaOverrides {
+            title: self.title.clone(),
+            publisher: self.publisher.clone(),
+            published: self.published,
+            source_url: self.source_url.clone(),
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -296,6 +321,20 @@ fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 ExitCode::SUCCESS
             })
+        }
+        Command::Enqueue(args) => Ok(if worker::enqueue(&cli.store, &args)? > 0 {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        }),
+        Command::Worker(args) => Ok(if worker::run(&cli.store, &args)?.failed > 0 {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        }),
+        Command::Queue => {
+            worker::status(&cli.store)?;
+            Ok(ExitCode::SUCCESS)
         }
         Command::Export { format, output } => {
             let store = open_store(&cli.store)?;
@@ -421,8 +460,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 .with_context(|| format!("cannot compare the pairs of {}", pairs.display()))?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Serve { addr } => {
-            casefile_serve::serve_blocking(cli.store, local, addr)?;
+        Command::Serve { addr, follow } => {
+            let follow = std::time::Duration::try_from_secs_f64(follow)
+                .ok()
+                .filter(|d| !d.is_zero());
+            casefile_serve::serve_blocking(cli.store, local, addr, follow)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Review {

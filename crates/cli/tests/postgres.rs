@@ -4,49 +4,8 @@
 
 mod common;
 
-use common::{casefile, export, ok, stderr, EXAMPLES};
-use serde_json::Value;
+use common::{canonical, casefile, export, first_difference, ok, stderr, EXAMPLES};
 use std::path::Path;
-
-/// `value` with every array sorted (by its elements' JSON text), so two records that differ only
-/// in the order of lists compare equal.
-fn canonical(value: Value) -> Value {
-    match value {
-        Value::Array(items) => {
-            let mut items: Vec<Value> = items.into_iter().map(canonical).collect();
-            items.sort_by_cached_key(|v| v.to_string());
-            Value::Array(items)
-        }
-        Value::Object(map) => {
-            Value::Object(map.into_iter().map(|(k, v)| (k, canonical(v))).collect())
-        }
-        other => other,
-    }
-}
-
-/// Where two JSON values first differ, as a path and both sides, for the failure message.
-fn first_difference(a: &Value, b: &Value, path: &str) -> Option<String> {
-    match (a, b) {
-        (Value::Object(x), Value::Object(y)) => {
-            for (k, v) in x {
-                let w = y.get(k).unwrap_or(&Value::Null);
-                if let Some(d) = first_difference(v, w, &format!("{path}.{k}")) {
-                    return Some(d);
-                }
-            }
-            y.keys()
-                .find(|k| !x.contains_key(*k))
-                .map(|k| format!("{path}.{k}: only on one side"))
-        }
-        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => x
-            .iter()
-            .zip(y)
-            .enumerate()
-            .find_map(|(i, (v, w))| first_difference(v, w, &format!("{path}[{i}]"))),
-        _ if a == b => None,
-        _ => Some(format!("{path}: {a} vs {b}")),
-    }
-}
 
 #[test]
 fn ingest_and_export_on_postgres_give_the_sqlite_record() {

@@ -47,7 +47,8 @@ impl Default for IngestOptions {
 /// Metadata a person supplies, from a sidecar `FILE.meta.json` or from command-line flags.
 ///
 /// Each `Some` value replaces what casefile read from the document and is recorded as supplied.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
+/// Serialisable so that a queued file carries what was supplied with it (`casefile enqueue`).
+#[derive(Debug, Default, Clone, PartialEq, Eq, serde::Serialize, Deserialize)]
 pub struct MetaOverrides {
     /// The headline.
     pub title: Option<String>,
@@ -60,6 +61,16 @@ pub struct MetaOverrides {
 }
 
 impl MetaOverrides {
+    /// These values, each absent one taken from `under` (a sidecar's, under the command line's).
+    fn or(&self, under: MetaOverrides) -> MetaOverrides {
+        MetaOverrides {
+            title: self.title.clone().or(under.title),
+            publisher: self.publisher.clone().or(under.publisher),
+            published: self.published.or(under.published),
+            source_url: self.source_url.clone().or(under.source_url),
+        }
+    }
+
     /// Writes the supplied values into `meta` and records them in `meta.supplied`.
     fn apply(&self, meta: &mut DocumentMeta) {
         if let Some(t) = &self.title {
@@ -237,6 +248,35 @@ fn describe_io_error(path: &Path, e: &std::io::Error) -> String {
 /// `YYYY[-MM[-DD]]`, `source_url`) then replaces what it names, and `opts.overrides` last. An
 /// invalid sidecar is an error rather than silently ignored: the user wrote it to be obeyed.
 pub fn load_file(path: &Path, opts: &IngestOptions) -> Result<Loaded, IngestError> {
+    let file = read_file(path, opts)?;
+    let mut document = parse(&file.source, &file.raw, file.format)
+        .map_err(|reason| IngestError::new(path, reason))?;
+    file.overrides.apply(&mut document.meta);
+    Ok(Loaded {
+        document,
+        raw: file.raw,
+    })
+}
+
+/// A file's bytes and what was supplied with it, not yet read into a document: what
+/// `casefile enqueue` puts in a PostgreSQL store's queue for a worker to read with
+/// [`load_bytes`] (given `overrides`), which then gives the document [`load_file`] gives.
+#[derive(Debug, Clone)]
+pub struct RawFile {
+    /// The path as given: the document's `source`.
+    pub source: String,
+    /// The format its extension announces.
+    pub format: SourceFormat,
+    /// The bytes as read.
+    pub raw: Vec<u8>,
+    /// The sidecar's metadata under the options' overrides (each field from the options when
+    /// they have it).
+    pub overrides: MetaOverrides,
+}
+
+/// Reads a file's bytes and its sidecar, with the same checks and errors as [`load_file`]
+/// (size, type, format), without parsing it.
+pub fn read_file(path: &Path, opts: &IngestOptions) -> Result<RawFile, IngestError> {
     let err = |reason: String| IngestError::new(path, reason);
     let md = fs::metadata(path).map_err(|e| err(describe_io_error(path, &e)))?;
     if md.is_dir() {
@@ -266,13 +306,13 @@ pub fn load_file(path: &Path, opts: &IngestOptions) -> Result<Loaded, IngestErro
     if raw.len() as u64 > opts.max_bytes {
         return Err(err(too_large(raw.len() as u64, opts.max_bytes)));
     }
-    let source = path.to_string_lossy().into_owned();
-    let mut document = parse(&source, &raw, format).map_err(err)?;
-    if let Some(sidecar) = read_sidecar(path)? {
-        sidecar.apply(&mut document.meta);
-    }
-    opts.overrides.apply(&mut document.meta);
-    Ok(Loaded { document, raw })
+    let sidecar = read_sidecar(path)?.unwrap_or_default();
+    Ok(RawFile {
+        source: path.to_string_lossy().into_owned(),
+        format,
+        raw,
+        overrides: opts.overrides.or(sidecar),
+    })
 }
 
 /// Reads a document from bytes already in memory (standard input, tests). `source` names it in

@@ -12,5 +12,5 @@ fn main() -> anyhow::Result<()> {
         None => std::net::SocketAddr::from(([127, 0, 0, 1], 8080)),
     };
     let local = spec.default_local_dir();
-    casefile_serve::serve_blocking(spec, local, addr)
+    casefile_serve::serve_blocking(spec, local, addr, Some(casefile_serve::DEFAULT_FOLLOW))
 }

@@ -43,7 +43,9 @@ use casefile_model::KnowledgeBase;
 use casefile_store::{AnyStore, StoreSpec};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
+use std::time::Duration;
 
 /// The largest request body accepted (larger → 413 Payload Too Large).
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -65,9 +67,15 @@ struct Inner {
     /// Where the store is.
     spec: StoreSpec,
     snapshot: RwLock<Arc<Snapshot>>,
-    /// The store, open for the review log (reads of documents go through snapshots).
+    /// The store, open for the review log and the change counter (reads of documents go
+    /// through snapshots).
     store: Mutex<OffRuntime>,
+    /// The store's change counter when the current snapshot began to be read.
+    seen: AtomicU64,
 }
+
+/// How often `casefile serve` looks at the store's change counter, by default.
+pub const DEFAULT_FOLLOW: Duration = Duration::from_secs(5);
 
 /// The open store, dropped off the async threads: the PostgreSQL client runs a small runtime of
 /// its own, which panics when shut down inside another.
@@ -111,14 +119,16 @@ impl AppState {
     /// Opens the store `spec` names (SQLite or PostgreSQL), keeping the search index and tokens
     /// in `local_dir`, and builds the knowledge base and the search index.
     pub fn open_spec(spec: &StoreSpec, local_dir: &Path) -> anyhow::Result<AppState> {
-        let resolution = load_resolution(spec)?;
+        let (changes, resolution) = load_resolution(spec)?;
         let (snapshot, _) = Snapshot::build_in_dir(resolution.kb, &index_dir(local_dir))
             .with_context(|| index_error(local_dir))?;
-        AppState::with_snapshot(
+        let state = AppState::with_snapshot(
             spec,
             local_dir,
             snapshot.with_conflicts(resolution.conflicts),
-        )
+        )?;
+        state.inner.seen.store(changes, Ordering::SeqCst);
+        Ok(state)
     }
 
     /// A state over a knowledge base already built (tests, or a caller that resolved it itself),
@@ -146,6 +156,7 @@ impl AppState {
                 spec: spec.clone(),
                 snapshot: RwLock::new(Arc::new(snapshot)),
                 store: Mutex::new(OffRuntime(Some(store))),
+                seen: AtomicU64::new(0),
             }),
         })
     }
@@ -165,7 +176,7 @@ impl AppState {
     /// threads) and swaps them in. Returns the number of documents.
     pub fn reload(&self) -> anyhow::Result<usize> {
         let dir = &self.inner.store_dir;
-        let resolution = load_resolution(&self.inner.spec)?;
+        let (changes, resolution) = load_resolution(&self.inner.spec)?;
         let (snapshot, _) = Snapshot::build_in_dir(resolution.kb, &index_dir(dir))
             .with_context(|| index_error(dir))?;
         let snapshot = Arc::new(snapshot.with_conflicts(resolution.conflicts));
@@ -175,7 +186,36 @@ impl AppState {
             .snapshot
             .write()
             .unwrap_or_else(|e| e.into_inner()) = snapshot;
+        self.inner.seen.store(changes, Ordering::SeqCst);
         Ok(n)
+    }
+
+    /// Follows the store: when its change counter moved since the current snapshot was read
+    /// (another process stored a document, re-read one, recorded a review), reloads as
+    /// [`AppState::reload`] does, which brings the search index up to date, and returns the
+    /// number of documents; `None` when nothing changed. Blocking; run it off the async threads.
+    /// A store whose server went away (a PostgreSQL restart) is opened again.
+    pub fn follow(&self) -> anyhow::Result<Option<usize>> {
+        use casefile_store::Store;
+        let changes = {
+            let mut store = self.store();
+            match store.changes() {
+                Ok(n) => n,
+                Err(e) if e.is_connection_lost() => {
+                    let spec = &self.inner.spec;
+                    let fresh = spec
+                        .open()
+                        .with_context(|| format!("cannot open the store at {spec} again"))?;
+                    *store = OffRuntime(Some(fresh));
+                    store.changes()?
+                }
+                Err(e) => return Err(e.into()),
+            }
+        };
+        if changes == self.inner.seen.load(Ordering::SeqCst) {
+            return Ok(None);
+        }
+        self.reload().map(Some)
     }
 
     /// The local folder: the search index and the tokens (for SQLite, the store folder).
@@ -225,14 +265,17 @@ pub fn reindex(store_dir: &Path, kb: &KnowledgeBase) -> anyhow::Result<IndexSync
 
 /// Reads every analysis and the review log in the store and resolves them, as `casefile export`
 /// does (keeping the conflicts found on the way, as `casefile conflicts` does).
-fn load_resolution(spec: &StoreSpec) -> anyhow::Result<casefile_resolve::Resolution> {
+/// Also returns the store's change counter, read first: a change that lands while the store is
+/// read is then seen again by the next [`AppState::follow`].
+fn load_resolution(spec: &StoreSpec) -> anyhow::Result<(u64, casefile_resolve::Resolution)> {
     use casefile_store::Store;
     let store = spec
         .open()
         .with_context(|| format!("cannot open the store at {spec}"))?;
-    Ok(casefile_resolve::resolve_reviewed(
-        &store.analyses()?,
-        &store.reviews()?,
+    let changes = store.changes()?;
+    Ok((
+        changes,
+        casefile_resolve::resolve_reviewed(&store.analyses()?, &store.reviews()?),
     ))
 }
 
@@ -289,19 +332,27 @@ async fn security_headers(request: Request<axum::body::Body>, next: Next) -> Res
 /// On the first start with no tokens in `STORE/tokens`, creates one for the user `admin` and
 /// prints it once to standard error.
 pub async fn serve(store_dir: PathBuf, addr: SocketAddr) -> anyhow::Result<()> {
-    serve_spec(StoreSpec::Sqlite(store_dir.clone()), store_dir, addr).await
+    serve_spec(
+        StoreSpec::Sqlite(store_dir.clone()),
+        store_dir,
+        addr,
+        Some(DEFAULT_FOLLOW),
+    )
+    .await
 }
 
 /// [`serve`] for a store given by spec (a folder or a `postgres://` URL), with the search index
-/// and the tokens in `local_dir`.
+/// and the tokens in `local_dir`, looking at the store's change counter every `follow` (none:
+/// never) to take in what other processes stored ([`AppState::follow`]).
 pub async fn serve_spec(
     spec: StoreSpec,
     local_dir: PathBuf,
     addr: SocketAddr,
+    follow: Option<Duration>,
 ) -> anyhow::Result<()> {
     let listener =
         std::net::TcpListener::bind(addr).with_context(|| format!("cannot listen on {addr}"))?;
-    serve_listener_spec(spec, local_dir, listener).await
+    serve_listener_spec(spec, local_dir, listener, follow).await
 }
 
 /// [`serve`] on a listener already bound (tests bind `127.0.0.1:0` and read the port).
@@ -309,14 +360,22 @@ pub async fn serve_listener(
     store_dir: PathBuf,
     listener: std::net::TcpListener,
 ) -> anyhow::Result<()> {
-    serve_listener_spec(StoreSpec::Sqlite(store_dir.clone()), store_dir, listener).await
+    serve_listener_spec(
+        StoreSpec::Sqlite(store_dir.clone()),
+        store_dir,
+        listener,
+        Some(DEFAULT_FOLLOW),
+    )
+    .await
 }
 
-/// [`serve_listener`] for a store given by spec, with the index and tokens in `local_dir`.
+/// [`serve_listener`] for a store given by spec, with the index and tokens in `local_dir`,
+/// following the store every `follow` as [`serve_spec`] does.
 pub async fn serve_listener_spec(
     spec: StoreSpec,
     local_dir: PathBuf,
     listener: std::net::TcpListener,
+    follow: Option<Duration>,
 ) -> anyhow::Result<()> {
     let dir = local_dir.clone();
     let opened = spec.clone();
@@ -341,6 +400,9 @@ pub async fn serve_listener_spec(
         state.snapshot().kb.documents.len(),
         spec
     );
+    if let Some(every) = follow.filter(|d| !d.is_zero()) {
+        tokio::spawn(follow_store(state.clone(), every));
+    }
     axum::serve(listener, router(state))
         .with_graceful_shutdown(async {
             // No signal handler (rare platforms) → run until killed.
@@ -352,11 +414,35 @@ pub async fn serve_listener_spec(
         .context("the server stopped")
 }
 
-/// [`serve`] on a runtime of its own, for callers without one (the CLI).
-pub fn serve_blocking(spec: StoreSpec, local_dir: PathBuf, addr: SocketAddr) -> anyhow::Result<()> {
+/// Every `every`, [`AppState::follow`] off the async threads; a failure is said in one line and
+/// tried again at the next tick (the server keeps serving the snapshot it has).
+async fn follow_store(state: AppState, every: Duration) {
+    let mut tick = tokio::time::interval(every);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    tick.tick().await; // the first tick is at once; the snapshot is fresh
+    loop {
+        tick.tick().await;
+        let s = state.clone();
+        match tokio::task::spawn_blocking(move || s.follow()).await {
+            Ok(Ok(Some(n))) => {
+                eprintln!("casefile: the store changed; serving {n} documents")
+            }
+            Ok(Ok(None)) | Err(_) => {}
+            Ok(Err(e)) => eprintln!("casefile: cannot follow the store: {e:#}"),
+        }
+    }
+}
+
+/// [`serve_spec`] on a runtime of its own, for callers without one (the CLI).
+pub fn serve_blocking(
+    spec: StoreSpec,
+    local_dir: PathBuf,
+    addr: SocketAddr,
+    follow: Option<Duration>,
+) -> anyhow::Result<()> {
     tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .context("cannot start the async runtime")?
-        .block_on(serve_spec(spec, local_dir, addr))
+        .block_on(serve_spec(spec, local_dir, addr, follow))
 }

@@ -349,9 +349,25 @@ impl SearchIndex {
     }
 
     fn writer(&self) -> tantivy::Result<IndexWriter> {
-        // One thread: the machine is small and indexing is a fraction of resolving.
-        self.index
-            .writer_with_num_threads::<TantivyDocument>(1, 50_000_000)
+        // Another process may hold the index's write lock for a moment: `casefile serve`
+        // following the store while `casefile ingest` brings the same index up to date. Each
+        // writes what the record says (delete by key, then add), so waiting for the other is
+        // enough.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        loop {
+            // One thread: the machine is small and indexing is a fraction of resolving.
+            match self
+                .index
+                .writer_with_num_threads::<TantivyDocument>(1, 50_000_000)
+            {
+                Err(tantivy::TantivyError::LockFailure(..))
+                    if std::time::Instant::now() < deadline =>
+                {
+                    std::thread::sleep(std::time::Duration::from_millis(100));
+                }
+                other => return other,
+            }
+        }
     }
 
     /// Runs `request`; `doc_text` gives a document's clean text for its snippet.

@@ -19,7 +19,11 @@ fn items(kb: &KnowledgeBase) -> usize {
 
 /// Ids of the hits of `q` on a state opened afresh on `dir`.
 fn hits(dir: &Path, q: &str) -> Vec<String> {
-    let state = AppState::open(dir).unwrap();
+    hits_in(AppState::open(dir).unwrap(), q)
+}
+
+/// Ids of the hits of `q` on `state`.
+fn hits_in(state: AppState, q: &str) -> Vec<String> {
     let rt = tokio::runtime::Builder::new_current_thread()
         .build()
         .unwrap();
@@ -132,4 +136,46 @@ fn an_unreadable_index_is_rebuilt() {
     assert!(!hits(dir.path(), "Kozlov").is_empty());
     let kb = knowledge_base(dir.path());
     assert_eq!(update_index(dir.path(), &kb).unwrap().added, 0);
+}
+
+#[test]
+fn the_server_follows_what_another_process_stores_and_reviews() {
+    let dir = tempfile::tempdir().unwrap();
+    common::build_store(dir.path());
+    let state = AppState::open(dir.path()).unwrap();
+    assert_eq!(state.follow().unwrap(), None, "nothing changed");
+    let before = state.snapshot().kb.documents.len();
+    assert!(hits_in(state.clone(), "Zhanuzakov").is_empty());
+
+    // Another process (another connection) stores a document.
+    let raw = b"a later report about Zhanuzakov";
+    let date = PartialDate::ymd(2021, 3, 3).unwrap();
+    let mut other = SqliteStore::open(dir.path()).unwrap();
+    other
+        .put(
+            raw,
+            &common::detention_document(raw, "Bolat Zhanuzakov", date),
+        )
+        .unwrap();
+    assert_eq!(state.follow().unwrap(), Some(before + 1));
+    let found = hits_in(state.clone(), "Zhanuzakov");
+    assert!(!found.is_empty(), "the new document is searchable");
+    assert_eq!(state.follow().unwrap(), None, "seen already");
+    // A review recorded elsewhere (another server, `casefile review`) is a change too.
+    other
+        .record_review(&casefile_store::NewReview {
+            input: casefile_store::ReviewInput {
+                target: found[0].clone(),
+                action: casefile_store::ReviewAction::Comment,
+                value: None,
+                note: Some("checked with the lawyer".into()),
+            },
+            anchor: None,
+            value_anchor: None,
+            user: "maria".into(),
+        })
+        .unwrap();
+    assert_eq!(state.follow().unwrap(), Some(before + 1));
+    // And a fresh server on the index on disk finds it too.
+    assert_eq!(hits(dir.path(), "Zhanuzakov"), found);
 }

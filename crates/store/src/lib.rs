@@ -17,11 +17,13 @@
 mod codec;
 mod error;
 mod postgres;
+mod queue;
 mod spec;
 mod sqlite;
 
 pub use self::postgres::PostgresStore;
 pub use error::StoreError;
+pub use queue::{Enqueued, FailedJob, Job, JobOutcome, JobQueue, NewJob, QueueCounts};
 pub use spec::{open, AnyStore, StoreSpec};
 pub use sqlite::SqliteStore;
 // Re-exported so callers of the review methods need not name the model crate.
@@ -94,6 +96,12 @@ pub trait Store {
 
     /// Every recorded review, oldest first.
     fn reviews(&self) -> Result<Vec<Review>>;
+
+    /// The change counter: raised by one in the same transaction as every change to what the
+    /// record is built from (a document stored, an analysis replaced, a review recorded), in
+    /// commit order. A reader that saw N has seen every change up to N; `casefile serve` polls it
+    /// to rebuild its record and search index when another process changed the store.
+    fn changes(&self) -> Result<u64>;
 
     /// What each ingest stored, in ingestion order: id, source, format, size and when it
     /// arrived. For the ingest status page; it reads no text or analysis.

@@ -21,6 +21,8 @@ use std::path::{Path, PathBuf};
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/postgres/0001_initial.sql"),
     include_str!("migrations/postgres/0002_reviews.sql"),
+    include_str!("migrations/postgres/0003_queue.sql"),
+    include_str!("migrations/postgres/0004_changes.sql"),
 ];
 
 /// The advisory lock that serialises migrations, so two processes opening a new database at once
@@ -35,7 +37,7 @@ const ESC: char = '\u{FFFF}';
 
 /// A string as stored in a TEXT column: NUL, which PostgreSQL refuses, and the escape character
 /// itself escaped; anything else unchanged and uncopied.
-fn encode(text: &str) -> Cow<'_, str> {
+pub(crate) fn encode(text: &str) -> Cow<'_, str> {
     if !text.contains(['\0', ESC]) {
         return Cow::Borrowed(text);
     }
@@ -57,7 +59,7 @@ fn encode(text: &str) -> Cow<'_, str> {
 }
 
 /// The string [`encode`] stored.
-fn decode(text: String) -> String {
+pub(crate) fn decode(text: String) -> String {
     if !text.contains(ESC) {
         return text;
     }
@@ -121,8 +123,8 @@ pub(crate) fn redact(url: &str) -> String {
 }
 
 /// The prepared statements every operation uses, prepared once per connection.
-struct Statements {
-    contains: Statement,
+pub(crate) struct Statements {
+    pub(crate) contains: Statement,
     insert_document: Statement,
     sentences: Statement,
     mentions: Statement,
@@ -219,9 +221,9 @@ impl Statements {
     }
 }
 
-struct Conn {
-    client: Client,
-    st: Statements,
+pub(crate) struct Conn {
+    pub(crate) client: Client,
+    pub(crate) st: Statements,
 }
 
 /// The store in a PostgreSQL database, opened by URL (`postgres://USER@HOST/DB`).
@@ -247,7 +249,7 @@ impl std::fmt::Debug for PostgresStore {
     }
 }
 
-fn pg_error<'a>(
+pub(crate) fn pg_error<'a>(
     path: &'a Path,
     action: &'static str,
 ) -> impl FnOnce(::postgres::Error) -> StoreError + 'a {
@@ -267,16 +269,9 @@ impl PostgresStore {
     /// forward. A database written by a newer schema is refused with [`StoreError::NewerSchema`];
     /// one whose `documents` table is not casefile's with [`StoreError::NotCasefile`].
     pub fn open(url: &str) -> Result<Self> {
-        let path = PathBuf::from(redact(url));
-        let sql = |action| pg_error(&path, action);
-        let config: ::postgres::Config = url.parse().map_err(sql("cannot read the URL"))?;
-        let mut client = config
-            .connect(NoTls)
-            .map_err(sql("cannot connect to the database"))?;
-        migrate(&mut client, &path)?;
-        let st = Statements::prepare(&mut client).map_err(sql("cannot prepare statements"))?;
+        let (conn, path) = open_conn(url)?;
         Ok(PostgresStore {
-            conn: RefCell::new(Conn { client, st }),
+            conn: RefCell::new(conn),
             path,
         })
     }
@@ -306,6 +301,26 @@ impl PostgresStore {
             .map_err(self.sql("cannot end a read transaction"))?;
         Ok(analysis)
     }
+}
+
+/// A new connection to the database at `url`, its schema migrated and statements prepared, and
+/// the URL without its password.
+pub(crate) fn open_conn(url: &str) -> Result<(Conn, PathBuf)> {
+    let path = PathBuf::from(redact(url));
+    let mut client = connect(url, &path)?;
+    migrate(&mut client, &path)?;
+    let st =
+        Statements::prepare(&mut client).map_err(pg_error(&path, "cannot prepare statements"))?;
+    Ok((Conn { client, st }, path))
+}
+
+/// A plain connection to the database at `url` (`path`: the URL without its password).
+pub(crate) fn connect(url: &str, path: &Path) -> Result<Client> {
+    let sql = |action| pg_error(path, action);
+    let config: ::postgres::Config = url.parse().map_err(sql("cannot read the URL"))?;
+    config
+        .connect(NoTls)
+        .map_err(sql("cannot connect to the database"))
 }
 
 /// The schema version of the database (0: none yet), or why this build must not touch it.
@@ -383,21 +398,24 @@ fn migrate(client: &mut Client, path: &Path) -> Result<()> {
 }
 
 /// The store and document an operation concerns, for error messages.
-struct Ctx<'a> {
+pub(crate) struct Ctx<'a> {
     path: &'a Path,
     id: &'a DocumentId,
 }
 
 impl<'a> Ctx<'a> {
-    fn new(path: &'a Path, id: &'a DocumentId) -> Self {
+    pub(crate) fn new(path: &'a Path, id: &'a DocumentId) -> Self {
         Ctx { path, id }
     }
 
-    fn sql(&self, action: &'static str) -> impl FnOnce(::postgres::Error) -> StoreError + '_ {
+    pub(crate) fn sql(
+        &self,
+        action: &'static str,
+    ) -> impl FnOnce(::postgres::Error) -> StoreError + '_ {
         pg_error(self.path, action)
     }
 
-    fn invalid(&self, reason: String) -> StoreError {
+    pub(crate) fn invalid(&self, reason: String) -> StoreError {
         StoreError::InvalidAnalysis {
             path: self.path.to_path_buf(),
             id: self.id.clone(),
@@ -854,6 +872,53 @@ fn read_layers(
     Ok(Some(analysis))
 }
 
+/// Raises the change counter: the last statement of every transaction that changes the record.
+pub(crate) fn bump_changes(tx: &mut Transaction<'_>, path: &Path) -> Result<()> {
+    tx.execute("UPDATE changes SET counter = counter + 1", &[])
+        .map(|_| ())
+        .map_err(pg_error(path, "cannot count a change"))
+}
+
+/// Writes a document and every layer inside the caller's transaction (which commits it);
+/// nothing when the id is already stored.
+pub(crate) fn put_in(
+    tx: &mut Transaction<'_>,
+    st: &Statements,
+    raw: &[u8],
+    analysis: &AnalyzedDocument,
+    cx: &Ctx,
+) -> Result<PutOutcome> {
+    let doc = &analysis.document;
+    crate::sqlite::check_references(analysis, &|r| cx.invalid(r))?;
+    let format = cx.name(&doc.format)?;
+    let supplied = cx.json(&doc.meta.supplied)?;
+    // ON CONFLICT: a document another process stores at the same moment waits for that
+    // process's commit and then inserts nothing, so the check and the insert are one step.
+    let inserted = tx
+        .execute(
+            &st.insert_document,
+            &[
+                &doc.id.as_str(),
+                &encode(&doc.source).as_ref(),
+                &format,
+                &encode_opt(&doc.meta.title),
+                &encode_opt(&doc.meta.publisher),
+                &doc.meta.published.map(|d| d.to_string()),
+                &encode_opt(&doc.meta.reference),
+                &encode_opt(&doc.meta.source_url),
+                &supplied,
+                &encode(&doc.text).as_ref(),
+                &raw,
+            ],
+        )
+        .map_err(cx.sql("cannot store a document"))?;
+    if inserted == 0 {
+        return Ok(PutOutcome::AlreadyPresent);
+    }
+    insert_layers(tx, st, analysis, cx)?;
+    Ok(PutOutcome::Inserted)
+}
+
 impl Store for PostgresStore {
     fn contains(&self, id: &DocumentId) -> Result<bool> {
         let mut conn = self.conn.borrow_mut();
@@ -865,43 +930,19 @@ impl Store for PostgresStore {
     }
 
     fn put(&mut self, raw: &[u8], analysis: &AnalyzedDocument) -> Result<PutOutcome> {
-        let doc = &analysis.document;
-        let cx = Ctx::new(&self.path, &doc.id);
-        crate::sqlite::check_references(analysis, &|r| cx.invalid(r))?;
-        let format = cx.name(&doc.format)?;
-        let supplied = cx.json(&doc.meta.supplied)?;
-        let conn = self.conn.get_mut();
-        let Conn { client, st } = conn;
+        let cx = Ctx::new(&self.path, &analysis.document.id);
+        let Conn { client, st } = self.conn.get_mut();
         let mut tx = client
             .transaction()
             .map_err(cx.sql("cannot begin a transaction"))?;
-        // ON CONFLICT: a document another process stores at the same moment waits for that
-        // process's commit and then inserts nothing, so the check and the insert are one step.
-        let inserted = tx
-            .execute(
-                &st.insert_document,
-                &[
-                    &doc.id.as_str(),
-                    &encode(&doc.source).as_ref(),
-                    &format,
-                    &encode_opt(&doc.meta.title),
-                    &encode_opt(&doc.meta.publisher),
-                    &doc.meta.published.map(|d| d.to_string()),
-                    &encode_opt(&doc.meta.reference),
-                    &encode_opt(&doc.meta.source_url),
-                    &supplied,
-                    &encode(&doc.text).as_ref(),
-                    &raw,
-                ],
-            )
-            .map_err(cx.sql("cannot store a document"))?;
-        if inserted == 0 {
+        let outcome = put_in(&mut tx, st, raw, analysis, &cx)?;
+        if outcome == PutOutcome::AlreadyPresent {
             // Dropping the transaction rolls it back; it wrote nothing.
-            return Ok(PutOutcome::AlreadyPresent);
+            return Ok(outcome);
         }
-        insert_layers(&mut tx, st, analysis, &cx)?;
+        bump_changes(&mut tx, &self.path)?;
         tx.commit().map_err(cx.sql("cannot commit a document"))?;
-        Ok(PutOutcome::Inserted)
+        Ok(outcome)
     }
 
     fn replace_analysis(&mut self, analysis: &AnalyzedDocument) -> Result<()> {
@@ -926,6 +967,7 @@ impl Store for PostgresStore {
         }
         delete_layers(&mut tx, &cx)?;
         insert_layers(&mut tx, st, analysis, &cx)?;
+        bump_changes(&mut tx, &self.path)?;
         tx.commit().map_err(cx.sql("cannot commit a document"))
     }
 
@@ -991,6 +1033,17 @@ impl Store for PostgresStore {
         Ok(u64::try_from(n).unwrap_or_default())
     }
 
+    fn changes(&self) -> Result<u64> {
+        let n: i64 = self
+            .conn
+            .borrow_mut()
+            .client
+            .query_one("SELECT counter FROM changes", &[])
+            .map(|r| r.get(0))
+            .map_err(self.sql("cannot read the change counter"))?;
+        Ok(u64::try_from(n).unwrap_or_default())
+    }
+
     fn ingest_log(&self) -> Result<Vec<IngestEntry>> {
         let rows = self
             .conn
@@ -1029,10 +1082,14 @@ impl Store for PostgresStore {
         // Serialising the model's own enums cannot fail.
         let json = |v: &Option<ReviewAnchor>| v.as_ref().and_then(|a| to_json(a).ok());
         let created_at = now_rfc3339();
-        let row = self
+        let path = self.path.clone();
+        let mut tx = self
             .conn
             .get_mut()
             .client
+            .transaction()
+            .map_err(pg_error(&path, "cannot begin a transaction"))?;
+        let row = tx
             .query_one(
                 "INSERT INTO reviews (target, action, value, note, anchor, value_anchor, \
                  \"user\", created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
@@ -1047,7 +1104,10 @@ impl Store for PostgresStore {
                     &created_at,
                 ],
             )
-            .map_err(self.sql("cannot record the review"))?;
+            .map_err(pg_error(&path, "cannot record the review"))?;
+        bump_changes(&mut tx, &path)?;
+        tx.commit()
+            .map_err(pg_error(&path, "cannot record the review"))?;
         Ok(Review {
             id: row.get(0),
             target: input.target.clone(),

@@ -164,6 +164,9 @@ impl Store for AnyStore {
     fn ingest_log(&self) -> Result<Vec<IngestEntry>> {
         either!(self, s => s.ingest_log())
     }
+    fn changes(&self) -> Result<u64> {
+        either!(self, s => s.changes())
+    }
 }
 
 #[cfg(test)]

@@ -22,6 +22,7 @@ const APPLICATION_ID: i64 = 0x4346_5354;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_reviews.sql"),
+    include_str!("migrations/0003_changes.sql"),
 ];
 
 /// How long a writer waits for another process's transaction before giving up. Transactions
@@ -743,6 +744,14 @@ fn read_layers(conn: &Connection, cx: &Ctx) -> Result<Option<AnalyzedDocument>> 
     Ok(Some(analysis))
 }
 
+/// Raises the change counter, in the transaction of the change.
+fn bump_changes(tx: &rusqlite::Transaction<'_>, path: &Path) -> Result<()> {
+    tx.prepare_cached("UPDATE changes SET counter = counter + 1")
+        .and_then(|mut st| st.execute([]))
+        .map(|_| ())
+        .map_err(sql_error(path, "cannot count a change"))
+}
+
 impl Store for SqliteStore {
     fn contains(&self, id: &DocumentId) -> Result<bool> {
         self.conn
@@ -794,6 +803,7 @@ impl Store for SqliteStore {
         })
         .map_err(cx.sql("cannot store a document"))?;
         insert_layers(&tx, analysis, &cx)?;
+        bump_changes(&tx, &self.path)?;
         tx.commit().map_err(cx.sql("cannot commit a document"))?;
         Ok(PutOutcome::Inserted)
     }
@@ -818,6 +828,7 @@ impl Store for SqliteStore {
         }
         delete_layers(&tx, &cx)?;
         insert_layers(&tx, analysis, &cx)?;
+        bump_changes(&tx, &self.path)?;
         tx.commit().map_err(cx.sql("cannot commit a document"))
     }
 
@@ -906,6 +917,15 @@ impl Store for SqliteStore {
             .map_err(self.sql("cannot read the ingest log"))
     }
 
+    fn changes(&self) -> Result<u64> {
+        let n: i64 = self
+            .conn
+            .prepare_cached("SELECT counter FROM changes")
+            .and_then(|mut st| st.query_row([], |r| r.get(0)))
+            .map_err(self.sql("cannot read the change counter"))?;
+        Ok(u64::try_from(n).unwrap_or_default())
+    }
+
     fn record_review(&mut self, review: &NewReview) -> Result<Review> {
         let user = review.user.trim();
         if user.is_empty() || user.chars().any(char::is_control) {
@@ -918,26 +938,34 @@ impl Store for SqliteStore {
         // Serialising the model's own enums cannot fail.
         let json = |v: &Option<ReviewAnchor>| v.as_ref().and_then(|a| to_json(a).ok());
         let created_at = now_rfc3339();
-        self.conn
-            .prepare_cached(
-                "INSERT INTO reviews (target, action, value, note, anchor, value_anchor, user, \
+        let path = self.path.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(sql_error(&path, "cannot begin a transaction"))?;
+        tx.prepare_cached(
+            "INSERT INTO reviews (target, action, value, note, anchor, value_anchor, user, \
                  created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            )
-            .and_then(|mut stmt| {
-                stmt.execute(params![
-                    input.target,
-                    input.action.as_str(),
-                    input.value.as_ref().map(|v| v.to_string()),
-                    input.note,
-                    json(&review.anchor),
-                    json(&review.value_anchor),
-                    user,
-                    created_at,
-                ])
-            })
-            .map_err(self.sql("cannot record the review"))?;
+        )
+        .and_then(|mut stmt| {
+            stmt.execute(params![
+                input.target,
+                input.action.as_str(),
+                input.value.as_ref().map(|v| v.to_string()),
+                input.note,
+                json(&review.anchor),
+                json(&review.value_anchor),
+                user,
+                created_at,
+            ])
+        })
+        .map_err(sql_error(&path, "cannot record the review"))?;
+        let id = tx.last_insert_rowid();
+        bump_changes(&tx, &path)?;
+        tx.commit()
+            .map_err(sql_error(&path, "cannot record the review"))?;
         Ok(Review {
-            id: self.conn.last_insert_rowid(),
+            id,
             target: input.target.clone(),
             action: input.action,
             value: input.value.clone(),
