@@ -61,14 +61,17 @@ pub fn run(dir: &Path, out: &Path, epochs: usize) -> Result<()> {
         .values()
         .map(|g| g["violation_types"].as_array().map_or(0, |a| a.len()))
         .sum();
-    let model = hrd::train(&examples, gold_total, epochs);
+    let hrd::Trained {
+        model,
+        held_out_gain: gain,
+        best_threshold: threshold,
+    } = hrd::train(&examples, gold_total, epochs);
     std::fs::write(out, model.to_text())
         .with_context(|| format!("cannot write {}", out.display()))?;
     let kept = examples
         .iter()
         .filter(|(c, f, y)| (!hrd::filterable(*c) || model.score(f) >= 0.0) == *y)
         .count();
-    let (gain, threshold) = hrd::last_gain();
     eprintln!(
         "held-out micro F1 gain {gain:+.4} at threshold {threshold:.1} (used from {:+.2})",
         hrd::MIN_GAIN

@@ -298,11 +298,7 @@ const THRESHOLD: &str = "__threshold__";
 ///
 /// `examples` are `(category, features, in gold)`; those of categories that are not
 /// [`filterable`] are not fitted and count as always kept.
-pub fn train(
-    examples: &[(usize, Vec<String>, bool)],
-    gold_total: usize,
-    epochs: usize,
-) -> TypeModel {
+pub fn train(examples: &[(usize, Vec<String>, bool)], gold_total: usize, epochs: usize) -> Trained {
     const FOLDS: usize = 5;
     let mut oof: Vec<(f32, bool)> = examples
         .iter()
@@ -331,36 +327,39 @@ pub fn train(
                 .map(|(_, (f, y))| (m.score(f), *y)),
         );
     }
-    let (threshold, gain) = best_threshold(&oof, gold_total);
-    // Reported so that whoever retrains sees how far the features are from being used.
-    LAST_GAIN.with(|g| g.set((gain, threshold)));
+    let (best_threshold, held_out_gain) = best_threshold(&oof, gold_total);
     let mut model = fit(examples, epochs);
     // A gain this small on held-out folds is noise (on the 2026 features it was +0.011 on the
     // train folds and -0.009 on dev): then the model keeps everything until better features
     // earn their keep.
-    let threshold = if gain < MIN_GAIN {
+    let threshold = if held_out_gain < MIN_GAIN {
         f32::NEG_INFINITY
     } else {
-        threshold
+        best_threshold
     };
     if threshold != 0.0 {
         model.weights.insert(THRESHOLD.to_string(), threshold);
     }
-    model
+    Trained {
+        model,
+        held_out_gain,
+        best_threshold,
+    }
+}
+
+/// What [`train`] made, with what it measured on held-out folds, so whoever retrains sees how far
+/// the features are from being used.
+pub struct Trained {
+    /// The filter to ship.
+    pub model: TypeModel,
+    /// Held-out micro-F1 gain of the best threshold over keeping everything.
+    pub held_out_gain: f64,
+    /// The best threshold found (used only when the gain reaches [`MIN_GAIN`]).
+    pub best_threshold: f32,
 }
 
 /// The least gain in held-out micro F1 over keeping everything for the filter to drop anything.
 pub const MIN_GAIN: f64 = 0.02;
-
-thread_local! {
-    static LAST_GAIN: std::cell::Cell<(f64, f32)> = const { std::cell::Cell::new((0.0, 0.0)) };
-}
-
-/// The held-out micro-F1 gain and the best threshold found by the last [`train`] on this thread
-/// (the threshold is used only when the gain reaches [`MIN_GAIN`]).
-pub fn last_gain() -> (f64, f32) {
-    LAST_GAIN.with(|g| g.get())
-}
 
 /// The threshold on scores that maximises micro F1 (ties: the lowest, which keeps more), and its
 /// gain over keeping everything.
@@ -581,7 +580,8 @@ mod tests {
             ],
             2,
             10,
-        );
+        )
+        .model;
         assert_eq!(m.score(&["oth_only".to_string()]), m.score(&[]));
         let model = TypeModel::parse("bias\t-5\n").unwrap();
         let mut a = doc(
@@ -602,7 +602,7 @@ mod tests {
             examples.push(ex(&["bias", "sure"], true));
             examples.push(ex(&["bias", "doubt"], i % 2 == 0));
         }
-        let m = train(&examples, 30, 10);
+        let m = train(&examples, 30, 10).model;
         assert!(m.keeps_all());
         assert!(m.score(&["bias".into(), "doubt".into()]) > 0.0);
         assert_eq!(TypeModel::parse(&m.to_text()).unwrap(), m);
