@@ -60,16 +60,51 @@ const LAW_WORDS: &[&str] = &[
 /// Lowercase words allowed inside an instrument's name.
 const CONNECTORS: &[&str] = &["of", "on", "against", "for", "and", "the", "in", "or", "to"];
 
+/// A keyword and its numbers. The `\b` before the keyword is checked by [`keywords`], not by the
+/// regex: a Unicode `\b` sends the regex engine from its DFA to a slow NFA over the whole text as
+/// soon as the text has one non-ASCII character.
 fn keyword_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         // A number: "318", "2(3)", "13(2)(a)", "318-1", "164.1", "5A".
         let num = r"\d+[A-Za-z]?(?:[-.]\d+)*(?:\(\d+[a-z]?\)|\([a-z]\))*";
         Regex::new(&format!(
-            r"\b(?P<kw>[Aa]rticles?|Arts?\.|ARTICLES?|[Ss]ections?|Secs?\.|§§?|[Pp]aragraphs?|[Pp]aras?\.|[Pp]arts?|[Cc]lauses?|[Ss]ubparagraphs?|[Pp]oints?)\s*(?P<nums>{num}(?:\s*(?:,|and|&|or|to)\s*{num})*)"
+            r"(?P<kw>[Aa]rticles?|Arts?\.|ARTICLES?|[Ss]ections?|Secs?\.|§§?|[Pp]aragraphs?|[Pp]aras?\.|[Pp]arts?|[Cc]lauses?|[Ss]ubparagraphs?|[Pp]oints?)\s*(?P<nums>{num}(?:\s*(?:,|and|&|or|to)\s*{num})*)"
         ))
         .expect("legal keyword pattern")
     })
+}
+
+/// The matches of `\b` followed by [`keyword_re`], as `captures_iter` would give them: at a
+/// start where the word boundary fails, the search goes on from the next character (the match at
+/// a given start does not depend on the boundary, which holds or fails for all its alternatives).
+fn keywords(text: &str) -> impl Iterator<Item = regex::Captures<'_>> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at <= text.len() {
+            let cap = keyword_re().captures_at(text, at)?;
+            let start = cap.get(0).expect("match").start();
+            if word_boundary(text, start) {
+                at = cap.get(0).expect("match").end().max(start + 1);
+                return Some(cap);
+            }
+            at = start + text[start..].chars().next().map_or(1, char::len_utf8);
+        }
+        None
+    })
+}
+
+/// Unicode `\b` at byte `i` of `text`, as the regex crate defines it.
+fn word_boundary(text: &str, i: usize) -> bool {
+    let before = text[..i]
+        .chars()
+        .next_back()
+        .is_some_and(regex_syntax::is_word_character);
+    let after = text[i..]
+        .chars()
+        .next()
+        .is_some_and(regex_syntax::is_word_character);
+    before != after
 }
 
 fn number_re() -> &'static Regex {
@@ -282,7 +317,7 @@ fn split_number(n: &str) -> (String, Option<String>) {
 pub fn find(gaz: &Gazetteer, text: &str) -> LegalReading {
     let mut reading = LegalReading::default();
     let mut covered_to = 0;
-    for cap in keyword_re().captures_iter(text) {
+    for cap in keywords(text) {
         let whole = cap.get(0).expect("match");
         if whole.start() < covered_to {
             continue;
@@ -463,6 +498,26 @@ fn resolve_acronyms(provisions: &mut [Provision]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keyword_search_keeps_the_word_boundary() {
+        // `keywords` must give what `\b` + keyword_re gave, non-ASCII neighbours included.
+        let with_b = Regex::new(&format!(r"\b(?:{})", keyword_re().as_str())).unwrap();
+        for text in [
+            "Article 5, article 6 and Articles 7 and 8; xArticle 9; éArticle 10; Article 11’s",
+            "§ 3, x§ 4, é§5, §§ 6-7, ’Section 8(2)(a), Para. 9, Art. 10 and Arts. 11",
+            "“Article 19” of the Covenant, ARTICLE 19, Part 2 of Article 13, Paragraphs 3 to 5",
+        ] {
+            let want: Vec<(usize, usize)> = with_b
+                .find_iter(text)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            let got: Vec<(usize, usize)> = keywords(text)
+                .map(|c| (c.get(0).unwrap().start(), c.get(0).unwrap().end()))
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
 
     fn read(text: &str) -> Vec<(String, LegalRef)> {
         find(Gazetteer::builtin(), text)
