@@ -743,6 +743,51 @@ fn read_layers(conn: &Connection, cx: &Ctx) -> Result<Option<AnalyzedDocument>> 
     Ok(Some(analysis))
 }
 
+/// Stores one document inside `tx` (a transaction or savepoint the caller commits): nothing when
+/// its id is already stored.
+fn put_in(
+    tx: &Connection,
+    raw: &[u8],
+    analysis: &AnalyzedDocument,
+    cx: &Ctx,
+) -> Result<PutOutcome> {
+    let doc = &analysis.document;
+    check_references(analysis, &|r| cx.invalid(r))?;
+    let format = enum_name(&doc.format).map_err(|r| cx.invalid(r))?;
+    let supplied = to_json(&doc.meta.supplied).map_err(|r| cx.invalid(r))?;
+    let present: bool = tx
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM documents WHERE id = ?1)")
+        .and_then(|mut st| st.query_row([doc.id.as_str()], |r| r.get(0)))
+        .map_err(cx.sql("cannot look a document up"))?;
+    if present {
+        return Ok(PutOutcome::AlreadyPresent);
+    }
+    tx.prepare_cached(
+        "INSERT INTO documents (id, seq, source, format, title, publisher, published, \
+         reference, source_url, supplied, text, raw) \
+         VALUES (?1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM documents), ?2, ?3, ?4, ?5, ?6, \
+         ?7, ?8, ?9, ?10, ?11)",
+    )
+    .and_then(|mut st| {
+        st.execute(params![
+            doc.id.as_str(),
+            doc.source,
+            format,
+            doc.meta.title,
+            doc.meta.publisher,
+            doc.meta.published.map(|d| d.to_string()),
+            doc.meta.reference,
+            doc.meta.source_url,
+            supplied,
+            doc.text,
+            raw
+        ])
+    })
+    .map_err(cx.sql("cannot store a document"))?;
+    insert_layers(tx, analysis, cx)?;
+    Ok(PutOutcome::Inserted)
+}
+
 impl Store for SqliteStore {
     fn contains(&self, id: &DocumentId) -> Result<bool> {
         self.conn
@@ -754,48 +799,62 @@ impl Store for SqliteStore {
     fn put(&mut self, raw: &[u8], analysis: &AnalyzedDocument) -> Result<PutOutcome> {
         let doc = &analysis.document;
         let cx = Ctx::new(&self.path, &doc.id);
-        check_references(analysis, &|r| cx.invalid(r))?;
-        let format = enum_name(&doc.format).map_err(|r| cx.invalid(r))?;
-        let supplied = to_json(&doc.meta.supplied).map_err(|r| cx.invalid(r))?;
         // IMMEDIATE: take the write lock before reading, so the existence check and the insert
         // see the same state even with another process ingesting into the same store.
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(cx.sql("cannot begin a transaction"))?;
-        let present: bool = tx
-            .prepare_cached("SELECT EXISTS (SELECT 1 FROM documents WHERE id = ?1)")
-            .and_then(|mut st| st.query_row([doc.id.as_str()], |r| r.get(0)))
-            .map_err(cx.sql("cannot look a document up"))?;
-        if present {
-            // Dropping the transaction rolls it back; it wrote nothing.
-            return Ok(PutOutcome::AlreadyPresent);
+        // On an error, dropping the transaction rolls it back.
+        let outcome = put_in(&tx, raw, analysis, &cx)?;
+        if outcome == PutOutcome::Inserted {
+            tx.commit().map_err(cx.sql("cannot commit a document"))?;
         }
-        tx.prepare_cached(
-            "INSERT INTO documents (id, seq, source, format, title, publisher, published, \
-             reference, source_url, supplied, text, raw) \
-             VALUES (?1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM documents), ?2, ?3, ?4, ?5, ?6, \
-             ?7, ?8, ?9, ?10, ?11)",
-        )
-        .and_then(|mut st| {
-            st.execute(params![
-                doc.id.as_str(),
-                doc.source,
-                format,
-                doc.meta.title,
-                doc.meta.publisher,
-                doc.meta.published.map(|d| d.to_string()),
-                doc.meta.reference,
-                doc.meta.source_url,
-                supplied,
-                doc.text,
-                raw
-            ])
-        })
-        .map_err(cx.sql("cannot store a document"))?;
-        insert_layers(&tx, analysis, &cx)?;
-        tx.commit().map_err(cx.sql("cannot commit a document"))?;
-        Ok(PutOutcome::Inserted)
+        Ok(outcome)
+    }
+
+    fn put_batch(&mut self, docs: &[(&[u8], &AnalyzedDocument)]) -> crate::BatchOutcome {
+        let Some((_, first)) = docs.first() else {
+            return (Vec::new(), None);
+        };
+        let cx = Ctx::new(&self.path, &first.document.id);
+        let mut tx = match self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(cx.sql("cannot begin a transaction"))
+        {
+            Ok(tx) => tx,
+            Err(e) => return (Vec::new(), Some(e)),
+        };
+        let mut outcomes = Vec::with_capacity(docs.len());
+        let mut error = None;
+        for (raw, analysis) in docs {
+            let cx = Ctx::new(&self.path, &analysis.document.id);
+            // A savepoint per document: one that fails leaves nothing, the ones before it stay.
+            let put = tx
+                .savepoint()
+                .map_err(cx.sql("cannot begin a savepoint"))
+                .and_then(|sp| {
+                    let outcome = put_in(&sp, raw, analysis, &cx)?;
+                    sp.commit().map_err(cx.sql("cannot release a savepoint"))?;
+                    Ok(outcome)
+                });
+            match put {
+                Ok(o) => outcomes.push(o),
+                Err(e) => {
+                    error = Some(e);
+                    break;
+                }
+            }
+        }
+        if outcomes.is_empty() {
+            return (outcomes, error);
+        }
+        match tx.commit().map_err(cx.sql("cannot commit documents")) {
+            Ok(()) => (outcomes, error),
+            // Nothing of the batch is stored; the commit's error is the one to report.
+            Err(e) => (Vec::new(), Some(e)),
+        }
     }
 
     fn replace_analysis(&mut self, analysis: &AnalyzedDocument) -> Result<()> {
