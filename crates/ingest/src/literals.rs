@@ -11,7 +11,9 @@ use memchr::memmem;
 /// Literal alternatives searched as whole words (Unicode word boundaries, as `\b`).
 #[derive(Debug, Clone)]
 pub(crate) struct Literals {
-    alts: Vec<String>,
+    /// Each alternative with its searcher, built once (building one per search cost as much as
+    /// the search).
+    alts: Vec<(String, memmem::Finder<'static>)>,
 }
 
 /// A match: byte range in the haystack.
@@ -45,12 +47,19 @@ impl Literals {
     /// The alternatives, in priority order.
     pub fn new<S: Into<String>>(alts: impl IntoIterator<Item = S>) -> Literals {
         Literals {
-            alts: alts.into_iter().map(Into::into).collect(),
+            alts: alts
+                .into_iter()
+                .map(|a| {
+                    let a: String = a.into();
+                    let finder = memmem::Finder::new(a.as_bytes()).into_owned();
+                    (a, finder)
+                })
+                .collect(),
         }
     }
 
     /// The first whole-word occurrence of `alt` at or after `from`.
-    fn first_of(alt: &str, hay: &str, from: usize) -> Option<usize> {
+    fn first_of(alt: &str, finder: &memmem::Finder, hay: &str, from: usize) -> Option<usize> {
         if alt.is_empty() {
             // Never built from an empty name; an empty literal would need regex's rules for
             // empty matches, so it finds nothing.
@@ -58,7 +67,7 @@ impl Literals {
         }
         let mut at = from;
         while at <= hay.len() {
-            let q = at + memmem::find(&hay.as_bytes()[at..], alt.as_bytes())?;
+            let q = at + finder.find(&hay.as_bytes()[at..])?;
             if word_boundary(hay, q) && word_boundary(hay, q + alt.len()) {
                 return Some(q);
             }
@@ -71,8 +80,8 @@ impl Literals {
     /// The leftmost match starting at or after `from` (a character boundary).
     pub fn find_at(&self, hay: &str, from: usize) -> Option<Found> {
         let mut best: Option<Found> = None;
-        for alt in &self.alts {
-            let Some(q) = Self::first_of(alt, hay, from) else {
+        for (alt, finder) in &self.alts {
+            let Some(q) = Self::first_of(alt, finder, hay, from) else {
                 continue;
             };
             // At one start, the earlier alternative wins: a later one only by starting earlier.
