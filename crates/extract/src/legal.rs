@@ -422,10 +422,10 @@ pub fn find(gaz: &Gazetteer, text: &str) -> LegalReading {
     share_instruments(text, &mut reading.provisions);
     resolve_acronyms(&mut reading.provisions);
     // Instruments named without an article ("the Law on Mass Media") are no other entity either.
-    for m in instrument_names_re().find_iter(text) {
-        let s = Span::new(m.start(), m.end());
+    for (start, end) in instrument_names(text) {
+        let s = Span::new(start, end);
         if !reading.instruments.iter().any(|i| i.overlaps(&s)) {
-            if let Some(inst) = instrument_at(gaz, text, &words_from(text, m.start(), 30)) {
+            if let Some(inst) = instrument_at(gaz, text, &words_from(text, start, 30)) {
                 reading.instruments.push(inst.span);
             }
         }
@@ -444,6 +444,46 @@ fn instrument_names_re() -> &'static Regex {
         ))
         .expect("instrument pattern")
     })
+}
+
+/// What `instrument_names_re().find_iter(text)` finds, searched only where it can match.
+///
+/// The pattern's Unicode `\b` sends the regex engine to its slow NFA over the whole text when the
+/// text has a non-ASCII character. Every match holds a law word and only word characters,
+/// spaces, apostrophes and hyphens; so each lies inside one maximal run of those characters that
+/// contains a law word, and the search runs on those runs alone, in order (`find_at` sees the
+/// text before the run for `\b`; the character after a run is not a word character, as the end
+/// of the slice is not).
+fn instrument_names(text: &str) -> Vec<(usize, usize)> {
+    static LAWS: OnceLock<Regex> = OnceLock::new();
+    let laws = LAWS.get_or_init(|| Regex::new(&LAW_WORDS.join("|")).expect("law words"));
+    let in_run = |c: char| {
+        regex_syntax::is_word_character(c) || c.is_whitespace() || matches!(c, '\'' | '’' | '-')
+    };
+    let mut out = Vec::new();
+    let mut done = 0;
+    for law in laws.find_iter(text) {
+        if law.start() < done {
+            continue;
+        }
+        let start = text[..law.start()]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !in_run(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let end = text[law.end()..]
+            .char_indices()
+            .find(|&(_, c)| !in_run(c))
+            .map_or(text.len(), |(i, _)| law.end() + i);
+        let run = &text[..end];
+        let mut at = start;
+        while let Some(m) = instrument_names_re().find_at(run, at) {
+            out.push((m.start(), m.end()));
+            at = m.end();
+        }
+        done = end;
+    }
+    out
 }
 
 fn keyword_like(w: &str) -> bool {
@@ -498,6 +538,22 @@ fn resolve_acronyms(provisions: &mut [Provision]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn instrument_search_finds_what_the_regex_finds() {
+        for text in [
+            "under the Law on Mass Media and the Criminal Code of the Republic of Kazakhstan’s",
+            "Kazakhstan’s Criminal Code, “the Law on Public Associations” and Acts; éLaw; Lawyers",
+            "the Universal Declaration of Human Rights. Résumé Code Pénal of Côte d’Ivoire Act",
+            "",
+        ] {
+            let want: Vec<(usize, usize)> = instrument_names_re()
+                .find_iter(text)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            assert_eq!(instrument_names(text), want, "{text}");
+        }
+    }
 
     #[test]
     fn keyword_search_keeps_the_word_boundary() {
