@@ -119,10 +119,24 @@ pub struct Gazetteer {
     exact: FastMap<String, u32>,
     folded: FastMap<String, Vec<u32>>,
     /// Lowercase first word -> names starting with it, longest first.
-    by_first_word: FastMap<String, Vec<u32>>,
+    by_first_word: FastMap<String, Vec<Candidate>>,
     org_heads: FastSet<String>,
     titles: FastSet<String>,
     max_title_words: usize,
+}
+
+/// A name in the first-word index, with what the scan checks before reading the name itself
+/// (names are scattered on the heap: loading each of the thousand names after "al" was the
+/// scan's main cost).
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    idx: u32,
+    /// The name's length in bytes.
+    len: u32,
+    /// The length in bytes of its first word.
+    first: u32,
+    /// Its two bytes after the first word (when it has them).
+    next: [u8; 2],
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -368,16 +382,28 @@ impl Gazetteer {
             };
             folded.entry(key).or_default().push(i as u32);
         }
-        let mut by_first_word: FastMap<String, Vec<u32>> =
+        let mut by_first_word: FastMap<String, Vec<Candidate>> =
             FastMap::with_capacity_and_hasher(names.len(), FxBuild::default());
         for (i, n) in names.iter().enumerate() {
-            by_first_word
-                .entry(first_word(n))
-                .or_default()
-                .push(i as u32);
+            let key = first_word(n);
+            let first = n
+                .char_indices()
+                .find(|&(_, c)| !c.is_alphanumeric())
+                .map_or(n.len(), |(k, _)| k);
+            let b = n.as_bytes();
+            let next = match (b.get(first), b.get(first + 1)) {
+                (Some(&x), Some(&y)) => [x, y],
+                _ => [0, 0],
+            };
+            by_first_word.entry(key).or_default().push(Candidate {
+                idx: i as u32,
+                len: n.len() as u32,
+                first: first as u32,
+                next,
+            });
         }
-        for ids in by_first_word.values_mut() {
-            ids.sort_by_key(|&i| std::cmp::Reverse(names[i as usize].len()));
+        for cands in by_first_word.values_mut() {
+            cands.sort_by_key(|c| std::cmp::Reverse(c.len));
         }
         let org_heads = data_lines(ORG_HEADS)
             .map(|l| l.trim().to_lowercase())
@@ -489,25 +515,29 @@ impl Gazetteer {
                 key.extend(word.chars().flat_map(char::to_lowercase));
             }
             let mut found: Option<(usize, u32, bool)> = None;
-            for &idx in self.by_first_word.get(&key).into_iter().flatten() {
-                let name = &self.names[idx as usize];
-                let e = s + name.len();
+            for c in self.by_first_word.get(&key).into_iter().flatten() {
+                let idx = c.idx;
+                let e = s + c.len as usize;
                 if found.is_some_and(|(fe, _, exact)| fe > e || exact) {
                     break; // longer (or equal and exact) already found
                 }
                 // Bytes first, the word boundary after only for a match. Equal bytes (or equal
                 // but for ASCII case) at a character boundary `s` end at one too, as `name` is
-                // whole characters. Most names sharing a first word ("San", "Al", "New") differ
-                // right after it: two bytes there rule them out before a full comparison.
-                let nb = name.as_bytes();
-                if nb.len() > word_len + 1
-                    && !(tb.get(s + word_len) == Some(&nb[word_len])
+                // whole characters. Such a name's first word is as long as the text's (ASCII
+                // case keeps letters letters), and most names sharing a first word ("San", "Al",
+                // "New") differ right after it: both rule names out before reading them.
+                if c.first as usize != word_len {
+                    continue;
+                }
+                if c.len as usize > word_len + 1
+                    && !(tb.get(s + word_len) == Some(&c.next[0])
                         && tb
                             .get(s + word_len + 1)
-                            .is_some_and(|b| b.eq_ignore_ascii_case(&nb[word_len + 1])))
+                            .is_some_and(|b| b.eq_ignore_ascii_case(&c.next[1])))
                 {
                     continue;
                 }
+                let name = &self.names[idx as usize];
                 let Some(piece) = tb.get(s..e) else {
                     continue;
                 };
