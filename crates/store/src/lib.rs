@@ -7,9 +7,10 @@
 //! `postgres://` URL.
 //!
 //! Guarantees every backend keeps:
-//! - **one transaction per document**: a crash (even `kill -9`) at any moment leaves each document
-//!   either wholly stored, with every layer, or absent; the next run resumes by skipping what
-//!   [`Store::contains`];
+//! - **no document half-stored**: a crash (even `kill -9`) at any moment leaves each document
+//!   either wholly stored, with every layer, or absent ([`Store::put`]: one transaction per
+//!   document; [`Store::put_batch`]: at most one per batch); the next run resumes by skipping
+//!   what [`Store::contains`];
 //! - **re-ingesting is a no-op**: [`Store::put`] of an id already stored changes nothing;
 //! - **exact round trip**: [`Store::analysis`] returns an [`AnalyzedDocument`] equal to the one put
 //!   (or last given to [`Store::replace_analysis`]).

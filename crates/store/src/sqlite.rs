@@ -33,7 +33,8 @@ const PAGE: i64 = 256;
 
 /// The embedded store: `casefile.sqlite` in a folder, in WAL mode, with foreign keys enforced.
 ///
-/// Writes are one transaction per document. With WAL and `synchronous=NORMAL` a committed
+/// Writes are one transaction per document ([`Store::put`]) or per batch ([`Store::put_batch`]).
+/// With WAL and `synchronous=NORMAL` a committed
 /// document survives the process being killed at any moment; after a power cut the database is
 /// still consistent, though the last few commits may be rolled back, and the next ingest run
 /// simply stores those documents again.
