@@ -1,8 +1,8 @@
 //! `casefile ingest` and `casefile reanalyze`: files → documents → analyses → store.
 //!
 //! Reading and analysis run in parallel (rayon) on a batch of files at a time, on a thread of
-//! their own; writing happens on this thread in file order, one transaction per batch (a savepoint
-//! per document), while the next batch is analysed. The store's ingestion order is the same on
+//! their own; writing happens on this thread in file order, one transaction per batch
+//! ([`Store::put_batch`]), while the next batch is analysed. The store's ingestion order is the same on
 //! every run, no document is ever half-stored, and a kill at any moment loses at most the batch
 //! not yet committed.
 
