@@ -1,11 +1,13 @@
 //! `casefile ingest` and `casefile reanalyze`: files → documents → analyses → store.
 //!
-//! Reading and analysis run in parallel (rayon) on a batch of files at a time; writing happens on
-//! this thread in file order, one transaction per document, so the store's ingestion order is the
-//! same on every run and a kill at any moment loses at most the documents not yet committed.
+//! Reading and analysis run in parallel (rayon) on a batch of files at a time, on a thread of
+//! their own; writing happens on this thread in file order, one transaction per batch
+//! ([`Store::put_batch`]), while the next batch is analysed. The store's ingestion order is the same on
+//! every run, no document is ever half-stored, and a kill at any moment loses at most the batch
+//! not yet committed.
 
 use crate::IngestArgs;
-use anyhow::{Context, Result};
+use anyhow::Result;
 use casefile_extract::Pipeline;
 use casefile_ingest::{IngestError, IngestOptions};
 use casefile_model::DocumentId;
@@ -63,8 +65,10 @@ pub fn run(store: &mut dyn Store, args: &IngestArgs) -> Result<Summary> {
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
 
-    for batch in files.chunks(BATCH) {
-        let outcomes: Vec<Outcome> = batch
+    // Analysis of the next batch (rayon, on its own thread) overlaps with writing this one (here,
+    // in file order); the channel holds one batch, so at most three are in memory.
+    let analyse = |batch: &[PathBuf]| -> Vec<Outcome> {
+        batch
             .par_iter()
             .map(|path| match casefile_ingest::load_file(path, &options) {
                 Err(e) => Outcome::Failed(e),
@@ -83,40 +87,71 @@ pub fn run(store: &mut dyn Store, args: &IngestArgs) -> Result<Summary> {
                     }
                 }
             })
-            .collect();
-        for outcome in outcomes {
-            match outcome {
-                Outcome::Failed(e) => {
-                    progress.suspend(|| eprintln!("error: {e}"));
-                    summary.failed += 1;
-                }
-                Outcome::AlreadyStored => summary.skipped += 1,
-                // A store failure (a full disk, a read-only file) ends the run: every later
-                // document would fail the same way. What was committed stays, and the message
-                // says how much, so the user knows a second run will go on from there.
-                Outcome::Analysed(raw, analysis) => {
-                    match store.put(&raw, &analysis).with_context(|| {
-                        format!(
-                            "ingest stopped after storing {} document(s), which are kept \
-                             (run it again to go on)",
-                            summary.ingested
-                        )
-                    })? {
-                        PutOutcome::Inserted => summary.ingested += 1,
-                        // The same content twice in one run: the second copy is a no-op.
-                        PutOutcome::AlreadyPresent => summary.skipped += 1,
-                    }
+            .collect()
+    };
+    std::thread::scope(|scope| -> Result<()> {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Outcome>>(1);
+        let files = &files;
+        scope.spawn(move || {
+            for batch in files.chunks(BATCH) {
+                // The writer stopped (a store error): no more work.
+                if tx.send(analyse(batch)).is_err() {
+                    break;
                 }
             }
-            progress.inc(1);
+        });
+        for outcomes in rx {
+            write_batch(store, outcomes, &mut summary, &progress)?;
         }
-    }
+        Ok(())
+    })?;
     progress.finish_and_clear();
     eprintln!(
         "ingested {}, skipped {} (already stored), failed {}",
         summary.ingested, summary.skipped, summary.failed
     );
     Ok(summary)
+}
+
+/// Writes one batch's outcomes in order: failures are reported, analysed documents stored in one
+/// [`Store::put_batch`]. A store failure (a full disk, a read-only file) ends the run: every later
+/// document would fail the same way. What was committed stays, and the message says how much, so
+/// the user knows a second run will go on from there.
+fn write_batch(
+    store: &mut dyn Store,
+    outcomes: Vec<Outcome>,
+    summary: &mut Summary,
+    progress: &ProgressBar,
+) -> Result<()> {
+    let mut to_store: Vec<(&[u8], &casefile_model::AnalyzedDocument)> = Vec::new();
+    for outcome in &outcomes {
+        match outcome {
+            Outcome::Failed(e) => {
+                progress.suspend(|| eprintln!("error: {e}"));
+                summary.failed += 1;
+            }
+            Outcome::AlreadyStored => summary.skipped += 1,
+            Outcome::Analysed(raw, analysis) => to_store.push((raw, analysis)),
+        }
+    }
+    progress.inc((outcomes.len() - to_store.len()) as u64);
+    let (stored, error) = store.put_batch(&to_store);
+    for o in &stored {
+        match o {
+            PutOutcome::Inserted => summary.ingested += 1,
+            // The same content twice in one run: the second copy is a no-op.
+            PutOutcome::AlreadyPresent => summary.skipped += 1,
+        }
+    }
+    progress.inc(stored.len() as u64);
+    match error {
+        None => Ok(()),
+        Some(e) => Err(anyhow::Error::new(e).context(format!(
+            "ingest stopped after storing {} document(s), which are kept \
+             (run it again to go on)",
+            summary.ingested
+        ))),
+    }
 }
 
 /// Re-runs the readers on every stored document, replacing its analysis layers.

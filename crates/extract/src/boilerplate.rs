@@ -45,7 +45,9 @@ fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
 fn boilerplate_line(line: &str) -> bool {
     static FIXED: OnceLock<Regex> = OnceLock::new();
     static REFERENCE: OnceLock<Regex> = OnceLock::new();
+    static CONTACT_LABEL: OnceLock<Regex> = OnceLock::new();
     static CONTACT: OnceLock<Regex> = OnceLock::new();
+    static WWW: OnceLock<Regex> = OnceLock::new();
     static DATE_ONLY: OnceLock<Regex> = OnceLock::new();
     static BYLINE: OnceLock<Regex> = OnceLock::new();
     let l = line
@@ -63,10 +65,23 @@ fn boilerplate_line(line: &str) -> bool {
         &REFERENCE,
         r"(?i)^(?:ai index|index(?: number| no\.?)?|ref(?:erence)?(?: no\.?| number)?|our ref|doc(?:ument)? (?:id|no\.?|number)|news service(?: no\.?)?)\s*:",
     );
+    // One contact pattern, in three parts: a Unicode `\b` makes the regex engine leave its fast
+    // DFA for a slow NFA on any line with a non-ASCII character (a curly quote), so the parts
+    // with `\b` run only when they can match (anchored, or after a literal precheck).
+    let contact_label = re(
+        &CONTACT_LABEL,
+        r"(?i)^(?:contact|contacts|press contact|media contact|for more information|for further information|tel|telephone|phone|fax|mobile|e-?mail|web(?:site)?|address)\b.*[:.]",
+    );
     let contact = re(
         &CONTACT,
-        r"(?i)^(?:contact|contacts|press contact|media contact|for more information|for further information|tel|telephone|phone|fax|mobile|e-?mail|web(?:site)?|address)\b.*[:.]|[\w.+-]+@[\w-]+\.[\w.]+|\bwww\.\S+|https?://|\(?\+?\d[\d ()-]{7,}\d",
+        r"(?i)[\w.+-]+@[\w-]+\.[\w.]+|https?://|\(?\+?\d[\d ()-]{7,}\d",
     );
+    let www = re(&WWW, r"(?i)\bwww\.\S+");
+    let has_www = || {
+        l.as_bytes()
+            .windows(4)
+            .any(|w| w.eq_ignore_ascii_case(b"www."))
+    };
     let date_only = re(
         &DATE_ONLY,
         r"(?i)^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{1,2}\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:\s+\d{1,2},?)?\s+\d{4}$|^\d{4}-\d{2}-\d{2}$|^\d{1,2}[./]\d{1,2}[./]\d{2,4}$",
@@ -77,7 +92,9 @@ fn boilerplate_line(line: &str) -> bool {
     );
     fixed.is_match(l)
         || reference.is_match(l)
+        || contact_label.is_match(l)
         || contact.is_match(l)
+        || (has_www() && www.is_match(l))
         || date_only.is_match(l)
         || (byline.is_match(l) && !l.ends_with('.'))
 }

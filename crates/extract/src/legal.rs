@@ -60,16 +60,51 @@ const LAW_WORDS: &[&str] = &[
 /// Lowercase words allowed inside an instrument's name.
 const CONNECTORS: &[&str] = &["of", "on", "against", "for", "and", "the", "in", "or", "to"];
 
+/// A keyword and its numbers. The `\b` before the keyword is checked by [`keywords`], not by the
+/// regex: a Unicode `\b` sends the regex engine from its DFA to a slow NFA over the whole text as
+/// soon as the text has one non-ASCII character.
 fn keyword_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         // A number: "318", "2(3)", "13(2)(a)", "318-1", "164.1", "5A".
         let num = r"\d+[A-Za-z]?(?:[-.]\d+)*(?:\(\d+[a-z]?\)|\([a-z]\))*";
         Regex::new(&format!(
-            r"\b(?P<kw>[Aa]rticles?|Arts?\.|ARTICLES?|[Ss]ections?|Secs?\.|§§?|[Pp]aragraphs?|[Pp]aras?\.|[Pp]arts?|[Cc]lauses?|[Ss]ubparagraphs?|[Pp]oints?)\s*(?P<nums>{num}(?:\s*(?:,|and|&|or|to)\s*{num})*)"
+            r"(?P<kw>[Aa]rticles?|Arts?\.|ARTICLES?|[Ss]ections?|Secs?\.|§§?|[Pp]aragraphs?|[Pp]aras?\.|[Pp]arts?|[Cc]lauses?|[Ss]ubparagraphs?|[Pp]oints?)\s*(?P<nums>{num}(?:\s*(?:,|and|&|or|to)\s*{num})*)"
         ))
         .expect("legal keyword pattern")
     })
+}
+
+/// The matches of `\b` followed by [`keyword_re`], as `captures_iter` would give them: at a
+/// start where the word boundary fails, the search goes on from the next character (the match at
+/// a given start does not depend on the boundary, which holds or fails for all its alternatives).
+fn keywords(text: &str) -> impl Iterator<Item = regex::Captures<'_>> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at <= text.len() {
+            let cap = keyword_re().captures_at(text, at)?;
+            let start = cap.get(0).expect("match").start();
+            if word_boundary(text, start) {
+                at = cap.get(0).expect("match").end().max(start + 1);
+                return Some(cap);
+            }
+            at = start + text[start..].chars().next().map_or(1, char::len_utf8);
+        }
+        None
+    })
+}
+
+/// Unicode `\b` at byte `i` of `text`, as the regex crate defines it.
+fn word_boundary(text: &str, i: usize) -> bool {
+    let before = text[..i]
+        .chars()
+        .next_back()
+        .is_some_and(regex_syntax::is_word_character);
+    let after = text[i..]
+        .chars()
+        .next()
+        .is_some_and(regex_syntax::is_word_character);
+    before != after
 }
 
 fn number_re() -> &'static Regex {
@@ -282,7 +317,7 @@ fn split_number(n: &str) -> (String, Option<String>) {
 pub fn find(gaz: &Gazetteer, text: &str) -> LegalReading {
     let mut reading = LegalReading::default();
     let mut covered_to = 0;
-    for cap in keyword_re().captures_iter(text) {
+    for cap in keywords(text) {
         let whole = cap.get(0).expect("match");
         if whole.start() < covered_to {
             continue;
@@ -387,10 +422,10 @@ pub fn find(gaz: &Gazetteer, text: &str) -> LegalReading {
     share_instruments(text, &mut reading.provisions);
     resolve_acronyms(&mut reading.provisions);
     // Instruments named without an article ("the Law on Mass Media") are no other entity either.
-    for m in instrument_names_re().find_iter(text) {
-        let s = Span::new(m.start(), m.end());
+    for (start, end) in instrument_names(text) {
+        let s = Span::new(start, end);
         if !reading.instruments.iter().any(|i| i.overlaps(&s)) {
-            if let Some(inst) = instrument_at(gaz, text, &words_from(text, m.start(), 30)) {
+            if let Some(inst) = instrument_at(gaz, text, &words_from(text, start, 30)) {
                 reading.instruments.push(inst.span);
             }
         }
@@ -409,6 +444,46 @@ fn instrument_names_re() -> &'static Regex {
         ))
         .expect("instrument pattern")
     })
+}
+
+/// What `instrument_names_re().find_iter(text)` finds, searched only where it can match.
+///
+/// The pattern's Unicode `\b` sends the regex engine to its slow NFA over the whole text when the
+/// text has a non-ASCII character. Every match holds a law word and only word characters,
+/// spaces, apostrophes and hyphens; so each lies inside one maximal run of those characters that
+/// contains a law word, and the search runs on those runs alone, in order (`find_at` sees the
+/// text before the run for `\b`; the character after a run is not a word character, as the end
+/// of the slice is not).
+fn instrument_names(text: &str) -> Vec<(usize, usize)> {
+    static LAWS: OnceLock<Regex> = OnceLock::new();
+    let laws = LAWS.get_or_init(|| Regex::new(&LAW_WORDS.join("|")).expect("law words"));
+    let in_run = |c: char| {
+        regex_syntax::is_word_character(c) || c.is_whitespace() || matches!(c, '\'' | '’' | '-')
+    };
+    let mut out = Vec::new();
+    let mut done = 0;
+    for law in laws.find_iter(text) {
+        if law.start() < done {
+            continue;
+        }
+        let start = text[..law.start()]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !in_run(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let end = text[law.end()..]
+            .char_indices()
+            .find(|&(_, c)| !in_run(c))
+            .map_or(text.len(), |(i, _)| law.end() + i);
+        let run = &text[..end];
+        let mut at = start;
+        while let Some(m) = instrument_names_re().find_at(run, at) {
+            out.push((m.start(), m.end()));
+            at = m.end();
+        }
+        done = end;
+    }
+    out
 }
 
 fn keyword_like(w: &str) -> bool {
@@ -463,6 +538,42 @@ fn resolve_acronyms(provisions: &mut [Provision]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn instrument_search_finds_what_the_regex_finds() {
+        for text in [
+            "under the Law on Mass Media and the Criminal Code of the Republic of Kazakhstan’s",
+            "Kazakhstan’s Criminal Code, “the Law on Public Associations” and Acts; éLaw; Lawyers",
+            "the Universal Declaration of Human Rights. Résumé Code Pénal of Côte d’Ivoire Act",
+            "",
+        ] {
+            let want: Vec<(usize, usize)> = instrument_names_re()
+                .find_iter(text)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            assert_eq!(instrument_names(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn keyword_search_keeps_the_word_boundary() {
+        // `keywords` must give what `\b` + keyword_re gave, non-ASCII neighbours included.
+        let with_b = Regex::new(&format!(r"\b(?:{})", keyword_re().as_str())).unwrap();
+        for text in [
+            "Article 5, article 6 and Articles 7 and 8; xArticle 9; éArticle 10; Article 11’s",
+            "§ 3, x§ 4, é§5, §§ 6-7, ’Section 8(2)(a), Para. 9, Art. 10 and Arts. 11",
+            "“Article 19” of the Covenant, ARTICLE 19, Part 2 of Article 13, Paragraphs 3 to 5",
+        ] {
+            let want: Vec<(usize, usize)> = with_b
+                .find_iter(text)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            let got: Vec<(usize, usize)> = keywords(text)
+                .map(|c| (c.get(0).unwrap().start(), c.get(0).unwrap().end()))
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
 
     fn read(text: &str) -> Vec<(String, LegalRef)> {
         find(Gazetteer::builtin(), text)

@@ -136,10 +136,24 @@ pub struct Gazetteer {
     exact: FastMap<String, u32>,
     folded: FastMap<String, Vec<u32>>,
     /// Lowercase first word -> names starting with it, longest first.
-    by_first_word: FastMap<String, Vec<u32>>,
+    by_first_word: FastMap<String, Vec<Candidate>>,
     org_heads: FastSet<String>,
     titles: FastSet<String>,
     max_title_words: usize,
+}
+
+/// A name in the first-word index, with what the scan checks before reading the name itself
+/// (names are scattered on the heap: loading each of the thousand names after "al" was the
+/// scan's main cost).
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    idx: u32,
+    /// The name's length in bytes.
+    len: u32,
+    /// The length in bytes of its first word.
+    first: u32,
+    /// Its two bytes after the first word (when it has them).
+    next: [u8; 2],
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -170,6 +184,37 @@ pub fn normalise(s: &str) -> String {
         });
     }
     out
+}
+
+/// Calls `f` with the key a word list is looked up by: [`normalise`]d, without a final full stop
+/// when `strip_dot`, lowercase. Short plain-ASCII words (nearly every call, from the entity
+/// reader's inner loops) are keyed in a stack buffer without allocating; the key is the same.
+fn with_key<R>(words: &str, strip_dot: bool, f: impl FnOnce(&str) -> R) -> R {
+    let t = words.trim();
+    let b = t.as_bytes();
+    // ASCII with no whitespace but single spaces: normalise would return `t` itself.
+    let plain = b.len() <= 64
+        && b.iter().all(|&c| c.is_ascii() && !(9..=13).contains(&c))
+        && !t.contains("  ");
+    if plain {
+        let t = if strip_dot {
+            t.strip_suffix('.').unwrap_or(t)
+        } else {
+            t
+        };
+        let mut buf = [0u8; 64];
+        let key = &mut buf[..t.len()];
+        key.copy_from_slice(t.as_bytes());
+        key.make_ascii_lowercase();
+        return f(std::str::from_utf8(key).expect("ASCII"));
+    }
+    let w = normalise(words);
+    let w = if strip_dot {
+        w.strip_suffix('.').unwrap_or(&w)
+    } else {
+        &w
+    };
+    f(&w.to_lowercase())
 }
 
 /// The lowercase first word of a name ("nur" of "Nur-Sultan"), the key it is scanned by.
@@ -304,13 +349,21 @@ impl Gazetteer {
         let mut places = Vec::with_capacity(entries.len());
         let mut names: Vec<String> = Vec::new();
         let mut name_places: Vec<Vec<u32>> = Vec::new();
-        let mut exact: FastMap<String, u32> = FastMap::default();
+        let mut exact: FastMap<String, u32> =
+            FastMap::with_capacity_and_hasher(entries.len() * 2, FxBuild::default());
         let mut add_name = |n: String, id: u32, names: &mut Vec<String>| {
-            let idx = *exact.entry(n.clone()).or_insert_with(|| {
-                names.push(n);
-                name_places.push(Vec::new());
-                (names.len() - 1) as u32
-            });
+            // Look up before inserting: most spellings are new, but cloning every key to ask
+            // was a visible share of building.
+            let idx = match exact.get(&n) {
+                Some(&idx) => idx,
+                None => {
+                    let idx = names.len() as u32;
+                    names.push(n.clone());
+                    name_places.push(Vec::new());
+                    exact.insert(n, idx);
+                    idx
+                }
+            };
             if !name_places[idx as usize].contains(&id) {
                 name_places[idx as usize].push(id);
             }
@@ -336,19 +389,39 @@ impl Gazetteer {
             }
             places.push(place);
         }
-        let mut folded: FastMap<String, Vec<u32>> = FastMap::default();
+        let mut folded: FastMap<String, Vec<u32>> =
+            FastMap::with_capacity_and_hasher(names.len(), FxBuild::default());
         for (i, n) in names.iter().enumerate() {
-            folded.entry(fold(n)).or_default().push(i as u32);
+            // Names are normalised already: an ASCII one folds to its lowercase.
+            let key = if n.is_ascii() {
+                n.to_ascii_lowercase()
+            } else {
+                fold(n)
+            };
+            folded.entry(key).or_default().push(i as u32);
         }
-        let mut by_first_word: FastMap<String, Vec<u32>> = FastMap::default();
+        let mut by_first_word: FastMap<String, Vec<Candidate>> =
+            FastMap::with_capacity_and_hasher(names.len(), FxBuild::default());
         for (i, n) in names.iter().enumerate() {
-            by_first_word
-                .entry(first_word(n))
-                .or_default()
-                .push(i as u32);
+            let key = first_word(n);
+            let first = n
+                .char_indices()
+                .find(|&(_, c)| !c.is_alphanumeric())
+                .map_or(n.len(), |(k, _)| k);
+            let b = n.as_bytes();
+            let next = match (b.get(first), b.get(first + 1)) {
+                (Some(&x), Some(&y)) => [x, y],
+                _ => [0, 0],
+            };
+            by_first_word.entry(key).or_default().push(Candidate {
+                idx: i as u32,
+                len: n.len() as u32,
+                first: first as u32,
+                next,
+            });
         }
-        for ids in by_first_word.values_mut() {
-            ids.sort_by_key(|&i| std::cmp::Reverse(names[i as usize].len()));
+        for cands in by_first_word.values_mut() {
+            cands.sort_by_key(|c| std::cmp::Reverse(c.len));
         }
         let org_heads = data_lines(ORG_HEADS)
             .map(|l| l.trim().to_lowercase())
@@ -440,6 +513,7 @@ impl Gazetteer {
         let is_word = |c: char| c.is_alphanumeric();
         let mut out = Vec::new();
         let mut key = String::new();
+        let tb = text.as_bytes();
         let mut pos = 0;
         while pos < text.len() {
             // The next word start.
@@ -451,24 +525,47 @@ impl Gazetteer {
                 .find(|c: char| !is_word(c))
                 .unwrap_or(text.len() - s);
             key.clear();
-            key.extend(text[s..s + word_len].chars().flat_map(char::to_lowercase));
+            let word = &text[s..s + word_len];
+            if word.is_ascii() {
+                key.push_str(word);
+                key.make_ascii_lowercase();
+            } else {
+                key.extend(word.chars().flat_map(char::to_lowercase));
+            }
             let mut found: Option<(usize, u32, bool)> = None;
-            for &idx in self.by_first_word.get(&key).into_iter().flatten() {
-                let name = &self.names[idx as usize];
-                let e = s + name.len();
+            for c in self.by_first_word.get(&key).into_iter().flatten() {
+                let idx = c.idx;
+                let e = s + c.len as usize;
                 if found.is_some_and(|(fe, _, exact)| fe > e || exact) {
                     break; // longer (or equal and exact) already found
                 }
-                let Some(piece) = text.get(s..e) else {
-                    continue;
-                };
-                if text[e..].chars().next().is_some_and(is_word) {
+                // Bytes first, the word boundary after only for a match. Equal bytes (or equal
+                // but for ASCII case) at a character boundary `s` end at one too, as `name` is
+                // whole characters. Such a name's first word is as long as the text's (ASCII
+                // case keeps letters letters), and most names sharing a first word ("San", "Al",
+                // "New") differ right after it: both rule names out before reading them.
+                if c.first as usize != word_len {
                     continue;
                 }
-                let exact_case = piece == name;
-                let matches =
-                    exact_case || (case == Case::Insensitive && piece.eq_ignore_ascii_case(name));
-                if matches && found.is_none_or(|(fe, _, _)| fe == e) {
+                if c.len as usize > word_len + 1
+                    && !(tb.get(s + word_len) == Some(&c.next[0])
+                        && tb
+                            .get(s + word_len + 1)
+                            .is_some_and(|b| b.eq_ignore_ascii_case(&c.next[1])))
+                {
+                    continue;
+                }
+                let name = &self.names[idx as usize];
+                let Some(piece) = tb.get(s..e) else {
+                    continue;
+                };
+                let exact_case = piece == name.as_bytes();
+                let matches = exact_case
+                    || (case == Case::Insensitive && piece.eq_ignore_ascii_case(name.as_bytes()));
+                if !matches || text[e..].chars().next().is_some_and(is_word) {
+                    continue;
+                }
+                if found.is_none_or(|(fe, _, _)| fe == e) {
                     found = Some((e, idx, exact_case));
                 }
             }
@@ -505,16 +602,14 @@ impl Gazetteer {
 
     /// True when `word` heads an organisation's name ("Ministry", "Council", "Court"). Any case.
     pub fn is_org_head(&self, word: &str) -> bool {
-        self.org_heads.contains(&normalise(word).to_lowercase())
+        with_key(word, false, |k| self.org_heads.contains(k))
     }
 
     /// True when `words` (one or more words, space-separated) is a person's title or role
     /// ("President", "Ms", "journalist", "Prime Minister"). Any case; a final full stop is
     /// ignored ("Mr.").
     pub fn is_title(&self, words: &str) -> bool {
-        let w = normalise(words);
-        let w = w.strip_suffix('.').unwrap_or(&w);
-        self.titles.contains(&w.to_lowercase())
+        with_key(words, true, |k| self.titles.contains(k))
     }
 
     /// The most words a title has ("Prime Minister": 2).
@@ -658,5 +753,27 @@ mod tests {
         assert!(gaz().is_title("journalist"));
         assert!(gaz().is_title("Prime Minister"));
         assert!(!gaz().is_title("Kozlov"));
+    }
+
+    #[test]
+    fn titles_are_keyed_the_same_with_or_without_the_ascii_fast_path() {
+        // Spacing, tabs, case, a final stop and non-ASCII text go through `normalise`.
+        for t in [
+            " PRIME  MINISTER ",
+            "Prime\tMinister.",
+            "prime minister",
+            "MR.",
+            "Mr..",
+        ] {
+            let slow = {
+                let w = normalise(t);
+                let w = w.strip_suffix('.').unwrap_or(&w).to_lowercase();
+                gaz().titles.contains(&w)
+            };
+            assert_eq!(gaz().is_title(t), slow, "{t:?}");
+        }
+        assert!(gaz().is_title(" PRIME  MINISTER "));
+        assert!(!gaz().is_title("Mr.."));
+        assert!(!gaz().is_title("Présidente Kozlova"));
     }
 }

@@ -11,6 +11,7 @@
 
 mod dates;
 mod html;
+mod literals;
 mod meta;
 mod pdf;
 mod text;

@@ -8,10 +8,12 @@
 //! `None` when the document does not say.
 
 use crate::dates;
+use crate::literals::Literals;
 use crate::text::{is_body_paragraph, Cleaned};
 use casefile_model::{DocumentMeta, PartialDate};
 use once_cell::sync::Lazy;
 use regex::Regex;
+use std::borrow::Cow;
 
 /// How many paragraphs above the lede can be header at most; a document that runs longer without
 /// a body paragraph has no recognisable header.
@@ -197,7 +199,7 @@ fn is_title_candidate(line: &str) -> bool {
     }
     if PUBLISHER_RES
         .iter()
-        .any(|(_, re)| re.find(l).is_some_and(|m| m.as_str().len() + 2 >= l.len()))
+        .any(|(_, re)| re.find(l).is_some_and(|m| m.len() + 2 >= l.len()))
     {
         return false;
     }
@@ -370,15 +372,13 @@ const PUBLISHERS: &[(&str, &[&str])] = &[
     ),
 ];
 
-static PUBLISHER_RES: Lazy<Vec<(&'static str, Regex)>> = Lazy::new(|| {
+static PUBLISHER_RES: Lazy<Vec<(&'static str, Literals)>> = Lazy::new(|| {
     PUBLISHERS
         .iter()
         .map(|(name, aliases)| {
-            let alts: Vec<String> = aliases.iter().map(|a| regex::escape(a)).collect();
-            // Not part of a longer capitalised name: "Amnesty International UK" is still Amnesty,
-            // but "HRF" must not match inside "HRFX".
-            let re = Regex::new(&format!(r"\b(?:{})\b", alts.join("|"))).expect("publisher regex");
-            (*name, re)
+            // Whole words: "Amnesty International UK" is still Amnesty, but "HRF" must not match
+            // inside "HRFX".
+            (*name, Literals::new(aliases.iter().copied()))
         })
         .collect()
 });
@@ -470,9 +470,13 @@ static TRAILING_ABBREVIATION: Lazy<Regex> =
 /// A candidate issuer: its name and how the text writes it.
 struct Candidate {
     name: String,
-    re: Regex,
+    re: Cow<'static, Literals>,
     score: f64,
 }
+
+/// `name` followed by an abbreviation in brackets: "Tarsaly Bureau for Human Rights (TBHR)".
+static ABBREVIATION_AFTER: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^\s*\(([\p{Lu}\d]{2,8})\)").expect("abbreviation after regex"));
 
 /// A candidate for an organisation found in this document: its name, and its abbreviation when
 /// the text introduces one ("Tarsaly Bureau for Human Rights (TBHR)").
@@ -486,19 +490,25 @@ fn dynamic_candidate(name: &str, text: &str) -> Option<Candidate> {
     if name.split_whitespace().count() < 2 {
         return None;
     }
-    let esc = regex::escape(&name);
-    let abbr = Regex::new(&format!(r"{esc}\s*\(([\p{{Lu}}\d]{{2,8}})\)"))
-        .ok()
-        .and_then(|re| re.captures(text))
-        .and_then(|c| c.get(1))
-        .map(|m| regex::escape(m.as_str()));
-    let pat = match abbr {
-        Some(a) => format!(r"\b(?:{esc}|{a})\b"),
-        None => format!(r"\b{esc}\b"),
+    // The first occurrence of the name that is followed by an abbreviation (what the regex
+    // `{name}\s*\(([\p{Lu}\d]{2,8})\)` would capture), without compiling one per document.
+    let mut abbr = None;
+    let mut at = 0;
+    while let Some(off) = memchr::memmem::find(&text.as_bytes()[at..], name.as_bytes()) {
+        let q = at + off;
+        if let Some(c) = ABBREVIATION_AFTER.captures(&text[q + name.len()..]) {
+            abbr = c.get(1).map(|m| m.as_str().to_string());
+            break;
+        }
+        at = q + text[q..].chars().next().map_or(1, char::len_utf8);
+    }
+    let re = match abbr {
+        Some(a) => Literals::new([name.clone(), a]),
+        None => Literals::new([name.clone()]),
     };
     Some(Candidate {
         name,
-        re: Regex::new(&pat).ok()?,
+        re: Cow::Owned(re),
         score: 0.0,
     })
 }
@@ -531,7 +541,7 @@ pub(crate) fn publisher_with_threshold(
         .iter()
         .map(|(n, re)| Candidate {
             name: n.to_string(),
-            re: re.clone(),
+            re: Cow::Borrowed(re),
             score: 0.0,
         })
         .collect();
@@ -579,7 +589,7 @@ pub(crate) fn publisher_with_threshold(
         // The site's own header or a header line that is just the name.
         for l in &header {
             if let Some(m) = c.re.find(l) {
-                if m.as_str().len() + 2 >= TRAILING_ABBREVIATION.replace(l.trim(), "").len() {
+                if m.len() + 2 >= TRAILING_ABBREVIATION.replace(l.trim(), "").len() {
                     c.score += 8.0;
                 }
             }
@@ -587,7 +597,7 @@ pub(crate) fn publisher_with_threshold(
         // The last lines (a contact block, "Human Rights Foundation\n350 Fifth Avenue").
         for l in text.lines().rev().filter(|l| !l.trim().is_empty()).take(8) {
             if let Some(m) = c.re.find(l) {
-                if m.as_str().len() + 2 >= l.trim().len() {
+                if m.len() + 2 >= l.trim().len() {
                     c.score += 2.0;
                 }
             }
@@ -624,12 +634,12 @@ pub(crate) fn looks_like_org(name: &str) -> bool {
 
 /// Evidence in one passage: `issuing` when the organisation is the subject of an issuing verb,
 /// else `mention` per mention, capped so that frequent quotes never outweigh one issuing statement.
-fn score_passage(passage: &str, re: &Regex, issuing: f64, mention: f64) -> f64 {
+fn score_passage(passage: &str, re: &Literals, issuing: f64, mention: f64) -> f64 {
     let mut best = 0.0f64;
     let mut mentions = 0.0f64;
     for m in re.find_iter(passage) {
-        let after = &passage[m.end()..];
-        let before = &passage[..m.start()];
+        let after = &passage[m.end..];
+        let before = &passage[..m.start];
         // "Amnesty International’s director said" is a quote, not an issuing statement.
         let possessive_quote = after.starts_with("’s ") || after.starts_with("'s ");
         if (!possessive_quote && ISSUING_AFTER.is_match(after))

@@ -7,9 +7,10 @@
 //! `postgres://` URL.
 //!
 //! Guarantees every backend keeps:
-//! - **one transaction per document**: a crash (even `kill -9`) at any moment leaves each document
-//!   either wholly stored, with every layer, or absent; the next run resumes by skipping what
-//!   [`Store::contains`];
+//! - **no document half-stored**: a crash (even `kill -9`) at any moment leaves each document
+//!   either wholly stored, with every layer, or absent ([`Store::put`]: one transaction per
+//!   document; [`Store::put_batch`]: at most one per batch); the next run resumes by skipping
+//!   what [`Store::contains`];
 //! - **re-ingesting is a no-op**: [`Store::put`] of an id already stored changes nothing;
 //! - **exact round trip**: [`Store::analysis`] returns an [`AnalyzedDocument`] equal to the one put
 //!   (or last given to [`Store::replace_analysis`]).
@@ -34,6 +35,10 @@ use casefile_model::{AnalyzedDocument, DocumentId};
 /// The result of every store operation.
 pub type Result<T> = std::result::Result<T, StoreError>;
 
+/// What [`Store::put_batch`] did: the outcome of each document handled, in order, and the error
+/// that stopped it before the end of the batch, if any.
+pub type BatchOutcome = (Vec<PutOutcome>, Option<StoreError>);
+
 /// What [`Store::put`] did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PutOutcome {
@@ -52,6 +57,22 @@ pub trait Store {
     /// (sentences, mentions, timexes, events with participants, claims) in ONE transaction.
     /// Same id already present → [`PutOutcome::AlreadyPresent`], nothing changes.
     fn put(&mut self, raw: &[u8], analysis: &AnalyzedDocument) -> Result<PutOutcome>;
+
+    /// [`Store::put`] for several documents, in order: the outcomes of the documents stored (or
+    /// found present) before the first error, and that error. Each document is still whole or
+    /// absent; a backend may commit them together (SQLite: one transaction, a savepoint per
+    /// document, so an error keeps the documents before it), which is much cheaper than one
+    /// commit each. The default puts them one by one.
+    fn put_batch(&mut self, docs: &[(&[u8], &AnalyzedDocument)]) -> BatchOutcome {
+        let mut outcomes = Vec::with_capacity(docs.len());
+        for (raw, analysis) in docs {
+            match self.put(raw, analysis) {
+                Ok(o) => outcomes.push(o),
+                Err(e) => return (outcomes, Some(e)),
+            }
+        }
+        (outcomes, None)
+    }
 
     /// Replace the analysis layers of a stored document (re-extraction after the readers
     /// improve), keeping raw bytes and metadata; one transaction.

@@ -134,6 +134,9 @@ impl Store for AnyStore {
     fn put(&mut self, raw: &[u8], analysis: &AnalyzedDocument) -> Result<PutOutcome> {
         either!(self, s => s.put(raw, analysis))
     }
+    fn put_batch(&mut self, docs: &[(&[u8], &AnalyzedDocument)]) -> crate::BatchOutcome {
+        either!(self, s => s.put_batch(docs))
+    }
     fn replace_analysis(&mut self, analysis: &AnalyzedDocument) -> Result<()> {
         either!(self, s => s.replace_analysis(analysis))
     }

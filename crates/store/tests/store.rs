@@ -507,6 +507,54 @@ backend_tests! {
         assert_eq!(store.document_count().unwrap(), 0);
     }
 
+    fn a_batch_stores_in_order_and_an_invalid_document_stops_it_keeping_those_before(fx) {
+        let mut store = fx.open();
+        let docs: Vec<(Vec<u8>, AnalyzedDocument)> = (0..5).map(|i| sample(i, 3)).collect();
+        let mut bad = docs[3].1.clone();
+        bad.events[1].participants.push((99, Role::Victim));
+        // 0, 1, 0 again (already present within the batch), 2, then the invalid 3, then 4.
+        let batch: Vec<(&[u8], &AnalyzedDocument)> = vec![
+            (&docs[0].0, &docs[0].1),
+            (&docs[1].0, &docs[1].1),
+            (&docs[0].0, &docs[0].1),
+            (&docs[2].0, &docs[2].1),
+            (&docs[3].0, &bad),
+            (&docs[4].0, &docs[4].1),
+        ];
+        let (outcomes, error) = store.put_batch(&batch);
+        assert_eq!(
+            outcomes,
+            vec![
+                PutOutcome::Inserted,
+                PutOutcome::Inserted,
+                PutOutcome::AlreadyPresent,
+                PutOutcome::Inserted
+            ]
+        );
+        let err = error.expect("the invalid document stops the batch");
+        assert!(matches!(err, StoreError::InvalidAnalysis { .. }), "{err}");
+        assert!(err.to_string().contains(bad.document.id.as_str()), "{err}");
+        // The documents before it are whole and in order; it and those after it are absent.
+        let ids: Vec<DocumentId> = docs[..3].iter().map(|d| d.1.document.id.clone()).collect();
+        assert_eq!(store.document_ids().unwrap(), ids);
+        for (raw, a) in &docs[..3] {
+            assert_eq!(store.analysis(&a.document.id).unwrap().as_ref(), Some(a));
+            assert_eq!(store.raw(&a.document.id).unwrap().as_ref(), Some(raw));
+        }
+        // A later batch goes on from there, as a second ingest run does.
+        let rest: Vec<(&[u8], &AnalyzedDocument)> =
+            docs.iter().map(|(r, a)| (r.as_slice(), a)).collect();
+        let (outcomes, error) = store.put_batch(&rest);
+        assert!(error.is_none());
+        assert_eq!(
+            outcomes.iter().filter(|o| **o == PutOutcome::Inserted).count(),
+            2
+        );
+        assert_eq!(store.document_count().unwrap(), 5);
+        let (outcomes, error) = store.put_batch(&[]);
+        assert!(outcomes.is_empty() && error.is_none());
+    }
+
     fn a_number_beyond_sql_integers_is_refused_and_the_transaction_rolled_back(fx) {
         let mut store = fx.open();
         let (raw, mut a) = sample(0, 3);
