@@ -537,6 +537,9 @@ backend_tests! {
         // The documents before it are whole and in order; it and those after it are absent.
         let ids: Vec<DocumentId> = docs[..3].iter().map(|d| d.1.document.id.clone()).collect();
         assert_eq!(store.document_ids().unwrap(), ids);
+        // A following server sees each stored document as a change, and nothing of the rolled
+        // back part.
+        assert_eq!(store.changes().unwrap(), 3);
         for (raw, a) in &docs[..3] {
             assert_eq!(store.analysis(&a.document.id).unwrap().as_ref(), Some(a));
             assert_eq!(store.raw(&a.document.id).unwrap().as_ref(), Some(raw));
@@ -551,8 +554,10 @@ backend_tests! {
             2
         );
         assert_eq!(store.document_count().unwrap(), 5);
+        assert_eq!(store.changes().unwrap(), 5);
         let (outcomes, error) = store.put_batch(&[]);
         assert!(outcomes.is_empty() && error.is_none());
+        assert_eq!(store.changes().unwrap(), 5);
     }
 
     fn a_number_beyond_sql_integers_is_refused_and_the_transaction_rolled_back(fx) {
