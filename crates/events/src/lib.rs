@@ -998,11 +998,23 @@ fn companions(ctx: &Ctx, te: usize, se: usize, c: &mut Cand) {
 }
 
 /// Adds the persons a group is said to include to the victims: after the trigger ("dozens remain
-/// behind bars, including lawyer X and Y") or, in the trigger's clause, before it ("senior staff,
-/// including editor X, were also arrested").
+/// behind bars, including lawyer X and Y"; "among those abducted is X"), or, in the trigger's
+/// clause, before it ("senior staff, including editor X, were also arrested"; "writers such as X
+/// are in prison").
 fn members(ctx: &Ctx, cs: usize, ts: usize, te: usize, se: usize, c: &mut Cand) {
     let after = sl(&ctx.lower, te, se);
-    let (from, to) = if let Some(p) = find_word(after, "including") {
+    // "Among those abducted is X": the list follows the verb of the sentence.
+    let among =
+        last_words(sl(&ctx.lower, ts.saturating_sub(60).max(cs), ts), 6).any(|w| w == "among");
+    let listed_at = if among {
+        ["is", "are", "was", "were"]
+            .iter()
+            .filter_map(|w| find_word(after, w).map(|p| (p, w.len())))
+            .min()
+    } else {
+        find_word(after, "including").map(|p| (p, "including".len()))
+    };
+    let (from, to) = if let Some((p, len)) = listed_at {
         // The list belongs to the trigger's clause only when nothing clause-like stands between.
         let gap = &after[..p];
         // With a victim already named, only a list of others adds to it ("X was arrested with
@@ -1017,16 +1029,16 @@ fn members(ctx: &Ctx, cs: usize, ts: usize, te: usize, se: usize, c: &mut Cand) 
         {
             return;
         }
-        (te + p + "including".len(), se)
+        (te + p + len, se)
     } else {
         if !c.victims.is_empty() {
             return;
         }
         let before = sl(&ctx.lower, cs, ts);
-        let Some(p) = rfind_word(before, "including") else {
+        let Some((p, w)) = rfind_any_word(before, &["including", "such as"]) else {
             return;
         };
-        (cs + p + "including".len(), ts)
+        (cs + p + w.len(), ts)
     };
     let range = ctx.mentions_in(from, to);
     // A nationality or place may describe the first member ("Ugandan novelist X").

@@ -915,4 +915,16 @@ fn named_members_of_a_group_are_victims() {
         .person("Eva Moll")
         .read();
     assert_eq!(victims(&b, one(&b, EventType::Arrest)), ["Eva Moll"]);
+    let d = Doc::new("Among those abducted last year were teacher Ana Lopez and Rui Sa.")
+        .person("Ana Lopez")
+        .person("Rui Sa")
+        .read();
+    assert_eq!(
+        victims(&d, one(&d, EventType::Abduction)),
+        ["Ana Lopez", "Rui Sa"]
+    );
+    let e = Doc::new("Writers such as Eva Moll were detained for their work.")
+        .person("Eva Moll")
+        .read();
+    assert_eq!(victims(&e, one(&e, EventType::Arrest)), ["Eva Moll"]);
 }
