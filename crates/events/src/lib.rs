@@ -704,8 +704,9 @@ fn clause_start(ctx: &Ctx, ss: usize, ts: usize) -> usize {
 }
 
 /// The person a pronoun at `pos` stands for: the last person before it in its sentence whose
-/// gender fits the pronoun's (`want`), else the first such person named in the nearest earlier
-/// sentence that names one (usually its subject). A person of unknown gender fits either pronoun.
+/// gender fits the pronoun's (`want`), else, in the nearest earlier sentence that names such a
+/// person, the one the document names most (ties: the first, usually the subject). A person of
+/// unknown gender fits either pronoun.
 fn resolve_pronoun(ctx: &Ctx, si: usize, pos: usize, want: Option<Gender>) -> Option<usize> {
     let sent = ctx.sentences[si];
     let fits = |m: usize, s: Span| {
@@ -717,7 +718,21 @@ fn resolve_pronoun(ctx: &Ctx, si: usize, pos: usize, want: Option<Gender>) -> Op
     }
     for back in (si.saturating_sub(6)..si).rev() {
         let s = ctx.sentences[back];
-        if let Some(m) = ctx.mentions_in(s.start, s.end).find(|&m| fits(m, s)) {
+        // Of the persons there, the one the document names most (its main person), else the
+        // first (usually the subject).
+        let mut best: Option<(usize, usize)> = None;
+        for m in ctx.mentions_in(s.start, s.end).filter(|&m| fits(m, s)) {
+            let key = surname_key(&ctx.mentions[m].text);
+            let n = ctx
+                .mentions
+                .iter()
+                .filter(|o| o.entity_type == EntityType::Person && surname_key(&o.text) == key)
+                .count();
+            if best.is_none_or(|(_, bn)| n > bn) {
+                best = Some((m, n));
+            }
+        }
+        if let Some((m, _)) = best {
             return Some(m);
         }
     }

@@ -928,3 +928,16 @@ fn named_members_of_a_group_are_victims() {
         .read();
     assert_eq!(victims(&e, one(&e, EventType::Arrest)), ["Eva Moll"]);
 }
+
+#[test]
+fn a_pronoun_prefers_the_person_the_article_is_about() {
+    let a = Doc::new(
+        "Eva Moll is a blogger. Moll writes about courts. Rui Sa met Moll in May. Her arrest \
+         followed.",
+    )
+    .person("Eva Moll")
+    .person("Moll")
+    .person("Rui Sa")
+    .read();
+    assert_eq!(victims(&a, one(&a, EventType::Arrest)), ["Moll"]);
+}
