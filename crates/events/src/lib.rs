@@ -31,6 +31,7 @@
 //! arrested"), their source ("according to X") and whether they were retracted.
 
 mod claims;
+mod gender;
 pub mod hrd;
 mod lexicon;
 mod numbers;
@@ -40,6 +41,7 @@ use casefile_model::{
     AnalyzedDocument, EntityType, EventMention, EventType, Mention, Modality, PartialDate, Role,
     Span, Timex, TimexType,
 };
+use gender::Gender;
 use lexicon::{Kind, COURT, ENTRIES, LAW, MEDIA, NEEDS_VICTIM, UNKNOWN, WEAK};
 use std::ops::Range;
 use text::{find_word, has_any_word, last_words, rfind_any_word, rfind_word, sl, words};
@@ -701,27 +703,47 @@ fn clause_start(ctx: &Ctx, ss: usize, ts: usize) -> usize {
     start
 }
 
-/// The person (or organisation) a pronoun at `pos` stands for: the last person before it in its
-/// sentence, else the first person named in the nearest earlier sentence that names one.
-fn resolve_pronoun(ctx: &Ctx, si: usize, pos: usize) -> Option<usize> {
+/// The person a pronoun at `pos` stands for: the last person before it in its sentence whose
+/// gender fits the pronoun's (`want`), else, in the nearest earlier sentence that names such a
+/// person, the one the document names most (ties: the first, usually the subject). A person of
+/// unknown gender fits either pronoun.
+fn resolve_pronoun(ctx: &Ctx, si: usize, pos: usize, want: Option<Gender>) -> Option<usize> {
     let sent = ctx.sentences[si];
+    let fits = |m: usize, s: Span| {
+        ctx.is(m, EntityType::Person) && !ctx.is_speaker(m, s) && gender::compatible(ctx, m, want)
+    };
     let here = ctx.mentions_in(sent.start, pos);
-    if let Some(m) = here
-        .rev()
-        .find(|&m| ctx.is(m, EntityType::Person) && !ctx.is_speaker(m, sent))
-    {
+    if let Some(m) = here.rev().find(|&m| fits(m, sent)) {
         return Some(m);
     }
     for back in (si.saturating_sub(6)..si).rev() {
         let s = ctx.sentences[back];
-        if let Some(m) = ctx
-            .mentions_in(s.start, s.end)
-            .find(|&m| ctx.is(m, EntityType::Person) && !ctx.is_speaker(m, s))
-        {
+        // Of the persons there, the one the document names most (its main person), else the
+        // first (usually the subject).
+        let mut best: Option<(usize, usize)> = None;
+        for m in ctx.mentions_in(s.start, s.end).filter(|&m| fits(m, s)) {
+            let key = surname_key(&ctx.mentions[m].text);
+            let n = ctx
+                .mentions
+                .iter()
+                .filter(|o| o.entity_type == EntityType::Person && surname_key(&o.text) == key)
+                .count();
+            if best.is_none_or(|(_, bn)| n > bn) {
+                best = Some((m, n));
+            }
+        }
+        if let Some((m, _)) = best {
             return Some(m);
         }
     }
     None
+}
+
+/// The gender of the nearest "his" / "her" among the last `n` words of `s`, if there is one.
+fn possessive(s: &str, n: usize) -> Option<Option<Gender>> {
+    last_words(s, n)
+        .find(|w| matches!(*w, "his" | "her"))
+        .map(gender::of_pronoun)
 }
 
 /// Persons joined to mention `m` by "," / "and" only, before it ("X, Y and Z").
@@ -984,6 +1006,93 @@ fn companions(ctx: &Ctx, te: usize, se: usize, c: &mut Cand) {
         return;
     }
     for v in with_coordinated(ctx, range, m, EntityType::Person) {
+        if !c.victims.contains(&v) && !c.others.iter().any(|(o, _)| *o == v) {
+            c.victims.push(v);
+        }
+    }
+}
+
+/// Adds the persons a group is said to include to the victims: after the trigger ("dozens remain
+/// behind bars, including lawyer X and Y"; "among those abducted is X"), or, in the trigger's
+/// clause, before it ("senior staff, including editor X, were also arrested"; "writers such as X
+/// are in prison").
+fn members(ctx: &Ctx, cs: usize, ts: usize, te: usize, se: usize, c: &mut Cand) {
+    let after = sl(&ctx.lower, te, se);
+    // "Among those abducted is X": the list follows the verb of the sentence.
+    let among =
+        last_words(sl(&ctx.lower, ts.saturating_sub(60).max(cs), ts), 6).any(|w| w == "among");
+    let listed_at = if among {
+        ["is", "are", "was", "were"]
+            .iter()
+            .filter_map(|w| find_word(after, w).map(|p| (p, w.len())))
+            .min()
+    } else {
+        find_word(after, "including").map(|p| (p, "including".len()))
+    };
+    let (from, to) = if let Some((p, len)) = listed_at {
+        // The list belongs to the trigger's clause only when nothing clause-like stands between.
+        let gap = &after[..p];
+        // With a victim already named, only a list of others adds to it ("X was arrested with
+        // four others, including Y").
+        if (!c.victims.is_empty() && !has_any_word(gap, &["other", "others"]))
+            || gap.len() > 90
+            || gap.contains(['.', ';', ':', '(', '"', '\u{201c}'])
+            || has_any_word(
+                gap,
+                &["who", "which", "said", "after", "when", "because", "than"],
+            )
+        {
+            return;
+        }
+        (te + p + len, se)
+    } else {
+        if !c.victims.is_empty() {
+            return;
+        }
+        let before = sl(&ctx.lower, cs, ts);
+        let Some((p, w)) = rfind_any_word(before, &["including", "such as"]) else {
+            return;
+        };
+        (cs + p + w.len(), ts)
+    };
+    let range = ctx.mentions_in(from, to);
+    // A nationality or place may describe the first member ("Ugandan novelist X").
+    let Some(m) = range.clone().find(|&m| ctx.is(m, EntityType::Person)) else {
+        return;
+    };
+    let between = sl(&ctx.lower, from, ctx.mentions[m].span.start);
+    if between.len() > 50
+        || between.contains(['.', ';', ',', ':', '('])
+        || has_any_word(between, &["who", "was", "were", "by", "said", "of", "the"])
+    {
+        return;
+    }
+    // The list goes on while names are joined by "," / "and", each perhaps with a description
+    // that may itself hold a nationality ("and Cuban lyricist Y").
+    let mut listed = vec![m];
+    let mut last = m;
+    for next in range.filter(|&n| n > m && ctx.is(n, EntityType::Person)) {
+        let gap = sl(
+            &ctx.lower,
+            ctx.mentions[last].span.end,
+            ctx.mentions[next].span.start,
+        )
+        .trim();
+        if !coordinated(gap) {
+            break;
+        }
+        listed.push(next);
+        last = next;
+    }
+    if to == ts {
+        // Before the trigger the list must close the subject: "…, including X, were arrested".
+        let last = *listed.last().unwrap_or(&m);
+        let rest = sl(&ctx.lower, ctx.mentions[last].span.end, ts);
+        if rest.contains(['.', ';', ':']) || words(rest).count() > 5 {
+            return;
+        }
+    }
+    for v in listed {
         if !c.victims.contains(&v) && !c.others.iter().any(|(o, _)| *o == v) {
             c.victims.push(v);
         }
@@ -1730,8 +1839,8 @@ fn participants(
         }
         if v.is_empty() {
             let before = sl(lower, ts.saturating_sub(60).max(ss), ts);
-            if last_words(before, 4).any(|w| matches!(w, "his" | "her")) {
-                if let Some(m) = resolve_pronoun(ctx, si, ts) {
+            if let Some(g) = possessive(before, 4) {
+                if let Some(m) = resolve_pronoun(ctx, si, ts, g) {
                     v = vec![m];
                 }
             }
@@ -1807,7 +1916,7 @@ fn participants(
                 // the subject is the doer and the object names no one.
                 let next = words(sl(lower, te, se)).next().unwrap_or("");
                 if matches!(next, "him" | "her") {
-                    if let Some(m) = resolve_pronoun(ctx, si, te) {
+                    if let Some(m) = resolve_pronoun(ctx, si, te, gender::of_pronoun(next)) {
                         c.victims = vec![m];
                     }
                 }
@@ -1824,8 +1933,8 @@ fn participants(
                 };
                 c.victims = subject(ctx, cs, ts, want, sent);
                 if c.victims.is_empty() {
-                    if let Some((p, _)) = rfind_any_word(clause, &["he", "she", "him", "her"]) {
-                        if let Some(m) = resolve_pronoun(ctx, si, cs + p) {
+                    if let Some((p, w)) = rfind_any_word(clause, &["he", "she", "him", "her"]) {
+                        if let Some(m) = resolve_pronoun(ctx, si, cs + p, gender::of_pronoun(w)) {
                             c.victims = vec![m];
                         }
                     }
@@ -1877,8 +1986,8 @@ fn participants(
                         c.victims = vec![m];
                     }
                 }
-                if c.victims.is_empty() && last_words(near, 4).any(|w| matches!(w, "his" | "her")) {
-                    if let Some(m) = resolve_pronoun(ctx, si, ts) {
+                if let Some(g) = possessive(near, 4).filter(|_| c.victims.is_empty()) {
+                    if let Some(m) = resolve_pronoun(ctx, si, ts, g) {
                         c.victims = vec![m];
                     }
                 }
@@ -1894,6 +2003,10 @@ fn participants(
                 }
             }
         }
+    }
+    // A group and its named members: "dozens remain behind bars, including X".
+    if is_violation(c.ty) && want == EntityType::Person {
+        members(ctx, cs, ts, te, se, c);
     }
     // Companions share what was done to the victim: "X was arrested together with journalist Y
     // and trade unionist Z".

@@ -850,3 +850,94 @@ fn a_possessor_after_the_trigger_is_not_the_object() {
         .read();
     assert_eq!(victims(&b, one(&b, EventType::Arrest)), ["Lena Orlova"]);
 }
+
+#[test]
+fn a_pronoun_goes_to_a_person_of_its_gender() {
+    // "her" cannot be Mr Dalov: it is the woman named before him.
+    let a = Doc::new(
+        "Irina Vostrova spoke to reporters. Mr Dalov, a lawyer, said police came at dawn and \
+         arrested her.",
+    )
+    .person("Irina Vostrova")
+    .person("Dalov")
+    .read();
+    assert_eq!(victims(&a, one(&a, EventType::Arrest)), ["Irina Vostrova"]);
+    // Unknown gender fits any pronoun: the nearest person is kept.
+    let b = Doc::new("Tal Ro spoke to reporters. Police came at dawn and arrested her.")
+        .person("Tal Ro")
+        .read();
+    assert_eq!(victims(&b, one(&b, EventType::Arrest)), ["Tal Ro"]);
+}
+
+#[test]
+fn a_possessive_goes_to_a_person_of_its_gender() {
+    let a = Doc::new(
+        "Olga Brant met the ambassador. Ahmed Saleh is a blogger. His arrest shocked everyone.",
+    )
+    .person("Olga Brant")
+    .person("Ahmed Saleh")
+    .read();
+    assert_eq!(victims(&a, one(&a, EventType::Arrest)), ["Ahmed Saleh"]);
+    let b = Doc::new(
+        "Olga Brant is a blogger. Her friend Ahmed Saleh spoke today. Her arrest shocked everyone.",
+    )
+    .person("Olga Brant")
+    .person("Ahmed Saleh")
+    .read();
+    assert_eq!(victims(&b, one(&b, EventType::Arrest)), ["Olga Brant"]);
+}
+
+#[test]
+fn named_members_of_a_group_are_victims() {
+    let a = Doc::new(
+        "Dozens of writers were detained last year, including Freedonian novelist Ana Lopez and \
+         Sylvanian poet Rui Sa.",
+    )
+    .person("Ana Lopez")
+    .person("Rui Sa")
+    .mention("Freedonian", EntityType::Location)
+    .mention("Sylvanian", EntityType::Location)
+    .read();
+    assert_eq!(
+        victims(&a, one(&a, EventType::Arrest)),
+        ["Ana Lopez", "Rui Sa"]
+    );
+    // A victim already named takes on the others listed with it.
+    let c = Doc::new("Ana Lopez was arrested with four others, including Rui Sa.")
+        .person("Ana Lopez")
+        .person("Rui Sa")
+        .read();
+    assert_eq!(
+        victims(&c, one(&c, EventType::Arrest)),
+        ["Ana Lopez", "Rui Sa"]
+    );
+    let b = Doc::new("Three staff members, including editor Eva Moll, were arrested on Monday.")
+        .person("Eva Moll")
+        .read();
+    assert_eq!(victims(&b, one(&b, EventType::Arrest)), ["Eva Moll"]);
+    let d = Doc::new("Among those abducted last year were teacher Ana Lopez and Rui Sa.")
+        .person("Ana Lopez")
+        .person("Rui Sa")
+        .read();
+    assert_eq!(
+        victims(&d, one(&d, EventType::Abduction)),
+        ["Ana Lopez", "Rui Sa"]
+    );
+    let e = Doc::new("Writers such as Eva Moll were detained for their work.")
+        .person("Eva Moll")
+        .read();
+    assert_eq!(victims(&e, one(&e, EventType::Arrest)), ["Eva Moll"]);
+}
+
+#[test]
+fn a_pronoun_prefers_the_person_the_article_is_about() {
+    let a = Doc::new(
+        "Eva Moll is a blogger. Moll writes about courts. Rui Sa met Moll in May. Her arrest \
+         followed.",
+    )
+    .person("Eva Moll")
+    .person("Moll")
+    .person("Rui Sa")
+    .read();
+    assert_eq!(victims(&a, one(&a, EventType::Arrest)), ["Moll"]);
+}
