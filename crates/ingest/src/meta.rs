@@ -440,9 +440,11 @@ const ORG_WORDS: &[&str] = &[
 
 /// "… the Kazakhstan Bureau for Human Rights said today …", "The Tarsaly Bureau for Human Rights
 /// (TBHR) today called …": an organisation not in the list, as the subject of a dated statement.
+/// The name's words are on one line: metadata is one line, and words run together across a line
+/// break belong to different lines of text (found by the `ingest_text` fuzz target).
 static GENERIC_ISSUER: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"((?:[\p{Lu}][\p{L}’'&.\-]*|of|for|on|and|the|to|in|against)(?:\s+(?:[\p{Lu}][\p{L}’'&.\-]*|of|for|on|and|the|to|in|against)){1,10})\s*(?:\([\p{Lu}\d\-]{2,10}\)\s*)?,?\s+(?:(?:said|says|called|urged|warned|stated)\s+today|today\s+(?:said|called|urged|condemned|demanded|warned|expressed|welcomed|released|published|issued|calls|urges))\b",
+        r"((?:[\p{Lu}][\p{L}’'&.\-]*|of|for|on|and|the|to|in|against)(?:[^\S\r\n]+(?:[\p{Lu}][\p{L}’'&.\-]*|of|for|on|and|the|to|in|against)){1,10})\s*(?:\([\p{Lu}\d\-]{2,10}\)\s*)?,?\s+(?:(?:said|says|called|urged|warned|stated)\s+today|today\s+(?:said|called|urged|condemned|demanded|warned|expressed|welcomed|released|published|issued|calls|urges))\b",
     )
     .expect("generic issuer regex")
 });
@@ -686,6 +688,13 @@ mod tests {
     fn header_month_keeps_month_granularity() {
         let m = meta("April 1998\n\nTitle of the report\n\nThe report, published by Human Rights Watch, says many things about the prisons of the country today.");
         assert_eq!(m.published, PartialDate::ym(1998, 4));
+    }
+
+    #[test]
+    fn an_issuer_named_in_the_lede_is_one_line() {
+        // Capitalised words on the line before must not run into the name.
+        let m = meta("Activist detained\n\nSaule Temirova Daulet Kemir JJJ\nSteppe Rights Watch said today that the activist was detained.\n\nMore text.");
+        assert_eq!(m.publisher.as_deref(), Some("Steppe Rights Watch"));
     }
 
     #[test]
