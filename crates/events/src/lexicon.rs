@@ -150,6 +150,7 @@ pub(crate) const ENTRIES: &[Entry] = &[
     e("found dead", T::Killing, Verb, 0),
     e("fatally shot", T::Killing, Verb, 0),
     e("fatally stabbed", T::Killing, Verb, 0),
+    e("shot to death", T::Killing, Verb, 0),
     e("stabbed to death", T::Killing, Verb, 0),
     e("beaten to death", T::Killing, Verb, 0),
     e("hacked to death", T::Killing, Verb, 0),

@@ -697,8 +697,16 @@ fn clause_start(ctx: &Ctx, ss: usize, ts: usize) -> usize {
             start = start.max(ss + i + p.len());
         }
     }
-    if let Some((i, w)) = rfind_any_word(region, SUBJECT_BOUNDARIES) {
-        start = start.max(ss + i + w.len());
+    // A speech verb in the passive ("X was reported missing") is part of X's clause.
+    let mut upto = region.len();
+    while let Some((i, w)) = rfind_any_word(&region[..upto], SUBJECT_BOUNDARIES) {
+        let passive = matches!(w, "reported" | "alleged" | "claimed" | "said")
+            && last_words(&region[..i], 1).any(|p| matches!(p, "was" | "were" | "been"));
+        if !passive {
+            start = start.max(ss + i + w.len());
+            break;
+        }
+        upto = i;
     }
     start
 }
@@ -882,6 +890,44 @@ fn after_preposition(ctx: &Ctx, m: usize, sent: Span, to: usize) -> bool {
     false
 }
 
+/// True when mention `m` right after "said" / "says" opens the reported clause that holds the
+/// trigger at `to` ("the commission said X, a doctor and activist, had been abducted"), rather
+/// than naming who spoke after a quote ("\"…,\" said X"): no quote mark and no speech verb
+/// stand between it and the trigger, and the trigger is passive.
+fn reported_subject(ctx: &Ctx, m: usize, sent: Span, to: usize) -> bool {
+    let sp = ctx.mentions[m].span;
+    let before = sl(
+        &ctx.lower,
+        sent.start.max(sp.start.saturating_sub(40)),
+        sp.start,
+    )
+    .trim_end();
+    let between = sl(&ctx.lower, sp.end, to);
+    let Some(speech) = before
+        .strip_suffix("said")
+        .or_else(|| before.strip_suffix("says"))
+    else {
+        return false;
+    };
+    // After a quote the name after "said" is the speaker's.
+    !speech.trim_end().ends_with(['"', '\u{201d}', ','])
+        // Only a passive: in "said X imprisoned thousands" X is the doer.
+        && has_any_word(between, &["was", "were", "been", "is", "are", "being"])
+        && !between.contains(['"', '\u{201c}', '\u{201d}'])
+        && !has_any_word(
+            between,
+            &[
+                "said",
+                "says",
+                "told",
+                "stated",
+                "added",
+                "noted",
+                "explained",
+            ],
+        )
+}
+
 /// The subject of a trigger: the nearest person before it in its clause, skipping back over an
 /// apposition ("X, wife of Y, was detained" → X), with coordinated persons.
 fn subject(ctx: &Ctx, from: usize, to: usize, want: EntityType, sent: Span) -> Vec<usize> {
@@ -895,7 +941,7 @@ fn subject(ctx: &Ctx, from: usize, to: usize, want: EntityType, sent: Span) -> V
     // arrested"); a subject far back belongs to another clause.
     let Some(mut p) = range.clone().rev().find(|&m| {
         ctx.is(m, want)
-            && !ctx.is_speaker(m, sent)
+            && (!ctx.is_speaker(m, sent) || reported_subject(ctx, m, sent, to))
             && !possessive(m)
             && !after_preposition(ctx, m, sent, to)
             && to - ctx.mentions[m].span.end <= 200
@@ -916,7 +962,10 @@ fn subject(ctx: &Ctx, from: usize, to: usize, want: EntityType, sent: Span) -> V
                     "was", "were", "is", "are", "has", "had", "and", "who", "said", "says", "with",
                 ],
             )
-            && !between.contains(';');
+            && !between.contains(';')
+            // "In addition to X, in September, Y was killed": a phrase closed by a comma before
+            // Y sets Y apart, where an apposition runs on into Y ("X, wife of Y").
+            && (!between.trim_end().ends_with(',') || between.trim() == ",");
         if appositive {
             p = q;
         } else {

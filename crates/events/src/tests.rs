@@ -941,3 +941,113 @@ fn a_pronoun_prefers_the_person_the_article_is_about() {
     .read();
     assert_eq!(victims(&a, one(&a, EventType::Arrest)), ["Moll"]);
 }
+
+#[test]
+fn a_coordinated_description_in_an_apposition_is_skipped_whole() {
+    let a = Doc::new("The commission said Lena Varga, a doctor and activist, had been abducted.")
+        .org("The commission")
+        .person("Lena Varga")
+        .read();
+    assert_eq!(victims(&a, one(&a, EventType::Abduction)), ["Lena Varga"]);
+
+    let a =
+        Doc::new("Omar Tesfaye, a lawyer and member of the Bar Council, was arrested in Asmara.")
+            .person("Omar Tesfaye")
+            .org("the Bar Council")
+            .place("Asmara")
+            .read();
+    assert_eq!(victims(&a, one(&a, EventType::Arrest)), ["Omar Tesfaye"]);
+}
+
+#[test]
+fn a_list_of_persons_stays_a_list_next_to_an_apposition() {
+    let a = Doc::new("Lena Varga and Omar Tesfaye were arrested on Monday.")
+        .person("Lena Varga")
+        .person("Omar Tesfaye")
+        .read();
+    assert_eq!(
+        victims(&a, one(&a, EventType::Arrest)),
+        ["Lena Varga", "Omar Tesfaye"]
+    );
+
+    // The person after "and" is not an apposition of the first: only the nearer one was held.
+    let a = Doc::new("Lena Varga met lawyers and Omar Tesfaye, a doctor, was arrested.")
+        .person("Lena Varga")
+        .person("Omar Tesfaye")
+        .read();
+    assert_eq!(victims(&a, one(&a, EventType::Arrest)), ["Omar Tesfaye"]);
+}
+
+#[test]
+fn the_name_after_said_is_the_reported_subject_unless_a_quote_precedes() {
+    let a = Doc::new("The commission said Lena Varga had been abducted.")
+        .org("The commission")
+        .person("Lena Varga")
+        .read();
+    assert_eq!(victims(&a, one(&a, EventType::Abduction)), ["Lena Varga"]);
+
+    // An active verb: the name after "says" is the doer.
+    let a = Doc::new("The report says Omar Tesfaye imprisoned hundreds of people.")
+        .person("Omar Tesfaye")
+        .read();
+    assert!(of_type(&a, EventType::Detention)
+        .iter()
+        .all(|e| victims(&a, e).is_empty()));
+
+    // After a quote, "said X" names the speaker, not whom the clause is about.
+    let a = Doc::new("\"They came at night,\" said Lena Varga, whose brother was abducted.")
+        .person("Lena Varga")
+        .read();
+    assert!(of_type(&a, EventType::Abduction)
+        .iter()
+        .all(|e| victims(&a, e).is_empty()));
+}
+
+#[test]
+fn shot_dead_or_to_death_by_gunmen_is_a_killing_of_the_subject() {
+    for s in [
+        "Lena Varga, a doctor and activist, was shot dead by gunmen in Lagos.",
+        "Lena Varga was shot to death by unidentified gunmen in Lagos.",
+    ] {
+        let a = Doc::new(s).person("Lena Varga").place("Lagos").read();
+        assert_eq!(
+            victims(&a, one(&a, EventType::Killing)),
+            ["Lena Varga"],
+            "{s}"
+        );
+    }
+}
+
+#[test]
+fn a_passive_speech_verb_does_not_end_the_subject_clause() {
+    let a = Doc::new(
+        "In March, Lena Varga, a doctor and activist, was reported missing, most likely \
+         forcibly disappeared by the police.",
+    )
+    .person("Lena Varga")
+    .org("the police")
+    .read();
+    assert_eq!(
+        victims(&a, one(&a, EventType::Disappearance)),
+        ["Lena Varga"]
+    );
+}
+
+#[test]
+fn a_phrase_closed_by_a_comma_is_no_apposition() {
+    let a = Doc::new(
+        "In addition to Lena Varga, in September, Omar Tesfaye, the group's coordinator, was \
+         stabbed to death.",
+    )
+    .person("Lena Varga")
+    .person("Omar Tesfaye")
+    .read();
+    assert_eq!(victims(&a, one(&a, EventType::Killing)), ["Omar Tesfaye"]);
+
+    // A real apposition still reaches back: the wife, not the husband, was held.
+    let a = Doc::new("Lena Varga, wife of Omar Tesfaye, was detained.")
+        .person("Lena Varga")
+        .person("Omar Tesfaye")
+        .read();
+    assert_eq!(victims(&a, one(&a, EventType::Arrest)), ["Lena Varga"]);
+}
