@@ -4,34 +4,14 @@
 
 mod common;
 
-use common::{canonical, casefile, export, first_difference, ok, stderr, EXAMPLES};
-use std::path::Path;
+use common::{canonical, casefile, export, first_difference, ok, stderr, PgSchema, EXAMPLES};
 
 #[test]
 fn ingest_and_export_on_postgres_give_the_sqlite_record() {
-    let Some(base) = std::env::var("CASEFILE_TEST_POSTGRES")
-        .ok()
-        .filter(|u| !u.is_empty())
-    else {
-        use std::io::Write;
-        // Straight to the terminal: the harness captures print! of passing tests.
-        let _ = writeln!(
-            std::io::stderr(),
-            "\nSKIPPED: the PostgreSQL CLI test (CASEFILE_TEST_POSTGRES is not set; \
-             `scripts/with-postgres cargo test -p casefile-cli --test postgres` runs it)"
-        );
+    let Some(schema) = PgSchema::new("cli") else {
         return;
     };
-    let schema = format!("cf_cli_{}", std::process::id());
-    let mut client = postgres::Client::connect(&base, postgres::NoTls).expect("connects");
-    client
-        .batch_execute(&format!(
-            "DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}"
-        ))
-        .unwrap();
-    let sep = if base.contains('?') { '&' } else { '?' };
-    let url = format!("{base}{sep}options=-csearch_path%3D{schema}");
-    let pg = Path::new(&url);
+    let pg = schema.store();
     let dir = tempfile::tempdir().unwrap();
     let sqlite = dir.path().join("store");
     // The search index and tokens of the PostgreSQL store go here, not into the user's cache.
@@ -71,14 +51,13 @@ fn ingest_and_export_on_postgres_give_the_sqlite_record() {
             "--local", local, "review", &entity, "confirm", "--user", "maria",
         ],
     ));
-    let reviews: i64 = client
-        .query_one(&format!("SELECT COUNT(*) FROM {schema}.reviews"), &[])
+    let reviews: i64 = schema
+        .client()
+        .query_one(
+            &format!("SELECT COUNT(*) FROM {}.reviews", schema.schema),
+            &[],
+        )
         .unwrap()
         .get(0);
     assert_eq!(reviews, 1);
-    drop(client);
-    let mut client = postgres::Client::connect(&base, postgres::NoTls).unwrap();
-    client
-        .batch_execute(&format!("DROP SCHEMA {schema} CASCADE"))
-        .unwrap();
 }

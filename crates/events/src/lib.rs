@@ -2604,23 +2604,7 @@ fn assign_legal_basis(ctx: &Ctx, all: &mut [Cand]) {
 /// of its paragraph; calls take the document's own date.
 fn inherit_dates(ctx: &Ctx, all: &mut [Cand]) {
     // Same-sentence siblings: year only.
-    let mut start = 0;
-    while start < all.len() {
-        let si = all[start].sentence;
-        let end = start + all[start..].iter().take_while(|c| c.sentence == si).count();
-        let year = all[start..end]
-            .iter()
-            .filter(|c| c.own_date && !is_call(c.ty))
-            .find_map(|c| c.date.and_then(|d| d.year));
-        if let Some(y) = year {
-            for c in &mut all[start..end] {
-                if c.date.is_none() && !is_call(c.ty) {
-                    c.date = Some(PartialDate::y(y));
-                }
-            }
-        }
-        start = end;
-    }
+    fill_sentence_years(all, |c| c.own_date && !is_call(c.ty));
     // Calls: the document's date.
     for c in all.iter_mut() {
         if is_call(c.ty) && c.date.is_none() {
@@ -2658,13 +2642,19 @@ fn inherit_dates(ctx: &Ctx, all: &mut [Cand]) {
 /// rules gave an event of its own sentence ("have been arrested for kidnapping a worker": the
 /// kidnapping is as recent as the arrest the sentence reports), as with a sibling's own date.
 fn sibling_years(all: &mut [Cand]) {
+    fill_sentence_years(all, |c| !is_call(c.ty) && !c.negated);
+}
+
+/// Within each sentence, the year of the first event that `donor` accepts dates that sentence's
+/// undated events (calls excepted: they take the document's date). `all` is in sentence order.
+fn fill_sentence_years(all: &mut [Cand], donor: impl Fn(&Cand) -> bool) {
     let mut start = 0;
     while start < all.len() {
         let si = all[start].sentence;
         let end = start + all[start..].iter().take_while(|c| c.sentence == si).count();
         let year = all[start..end]
             .iter()
-            .filter(|c| !is_call(c.ty) && !c.negated)
+            .filter(|c| donor(c))
             .find_map(|c| c.date.and_then(|d| d.year));
         if let Some(y) = year {
             for c in &mut all[start..end] {
