@@ -331,6 +331,16 @@ fn is_boundary(g: &G, toks: &[Tok], k: usize) -> bool {
         // "Dec." or "Mr." or "p.m." do not end a sentence; "police." and "May." do, before a
         // capital or the end.
         '.' => {
+            // "$29.75", "4.5%": a decimal point, not a full stop
+            let decimal = t.glued
+                && k > 0
+                && toks[k - 1].kind == Kind::Num
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|n| n.glued && n.kind == Kind::Num);
+            if decimal {
+                return false;
+            }
             let next_ok = toks.get(k + 1).is_none_or(|n| {
                 g.text[n.start..].starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
             });

@@ -146,7 +146,7 @@ fn anchor_year(dct: &Known, m: u8, d: Option<u8>, dir: Dir, tense: Tense) -> Opt
                     }
                 } else {
                     let ahead = gap_days(y0 + 1, m, d, dct);
-                    if ahead * 3 / 2 < -gap {
+                    if ahead * 2 < -gap {
                         y0 + 1
                     } else {
                         y0

@@ -1054,3 +1054,36 @@ fn the_nth_day_of_something_said_in_the_present_is_today() {
     assert!(found("It was the third consecutive month of growth.", d).is_empty());
     assert!(found("He did so on his first day in office.", d).is_empty());
 }
+
+#[test]
+fn a_decimal_point_does_not_end_the_sentence_for_tense() {
+    let text = "The shares rose to $12.50 in March. Then they fell.";
+    let toks = tokens::tokenize(text);
+    let g = G::new(text, &toks);
+    let dots: Vec<bool> = (0..toks.len())
+        .filter(|&k| g.s(k) == ".")
+        .map(|k| is_boundary(&g, &toks, k))
+        .collect();
+    // the decimal point is inside the clause; the full stop after "March" ends it
+    assert_eq!(dots, vec![false, true, true]);
+}
+
+#[test]
+fn a_month_with_no_tense_cue_leans_to_the_past() {
+    // October 30: March 1989 is seven months back, March 1990 four ahead; a report tells of
+    // what happened, so the past wins unless the future is much nearer
+    let got = found(
+        "A high of $42 in June from $29 in March.",
+        PartialDate::ymd(1989, 10, 30),
+    );
+    assert_eq!(got[0].2, "1989-06", "{got:?}");
+    assert_eq!(got[1].2, "1989-03", "{got:?}");
+    // a month just ahead is still the coming one
+    one(
+        "Talks in December.",
+        PartialDate::ymd(1989, 10, 30),
+        "December",
+        Date,
+        "1989-12",
+    );
+}
