@@ -207,7 +207,7 @@ impl<'a> G<'a> {
         self.toks.get(i).map(|t| t.kind)
     }
     /// The value of a digits token of at most `max_len` digits.
-    fn num(&self, i: usize, max_len: usize) -> Option<u32> {
+    pub(crate) fn num(&self, i: usize, max_len: usize) -> Option<u32> {
         let s = self.s(i);
         if self.kind(i) == Some(Kind::Num) && s.len() <= max_len {
             s.parse().ok()
@@ -296,7 +296,7 @@ impl<'a> G<'a> {
 
     /// A number: digits, words ("twenty-four", "one hundred"), fractions ("2 1/2", "and a
     /// half"), vague amounts ("a few", "several": `None`). Returns the end and the amount.
-    fn number(&self, i: usize, allow_a: bool) -> Option<(usize, Option<f64>)> {
+    pub(crate) fn number(&self, i: usize, allow_a: bool) -> Option<(usize, Option<f64>)> {
         let (mut j, mut v) = match self.lex(i) {
             _ if self.kind(i) == Some(Kind::Num) => {
                 if self.s(i).len() > 6 {
@@ -501,14 +501,23 @@ impl<'a> G<'a> {
                 best = longest(best, self.clock(i));
             }
             Lex::DayWord(_) | Lex::Tonight => best = longest(best, self.day_word(i)),
-            Lex::Rel(_) => best = longest(best, self.rel(i)),
+            Lex::Rel(_) => {
+                best = longest(best, self.rel(i));
+                best = longest(best, self.this_moment(i));
+            }
             Lex::Ref(v) => best = longest(best, self.reference(i, v)),
             Lex::Mod => best = longest(best, self.modified(i)),
             Lex::Approx => best = longest(best, self.approx(i)),
             Lex::Earlier | Lex::Later => best = longest(best, self.earlier(i)),
             Lex::SetAdv(v) => best = Some((i + 1, Sem::Set(v.to_string()))),
             Lex::Every => best = longest(best, self.every(i)),
-            Lex::A | Lex::Half => best = longest(best, self.amount(i)),
+            Lex::A | Lex::Half => {
+                best = longest(best, self.amount(i));
+                // "at a later date": some time ahead
+                if self.lex(i) == Lex::A && self.is(i + 1, "later") && self.is(i + 2, "date") {
+                    best = longest(best, Some((i + 3, Sem::Ref("FUTURE_REF"))));
+                }
+            }
             Lex::The => best = longest(best, self.the(i)),
             Lex::Fiscal => best = longest(best, self.fiscal(i)),
             Lex::Season(..) => best = longest(best, self.season(i, true)),
@@ -548,6 +557,22 @@ impl<'a> G<'a> {
                         if !matches!(self.lex(i + 2), Lex::Unit(..)) && !self.punct(i + 2, '-') {
                             best = Some((i + 2, Sem::Date(D::RelRef { unit, off: 0 })));
                         }
+                    }
+                } else if self.is(i, "as")
+                    && self.is(i + 1, "soon")
+                    && self.is(i + 2, "as")
+                    && self.is(i + 3, "possible")
+                {
+                    best = Some((i + 4, Sem::Ref("FUTURE_REF")));
+                } else if self.is(i, "then") {
+                    // "the then current price", "the then-current chairman": the past's present
+                    let k = if self.punct(i + 1, '-') && self.glued(i + 1) {
+                        i + 2
+                    } else {
+                        i + 1
+                    };
+                    if self.is(k, "current") {
+                        best = Some((k + 1, Sem::Ref("PAST_REF")));
                     }
                 } else if (self.is(i, "at") && self.is(i + 1, "present"))
                     || (self.is(i, "these") && self.is(i + 1, "days"))
@@ -807,7 +832,18 @@ impl<'a> G<'a> {
             ]
             .iter()
             .any(|w| prev.eq_ignore_ascii_case(w));
-            if !ok {
+            // "the March accession", "the May elections": the month before a noun (not "the
+            // March on Washington", "the March of Dimes")
+            let before_noun = prev.eq_ignore_ascii_case("the")
+                && self.kind(j) == Some(Kind::Word)
+                && self.s(j).starts_with(|c: char| c.is_ascii_lowercase())
+                && ![
+                    "on", "to", "of", "for", "through", "in", "from", "against", "and", "by",
+                    "past", "into", "across", "toward", "towards", "was", "is", "will",
+                ]
+                .iter()
+                .any(|w| self.is(j, w));
+            if !ok && !before_noun {
                 return None;
             }
         }
@@ -1424,8 +1460,26 @@ impl<'a> G<'a> {
         }
     }
 
+    /// "at this moment", "this crucial moment": the present (one adjective allowed between).
+    fn this_moment(&self, i: usize) -> M {
+        if !self.is(i, "this") {
+            return None;
+        }
+        if self.is(i + 1, "moment") {
+            return Some((i + 2, Sem::Ref("PRESENT_REF")));
+        }
+        let adjective = self.kind(i + 1) == Some(Kind::Word)
+            && self.lex(i + 1) == Lex::None
+            && self.s(i + 1).starts_with(|c: char| c.is_ascii_lowercase());
+        (adjective && self.is(i + 2, "moment")).then_some((i + 3, Sem::Ref("PRESENT_REF")))
+    }
+
     /// "now", "recently", "currently", "soon", "previously".
     fn reference(&self, i: usize, v: &'static str) -> M {
+        // "in future quarters", "future years": periods ahead
+        if self.is(i, "future") && matches!(self.lex(i + 1), Lex::Unit(_, true)) {
+            return Some((i + 2, Sem::Ref("FUTURE_REF")));
+        }
         if self.is(i, "present") || self.is(i, "future") {
             return None; // need "the", "at"
         }
@@ -1964,6 +2018,10 @@ impl<'a> G<'a> {
     /// "the weekend", "the nine months", "the first nine months", "the past two years", …
     fn the(&self, i: usize) -> M {
         let j = i + 1;
+        // "for the time being": the present
+        if self.is(j, "time") && self.is(j + 1, "being") {
+            return Some((j + 2, Sem::Ref("PRESENT_REF")));
+        }
         // "today is the eighth day of Desert Shield", "it's the second day of an offensive":
         // the day of speaking
         if let Lex::Ordinal(_) = self.lex(j) {

@@ -148,14 +148,43 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
                         }
                         reference_at = end;
                     }
+                    // "two to six days", "between 60 and 90 days": TimeML marks the range's
+                    // first number too, with the unit of the second
+                    if let Sem::Duration(Some(_), unit) = sem {
+                        let free = out.last().is_none_or(|p: &Timex| p.span.end <= t.start);
+                        if let Some(k) = range_first_number(&g, &toks, i).filter(|_| free) {
+                            if let Some((_, Some(n))) = g.number(k, false) {
+                                let (ty, v, _) = resolve::value(
+                                    &Sem::Duration(Some(n), unit),
+                                    &dct,
+                                    &anchor,
+                                    Tense::Unknown,
+                                );
+                                out.push(timex_at(text, toks[k].start, toks[k].end, ty, v));
+                            }
+                        }
+                    }
+                    let second = match sem {
+                        Sem::Date(D::Cal { d: Some(d), .. }) => second_day(&g, &toks, end, d),
+                        _ => None,
+                    };
                     let span = Span::new(t.start, toks[end - 1].end);
                     out.push(Timex {
                         span,
                         text: text[span.start..span.end].to_string(),
                         timex_type,
-                        value,
+                        value: value.clone(),
                     });
                     i = end;
+                    // "April 24 and 25": the second day is an expression of its own, in the
+                    // first one's month and year
+                    if let (Some((k, d2)), Some(month)) = (second, value.get(..8)) {
+                        if value.len() == 10 {
+                            let v = format!("{month}{d2:02}");
+                            out.push(timex_at(text, toks[k].start, toks[k].end, timex_type, v));
+                            i = k + 1;
+                        }
+                    }
                     continue;
                 }
             }
@@ -163,6 +192,59 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
         i += 1;
     }
     out
+}
+
+fn timex_at(text: &str, start: usize, end: usize, timex_type: TimexType, value: String) -> Timex {
+    Timex {
+        span: Span::new(start, end),
+        text: text[start..end].to_string(),
+        timex_type,
+        value,
+    }
+}
+
+/// Where the first number of a range ends up when the expression at `i` is its second half:
+/// "two to | six days", "60 and | 90 days", "10- | 15 years". Only a free-standing small number
+/// or a number word (not "$2.5", not a year) counts.
+fn range_first_number(g: &G, toks: &[Tok], i: usize) -> Option<usize> {
+    let k = i.checked_sub(2)?;
+    let link = ["to", "and", "or"].iter().any(|w| g.is_word(i - 1, w)) || g.s(i - 1) == "-";
+    let number = match toks[k].lex {
+        Lex::NumWord(_) => true,
+        _ => toks[k].kind == Kind::Num && !toks[k].glued && g.num(k, 3).is_some(),
+    };
+    // "$5 to 10 days" is money; "2.5 to 3 years" has its "5" glued to the point
+    let money = k > 0 && matches!(g.s(k - 1), "$" | "#");
+    (link && number && !money && g.number(k, false).is_some_and(|(e, _)| e == i - 1)).then_some(k)
+}
+
+/// "April 24 and 25", "May 3-4": the second day number after a day-and-month ending at `end`,
+/// later in the same month, and not the start of something else ("and 25 others", "to 30%").
+fn second_day(g: &G, toks: &[Tok], end: usize, d: u8) -> Option<(usize, u8)> {
+    let link = ["and", "or", "to", "through"]
+        .iter()
+        .any(|w| g.is_word(end, w))
+        || (g.s(end) == "-" && toks[end].glued);
+    let k = end + 1;
+    let d2 = u8::try_from(g.num(k, 2)?).ok()?;
+    // followed by punctuation or a preposition: "April 24 and 25." "May 3-4 in Geneva"
+    let free = match toks.get(k + 1) {
+        None => true,
+        Some(n) if n.kind == Kind::Punct => {
+            let p = &g.text[n.start..n.end];
+            let decimal = p == "."
+                && toks
+                    .get(k + 2)
+                    .is_some_and(|a| a.glued && a.kind == Kind::Num);
+            !(matches!(p, "%" | ":" | "/") || decimal)
+        }
+        Some(_) => ["in", "at", "on", "for", "with", "when", "by"]
+            .iter()
+            .any(|w| g.is_word(k + 1, w)),
+    };
+    // "May 3-4, 2001": the year after the range is the first day's too; left whole
+    let year_after = g.s(k + 1) == "," && g.num(k + 2, 4).is_some_and(|y| y >= 1000);
+    (link && d2 > d && d2 <= 31 && free && !year_after).then_some((k, d2))
 }
 
 /// Whether the word at `k` follows a determiner, directly or across one adverb ("a still

@@ -1087,3 +1087,89 @@ fn a_month_with_no_tense_cue_leans_to_the_past() {
         "1989-12",
     );
 }
+
+#[test]
+fn a_range_marks_both_ends() {
+    let d = dct();
+    let got = found("The summit is on June 24 and 25.", d);
+    assert_eq!(
+        got,
+        vec![
+            ("June 24".to_string(), Date, "1998-06-24".to_string()),
+            ("25".to_string(), Date, "1998-06-25".to_string()),
+        ]
+    );
+    let got = found("Repairs take between two to six days, officials said.", d);
+    assert_eq!(
+        got,
+        vec![
+            ("two".to_string(), Duration, "P2D".to_string()),
+            ("six days".to_string(), Duration, "P6D".to_string()),
+        ]
+    );
+    let got = found("The review will take 60 and 90 days respectively.", d);
+    assert_eq!(got[0], ("60".to_string(), Duration, "P60D".to_string()));
+    // not a range: a count of people, money, a decimal
+    let got = found("On June 3 and 25 people died.", d);
+    assert_eq!(got.len(), 1, "{got:?}");
+    let got = found("It cost $5 to 10 dollars a day over 2.5 to 3 years.", d);
+    assert!(got.iter().all(|t| t.0 != "5"), "{got:?}");
+}
+
+#[test]
+fn march_and_may_before_a_noun_are_months() {
+    let d = dct();
+    one("The May elections were calm.", d, "May", Date, "1998-05");
+    assert!(found("The March on the capital was peaceful.", d).is_empty());
+    assert!(found("The march lasted long.", d).is_empty());
+}
+
+#[test]
+fn vague_references_in_set_phrases() {
+    let d = dct();
+    one(
+        "He would not travel at this crucial moment.",
+        d,
+        "this crucial moment",
+        Date,
+        "PRESENT_REF",
+    );
+    one(
+        "The plant will stay shut for the time being.",
+        d,
+        "the time being",
+        Date,
+        "PRESENT_REF",
+    );
+    one(
+        "Losses will shrink in future years.",
+        d,
+        "future years",
+        Date,
+        "FUTURE_REF",
+    );
+    one(
+        "It will be financed at a later date.",
+        d,
+        "a later date",
+        Date,
+        "FUTURE_REF",
+    );
+    one(
+        "They want the ban lifted as soon as possible.",
+        d,
+        "as soon as possible",
+        Date,
+        "FUTURE_REF",
+    );
+    one(
+        "Holders could buy at half the then-current price.",
+        d,
+        "then-current",
+        Date,
+        "PAST_REF",
+    );
+    // not references: "future" before a non-time noun, "as soon as" a conjunction
+    assert!(found("Future growth is uncertain.", d).is_empty());
+    assert!(found("Call as soon as they land.", d).is_empty());
+}
