@@ -2176,7 +2176,10 @@ impl<'a> G<'a> {
                     return Some((j + 3, Sem::Date(D::Year(2000))));
                 }
             }
-            if self.is(j + 1, "of")
+            // "the year of the flood" is another year; "a high for the year of $42" is this one
+            let of_amount = self.is(j + 1, "of")
+                && (matches!(self.s(j + 2), "$" | "#") || self.kind(j + 2) == Some(Kind::Num));
+            if self.is(j + 1, "of") && !of_amount
                 || ((self.is(j + 1, "before") || self.is(j + 1, "after"))
                     && !matches!(unit, Unit::Day | Unit::Week))
             {

@@ -168,7 +168,15 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
                         Sem::Date(D::Cal { d: Some(d), .. }) => second_day(&g, &toks, end, d),
                         _ => None,
                     };
-                    let span = Span::new(t.start, toks[end - 1].end);
+                    // "the day before last Tuesday's hearing": a day from a stated day
+                    let free = out
+                        .last()
+                        .is_none_or(|p: &Timex| i < 3 || p.span.end <= toks[i - 3].start);
+                    let (first, value) = match day_next_to(&g, i, &value).filter(|_| free) {
+                        Some(v) => (i - 3, v),
+                        None => (i, value),
+                    };
+                    let span = Span::new(toks[first].start, toks[end - 1].end);
                     out.push(Timex {
                         span,
                         text: text[span.start..span.end].to_string(),
@@ -201,6 +209,32 @@ fn timex_at(text: &str, start: usize, end: usize, timex_type: TimexType, value: 
         timex_type,
         value,
     }
+}
+
+/// "the day before" / "the day after" right before the expression at `i`, whose value is a
+/// full date: that date moved by a day.
+fn day_next_to(g: &G, i: usize, value: &str) -> Option<String> {
+    if i < 3 || !g.is_word(i - 3, "the") || !g.is_word(i - 2, "day") {
+        return None;
+    }
+    let step = if g.is_word(i - 1, "before") {
+        -1
+    } else if g.is_word(i - 1, "after") {
+        1
+    } else {
+        return None;
+    };
+    let b = value.as_bytes();
+    if value.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let ymd = calendar::Ymd {
+        y: value[..4].parse().ok()?,
+        m: value[5..7].parse().ok()?,
+        d: value[8..].parse().ok()?,
+    };
+    let e = calendar::add_days(ymd, step);
+    Some(format!("{:04}-{:02}-{:02}", e.y, e.m, e.d))
 }
 
 /// Where the first number of a range ends up when the expression at `i` is its second half:

@@ -1173,3 +1173,34 @@ fn vague_references_in_set_phrases() {
     assert!(found("Future growth is uncertain.", d).is_empty());
     assert!(found("Call as soon as they land.", d).is_empty());
 }
+
+#[test]
+fn the_day_before_a_stated_day() {
+    let d = dct();
+    // Tuesday 7 April 1998 is "last Tuesday" on Wednesday the 8th
+    one(
+        "The day before last Tuesday's hearing, they met.",
+        d,
+        "The day before last Tuesday",
+        Date,
+        "1998-04-06",
+    );
+    one(
+        "Talks resume the day after June 3.",
+        d,
+        "the day after June 3",
+        Date,
+        "1998-06-04",
+    );
+}
+
+#[test]
+fn for_the_year_before_an_amount_is_this_year() {
+    one(
+        "The stock reached a high for the year of $42 on heavy trading.",
+        PartialDate::ymd(1989, 10, 30),
+        "the year",
+        Date,
+        "1989",
+    );
+}
