@@ -102,6 +102,8 @@ pub enum D {
         unit: Unit,
         off: i32,
     },
+    /// "the week" alone: a week of the document's year, unnumbered (`1989-WXX`).
+    SomeWeek,
     /// "the same period last year": the period the text last named (a month, a quarter or
     /// half, else the year), a year back.
     SamePeriod,
@@ -2231,9 +2233,10 @@ impl<'a> G<'a> {
                 {
                     Some((j + 1, Sem::Date(D::RelRef { unit, off: 0 })))
                 }
-                Unit::Year | Unit::Week | Unit::Month => {
-                    Some((j + 1, Sem::Date(D::Rel { unit, off: 0 })))
-                }
+                // "for the week, the index fell", "the week's busiest session": some week of
+                // the year the text is in; which one the words do not say
+                Unit::Week => Some((j + 1, Sem::Date(D::SomeWeek))),
+                Unit::Year | Unit::Month => Some((j + 1, Sem::Date(D::Rel { unit, off: 0 }))),
                 _ => None,
             };
         }

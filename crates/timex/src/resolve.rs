@@ -355,6 +355,11 @@ pub fn date(d: &D, dct: &Known, reference: &Known, tense: Tense) -> (String, Opt
             let (y, w) = calendar::iso_week(sat);
             (format!("{y:04}-W{w:02}-WE"), None)
         }
+        D::SomeWeek => (
+            dct.y
+                .map_or("XXXX-WXX".to_string(), |y| format!("{y:04}-WXX")),
+            None,
+        ),
         D::Rel { unit, off } => {
             let v = shift(dct, unit, off);
             let k = known_of(&v);

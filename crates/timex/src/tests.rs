@@ -1204,3 +1204,30 @@ fn for_the_year_before_an_amount_is_this_year() {
         "1989",
     );
 }
+
+#[test]
+fn the_week_alone_is_a_week_of_the_year() {
+    let d = PartialDate::ymd(1989, 10, 30);
+    one(
+        "For the week, the index dropped 3.8%.",
+        d,
+        "the week",
+        Date,
+        "1989-WXX",
+    );
+    // named weeks keep their number
+    one(
+        "The index dropped 3.8% last week.",
+        d,
+        "last week",
+        Date,
+        "1989-W43",
+    );
+    one(
+        "For the week, the index dropped.",
+        None,
+        "the week",
+        Date,
+        "XXXX-WXX",
+    );
+}
