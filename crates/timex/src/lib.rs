@@ -56,6 +56,11 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
             || (t.kind == Kind::Punct && matches!(&text[t.start..t.end], "'" | "’"));
         if starts {
             if let Some((end, sem)) = g.match_at(i) {
+                // "ABC's "This Week"", "``High Noon''": a title in quotes
+                if end > i && quoted_title(&g, &toks, i, end) {
+                    i = end;
+                    continue;
+                }
                 if end > i {
                     let tense = if !needs_tense(&sem) {
                         Tense::Unknown
@@ -209,6 +214,42 @@ fn timex_at(text: &str, start: usize, end: usize, timex_type: TimexType, value: 
         timex_type,
         value,
     }
+}
+
+/// Whether tokens `i..end` are (part of) a short title-case phrase in quotes: a programme or
+/// film ("This Week", "60 Minutes", "High Noon"), not a time. The quoted phrase holds only
+/// capitalised words (and the expression's digits), so a quotation that opens with a time
+/// ("``Last Tuesday, we met'') is not one.
+fn quoted_title(g: &G, toks: &[Tok], i: usize, end: usize) -> bool {
+    let cap = |k: usize| {
+        toks[k].kind == Kind::Word && g.s(k).starts_with(|c: char| c.is_ascii_uppercase())
+    };
+    let quote = |k: usize| {
+        toks[k].kind == Kind::Punct && matches!(g.s(k), "\"" | "`" | "'" | "“" | "”" | "‘" | "’")
+    };
+    if !(i..end).all(|k| cap(k) || toks[k].kind == Kind::Num) || !(i..end).any(cap) {
+        return false;
+    }
+    let mut k = i;
+    while k > 0 && i - k < 3 && cap(k - 1) {
+        k -= 1;
+    }
+    // an opening quote touches the word after it
+    if k == 0 || !quote(k - 1) || !toks[k].glued {
+        return false;
+    }
+    let mut m = end;
+    while m < toks.len() && m - end < 4 && (cap(m) || matches!(g.s(m), "," | ".")) {
+        m += 1;
+    }
+    // a closing quote touches the word before it, and is no apostrophe ("Sunday's", "I'm")
+    let closing = m < toks.len()
+        && quote(m)
+        && toks[m].glued
+        && toks
+            .get(m + 1)
+            .is_none_or(|n| !(n.glued && n.kind == Kind::Word));
+    closing && (m > end || end - i > 1 || k < i)
 }
 
 /// "the day before" / "the day after" right before the expression at `i`, whose value is a

@@ -1231,3 +1231,26 @@ fn the_week_alone_is_a_week_of_the_year() {
         "XXXX-WXX",
     );
 }
+
+#[test]
+fn a_title_in_quotes_is_not_a_time() {
+    let d = dct();
+    assert!(found("He said on NBC's \"This Week,\" that talks would go on.", d).is_empty());
+    assert!(found("She spoke on CBS's ''60 Minutes.'' on air", d).is_empty());
+    assert!(found("a still from the film ``High Noon.''", d).is_empty());
+    // a quotation that opens with a time is still one
+    one(
+        "``Last Tuesday, we met,'' he said.",
+        d,
+        "Last Tuesday",
+        Date,
+        "1998-04-07",
+    );
+    one(
+        "``Today, I'm here,'' he said.",
+        d,
+        "Today",
+        Date,
+        "1998-04-08",
+    );
+}
