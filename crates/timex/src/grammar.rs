@@ -1026,6 +1026,23 @@ impl<'a> G<'a> {
             return None;
         };
         let j = j + 1;
+        // "the last half of the '80s", "the first half of the 1990s": the decade (TimeML keeps
+        // the half as a modifier)
+        if part.starts_with('H') && self.is(j, "of") {
+            let k = if self.lex(j + 1) == Lex::The {
+                j + 2
+            } else {
+                j + 1
+            };
+            let decade = match self.kind(k) {
+                Some(Kind::Punct) => self.short_decade(k),
+                Some(Kind::Num) => self.year_expr(k),
+                _ => None,
+            };
+            if let Some((e, sem @ Sem::Date(D::Decade(_)))) = decade {
+                return Some((e, sem));
+            }
+        }
         // "the first quarter of last year"
         if self.is(j, "of") {
             if let Lex::Rel(r @ (Rel::Last | Rel::This | Rel::Next | Rel::Previous)) =
@@ -1772,6 +1789,12 @@ impl<'a> G<'a> {
             return None;
         }
         let k = i + 3;
+        // "the year-earlier nine months": a stretch of months, a year back
+        if let Some((u, Some(n))) = self.number(k, false) {
+            if let Some((e, Unit::Month, true)) = self.unit(u) {
+                return Some((e, Sem::Duration(Some(n), Unit::Month)));
+            }
+        }
         let (e, part) = match self.quarter(k) {
             Some((e, Sem::Date(D::Part { y: None, part, .. }))) => (e, Some(part)),
             _ if self.lex(k) == Lex::Unit(Unit::Quarter, false) || self.is(k, "period") => {

@@ -1254,3 +1254,29 @@ fn a_title_in_quotes_is_not_a_time() {
         "1998-04-08",
     );
 }
+
+#[test]
+fn half_of_a_decade_is_the_decade_and_year_earlier_months_a_stretch() {
+    let d = PartialDate::ymd(1989, 10, 26);
+    one(
+        "Sales have slowed in the last half of the '80s.",
+        d,
+        "the last half of the '80s",
+        Date,
+        "198",
+    );
+    one(
+        "Prices doubled in the first half of the 1970s.",
+        d,
+        "the first half of the 1970s",
+        Date,
+        "197",
+    );
+    one(
+        "Net for the year-earlier nine months included a gain.",
+        d,
+        "the year-earlier nine months",
+        Duration,
+        "P9M",
+    );
+}
