@@ -140,8 +140,12 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
                         // named: "a year earlier" after "the quarter ended Sept. 30" is still
                         // that quarter a year before.
                         if k.part.is_none() {
-                            k.part = reference.part;
-                            reference = k;
+                            // ... and a date of another year named in passing ("changed to a
+                            // calendar year in December") does not move the report's year
+                            if reference.part.is_none() || k.y == reference.y {
+                                k.part = reference.part;
+                                reference = k;
+                            }
                         } else if reference.part.is_none()
                             || completed_part(&k, &dct)
                                 && (!earlier_part(&k, &reference)

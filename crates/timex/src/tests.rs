@@ -1280,3 +1280,14 @@ fn half_of_a_decade_is_the_decade_and_year_earlier_months_a_stretch() {
         "P9M",
     );
 }
+
+#[test]
+fn a_month_of_another_year_does_not_move_the_reporting_period() {
+    let got = found(
+        "Net fell in the third quarter. The company changed to a calendar year in December. \
+         In the year-ago quarter, it lost money.",
+        PartialDate::ymd(1989, 10, 27),
+    );
+    assert_eq!(got[2].2, "1988-12", "{got:?}");
+    assert_eq!(got.last().unwrap().2, "1988-Q3", "{got:?}");
+}
