@@ -134,6 +134,25 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
                     if matches!(sem, Sem::Duration(Some(n), tokens::Unit::Month) if n > 3.0) {
                         reference.part = None;
                     }
+                    // "the quarter ended July 31", when no reporting period is in force yet:
+                    // the calendar quarter holding most of its three months (May to July: Q2)
+                    let sem = match sem {
+                        Sem::Date(D::Period {
+                            y: None,
+                            off: 0,
+                            part: None,
+                            quarter: true,
+                        }) if reference.part.is_none() && g.is_word(end, "ended") => {
+                            quarter_ended(&g, end + 1, &dct).map_or(sem, |(y, part)| {
+                                Sem::Date(D::Part {
+                                    y: Some(y),
+                                    part,
+                                    dir: Dir::Auto,
+                                })
+                            })
+                        }
+                        sem => sem,
+                    };
                     let (timex_type, value, known) = resolve::value(&sem, &dct, &anchor, tense);
                     if let Some(mut k) = known {
                         // The reporting period (quarter, half) stays in force until another is
@@ -254,6 +273,30 @@ fn quoted_title(g: &G, toks: &[Tok], i: usize, end: usize) -> bool {
             .get(m + 1)
             .is_none_or(|n| !(n.glued && n.kind == Kind::Word));
     closing && (m > end || end - i > 1 || k < i)
+}
+
+/// The year and calendar quarter of a three-month period that ended on the day and month at
+/// `k` ("Sept. 30", "July 31"), the last such day on or before the document date. `None` without
+/// a full document date (no year is guessed) or without a day.
+fn quarter_ended(g: &G, k: usize, dct: &Known) -> Option<(i32, &'static str)> {
+    let (j, m) = match g.toks.get(k)?.lex {
+        Lex::Month(m, abbr) => (
+            if abbr && g.s(k + 1) == "." {
+                k + 2
+            } else {
+                k + 1
+            },
+            m,
+        ),
+        _ => return None,
+    };
+    let d = u8::try_from(g.num(j, 2)?).ok()?;
+    let (dy, dm, dd) = (dct.y?, dct.m?, dct.d?);
+    let ended_year = if (m, d) <= (dm, dd) { dy } else { dy - 1 };
+    let part = [
+        "Q4", "Q1", "Q1", "Q1", "Q2", "Q2", "Q2", "Q3", "Q3", "Q3", "Q4", "Q4",
+    ][usize::from(m) - 1];
+    Some((if m == 1 { ended_year - 1 } else { ended_year }, part))
 }
 
 /// "the day before" / "the day after" right before the expression at `i`, whose value is a

@@ -1291,3 +1291,18 @@ fn a_month_of_another_year_does_not_move_the_reporting_period() {
     assert_eq!(got[2].2, "1988-12", "{got:?}");
     assert_eq!(got.last().unwrap().2, "1988-Q3", "{got:?}");
 }
+
+#[test]
+fn the_quarter_ended_a_day_is_the_calendar_quarter_holding_it() {
+    let d = PartialDate::ymd(1989, 10, 30);
+    let got = found("In the quarter ended July 31, sales rose.", d);
+    assert_eq!(
+        got[0],
+        ("the quarter".to_string(), Date, "1989-Q2".to_string())
+    );
+    let got = found("For the quarter ended Sept. 30, it earned $5 million.", d);
+    assert_eq!(got[0].2, "1989-Q3", "{got:?}");
+    // without a document date no year is guessed
+    let got = found("In the quarter ended July 31, sales rose.", None);
+    assert!(!got[0].2.starts_with("19"), "{got:?}");
+}
