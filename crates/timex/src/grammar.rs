@@ -153,6 +153,8 @@ pub enum Sem {
     Duration(Option<f64>, Unit),
     Set(String),
     Ref(&'static str),
+    /// A stretch of unstated length and unit ("for a while", "a lengthy period"): `PXX`.
+    SomeTime,
 }
 
 impl Sem {
@@ -515,6 +517,24 @@ impl<'a> G<'a> {
             Lex::Every => best = longest(best, self.every(i)),
             Lex::A | Lex::Half => {
                 best = longest(best, self.amount(i));
+                // "for a while", "a fairly lengthy period": a stretch of unsaid length
+                if self.lex(i) == Lex::A {
+                    if i > 0 && self.is(i - 1, "for") && self.is(i + 1, "while") {
+                        best = longest(best, Some((i + 2, Sem::SomeTime)));
+                    }
+                    let k = if self.s(i + 1).ends_with("ly") {
+                        i + 2
+                    } else {
+                        i + 1
+                    };
+                    if ["lengthy", "extended", "prolonged", "indefinite"]
+                        .iter()
+                        .any(|w| self.is(k, w))
+                        && self.is(k + 1, "period")
+                    {
+                        best = longest(best, Some((k + 2, Sem::SomeTime)));
+                    }
+                }
                 // "at a later date": some time ahead
                 if self.lex(i) == Lex::A && self.is(i + 1, "later") && self.is(i + 2, "date") {
                     best = longest(best, Some((i + 3, Sem::Ref("FUTURE_REF"))));

@@ -623,6 +623,7 @@ pub fn value(
         Sem::Duration(n, unit) => (TimexType::Duration, duration(*n, *unit), None),
         Sem::Set(v) => (TimexType::Set, v.clone(), None),
         Sem::Ref(v) => (TimexType::Date, (*v).to_string(), None),
+        Sem::SomeTime => (TimexType::Duration, "PXX".to_string(), None),
     }
 }
 

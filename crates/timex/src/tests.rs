@@ -1306,3 +1306,24 @@ fn the_quarter_ended_a_day_is_the_calendar_quarter_holding_it() {
     let got = found("In the quarter ended July 31, sales rose.", None);
     assert!(!got[0].2.starts_with("19"), "{got:?}");
 }
+
+#[test]
+fn a_stretch_of_unsaid_length() {
+    let d = dct();
+    one(
+        "They will have to live without it for a while.",
+        d,
+        "a while",
+        Duration,
+        "PXX",
+    );
+    one(
+        "Troops will stay for a fairly lengthy period.",
+        d,
+        "a fairly lengthy period",
+        Duration,
+        "PXX",
+    );
+    // "once in a while" is a frequency, not a stretch: "a while" needs "for"
+    assert!(found("Once in a while it rains.", d).is_empty());
+}
