@@ -204,6 +204,18 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
                         Some(v) => (i - 3, v),
                         None => (i, value),
                     };
+                    // "Easter week", "Christmas week": the ISO week holding the holiday
+                    let (end, value) = match sem {
+                        Sem::Date(D::Holiday { .. } | D::HolidayOf { .. })
+                            if g.is_word(end, "week") =>
+                        {
+                            match iso_week_of(&value) {
+                                Some(w) => (end + 1, w),
+                                None => (end, value),
+                            }
+                        }
+                        _ => (end, value),
+                    };
                     let span = Span::new(toks[first].start, toks[end - 1].end);
                     out.push(Timex {
                         span,
@@ -297,6 +309,20 @@ fn quarter_ended(g: &G, k: usize, dct: &Known) -> Option<(i32, &'static str)> {
         "Q4", "Q1", "Q1", "Q1", "Q2", "Q2", "Q2", "Q3", "Q3", "Q3", "Q4", "Q4",
     ][usize::from(m) - 1];
     Some((if m == 1 { ended_year - 1 } else { ended_year }, part))
+}
+
+/// The ISO week (`2000-W16`) of a full date value (`2000-04-23`).
+fn iso_week_of(value: &str) -> Option<String> {
+    let b = value.as_bytes();
+    if value.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let (wy, w) = calendar::iso_week(calendar::Ymd {
+        y: value[..4].parse().ok()?,
+        m: value[5..7].parse().ok()?,
+        d: value[8..].parse().ok()?,
+    });
+    Some(format!("{wy:04}-W{w:02}"))
 }
 
 /// "the day before" / "the day after" right before the expression at `i`, whose value is a

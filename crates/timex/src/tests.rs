@@ -1327,3 +1327,22 @@ fn a_stretch_of_unsaid_length() {
     // "once in a while" is a frequency, not a stretch: "a while" needs "for"
     assert!(found("Once in a while it rains.", d).is_empty());
 }
+
+#[test]
+fn a_holidays_week_is_its_iso_week() {
+    // Easter 2000 was Sunday 23 April, the last day of ISO week 16
+    one(
+        "Protesters prayed as Easter week began.",
+        PartialDate::ymd(2000, 4, 17),
+        "Easter week",
+        Date,
+        "2000-W16",
+    );
+    one(
+        "Shops expect a quiet Christmas week.",
+        PartialDate::ymd(1998, 12, 1),
+        "Christmas week",
+        Date,
+        "1998-W52",
+    );
+}
