@@ -2067,6 +2067,29 @@ impl<'a> G<'a> {
         if self.is(j, "time") && self.is(j + 1, "being") {
             return Some((j + 2, Sem::Ref("PRESENT_REF")));
         }
+        // "the first two quarters of 1990": that year's first half
+        if self.lex(j + 1) == Lex::NumWord(2)
+            && self.lex(j + 2) == Lex::Unit(Unit::Quarter, true)
+            && self.is(j + 3, "of")
+        {
+            let part = if self.is(j, "first") {
+                Some("H1")
+            } else if self.is(j, "last") || self.is(j, "second") {
+                Some("H2")
+            } else {
+                None
+            };
+            if let (Some(part), Some(y)) = (part, self.year(j + 4)) {
+                return Some((
+                    j + 5,
+                    Sem::Date(D::Part {
+                        y: Some(y),
+                        part,
+                        dir: Dir::Auto,
+                    }),
+                ));
+            }
+        }
         // "today is the eighth day of Desert Shield", "it's the second day of an offensive":
         // the day of speaking
         if let Lex::Ordinal(_) = self.lex(j) {

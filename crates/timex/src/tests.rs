@@ -1346,3 +1346,23 @@ fn a_holidays_week_is_its_iso_week() {
         "1998-W52",
     );
 }
+
+#[test]
+fn the_first_two_quarters_of_a_year_are_its_first_half() {
+    let d = PartialDate::ymd(1989, 10, 26);
+    one(
+        "Demand will stay weak through the first two quarters of 1990.",
+        d,
+        "the first two quarters of 1990",
+        Date,
+        "1990-H1",
+    );
+    // without a year it stays a stretch of two quarters
+    one(
+        "Demand fell in the first two quarters.",
+        d,
+        "the first two quarters",
+        Duration,
+        "P2Q",
+    );
+}
