@@ -217,6 +217,18 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
                         _ => (end, value),
                     };
                     let span = Span::new(toks[first].start, toks[end - 1].end);
+                    // "this coming Sunday, March eighth": a date restating the one just before
+                    // it, after a comma, is one expression
+                    if let Some(p) = out.last_mut().filter(|p| {
+                        p.value == value
+                            && timex_type == TimexType::Date
+                            && text[p.span.end..span.start].trim() == ","
+                    }) {
+                        p.span = Span::new(p.span.start, span.end);
+                        p.text = text[p.span.start..p.span.end].to_string();
+                        i = end;
+                        continue;
+                    }
                     out.push(Timex {
                         span,
                         text: text[span.start..span.end].to_string(),

@@ -1366,3 +1366,21 @@ fn the_first_two_quarters_of_a_year_are_its_first_half() {
         "P2Q",
     );
 }
+
+#[test]
+fn a_date_restated_after_a_comma_is_one_expression() {
+    // 8 March 1998 was a Sunday
+    one(
+        "Women's Day is this coming Sunday, March eighth.",
+        PartialDate::ymd(1998, 3, 5),
+        "this coming Sunday, March eighth",
+        Date,
+        "1998-03-08",
+    );
+    // two different dates stay two
+    let got = found(
+        "They met last Friday, March 20.",
+        PartialDate::ymd(1998, 3, 5),
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
+}
