@@ -2067,6 +2067,14 @@ impl<'a> G<'a> {
         if self.is(j, "time") && self.is(j + 1, "being") {
             return Some((j + 2, Sem::Ref("PRESENT_REF")));
         }
+        // "in the weeks ahead": as "the coming weeks"
+        if let Lex::Unit(unit @ (Unit::Day | Unit::Week | Unit::Month | Unit::Year), true) =
+            self.lex(j)
+        {
+            if self.is(j + 1, "ahead") {
+                return Some((j + 2, Sem::Duration(None, unit)));
+            }
+        }
         // "the first two quarters of 1990": that year's first half
         if self.lex(j + 1) == Lex::NumWord(2)
             && self.lex(j + 2) == Lex::Unit(Unit::Quarter, true)

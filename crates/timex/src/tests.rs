@@ -1384,3 +1384,14 @@ fn a_date_restated_after_a_comma_is_one_expression() {
     );
     assert_eq!(got.len(), 2, "{got:?}");
 }
+
+#[test]
+fn the_weeks_ahead_are_a_stretch_of_unsaid_length() {
+    one(
+        "Funds may sell bonds in the weeks ahead.",
+        dct(),
+        "the weeks ahead",
+        Duration,
+        "PXW",
+    );
+}
