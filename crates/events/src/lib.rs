@@ -428,6 +428,11 @@ const HYPOTHETICAL: &[&str] = &[
     "against torture",
     "threatened with",
     "possible",
+    // A legal characterisation, not a report: "abuse that could amount to torture", "behaviour
+    // tantamount to kidnapping".
+    "amount to",
+    "amounts to",
+    "tantamount to",
 ];
 
 /// Words that mark a statement as habitual rather than one event.
@@ -1679,6 +1684,8 @@ const VIOLENT_CRIMES: &[&str] = &[
 /// Words that may stand between the preposition and the crime: "first-degree kidnapping",
 /// "two counts of armed robbery", "sexual assault".
 const CRIME_MODIFIERS: &[&str] = &[
+    // "detained for alleged kidnap and murder": the suspicion is still of a violent crime.
+    "alleged",
     "aggravated",
     "first",
     "second",
@@ -2684,11 +2691,14 @@ fn recent_by_tense(ctx: &Ctx, all: &mut [Cand]) {
             c.trigger.start,
         );
         let group: Vec<&str> = last_words(before, 3).collect();
+        // "who's been held", "they’ve been charged": the contracted auxiliary is a word of its
+        // own after a curly apostrophe, the end of the word after a straight one.
+        let perfect_aux = |w: &str| {
+            matches!(w, "has" | "have" | "s" | "ve") || w.ends_with("'s") || w.ends_with("'ve")
+        };
         let present = group.windows(2).any(|w| {
-            matches!(
-                (w[1], w[0]),
-                ("has" | "have", "been") | ("is" | "are", "being") | ("is" | "are", "still")
-            )
+            (perfect_aux(w[1]) && w[0] == "been")
+                || matches!((w[1], w[0]), ("is" | "are", "being" | "still"))
         }) || group
             .first()
             .is_some_and(|w| matches!(*w, "remains" | "remain"))

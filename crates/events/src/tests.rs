@@ -1051,3 +1051,56 @@ fn a_phrase_closed_by_a_comma_is_no_apposition() {
         .read();
     assert_eq!(victims(&a, one(&a, EventType::Arrest)), ["Lena Varga"]);
 }
+
+#[test]
+fn a_contracted_present_perfect_is_recent() {
+    for text in [
+        "A blogger who\u{2019}s been held incommunicado for two weeks spoke to his family.",
+        "A blogger who's been held incommunicado for two weeks spoke to his family.",
+    ] {
+        let a = Doc::dated(text, date("2021-05-02")).read();
+        assert_eq!(one(&a, EventType::Detention).date, date("2021"), "{text}");
+    }
+}
+
+#[test]
+fn a_legal_characterisation_is_no_event() {
+    let a = Doc::new("Conditions in the camp could amount to torture.").read();
+    assert!(
+        of_type(&a, EventType::Torture).is_empty(),
+        "{:#?}",
+        a.events
+    );
+    let b = Doc::new("The judge called the transfer tantamount to kidnapping.").read();
+    assert!(
+        of_type(&b, EventType::Abduction).is_empty(),
+        "{:#?}",
+        b.events
+    );
+}
+
+#[test]
+fn an_arrest_for_an_alleged_violent_crime_is_investigation() {
+    let a =
+        Doc::new("Chief Ade Bello has been detained by the police for alleged kidnap and murder.")
+            .person("Ade Bello")
+            .read();
+    assert!(of_type(&a, EventType::Arrest).is_empty(), "{:#?}", a.events);
+    // An alleged offence of speech is still how defenders are jailed.
+    let b = Doc::new("Ade Bello was detained for allegedly insulting the governor.")
+        .person("Ade Bello")
+        .read();
+    assert_eq!(victims(&b, one(&b, EventType::Arrest)), ["Ade Bello"]);
+}
+
+#[test]
+fn a_stated_imprisonment_or_hostage_taking_is_an_event() {
+    let a = Doc::new("The lawyer Omar Haddad, who remains in prison, wrote to his wife.")
+        .person("Omar Haddad")
+        .read();
+    assert_eq!(victims(&a, one(&a, EventType::Detention)), ["Omar Haddad"]);
+    let b = Doc::new("The aid worker Lena Berg was held hostage for three months.")
+        .person("Lena Berg")
+        .read();
+    assert_eq!(victims(&b, one(&b, EventType::Abduction)), ["Lena Berg"]);
+}
