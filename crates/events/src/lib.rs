@@ -1237,10 +1237,10 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
         ""
     };
     // Context words are looked up only for the triggers that need them.
+    // Whole words: "pressure", "expressed", "immediately" and "visited" name no media.
     let media = || {
-        lexicon::MEDIA_WORDS
-            .iter()
-            .any(|w| s_lower.contains(w) || prev_sentence.contains(w))
+        has_any_word(s_lower, lexicon::MEDIA_WORDS)
+            || has_any_word(prev_sentence, lexicon::MEDIA_WORDS)
     };
     let law = || lexicon::LAW_WORDS.iter().any(|w| s_lower.contains(w));
     let court = || lexicon::COURT_WORDS.iter().any(|w| s_lower.contains(w));

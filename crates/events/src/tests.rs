@@ -1104,3 +1104,17 @@ fn a_stated_imprisonment_or_hostage_taking_is_an_event() {
         .read();
     assert_eq!(victims(&b, one(&b, EventType::Abduction)), ["Lena Berg"]);
 }
+
+#[test]
+fn a_media_word_inside_another_word_makes_no_media_restriction() {
+    let a =
+        Doc::new("The ministry shut down 12 employment agencies following pressure from unions.")
+            .read();
+    assert!(
+        of_type(&a, EventType::MediaRestriction).is_empty(),
+        "{:#?}",
+        a.events
+    );
+    let b = Doc::new("The authorities shut down the newspaper's offices.").read();
+    assert_eq!(of_type(&b, EventType::MediaRestriction).len(), 1);
+}
