@@ -2363,7 +2363,8 @@ fn sentence_dates(ctx: &Ctx, sent: Span, cands: &mut [Cand]) {
             let clean = !between.contains(';')
                 && !between.contains("anniversary")
                 && between.len() < 140
-                && (c.kind == Kind::Verb || noun_may_take_date(between));
+                && (c.kind == Kind::Verb || noun_may_take_date(between))
+                && !participle_owns_date(between);
             if clean {
                 owner = Some(bi);
             } else if let Some(ai) = after {
@@ -2433,6 +2434,46 @@ fn sentence_dates(ctx: &Ctx, sent: Span, cands: &mut [Cand]) {
             c.own_date = true;
         }
     }
+}
+
+/// True when the words between a trigger and a later time expression end in a participle that
+/// describes a noun of its own ("charged under the law imposed in June 2020", "jailed over a post
+/// published in 2019"): the date is that participle's, not the trigger's.
+fn participle_owns_date(between: &str) -> bool {
+    let ws: Vec<&str> = words(between).collect();
+    let n = ws.len();
+    // The participle stands within the last three words before the date ("imposed in", "published
+    // on 5 May"), after at least a noun for it to describe.
+    (n.saturating_sub(3)..n).any(|i| {
+        let w = ws[i];
+        let participle = (w.len() > 4 && w.ends_with("ed"))
+            || matches!(w, "held" | "made" | "written" | "built" | "taken" | "given");
+        participle
+            && i >= 2
+            && !matches!(
+                ws[i - 1],
+                "was"
+                    | "were"
+                    | "is"
+                    | "are"
+                    | "be"
+                    | "been"
+                    | "being"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "and"
+                    | "or"
+                    | "then"
+                    | "later"
+                    | "also"
+                    | "not"
+                    | "who"
+                    | "which"
+                    | "that"
+            )
+            && !ws[i - 1].ends_with("ly")
+    })
 }
 
 /// True when a time expression writes its year in digits ("7 November 1997", "in 2012").

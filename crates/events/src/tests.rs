@@ -1118,3 +1118,18 @@ fn a_media_word_inside_another_word_makes_no_media_restriction() {
     let b = Doc::new("The authorities shut down the newspaper's offices.").read();
     assert_eq!(of_type(&b, EventType::MediaRestriction).len(), 1);
 }
+
+#[test]
+fn a_participle_between_trigger_and_date_owns_the_date() {
+    let a = Doc::new("Ana Lopez was charged under the security law imposed in June 2020.")
+        .person("Ana Lopez")
+        .date("June 2020", "2020-06")
+        .read();
+    assert_eq!(one(&a, EventType::Charge).date, None);
+    // The trigger's own date still reaches it past a passive participle of its own clause.
+    let b = Doc::new("Ana Lopez was arrested and later released in June 2020.")
+        .person("Ana Lopez")
+        .date("June 2020", "2020-06")
+        .read();
+    assert_eq!(one(&b, EventType::Release).date, date("2020-06"));
+}
