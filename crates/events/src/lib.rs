@@ -1681,6 +1681,12 @@ const VIOLENT_CRIMES: &[&str] = &[
     "arson",
 ];
 
+/// Deeds told as a gerund that name a violent crime however the accused is described ("convicted
+/// of murdering a gas station worker", "arrested for raping"); not "killing" or "assaulting",
+/// which political prisoners are often accused of ("for killing a police officer", "assaulting
+/// officers" at a protest), nor "shooting" (a video).
+const CRIME_GERUNDS: &[&str] = &["murdering", "raping", "stabbing", "abducting", "robbing"];
+
 /// Words that may stand between the preposition and the crime: "first-degree kidnapping",
 /// "two counts of armed robbery", "sexual assault".
 const CRIME_MODIFIERS: &[&str] = &[
@@ -1747,8 +1753,9 @@ fn accuses_of_violence(ctx: &Ctx, sent: Span, trigger: Span) -> bool {
                 || lead.starts_with("in connection")
                 || lead.starts_with("on suspicion");
             let crime = |w: &str| {
-                VIOLENT_CRIMES.contains(&w)
-                    && (definite || !w.ends_with("ing") || w == "kidnapping")
+                (VIOLENT_CRIMES.contains(&w)
+                    && (definite || !w.ends_with("ing") || w == "kidnapping"))
+                    || (!definite && CRIME_GERUNDS.contains(&w))
             };
             if crime(w1) || (CRIME_MODIFIERS.contains(&w1) && w1 != "of" && crime(w2)) {
                 return true;

@@ -1133,3 +1133,20 @@ fn a_participle_between_trigger_and_date_owns_the_date() {
         .read();
     assert_eq!(one(&b, EventType::Release).date, date("2020-06"));
 }
+
+#[test]
+fn a_conviction_for_murdering_someone_is_an_investigation_step() {
+    let a = Doc::new("Tom Reyes was convicted of murdering a gas station worker.")
+        .person("Tom Reyes")
+        .read();
+    assert!(
+        of_type(&a, EventType::Conviction).is_empty(),
+        "{:#?}",
+        a.events
+    );
+    // Killing a police officer is what protesters and dissidents are often convicted of.
+    let b = Doc::new("Tom Reyes was convicted of killing a police officer during the protest.")
+        .person("Tom Reyes")
+        .read();
+    assert_eq!(victims(&b, one(&b, EventType::Conviction)), ["Tom Reyes"]);
+}
