@@ -1651,6 +1651,11 @@ const SUSPECT_WORDS: &[&str] = &[
     "fugitives",
     "burglars",
     "poachers",
+    // "convicted sex offender X", "14 felons convicted of murder".
+    "offender",
+    "offenders",
+    "felon",
+    "felons",
 ];
 
 /// Crimes of violence an arrest or conviction may be for.

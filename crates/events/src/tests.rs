@@ -1150,3 +1150,15 @@ fn a_conviction_for_murdering_someone_is_an_investigation_step() {
         .read();
     assert_eq!(victims(&b, one(&b, EventType::Conviction)), ["Tom Reyes"]);
 }
+
+#[test]
+fn a_convicted_offender_is_no_victim() {
+    let a = Doc::new("The prince resigned over his links with convicted sex offender Tim Hale.")
+        .person("Tim Hale")
+        .read();
+    assert!(
+        of_type(&a, EventType::Conviction).is_empty(),
+        "{:#?}",
+        a.events
+    );
+}
