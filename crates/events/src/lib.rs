@@ -707,7 +707,11 @@ fn clause_start(ctx: &Ctx, ss: usize, ts: usize) -> usize {
     while let Some((i, w)) = rfind_any_word(&region[..upto], SUBJECT_BOUNDARIES) {
         let passive = matches!(w, "reported" | "alleged" | "claimed" | "said")
             && last_words(&region[..i], 1).any(|p| matches!(p, "was" | "were" | "been"));
-        if !passive {
+        // A word of a name is no boundary: "Omar Said, who remains in prison".
+        let in_name = ctx
+            .mentions_in(ss, ts)
+            .any(|m| ctx.mentions[m].span.start <= ss + i && ss + i < ctx.mentions[m].span.end);
+        if !passive && !in_name {
             start = start.max(ss + i + w.len());
             break;
         }

@@ -1162,3 +1162,15 @@ fn a_convicted_offender_is_no_victim() {
         a.events
     );
 }
+
+#[test]
+fn a_speech_verb_inside_a_name_ends_no_clause() {
+    let a = Doc::new("The lawyer Omar Said, who remains in prison, wrote to his wife.")
+        .person("Omar Said")
+        .read();
+    assert_eq!(victims(&a, one(&a, EventType::Detention)), ["Omar Said"]);
+    let b = Doc::new("Khaled Said was beaten to death by two policemen.")
+        .person("Khaled Said")
+        .read();
+    assert_eq!(victims(&b, one(&b, EventType::Killing)), ["Khaled Said"]);
+}
