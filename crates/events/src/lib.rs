@@ -435,6 +435,37 @@ const HYPOTHETICAL: &[&str] = &[
     "tantamount to",
 ];
 
+/// Words that place a victim in someone's hands: a beating there is ill-treatment.
+const CUSTODY_WORDS: &[&str] = &[
+    "custody",
+    "detention",
+    "detained",
+    "detainee",
+    "detainees",
+    "prison",
+    "prisons",
+    "prisoner",
+    "prisoners",
+    "jail",
+    "jailed",
+    "cell",
+    "cells",
+    "police station",
+    "interrogation",
+    "interrogations",
+    "interrogated",
+    "interrogators",
+    "captivity",
+    "captors",
+    "arrested",
+    "arrest",
+    "guard",
+    "guards",
+    "warden",
+    "wardens",
+    "warders",
+];
+
 /// Words that mark a statement as habitual rather than one event.
 const GENERIC: &[&str] = &[
     "widespread",
@@ -1404,6 +1435,14 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
             continue;
         }
         let mut ty = entry.ty;
+        // A beating is ill-treatment where its victim is held ("beaten in custody", "beaten
+        // during interrogation"); elsewhere it is an assault (an injury), which is how the
+        // HRDsAttack annotators read it too.
+        if matches!(entry.pattern, "beaten" | "beating" | "beatings")
+            && !has_any_word(s_lower, CUSTODY_WORDS)
+        {
+            ty = EventType::Injury;
+        }
         let mut modality = Modality::Asserted;
         let call = under_call(ctx, ss, ts);
         if let Some(cue) = call {

@@ -1174,3 +1174,20 @@ fn a_speech_verb_inside_a_name_ends_no_clause() {
         .read();
     assert_eq!(victims(&b, one(&b, EventType::Killing)), ["Khaled Said"]);
 }
+
+#[test]
+fn a_beating_is_torture_only_where_the_victim_is_held() {
+    let a = Doc::new("Ana Lopez was beaten by unknown men outside her office.")
+        .person("Ana Lopez")
+        .read();
+    assert!(
+        of_type(&a, EventType::Torture).is_empty(),
+        "{:#?}",
+        a.events
+    );
+    assert_eq!(victims(&a, one(&a, EventType::Injury)), ["Ana Lopez"]);
+    let b = Doc::new("Ana Lopez was beaten in police custody.")
+        .person("Ana Lopez")
+        .read();
+    assert_eq!(victims(&b, one(&b, EventType::Torture)), ["Ana Lopez"]);
+}
