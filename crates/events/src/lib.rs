@@ -428,6 +428,42 @@ const HYPOTHETICAL: &[&str] = &[
     "against torture",
     "threatened with",
     "possible",
+    // A legal characterisation, not a report: "abuse that could amount to torture", "behaviour
+    // tantamount to kidnapping".
+    "amount to",
+    "amounts to",
+    "tantamount to",
+];
+
+/// Words that place a victim in someone's hands: a beating there is ill-treatment.
+const CUSTODY_WORDS: &[&str] = &[
+    "custody",
+    "detention",
+    "detained",
+    "detainee",
+    "detainees",
+    "prison",
+    "prisons",
+    "prisoner",
+    "prisoners",
+    "jail",
+    "jailed",
+    "cell",
+    "cells",
+    "police station",
+    "interrogation",
+    "interrogations",
+    "interrogated",
+    "interrogators",
+    "captivity",
+    "captors",
+    "arrested",
+    "arrest",
+    "guard",
+    "guards",
+    "warden",
+    "wardens",
+    "warders",
 ];
 
 /// Words that mark a statement as habitual rather than one event.
@@ -702,7 +738,11 @@ fn clause_start(ctx: &Ctx, ss: usize, ts: usize) -> usize {
     while let Some((i, w)) = rfind_any_word(&region[..upto], SUBJECT_BOUNDARIES) {
         let passive = matches!(w, "reported" | "alleged" | "claimed" | "said")
             && last_words(&region[..i], 1).any(|p| matches!(p, "was" | "were" | "been"));
-        if !passive {
+        // A word of a name is no boundary: "Omar Said, who remains in prison".
+        let in_name = ctx
+            .mentions_in(ss, ts)
+            .any(|m| ctx.mentions[m].span.start <= ss + i && ss + i < ctx.mentions[m].span.end);
+        if !passive && !in_name {
             start = start.max(ss + i + w.len());
             break;
         }
@@ -1070,11 +1110,20 @@ fn members(ctx: &Ctx, cs: usize, ts: usize, te: usize, se: usize, c: &mut Cand) 
     // "Among those abducted is X": the list follows the verb of the sentence.
     let among =
         last_words(sl(&ctx.lower, ts.saturating_sub(60).max(cs), ts), 6).any(|w| w == "among");
-    let listed_at = if among {
-        ["is", "are", "was", "were"]
-            .iter()
-            .filter_map(|w| find_word(after, w).map(|p| (p, w.len())))
-            .min()
+    // "The arrested journalists are X of A, Y of B", "Some of the arrested protesters include
+    // X": a participle describing a group whose members the sentence then lists.
+    let described_group = c.kind == Kind::Verb
+        && last_words(sl(&ctx.lower, cs, ts), 1).any(|w| w == "the")
+        && words(after)
+            .take(3)
+            .any(|w| matches!(w, "are" | "were" | "include" | "included" | "includes"));
+    let listed_at = if among || described_group {
+        [
+            "is", "are", "was", "were", "include", "included", "includes",
+        ]
+        .iter()
+        .filter_map(|w| find_word(after, w).map(|p| (p, w.len())))
+        .min()
     } else {
         find_word(after, "including").map(|p| (p, "including".len()))
     };
@@ -1083,7 +1132,7 @@ fn members(ctx: &Ctx, cs: usize, ts: usize, te: usize, se: usize, c: &mut Cand) 
         let gap = &after[..p];
         // With a victim already named, only a list of others adds to it ("X was arrested with
         // four others, including Y").
-        if (!c.victims.is_empty() && !has_any_word(gap, &["other", "others"]))
+        if (!c.victims.is_empty() && !described_group && !has_any_word(gap, &["other", "others"]))
             || gap.len() > 90
             || gap.contains(['.', ';', ':', '(', '"', '\u{201c}'])
             || has_any_word(
@@ -1127,7 +1176,8 @@ fn members(ctx: &Ctx, cs: usize, ts: usize, te: usize, se: usize, c: &mut Cand) 
             ctx.mentions[next].span.start,
         )
         .trim();
-        if !coordinated(gap) {
+        // An announced list may describe each member before the next ("X of A, Y of B; Z").
+        if !(coordinated(gap) || (described_group && list_gap(gap))) {
             break;
         }
         listed.push(next);
@@ -1146,6 +1196,26 @@ fn members(ctx: &Ctx, cs: usize, ts: usize, te: usize, se: usize, c: &mut Cand) 
             c.victims.push(v);
         }
     }
+}
+
+/// Between two members of an announced list: a short description closed by a comma, semicolon
+/// or "and" ("of Sahara Reporters;", ", SPN National Secretary;"), with no verb of its own.
+fn list_gap(gap: &str) -> bool {
+    let closed = gap.ends_with(',')
+        || gap.ends_with(';')
+        || gap.ends_with(" and")
+        || gap.ends_with(", and")
+        || gap.ends_with("; and");
+    closed
+        && !gap.contains(['.', ':'])
+        && words(gap).count() <= 8
+        && !has_any_word(
+            gap,
+            &[
+                "was", "were", "is", "are", "has", "had", "have", "said", "says", "who", "which",
+                "whose", "told", "by",
+            ],
+        )
 }
 
 /// The agent of a passive: "by police", "by the Almaty city court".
@@ -1232,10 +1302,10 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
         ""
     };
     // Context words are looked up only for the triggers that need them.
+    // Whole words: "pressure", "expressed", "immediately" and "visited" name no media.
     let media = || {
-        lexicon::MEDIA_WORDS
-            .iter()
-            .any(|w| s_lower.contains(w) || prev_sentence.contains(w))
+        has_any_word(s_lower, lexicon::MEDIA_WORDS)
+            || has_any_word(prev_sentence, lexicon::MEDIA_WORDS)
     };
     let law = || lexicon::LAW_WORDS.iter().any(|w| s_lower.contains(w));
     let court = || lexicon::COURT_WORDS.iter().any(|w| s_lower.contains(w));
@@ -1395,6 +1465,14 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
             continue;
         }
         let mut ty = entry.ty;
+        // A beating is ill-treatment where its victim is held ("beaten in custody", "beaten
+        // during interrogation"); elsewhere it is an assault (an injury), which is how the
+        // HRDsAttack annotators read it too.
+        if matches!(entry.pattern, "beaten" | "beating" | "beatings")
+            && !has_any_word(s_lower, CUSTODY_WORDS)
+        {
+            ty = EventType::Injury;
+        }
         let mut modality = Modality::Asserted;
         let call = under_call(ctx, ss, ts);
         if let Some(cue) = call {
@@ -1646,6 +1724,11 @@ const SUSPECT_WORDS: &[&str] = &[
     "fugitives",
     "burglars",
     "poachers",
+    // "convicted sex offender X", "14 felons convicted of murder".
+    "offender",
+    "offenders",
+    "felon",
+    "felons",
 ];
 
 /// Crimes of violence an arrest or conviction may be for.
@@ -1676,9 +1759,17 @@ const VIOLENT_CRIMES: &[&str] = &[
     "arson",
 ];
 
+/// Deeds told as a gerund that name a violent crime however the accused is described ("convicted
+/// of murdering a gas station worker", "arrested for raping"); not "killing" or "assaulting",
+/// which political prisoners are often accused of ("for killing a police officer", "assaulting
+/// officers" at a protest), nor "shooting" (a video).
+const CRIME_GERUNDS: &[&str] = &["murdering", "raping", "stabbing", "abducting", "robbing"];
+
 /// Words that may stand between the preposition and the crime: "first-degree kidnapping",
 /// "two counts of armed robbery", "sexual assault".
 const CRIME_MODIFIERS: &[&str] = &[
+    // "detained for alleged kidnap and murder": the suspicion is still of a violent crime.
+    "alleged",
     "aggravated",
     "first",
     "second",
@@ -1740,8 +1831,9 @@ fn accuses_of_violence(ctx: &Ctx, sent: Span, trigger: Span) -> bool {
                 || lead.starts_with("in connection")
                 || lead.starts_with("on suspicion");
             let crime = |w: &str| {
-                VIOLENT_CRIMES.contains(&w)
-                    && (definite || !w.ends_with("ing") || w == "kidnapping")
+                (VIOLENT_CRIMES.contains(&w)
+                    && (definite || !w.ends_with("ing") || w == "kidnapping"))
+                    || (!definite && CRIME_GERUNDS.contains(&w))
             };
             if crime(w1) || (CRIME_MODIFIERS.contains(&w1) && w1 != "of" && crime(w2)) {
                 return true;
@@ -2356,7 +2448,8 @@ fn sentence_dates(ctx: &Ctx, sent: Span, cands: &mut [Cand]) {
             let clean = !between.contains(';')
                 && !between.contains("anniversary")
                 && between.len() < 140
-                && (c.kind == Kind::Verb || noun_may_take_date(between));
+                && (c.kind == Kind::Verb || noun_may_take_date(between))
+                && !participle_owns_date(between);
             if clean {
                 owner = Some(bi);
             } else if let Some(ai) = after {
@@ -2426,6 +2519,46 @@ fn sentence_dates(ctx: &Ctx, sent: Span, cands: &mut [Cand]) {
             c.own_date = true;
         }
     }
+}
+
+/// True when the words between a trigger and a later time expression end in a participle that
+/// describes a noun of its own ("charged under the law imposed in June 2020", "jailed over a post
+/// published in 2019"): the date is that participle's, not the trigger's.
+fn participle_owns_date(between: &str) -> bool {
+    let ws: Vec<&str> = words(between).collect();
+    let n = ws.len();
+    // The participle stands within the last three words before the date ("imposed in", "published
+    // on 5 May"), after at least a noun for it to describe.
+    (n.saturating_sub(3)..n).any(|i| {
+        let w = ws[i];
+        let participle = (w.len() > 4 && w.ends_with("ed"))
+            || matches!(w, "held" | "made" | "written" | "built" | "taken" | "given");
+        participle
+            && i >= 2
+            && !matches!(
+                ws[i - 1],
+                "was"
+                    | "were"
+                    | "is"
+                    | "are"
+                    | "be"
+                    | "been"
+                    | "being"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "and"
+                    | "or"
+                    | "then"
+                    | "later"
+                    | "also"
+                    | "not"
+                    | "who"
+                    | "which"
+                    | "that"
+            )
+            && !ws[i - 1].ends_with("ly")
+    })
 }
 
 /// True when a time expression writes its year in digits ("7 November 1997", "in 2012").
@@ -2684,11 +2817,14 @@ fn recent_by_tense(ctx: &Ctx, all: &mut [Cand]) {
             c.trigger.start,
         );
         let group: Vec<&str> = last_words(before, 3).collect();
+        // "who's been held", "they’ve been charged": the contracted auxiliary is a word of its
+        // own after a curly apostrophe, the end of the word after a straight one.
+        let perfect_aux = |w: &str| {
+            matches!(w, "has" | "have" | "s" | "ve") || w.ends_with("'s") || w.ends_with("'ve")
+        };
         let present = group.windows(2).any(|w| {
-            matches!(
-                (w[1], w[0]),
-                ("has" | "have", "been") | ("is" | "are", "being") | ("is" | "are", "still")
-            )
+            (perfect_aux(w[1]) && w[0] == "been")
+                || matches!((w[1], w[0]), ("is" | "are", "being" | "still"))
         }) || group
             .first()
             .is_some_and(|w| matches!(*w, "remains" | "remain"))
