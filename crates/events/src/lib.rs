@@ -1110,20 +1110,11 @@ fn members(ctx: &Ctx, cs: usize, ts: usize, te: usize, se: usize, c: &mut Cand) 
     // "Among those abducted is X": the list follows the verb of the sentence.
     let among =
         last_words(sl(&ctx.lower, ts.saturating_sub(60).max(cs), ts), 6).any(|w| w == "among");
-    // "The arrested journalists are X of A, Y of B", "Some of the arrested protesters include
-    // X": a participle describing a group whose members the sentence then lists.
-    let described_group = c.kind == Kind::Verb
-        && last_words(sl(&ctx.lower, cs, ts), 1).any(|w| w == "the")
-        && words(after)
-            .take(3)
-            .any(|w| matches!(w, "are" | "were" | "include" | "included" | "includes"));
-    let listed_at = if among || described_group {
-        [
-            "is", "are", "was", "were", "include", "included", "includes",
-        ]
-        .iter()
-        .filter_map(|w| find_word(after, w).map(|p| (p, w.len())))
-        .min()
+    let listed_at = if among {
+        ["is", "are", "was", "were"]
+            .iter()
+            .filter_map(|w| find_word(after, w).map(|p| (p, w.len())))
+            .min()
     } else {
         find_word(after, "including").map(|p| (p, "including".len()))
     };
@@ -1132,7 +1123,7 @@ fn members(ctx: &Ctx, cs: usize, ts: usize, te: usize, se: usize, c: &mut Cand) 
         let gap = &after[..p];
         // With a victim already named, only a list of others adds to it ("X was arrested with
         // four others, including Y").
-        if (!c.victims.is_empty() && !described_group && !has_any_word(gap, &["other", "others"]))
+        if (!c.victims.is_empty() && !has_any_word(gap, &["other", "others"]))
             || gap.len() > 90
             || gap.contains(['.', ';', ':', '(', '"', '\u{201c}'])
             || has_any_word(
@@ -1176,8 +1167,7 @@ fn members(ctx: &Ctx, cs: usize, ts: usize, te: usize, se: usize, c: &mut Cand) 
             ctx.mentions[next].span.start,
         )
         .trim();
-        // An announced list may describe each member before the next ("X of A, Y of B; Z").
-        if !(coordinated(gap) || (described_group && list_gap(gap))) {
+        if !coordinated(gap) {
             break;
         }
         listed.push(next);
@@ -1196,26 +1186,6 @@ fn members(ctx: &Ctx, cs: usize, ts: usize, te: usize, se: usize, c: &mut Cand) 
             c.victims.push(v);
         }
     }
-}
-
-/// Between two members of an announced list: a short description closed by a comma, semicolon
-/// or "and" ("of Sahara Reporters;", ", SPN National Secretary;"), with no verb of its own.
-fn list_gap(gap: &str) -> bool {
-    let closed = gap.ends_with(',')
-        || gap.ends_with(';')
-        || gap.ends_with(" and")
-        || gap.ends_with(", and")
-        || gap.ends_with("; and");
-    closed
-        && !gap.contains(['.', ':'])
-        && words(gap).count() <= 8
-        && !has_any_word(
-            gap,
-            &[
-                "was", "were", "is", "are", "has", "had", "have", "said", "says", "who", "which",
-                "whose", "told", "by",
-            ],
-        )
 }
 
 /// The agent of a passive: "by police", "by the Almaty city court".

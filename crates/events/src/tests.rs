@@ -1191,19 +1191,3 @@ fn a_beating_is_torture_only_where_the_victim_is_held() {
         .read();
     assert_eq!(victims(&b, one(&b, EventType::Torture)), ["Ana Lopez"]);
 }
-
-#[test]
-fn an_announced_list_of_a_described_group_names_its_members() {
-    let a = Doc::new(
-        "The detained reporters are Ana Lopez of Radio Sur, Rui Sa of the Daily Star; \
-         and Eva Moll of Canal 5.",
-    )
-    .person("Ana Lopez")
-    .person("Rui Sa")
-    .person("Eva Moll")
-    .read();
-    assert_eq!(
-        victims(&a, one(&a, EventType::Arrest)),
-        ["Ana Lopez", "Rui Sa", "Eva Moll"]
-    );
-}
