@@ -45,21 +45,14 @@ pub fn run(store: &mut dyn Store, args: &IngestArgs) -> Result<Summary> {
         overrides: args.overrides(),
         ..IngestOptions::default()
     };
-    let walked = casefile_ingest::walk(&args.paths);
     let mut summary = Summary::default();
-    let mut files: Vec<PathBuf> = Vec::with_capacity(walked.len());
-    for entry in walked {
-        match entry {
-            Ok(path) => files.push(path),
-            Err(e) => {
-                eprintln!("error: {e}");
-                summary.failed += 1;
-            }
-        }
-    }
+    // The files are walked twice, counted for the progress bar and then read, rather than listed
+    // once into memory: a million paths would be the one thing in an ingest that grows with the
+    // corpus.
+    let total = casefile_ingest::walk_iter(&args.paths).count();
     let known: HashSet<DocumentId> = store.document_ids()?.into_iter().collect();
     let pipeline = Pipeline::new();
-    let progress = ProgressBar::new(files.len() as u64);
+    let progress = ProgressBar::new(total as u64);
     progress.set_style(
         ProgressStyle::with_template("{bar:40} {pos}/{len} files {per_sec} {eta} {msg}")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
@@ -67,35 +60,44 @@ pub fn run(store: &mut dyn Store, args: &IngestArgs) -> Result<Summary> {
 
     // Analysis of the next batch (rayon, on its own thread) overlaps with writing this one (here,
     // in file order); the channel holds one batch, so at most three are in memory.
-    let analyse = |batch: &[PathBuf]| -> Vec<Outcome> {
-        batch
-            .par_iter()
-            .map(|path| match casefile_ingest::load_file(path, &options) {
-                Err(e) => Outcome::Failed(e),
-                Ok(loaded) if known.contains(&loaded.document.id) => Outcome::AlreadyStored,
-                Ok(loaded) => {
-                    let document = loaded.document;
-                    match catch_unwind(AssertUnwindSafe(|| pipeline.analyze(document))) {
-                        Ok(analysis) => Outcome::Analysed(loaded.raw, Box::new(analysis)),
-                        Err(_) => Outcome::Failed(IngestError {
-                            path: path.clone(),
-                            reason: format!(
-                                "casefile failed while reading it (a bug: please report this file): {}",
-                                crate::panics::take_message()
-                            ),
-                        }),
-                    }
+    let analyse_file = |path: &PathBuf| -> Outcome {
+        match casefile_ingest::load_file(path, &options) {
+            Err(e) => Outcome::Failed(e),
+            Ok(loaded) if known.contains(&loaded.document.id) => Outcome::AlreadyStored,
+            Ok(loaded) => {
+                let document = loaded.document;
+                match catch_unwind(AssertUnwindSafe(|| pipeline.analyze(document))) {
+                    Ok(analysis) => Outcome::Analysed(loaded.raw, Box::new(analysis)),
+                    Err(_) => Outcome::Failed(IngestError {
+                        path: path.clone(),
+                        reason: format!(
+                            "casefile failed while reading it (a bug: please report this file): {}",
+                            crate::panics::take_message()
+                        ),
+                    }),
                 }
+            }
+        }
+    };
+    let analyse = |batch: Vec<Result<PathBuf, IngestError>>| -> Vec<Outcome> {
+        batch
+            .into_par_iter()
+            .map(|entry| match entry {
+                // A path the walk could not read: reported in its place in the order.
+                Err(e) => Outcome::Failed(e),
+                Ok(path) => analyse_file(&path),
             })
             .collect()
     };
     std::thread::scope(|scope| -> Result<()> {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Outcome>>(1);
-        let files = &files;
+        let paths = &args.paths;
         scope.spawn(move || {
-            for batch in files.chunks(BATCH) {
+            let mut walk = casefile_ingest::walk_iter(paths);
+            loop {
+                let batch: Vec<_> = walk.by_ref().take(BATCH).collect();
                 // The writer stopped (a store error): no more work.
-                if tx.send(analyse(batch)).is_err() {
+                if batch.is_empty() || tx.send(analyse(batch)).is_err() {
                     break;
                 }
             }

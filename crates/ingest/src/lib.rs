@@ -159,60 +159,102 @@ fn is_sidecar(path: &Path) -> bool {
 /// error line from [`load_file`] instead of vanishing from the record unnoticed. Missing or unreadable paths and dangling symbolic links come
 /// back as errors and the walk goes on.
 pub fn walk(paths: &[PathBuf]) -> Vec<Result<PathBuf, IngestError>> {
-    let mut out = Vec::new();
-    let mut seen_dirs = BTreeSet::new();
-    for p in paths {
-        match fs::metadata(p) {
-            Ok(m) if m.is_dir() => walk_dir(p, &mut out, &mut seen_dirs),
-            Ok(_) => {
-                if !is_sidecar(p) {
-                    out.push(Ok(p.clone()));
-                }
-            }
-            Err(e) => out.push(Err(IngestError::new(p, describe_io_error(p, &e)))),
-        }
-    }
-    out
+    walk_iter(paths).collect()
 }
 
-fn walk_dir(dir: &Path, out: &mut Vec<Result<PathBuf, IngestError>>, seen: &mut BTreeSet<PathBuf>) {
-    // A symbolic link back up the tree would otherwise loop forever.
-    if let Ok(canon) = fs::canonicalize(dir) {
-        if !seen.insert(canon) {
-            return;
-        }
+/// [`walk`] one file at a time: only the listings of the folders on the current path are held,
+/// so walking a million files takes no more memory than walking a thousand.
+pub fn walk_iter(paths: &[PathBuf]) -> Walk {
+    Walk {
+        // Next last: the arguments reversed, so the first comes out first.
+        pending: paths.iter().rev().cloned().map(Pending::Argument).collect(),
+        seen_dirs: BTreeSet::new(),
     }
-    let entries = match fs::read_dir(dir) {
-        Ok(rd) => rd,
-        Err(e) => {
-            out.push(Err(IngestError::new(
-                dir,
-                format!("cannot read folder: {e}"),
-            )));
-            return;
+}
+
+/// The iterator of [`walk_iter`].
+pub struct Walk {
+    /// What is still to come, the next last.
+    pending: Vec<Pending>,
+    /// Folders already opened (canonical paths): a symbolic link back up the tree would otherwise
+    /// loop forever.
+    seen_dirs: BTreeSet<PathBuf>,
+}
+
+enum Pending {
+    /// A path given on the command line: a file is taken even when hidden.
+    Argument(PathBuf),
+    /// A folder to open.
+    Folder(PathBuf),
+    /// A file to ingest, or an error to report.
+    Ready(Result<PathBuf, IngestError>),
+}
+
+impl Walk {
+    /// Pushes the contents of `dir`: its entry errors first, then its entries sorted by path.
+    fn open(&mut self, dir: &Path) {
+        if let Ok(canon) = fs::canonicalize(dir) {
+            if !self.seen_dirs.insert(canon) {
+                return;
+            }
         }
-    };
-    let mut paths = Vec::new();
-    for entry in entries {
-        match entry {
-            Ok(en) => paths.push(en.path()),
-            Err(e) => out.push(Err(IngestError::new(
-                dir,
-                format!("cannot read folder entry: {e}"),
-            ))),
-        }
-    }
-    paths.sort();
-    for p in paths {
-        if is_hidden(&p) || is_sidecar(&p) {
-            continue;
-        }
-        match fs::metadata(&p) {
-            Ok(m) if m.is_dir() => walk_dir(&p, out, seen),
-            Ok(_) => out.push(Ok(p)),
+        let entries = match fs::read_dir(dir) {
+            Ok(rd) => rd,
             Err(e) => {
-                let reason = describe_io_error(&p, &e);
-                out.push(Err(IngestError::new(p, reason)));
+                self.pending.push(Pending::Ready(Err(IngestError::new(
+                    dir,
+                    format!("cannot read folder: {e}"),
+                ))));
+                return;
+            }
+        };
+        let mut errors = Vec::new();
+        let mut paths = Vec::new();
+        for entry in entries {
+            match entry {
+                Ok(en) => paths.push(en.path()),
+                Err(e) => errors.push(Pending::Ready(Err(IngestError::new(
+                    dir,
+                    format!("cannot read folder entry: {e}"),
+                )))),
+            }
+        }
+        paths.sort();
+        let children = paths
+            .into_iter()
+            .filter(|p| !is_hidden(p) && !is_sidecar(p))
+            .map(|p| match fs::metadata(&p) {
+                Ok(m) if m.is_dir() => Pending::Folder(p),
+                Ok(_) => Pending::Ready(Ok(p)),
+                Err(e) => {
+                    let reason = describe_io_error(&p, &e);
+                    Pending::Ready(Err(IngestError::new(p, reason)))
+                }
+            });
+        let first = self.pending.len();
+        self.pending.extend(errors);
+        self.pending.extend(children);
+        self.pending[first..].reverse();
+    }
+}
+
+impl Iterator for Walk {
+    type Item = Result<PathBuf, IngestError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            match self.pending.pop()? {
+                Pending::Ready(item) => return Some(item),
+                Pending::Folder(dir) => self.open(&dir),
+                Pending::Argument(p) => match fs::metadata(&p) {
+                    Ok(m) if m.is_dir() => self.open(&p),
+                    Ok(_) if is_sidecar(&p) => {}
+                    Ok(_) => return Some(Ok(p)),
+                    Err(e) => {
+                        let reason = describe_io_error(&p, &e);
+                        return Some(Err(IngestError::new(p, reason)));
+                    }
+                },
             }
         }
     }

@@ -23,6 +23,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_reviews.sql"),
     include_str!("migrations/0003_changes.sql"),
+    include_str!("migrations/0004_seq_keys.sql"),
 ];
 
 /// How long a writer waits for another process's transaction before giving up. Transactions
@@ -89,9 +90,10 @@ impl SqliteStore {
             .map_err(sql("cannot set synchronous mode"))?;
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(sql("cannot enable foreign keys"))?;
-        // A page cache of 64 MiB (SQLite's default is 2 MiB): rows keyed by content hash land all
-        // over the tables' B-trees, and re-reading their pages from the OS was a visible share of
-        // ingest. A fixed size, so memory does not grow with the store.
+        // A page cache of 64 MiB (SQLite's default is 2 MiB): the id index and the search for a
+        // document by content hash still touch pages all over one B-tree, and re-reading them
+        // from the OS was a visible share of ingest. A fixed size, so memory does not grow with
+        // the store.
         conn.pragma_update(None, "cache_size", -65536)
             .map_err(sql("cannot set the page cache size"))?;
         migrate(&mut conn, &path)?;
@@ -314,12 +316,13 @@ pub(crate) fn check_references(
 }
 
 /// Write every layer of `a`. The caller holds the transaction and has removed any old layers.
-fn insert_layers(tx: &Connection, a: &AnalyzedDocument, cx: &Ctx) -> Result<()> {
-    let id = a.document.id.as_str();
+/// Stores every layer of `a` under its document's ingestion number `seq`.
+fn insert_layers(tx: &Connection, a: &AnalyzedDocument, seq: i64, cx: &Ctx) -> Result<()> {
+    let id = seq;
 
     let mut st = tx
         .prepare_cached(
-            r#"INSERT INTO sentences (document_id, idx, start, "end") VALUES (?1, ?2, ?3, ?4)"#,
+            r#"INSERT INTO sentences (document_seq, idx, start, "end") VALUES (?1, ?2, ?3, ?4)"#,
         )
         .map_err(cx.sql("cannot prepare to store sentences"))?;
     for (i, s) in a.sentences.iter().enumerate() {
@@ -334,7 +337,7 @@ fn insert_layers(tx: &Connection, a: &AnalyzedDocument, cx: &Ctx) -> Result<()> 
 
     let mut st = tx
         .prepare_cached(
-            r#"INSERT INTO mentions (document_id, idx, start, "end", text, entity_type, country, legal)
+            r#"INSERT INTO mentions (document_seq, idx, start, "end", text, entity_type, country, legal)
                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"#,
         )
         .map_err(cx.sql("cannot prepare to store mentions"))?;
@@ -358,7 +361,7 @@ fn insert_layers(tx: &Connection, a: &AnalyzedDocument, cx: &Ctx) -> Result<()> 
 
     let mut st = tx
         .prepare_cached(
-            r#"INSERT INTO timexes (document_id, idx, start, "end", text, type, value)
+            r#"INSERT INTO timexes (document_seq, idx, start, "end", text, type, value)
                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"#,
         )
         .map_err(cx.sql("cannot prepare to store time expressions"))?;
@@ -377,7 +380,7 @@ fn insert_layers(tx: &Connection, a: &AnalyzedDocument, cx: &Ctx) -> Result<()> 
 
     let mut st = tx
         .prepare_cached(
-            "INSERT INTO events (document_id, idx, type, trigger_start, trigger_end, \
+            "INSERT INTO events (document_seq, idx, type, trigger_start, trigger_end, \
              evidence_start, evidence_end, date, date_timex, location, sentence, victim_count, \
              modality, negated, charges, legal_basis) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
@@ -385,7 +388,7 @@ fn insert_layers(tx: &Connection, a: &AnalyzedDocument, cx: &Ctx) -> Result<()> 
         .map_err(cx.sql("cannot prepare to store events"))?;
     let mut participants = tx
         .prepare_cached(
-            "INSERT INTO event_participants (document_id, event_idx, idx, mention_idx, role) \
+            "INSERT INTO event_participants (document_seq, event_idx, idx, mention_idx, role) \
              VALUES (?1, ?2, ?3, ?4, ?5)",
         )
         .map_err(cx.sql("cannot prepare to store event participants"))?;
@@ -427,7 +430,7 @@ fn insert_layers(tx: &Connection, a: &AnalyzedDocument, cx: &Ctx) -> Result<()> 
 
     let mut st = tx
         .prepare_cached(
-            "INSERT INTO claims (document_id, idx, quantity, qualifier, unit, retracted, \
+            "INSERT INTO claims (document_seq, idx, quantity, qualifier, unit, retracted, \
              evidence_start, evidence_end, claimant) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         )
@@ -450,7 +453,7 @@ fn insert_layers(tx: &Connection, a: &AnalyzedDocument, cx: &Ctx) -> Result<()> 
 }
 
 /// Remove every layer of a document, children before the rows they point at.
-fn delete_layers(tx: &Connection, cx: &Ctx) -> Result<()> {
+fn delete_layers(tx: &Connection, seq: i64, cx: &Ctx) -> Result<()> {
     for table in [
         "event_participants",
         "events",
@@ -460,8 +463,8 @@ fn delete_layers(tx: &Connection, cx: &Ctx) -> Result<()> {
         "sentences",
     ] {
         tx.execute(
-            &format!("DELETE FROM {table} WHERE document_id = ?1"),
-            [cx.id.as_str()],
+            &format!("DELETE FROM {table} WHERE document_seq = ?1"),
+            [seq],
         )
         .map_err(cx.sql("cannot remove the old analysis"))?;
     }
@@ -483,8 +486,8 @@ fn expect_idx(cx: &Ctx, table: &'static str, idx: i64, position: usize) -> Resul
 
 /// Read a document and every layer, or `None` when it is not stored.
 fn read_layers(conn: &Connection, cx: &Ctx) -> Result<Option<AnalyzedDocument>> {
-    let id = cx.id.as_str();
     type DocRow = (
+        i64,
         String,
         String,
         Option<String>,
@@ -497,11 +500,11 @@ fn read_layers(conn: &Connection, cx: &Ctx) -> Result<Option<AnalyzedDocument>> 
     );
     let row: Option<DocRow> = conn
         .prepare_cached(
-            "SELECT source, format, title, publisher, published, reference, source_url, \
+            "SELECT seq, source, format, title, publisher, published, reference, source_url, \
              supplied, text FROM documents WHERE id = ?1",
         )
         .and_then(|mut st| {
-            st.query_row([id], |r| {
+            st.query_row([cx.id.as_str()], |r| {
                 Ok((
                     r.get(0)?,
                     r.get(1)?,
@@ -512,13 +515,24 @@ fn read_layers(conn: &Connection, cx: &Ctx) -> Result<Option<AnalyzedDocument>> 
                     r.get(6)?,
                     r.get(7)?,
                     r.get(8)?,
+                    r.get(9)?,
                 ))
             })
             .optional()
         })
         .map_err(cx.sql("cannot read a document"))?;
-    let Some((source, format, title, publisher, published, reference, source_url, supplied, text)) =
-        row
+    let Some((
+        id,
+        source,
+        format,
+        title,
+        publisher,
+        published,
+        reference,
+        source_url,
+        supplied,
+        text,
+    )) = row
     else {
         return Ok(None);
     };
@@ -555,7 +569,7 @@ fn read_layers(conn: &Connection, cx: &Ctx) -> Result<Option<AnalyzedDocument>> 
 
     let mut st = conn
         .prepare_cached(
-            r#"SELECT idx, start, "end" FROM sentences WHERE document_id = ?1 ORDER BY idx"#,
+            r#"SELECT idx, start, "end" FROM sentences WHERE document_seq = ?1 ORDER BY idx"#,
         )
         .map_err(cx.sql("cannot read sentences"))?;
     let rows = st
@@ -579,7 +593,7 @@ fn read_layers(conn: &Connection, cx: &Ctx) -> Result<Option<AnalyzedDocument>> 
     let mut st = conn
         .prepare_cached(
             r#"SELECT idx, start, "end", text, entity_type, country, legal
-               FROM mentions WHERE document_id = ?1 ORDER BY idx"#,
+               FROM mentions WHERE document_seq = ?1 ORDER BY idx"#,
         )
         .map_err(cx.sql("cannot read mentions"))?;
     let rows = st
@@ -616,7 +630,7 @@ fn read_layers(conn: &Connection, cx: &Ctx) -> Result<Option<AnalyzedDocument>> 
     let mut st = conn
         .prepare_cached(
             r#"SELECT idx, start, "end", text, type, value
-               FROM timexes WHERE document_id = ?1 ORDER BY idx"#,
+               FROM timexes WHERE document_seq = ?1 ORDER BY idx"#,
         )
         .map_err(cx.sql("cannot read time expressions"))?;
     let rows = st
@@ -646,7 +660,7 @@ fn read_layers(conn: &Connection, cx: &Ctx) -> Result<Option<AnalyzedDocument>> 
     let mut st = conn
         .prepare_cached(
             "SELECT event_idx, idx, mention_idx, role FROM event_participants \
-             WHERE document_id = ?1 ORDER BY event_idx, idx",
+             WHERE document_seq = ?1 ORDER BY event_idx, idx",
         )
         .map_err(cx.sql("cannot read event participants"))?;
     let participant_rows = st
@@ -659,7 +673,7 @@ fn read_layers(conn: &Connection, cx: &Ctx) -> Result<Option<AnalyzedDocument>> 
         .prepare_cached(
             "SELECT idx, type, trigger_start, trigger_end, evidence_start, evidence_end, date, \
              date_timex, location, sentence, victim_count, modality, negated, charges, \
-             legal_basis FROM events WHERE document_id = ?1 ORDER BY idx",
+             legal_basis FROM events WHERE document_seq = ?1 ORDER BY idx",
         )
         .map_err(cx.sql("cannot read events"))?;
     let mut rows = st.query([id]).map_err(cx.sql("cannot read events"))?;
@@ -740,7 +754,7 @@ fn read_layers(conn: &Connection, cx: &Ctx) -> Result<Option<AnalyzedDocument>> 
     let mut st = conn
         .prepare_cached(
             "SELECT idx, quantity, qualifier, unit, retracted, evidence_start, evidence_end, \
-             claimant FROM claims WHERE document_id = ?1 ORDER BY idx",
+             claimant FROM claims WHERE document_seq = ?1 ORDER BY idx",
         )
         .map_err(cx.sql("cannot read claims"))?;
     let rows = st
@@ -803,15 +817,19 @@ fn put_in(
     if present {
         return Ok(PutOutcome::AlreadyPresent);
     }
+    let seq: i64 = tx
+        .prepare_cached("SELECT COALESCE(MAX(seq), 0) + 1 FROM documents")
+        .and_then(|mut st| st.query_row([], |r| r.get(0)))
+        .map_err(cx.sql("cannot number a document"))?;
     tx.prepare_cached(
         "INSERT INTO documents (id, seq, source, format, title, publisher, published, \
          reference, source_url, supplied, text, raw) \
-         VALUES (?1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM documents), ?2, ?3, ?4, ?5, ?6, \
-         ?7, ?8, ?9, ?10, ?11)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )
     .and_then(|mut st| {
         st.execute(params![
             doc.id.as_str(),
+            seq,
             doc.source,
             format,
             doc.meta.title,
@@ -825,7 +843,7 @@ fn put_in(
         ])
     })
     .map_err(cx.sql("cannot store a document"))?;
-    insert_layers(tx, analysis, cx)?;
+    insert_layers(tx, analysis, seq, cx)?;
     bump_changes(tx, cx.path)?;
     Ok(PutOutcome::Inserted)
 }
@@ -876,18 +894,21 @@ impl Store for SqliteStore {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(cx.sql("cannot begin a transaction"))?;
-        let updated = tx
-            .prepare_cached("UPDATE documents SET text = ?2 WHERE id = ?1")
-            .and_then(|mut st| st.execute(params![doc.id.as_str(), doc.text]))
+        let seq: Option<i64> = tx
+            .prepare_cached("UPDATE documents SET text = ?2 WHERE id = ?1 RETURNING seq")
+            .and_then(|mut st| {
+                st.query_row(params![doc.id.as_str(), doc.text], |r| r.get(0))
+                    .optional()
+            })
             .map_err(cx.sql("cannot update a document's text"))?;
-        if updated == 0 {
+        let Some(seq) = seq else {
             return Err(StoreError::NotStored {
                 path: self.path.clone(),
                 id: doc.id.clone(),
             });
-        }
-        delete_layers(&tx, &cx)?;
-        insert_layers(&tx, analysis, &cx)?;
+        };
+        delete_layers(&tx, seq, &cx)?;
+        insert_layers(&tx, analysis, seq, &cx)?;
         bump_changes(&tx, &self.path)?;
         tx.commit().map_err(cx.sql("cannot commit a document"))
     }

@@ -102,8 +102,8 @@ backend_tests! {
                 "DROP TABLE reviews, queue, queue_claims, changes; \
                  UPDATE casefile_schema SET version = 1;",
             );
-        } else {
-            fx.execute("DROP TABLE reviews; DROP TABLE changes; PRAGMA user_version = 1;");
+        } else if let casefile_store::StoreSpec::Sqlite(dir) = &fx.spec {
+            common::rewrite_sqlite_as_version(dir, 1);
         }
         let mut store = fx.open();
         assert_eq!(

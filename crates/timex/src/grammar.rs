@@ -102,6 +102,8 @@ pub enum D {
         unit: Unit,
         off: i32,
     },
+    /// "the week" alone: a week of the document's year, unnumbered (`1989-WXX`).
+    SomeWeek,
     /// "the same period last year": the period the text last named (a month, a quarter or
     /// half, else the year), a year back.
     SamePeriod,
@@ -151,6 +153,8 @@ pub enum Sem {
     Duration(Option<f64>, Unit),
     Set(String),
     Ref(&'static str),
+    /// A stretch of unstated length and unit ("for a while", "a lengthy period"): `PXX`.
+    SomeTime,
 }
 
 impl Sem {
@@ -207,7 +211,7 @@ impl<'a> G<'a> {
         self.toks.get(i).map(|t| t.kind)
     }
     /// The value of a digits token of at most `max_len` digits.
-    fn num(&self, i: usize, max_len: usize) -> Option<u32> {
+    pub(crate) fn num(&self, i: usize, max_len: usize) -> Option<u32> {
         let s = self.s(i);
         if self.kind(i) == Some(Kind::Num) && s.len() <= max_len {
             s.parse().ok()
@@ -296,7 +300,7 @@ impl<'a> G<'a> {
 
     /// A number: digits, words ("twenty-four", "one hundred"), fractions ("2 1/2", "and a
     /// half"), vague amounts ("a few", "several": `None`). Returns the end and the amount.
-    fn number(&self, i: usize, allow_a: bool) -> Option<(usize, Option<f64>)> {
+    pub(crate) fn number(&self, i: usize, allow_a: bool) -> Option<(usize, Option<f64>)> {
         let (mut j, mut v) = match self.lex(i) {
             _ if self.kind(i) == Some(Kind::Num) => {
                 if self.s(i).len() > 6 {
@@ -501,14 +505,41 @@ impl<'a> G<'a> {
                 best = longest(best, self.clock(i));
             }
             Lex::DayWord(_) | Lex::Tonight => best = longest(best, self.day_word(i)),
-            Lex::Rel(_) => best = longest(best, self.rel(i)),
+            Lex::Rel(_) => {
+                best = longest(best, self.rel(i));
+                best = longest(best, self.this_moment(i));
+            }
             Lex::Ref(v) => best = longest(best, self.reference(i, v)),
             Lex::Mod => best = longest(best, self.modified(i)),
             Lex::Approx => best = longest(best, self.approx(i)),
             Lex::Earlier | Lex::Later => best = longest(best, self.earlier(i)),
             Lex::SetAdv(v) => best = Some((i + 1, Sem::Set(v.to_string()))),
             Lex::Every => best = longest(best, self.every(i)),
-            Lex::A | Lex::Half => best = longest(best, self.amount(i)),
+            Lex::A | Lex::Half => {
+                best = longest(best, self.amount(i));
+                // "for a while", "a fairly lengthy period": a stretch of unsaid length
+                if self.lex(i) == Lex::A {
+                    if i > 0 && self.is(i - 1, "for") && self.is(i + 1, "while") {
+                        best = longest(best, Some((i + 2, Sem::SomeTime)));
+                    }
+                    let k = if self.s(i + 1).ends_with("ly") {
+                        i + 2
+                    } else {
+                        i + 1
+                    };
+                    if ["lengthy", "extended", "prolonged", "indefinite"]
+                        .iter()
+                        .any(|w| self.is(k, w))
+                        && self.is(k + 1, "period")
+                    {
+                        best = longest(best, Some((k + 2, Sem::SomeTime)));
+                    }
+                }
+                // "at a later date": some time ahead
+                if self.lex(i) == Lex::A && self.is(i + 1, "later") && self.is(i + 2, "date") {
+                    best = longest(best, Some((i + 3, Sem::Ref("FUTURE_REF"))));
+                }
+            }
             Lex::The => best = longest(best, self.the(i)),
             Lex::Fiscal => best = longest(best, self.fiscal(i)),
             Lex::Season(..) => best = longest(best, self.season(i, true)),
@@ -548,6 +579,22 @@ impl<'a> G<'a> {
                         if !matches!(self.lex(i + 2), Lex::Unit(..)) && !self.punct(i + 2, '-') {
                             best = Some((i + 2, Sem::Date(D::RelRef { unit, off: 0 })));
                         }
+                    }
+                } else if self.is(i, "as")
+                    && self.is(i + 1, "soon")
+                    && self.is(i + 2, "as")
+                    && self.is(i + 3, "possible")
+                {
+                    best = Some((i + 4, Sem::Ref("FUTURE_REF")));
+                } else if self.is(i, "then") {
+                    // "the then current price", "the then-current chairman": the past's present
+                    let k = if self.punct(i + 1, '-') && self.glued(i + 1) {
+                        i + 2
+                    } else {
+                        i + 1
+                    };
+                    if self.is(k, "current") {
+                        best = Some((k + 1, Sem::Ref("PAST_REF")));
                     }
                 } else if (self.is(i, "at") && self.is(i + 1, "present"))
                     || (self.is(i, "these") && self.is(i + 1, "days"))
@@ -807,7 +854,18 @@ impl<'a> G<'a> {
             ]
             .iter()
             .any(|w| prev.eq_ignore_ascii_case(w));
-            if !ok {
+            // "the March accession", "the May elections": the month before a noun (not "the
+            // March on Washington", "the March of Dimes")
+            let before_noun = prev.eq_ignore_ascii_case("the")
+                && self.kind(j) == Some(Kind::Word)
+                && self.s(j).starts_with(|c: char| c.is_ascii_lowercase())
+                && ![
+                    "on", "to", "of", "for", "through", "in", "from", "against", "and", "by",
+                    "past", "into", "across", "toward", "towards", "was", "is", "will",
+                ]
+                .iter()
+                .any(|w| self.is(j, w));
+            if !ok && !before_noun {
                 return None;
             }
         }
@@ -988,6 +1046,23 @@ impl<'a> G<'a> {
             return None;
         };
         let j = j + 1;
+        // "the last half of the '80s", "the first half of the 1990s": the decade (TimeML keeps
+        // the half as a modifier)
+        if part.starts_with('H') && self.is(j, "of") {
+            let k = if self.lex(j + 1) == Lex::The {
+                j + 2
+            } else {
+                j + 1
+            };
+            let decade = match self.kind(k) {
+                Some(Kind::Punct) => self.short_decade(k),
+                Some(Kind::Num) => self.year_expr(k),
+                _ => None,
+            };
+            if let Some((e, sem @ Sem::Date(D::Decade(_)))) = decade {
+                return Some((e, sem));
+            }
+        }
         // "the first quarter of last year"
         if self.is(j, "of") {
             if let Lex::Rel(r @ (Rel::Last | Rel::This | Rel::Next | Rel::Previous)) =
@@ -1424,8 +1499,26 @@ impl<'a> G<'a> {
         }
     }
 
+    /// "at this moment", "this crucial moment": the present (one adjective allowed between).
+    fn this_moment(&self, i: usize) -> M {
+        if !self.is(i, "this") {
+            return None;
+        }
+        if self.is(i + 1, "moment") {
+            return Some((i + 2, Sem::Ref("PRESENT_REF")));
+        }
+        let adjective = self.kind(i + 1) == Some(Kind::Word)
+            && self.lex(i + 1) == Lex::None
+            && self.s(i + 1).starts_with(|c: char| c.is_ascii_lowercase());
+        (adjective && self.is(i + 2, "moment")).then_some((i + 3, Sem::Ref("PRESENT_REF")))
+    }
+
     /// "now", "recently", "currently", "soon", "previously".
     fn reference(&self, i: usize, v: &'static str) -> M {
+        // "in future quarters", "future years": periods ahead
+        if self.is(i, "future") && matches!(self.lex(i + 1), Lex::Unit(_, true)) {
+            return Some((i + 2, Sem::Ref("FUTURE_REF")));
+        }
         if self.is(i, "present") || self.is(i, "future") {
             return None; // need "the", "at"
         }
@@ -1716,6 +1809,12 @@ impl<'a> G<'a> {
             return None;
         }
         let k = i + 3;
+        // "the year-earlier nine months": a stretch of months, a year back
+        if let Some((u, Some(n))) = self.number(k, false) {
+            if let Some((e, Unit::Month, true)) = self.unit(u) {
+                return Some((e, Sem::Duration(Some(n), Unit::Month)));
+            }
+        }
         let (e, part) = match self.quarter(k) {
             Some((e, Sem::Date(D::Part { y: None, part, .. }))) => (e, Some(part)),
             _ if self.lex(k) == Lex::Unit(Unit::Quarter, false) || self.is(k, "period") => {
@@ -1964,6 +2063,41 @@ impl<'a> G<'a> {
     /// "the weekend", "the nine months", "the first nine months", "the past two years", …
     fn the(&self, i: usize) -> M {
         let j = i + 1;
+        // "for the time being": the present
+        if self.is(j, "time") && self.is(j + 1, "being") {
+            return Some((j + 2, Sem::Ref("PRESENT_REF")));
+        }
+        // "in the weeks ahead": as "the coming weeks"
+        if let Lex::Unit(unit @ (Unit::Day | Unit::Week | Unit::Month | Unit::Year), true) =
+            self.lex(j)
+        {
+            if self.is(j + 1, "ahead") {
+                return Some((j + 2, Sem::Duration(None, unit)));
+            }
+        }
+        // "the first two quarters of 1990": that year's first half
+        if self.lex(j + 1) == Lex::NumWord(2)
+            && self.lex(j + 2) == Lex::Unit(Unit::Quarter, true)
+            && self.is(j + 3, "of")
+        {
+            let part = if self.is(j, "first") {
+                Some("H1")
+            } else if self.is(j, "last") || self.is(j, "second") {
+                Some("H2")
+            } else {
+                None
+            };
+            if let (Some(part), Some(y)) = (part, self.year(j + 4)) {
+                return Some((
+                    j + 5,
+                    Sem::Date(D::Part {
+                        y: Some(y),
+                        part,
+                        dir: Dir::Auto,
+                    }),
+                ));
+            }
+        }
         // "today is the eighth day of Desert Shield", "it's the second day of an offensive":
         // the day of speaking
         if let Lex::Ordinal(_) = self.lex(j) {
@@ -2118,7 +2252,10 @@ impl<'a> G<'a> {
                     return Some((j + 3, Sem::Date(D::Year(2000))));
                 }
             }
-            if self.is(j + 1, "of")
+            // "the year of the flood" is another year; "a high for the year of $42" is this one
+            let of_amount = self.is(j + 1, "of")
+                && (matches!(self.s(j + 2), "$" | "#") || self.kind(j + 2) == Some(Kind::Num));
+            if self.is(j + 1, "of") && !of_amount
                 || ((self.is(j + 1, "before") || self.is(j + 1, "after"))
                     && !matches!(unit, Unit::Day | Unit::Week))
             {
@@ -2170,9 +2307,10 @@ impl<'a> G<'a> {
                 {
                     Some((j + 1, Sem::Date(D::RelRef { unit, off: 0 })))
                 }
-                Unit::Year | Unit::Week | Unit::Month => {
-                    Some((j + 1, Sem::Date(D::Rel { unit, off: 0 })))
-                }
+                // "for the week, the index fell", "the week's busiest session": some week of
+                // the year the text is in; which one the words do not say
+                Unit::Week => Some((j + 1, Sem::Date(D::SomeWeek))),
+                Unit::Year | Unit::Month => Some((j + 1, Sem::Date(D::Rel { unit, off: 0 }))),
                 _ => None,
             };
         }

@@ -56,6 +56,11 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
             || (t.kind == Kind::Punct && matches!(&text[t.start..t.end], "'" | "’"));
         if starts {
             if let Some((end, sem)) = g.match_at(i) {
+                // "ABC's "This Week"", "``High Noon''": a title in quotes
+                if end > i && quoted_title(&g, &toks, i, end) {
+                    i = end;
+                    continue;
+                }
                 if end > i {
                     let tense = if !needs_tense(&sem) {
                         Tense::Unknown
@@ -129,14 +134,37 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
                     if matches!(sem, Sem::Duration(Some(n), tokens::Unit::Month) if n > 3.0) {
                         reference.part = None;
                     }
+                    // "the quarter ended July 31", when no reporting period is in force yet:
+                    // the calendar quarter holding most of its three months (May to July: Q2)
+                    let sem = match sem {
+                        Sem::Date(D::Period {
+                            y: None,
+                            off: 0,
+                            part: None,
+                            quarter: true,
+                        }) if reference.part.is_none() && g.is_word(end, "ended") => {
+                            quarter_ended(&g, end + 1, &dct).map_or(sem, |(y, part)| {
+                                Sem::Date(D::Part {
+                                    y: Some(y),
+                                    part,
+                                    dir: Dir::Auto,
+                                })
+                            })
+                        }
+                        sem => sem,
+                    };
                     let (timex_type, value, known) = resolve::value(&sem, &dct, &anchor, tense);
                     if let Some(mut k) = known {
                         // The reporting period (quarter, half) stays in force until another is
                         // named: "a year earlier" after "the quarter ended Sept. 30" is still
                         // that quarter a year before.
                         if k.part.is_none() {
-                            k.part = reference.part;
-                            reference = k;
+                            // ... and a date of another year named in passing ("changed to a
+                            // calendar year in December") does not move the report's year
+                            if reference.part.is_none() || k.y == reference.y {
+                                k.part = reference.part;
+                                reference = k;
+                            }
                         } else if reference.part.is_none()
                             || completed_part(&k, &dct)
                                 && (!earlier_part(&k, &reference)
@@ -148,14 +176,75 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
                         }
                         reference_at = end;
                     }
-                    let span = Span::new(t.start, toks[end - 1].end);
+                    // "two to six days", "between 60 and 90 days": TimeML marks the range's
+                    // first number too, with the unit of the second
+                    if let Sem::Duration(Some(_), unit) = sem {
+                        let free = out.last().is_none_or(|p: &Timex| p.span.end <= t.start);
+                        if let Some(k) = range_first_number(&g, &toks, i).filter(|_| free) {
+                            if let Some((_, Some(n))) = g.number(k, false) {
+                                let (ty, v, _) = resolve::value(
+                                    &Sem::Duration(Some(n), unit),
+                                    &dct,
+                                    &anchor,
+                                    Tense::Unknown,
+                                );
+                                out.push(timex_at(text, toks[k].start, toks[k].end, ty, v));
+                            }
+                        }
+                    }
+                    let second = match sem {
+                        Sem::Date(D::Cal { d: Some(d), .. }) => second_day(&g, &toks, end, d),
+                        _ => None,
+                    };
+                    // "the day before last Tuesday's hearing": a day from a stated day
+                    let free = out
+                        .last()
+                        .is_none_or(|p: &Timex| i < 3 || p.span.end <= toks[i - 3].start);
+                    let (first, value) = match day_next_to(&g, i, &value).filter(|_| free) {
+                        Some(v) => (i - 3, v),
+                        None => (i, value),
+                    };
+                    // "Easter week", "Christmas week": the ISO week holding the holiday
+                    let (end, value) = match sem {
+                        Sem::Date(D::Holiday { .. } | D::HolidayOf { .. })
+                            if g.is_word(end, "week") =>
+                        {
+                            match iso_week_of(&value) {
+                                Some(w) => (end + 1, w),
+                                None => (end, value),
+                            }
+                        }
+                        _ => (end, value),
+                    };
+                    let span = Span::new(toks[first].start, toks[end - 1].end);
+                    // "this coming Sunday, March eighth": a date restating the one just before
+                    // it, after a comma, is one expression
+                    if let Some(p) = out.last_mut().filter(|p| {
+                        p.value == value
+                            && timex_type == TimexType::Date
+                            && text[p.span.end..span.start].trim() == ","
+                    }) {
+                        p.span = Span::new(p.span.start, span.end);
+                        p.text = text[p.span.start..p.span.end].to_string();
+                        i = end;
+                        continue;
+                    }
                     out.push(Timex {
                         span,
                         text: text[span.start..span.end].to_string(),
                         timex_type,
-                        value,
+                        value: value.clone(),
                     });
                     i = end;
+                    // "April 24 and 25": the second day is an expression of its own, in the
+                    // first one's month and year
+                    if let (Some((k, d2)), Some(month)) = (second, value.get(..8)) {
+                        if value.len() == 10 {
+                            let v = format!("{month}{d2:02}");
+                            out.push(timex_at(text, toks[k].start, toks[k].end, timex_type, v));
+                            i = k + 1;
+                        }
+                    }
                     continue;
                 }
             }
@@ -163,6 +252,159 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
         i += 1;
     }
     out
+}
+
+fn timex_at(text: &str, start: usize, end: usize, timex_type: TimexType, value: String) -> Timex {
+    Timex {
+        span: Span::new(start, end),
+        text: text[start..end].to_string(),
+        timex_type,
+        value,
+    }
+}
+
+/// Whether tokens `i..end` are (part of) a short title-case phrase in quotes: a programme or
+/// film ("This Week", "60 Minutes", "High Noon"), not a time. The quoted phrase holds only
+/// capitalised words (and the expression's digits), so a quotation that opens with a time
+/// ("``Last Tuesday, we met'') is not one.
+fn quoted_title(g: &G, toks: &[Tok], i: usize, end: usize) -> bool {
+    let cap = |k: usize| {
+        toks[k].kind == Kind::Word && g.s(k).starts_with(|c: char| c.is_ascii_uppercase())
+    };
+    let quote = |k: usize| {
+        toks[k].kind == Kind::Punct && matches!(g.s(k), "\"" | "`" | "'" | "“" | "”" | "‘" | "’")
+    };
+    if !(i..end).all(|k| cap(k) || toks[k].kind == Kind::Num) || !(i..end).any(cap) {
+        return false;
+    }
+    let mut k = i;
+    while k > 0 && i - k < 3 && cap(k - 1) {
+        k -= 1;
+    }
+    // an opening quote touches the word after it
+    if k == 0 || !quote(k - 1) || !toks[k].glued {
+        return false;
+    }
+    let mut m = end;
+    while m < toks.len() && m - end < 4 && (cap(m) || matches!(g.s(m), "," | ".")) {
+        m += 1;
+    }
+    // a closing quote touches the word before it, and is no apostrophe ("Sunday's", "I'm")
+    let closing = m < toks.len()
+        && quote(m)
+        && toks[m].glued
+        && toks
+            .get(m + 1)
+            .is_none_or(|n| !(n.glued && n.kind == Kind::Word));
+    closing && (m > end || end - i > 1 || k < i)
+}
+
+/// The year and calendar quarter of a three-month period that ended on the day and month at
+/// `k` ("Sept. 30", "July 31"), the last such day on or before the document date. `None` without
+/// a full document date (no year is guessed) or without a day.
+fn quarter_ended(g: &G, k: usize, dct: &Known) -> Option<(i32, &'static str)> {
+    let (j, m) = match g.toks.get(k)?.lex {
+        Lex::Month(m, abbr) => (
+            if abbr && g.s(k + 1) == "." {
+                k + 2
+            } else {
+                k + 1
+            },
+            m,
+        ),
+        _ => return None,
+    };
+    let d = u8::try_from(g.num(j, 2)?).ok()?;
+    let (dy, dm, dd) = (dct.y?, dct.m?, dct.d?);
+    let ended_year = if (m, d) <= (dm, dd) { dy } else { dy - 1 };
+    let part = [
+        "Q4", "Q1", "Q1", "Q1", "Q2", "Q2", "Q2", "Q3", "Q3", "Q3", "Q4", "Q4",
+    ][usize::from(m) - 1];
+    Some((if m == 1 { ended_year - 1 } else { ended_year }, part))
+}
+
+/// The ISO week (`2000-W16`) of a full date value (`2000-04-23`).
+fn iso_week_of(value: &str) -> Option<String> {
+    let b = value.as_bytes();
+    if value.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let (wy, w) = calendar::iso_week(calendar::Ymd {
+        y: value[..4].parse().ok()?,
+        m: value[5..7].parse().ok()?,
+        d: value[8..].parse().ok()?,
+    });
+    Some(format!("{wy:04}-W{w:02}"))
+}
+
+/// "the day before" / "the day after" right before the expression at `i`, whose value is a
+/// full date: that date moved by a day.
+fn day_next_to(g: &G, i: usize, value: &str) -> Option<String> {
+    if i < 3 || !g.is_word(i - 3, "the") || !g.is_word(i - 2, "day") {
+        return None;
+    }
+    let step = if g.is_word(i - 1, "before") {
+        -1
+    } else if g.is_word(i - 1, "after") {
+        1
+    } else {
+        return None;
+    };
+    let b = value.as_bytes();
+    if value.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let ymd = calendar::Ymd {
+        y: value[..4].parse().ok()?,
+        m: value[5..7].parse().ok()?,
+        d: value[8..].parse().ok()?,
+    };
+    let e = calendar::add_days(ymd, step);
+    Some(format!("{:04}-{:02}-{:02}", e.y, e.m, e.d))
+}
+
+/// Where the first number of a range ends up when the expression at `i` is its second half:
+/// "two to | six days", "60 and | 90 days", "10- | 15 years". Only a free-standing small number
+/// or a number word (not "$2.5", not a year) counts.
+fn range_first_number(g: &G, toks: &[Tok], i: usize) -> Option<usize> {
+    let k = i.checked_sub(2)?;
+    let link = ["to", "and", "or"].iter().any(|w| g.is_word(i - 1, w)) || g.s(i - 1) == "-";
+    let number = match toks[k].lex {
+        Lex::NumWord(_) => true,
+        _ => toks[k].kind == Kind::Num && !toks[k].glued && g.num(k, 3).is_some(),
+    };
+    // "$5 to 10 days" is money; "2.5 to 3 years" has its "5" glued to the point
+    let money = k > 0 && matches!(g.s(k - 1), "$" | "#");
+    (link && number && !money && g.number(k, false).is_some_and(|(e, _)| e == i - 1)).then_some(k)
+}
+
+/// "April 24 and 25", "May 3-4": the second day number after a day-and-month ending at `end`,
+/// later in the same month, and not the start of something else ("and 25 others", "to 30%").
+fn second_day(g: &G, toks: &[Tok], end: usize, d: u8) -> Option<(usize, u8)> {
+    let link = ["and", "or", "to", "through"]
+        .iter()
+        .any(|w| g.is_word(end, w))
+        || (g.s(end) == "-" && toks[end].glued);
+    let k = end + 1;
+    let d2 = u8::try_from(g.num(k, 2)?).ok()?;
+    // followed by punctuation or a preposition: "April 24 and 25." "May 3-4 in Geneva"
+    let free = match toks.get(k + 1) {
+        None => true,
+        Some(n) if n.kind == Kind::Punct => {
+            let p = &g.text[n.start..n.end];
+            let decimal = p == "."
+                && toks
+                    .get(k + 2)
+                    .is_some_and(|a| a.glued && a.kind == Kind::Num);
+            !(matches!(p, "%" | ":" | "/") || decimal)
+        }
+        Some(_) => ["in", "at", "on", "for", "with", "when", "by"]
+            .iter()
+            .any(|w| g.is_word(k + 1, w)),
+    };
+    // "May 3-4, 2001": the year after the range is the first day's too; left whole
+    let year_after = g.s(k + 1) == "," && g.num(k + 2, 4).is_some_and(|y| y >= 1000);
+    (link && d2 > d && d2 <= 31 && free && !year_after).then_some((k, d2))
 }
 
 /// Whether the word at `k` follows a determiner, directly or across one adverb ("a still
@@ -331,6 +573,16 @@ fn is_boundary(g: &G, toks: &[Tok], k: usize) -> bool {
         // "Dec." or "Mr." or "p.m." do not end a sentence; "police." and "May." do, before a
         // capital or the end.
         '.' => {
+            // "$29.75", "4.5%": a decimal point, not a full stop
+            let decimal = t.glued
+                && k > 0
+                && toks[k - 1].kind == Kind::Num
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|n| n.glued && n.kind == Kind::Num);
+            if decimal {
+                return false;
+            }
             let next_ok = toks.get(k + 1).is_none_or(|n| {
                 g.text[n.start..].starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
             });

@@ -146,7 +146,7 @@ fn anchor_year(dct: &Known, m: u8, d: Option<u8>, dir: Dir, tense: Tense) -> Opt
                     }
                 } else {
                     let ahead = gap_days(y0 + 1, m, d, dct);
-                    if ahead * 3 / 2 < -gap {
+                    if ahead * 2 < -gap {
                         y0 + 1
                     } else {
                         y0
@@ -355,6 +355,11 @@ pub fn date(d: &D, dct: &Known, reference: &Known, tense: Tense) -> (String, Opt
             let (y, w) = calendar::iso_week(sat);
             (format!("{y:04}-W{w:02}-WE"), None)
         }
+        D::SomeWeek => (
+            dct.y
+                .map_or("XXXX-WXX".to_string(), |y| format!("{y:04}-WXX")),
+            None,
+        ),
         D::Rel { unit, off } => {
             let v = shift(dct, unit, off);
             let k = known_of(&v);
@@ -618,6 +623,7 @@ pub fn value(
         Sem::Duration(n, unit) => (TimexType::Duration, duration(*n, *unit), None),
         Sem::Set(v) => (TimexType::Set, v.clone(), None),
         Sem::Ref(v) => (TimexType::Date, (*v).to_string(), None),
+        Sem::SomeTime => (TimexType::Duration, "PXX".to_string(), None),
     }
 }
 

@@ -1054,3 +1054,344 @@ fn the_nth_day_of_something_said_in_the_present_is_today() {
     assert!(found("It was the third consecutive month of growth.", d).is_empty());
     assert!(found("He did so on his first day in office.", d).is_empty());
 }
+
+#[test]
+fn a_decimal_point_does_not_end_the_sentence_for_tense() {
+    let text = "The shares rose to $12.50 in March. Then they fell.";
+    let toks = tokens::tokenize(text);
+    let g = G::new(text, &toks);
+    let dots: Vec<bool> = (0..toks.len())
+        .filter(|&k| g.s(k) == ".")
+        .map(|k| is_boundary(&g, &toks, k))
+        .collect();
+    // the decimal point is inside the clause; the full stop after "March" ends it
+    assert_eq!(dots, vec![false, true, true]);
+}
+
+#[test]
+fn a_month_with_no_tense_cue_leans_to_the_past() {
+    // October 30: March 1989 is seven months back, March 1990 four ahead; a report tells of
+    // what happened, so the past wins unless the future is much nearer
+    let got = found(
+        "A high of $42 in June from $29 in March.",
+        PartialDate::ymd(1989, 10, 30),
+    );
+    assert_eq!(got[0].2, "1989-06", "{got:?}");
+    assert_eq!(got[1].2, "1989-03", "{got:?}");
+    // a month just ahead is still the coming one
+    one(
+        "Talks in December.",
+        PartialDate::ymd(1989, 10, 30),
+        "December",
+        Date,
+        "1989-12",
+    );
+}
+
+#[test]
+fn a_range_marks_both_ends() {
+    let d = dct();
+    let got = found("The summit is on June 24 and 25.", d);
+    assert_eq!(
+        got,
+        vec![
+            ("June 24".to_string(), Date, "1998-06-24".to_string()),
+            ("25".to_string(), Date, "1998-06-25".to_string()),
+        ]
+    );
+    let got = found("Repairs take between two to six days, officials said.", d);
+    assert_eq!(
+        got,
+        vec![
+            ("two".to_string(), Duration, "P2D".to_string()),
+            ("six days".to_string(), Duration, "P6D".to_string()),
+        ]
+    );
+    let got = found("The review will take 60 and 90 days respectively.", d);
+    assert_eq!(got[0], ("60".to_string(), Duration, "P60D".to_string()));
+    // not a range: a count of people, money, a decimal
+    let got = found("On June 3 and 25 people died.", d);
+    assert_eq!(got.len(), 1, "{got:?}");
+    let got = found("It cost $5 to 10 dollars a day over 2.5 to 3 years.", d);
+    assert!(got.iter().all(|t| t.0 != "5"), "{got:?}");
+}
+
+#[test]
+fn march_and_may_before_a_noun_are_months() {
+    let d = dct();
+    one("The May elections were calm.", d, "May", Date, "1998-05");
+    assert!(found("The March on the capital was peaceful.", d).is_empty());
+    assert!(found("The march lasted long.", d).is_empty());
+}
+
+#[test]
+fn vague_references_in_set_phrases() {
+    let d = dct();
+    one(
+        "He would not travel at this crucial moment.",
+        d,
+        "this crucial moment",
+        Date,
+        "PRESENT_REF",
+    );
+    one(
+        "The plant will stay shut for the time being.",
+        d,
+        "the time being",
+        Date,
+        "PRESENT_REF",
+    );
+    one(
+        "Losses will shrink in future years.",
+        d,
+        "future years",
+        Date,
+        "FUTURE_REF",
+    );
+    one(
+        "It will be financed at a later date.",
+        d,
+        "a later date",
+        Date,
+        "FUTURE_REF",
+    );
+    one(
+        "They want the ban lifted as soon as possible.",
+        d,
+        "as soon as possible",
+        Date,
+        "FUTURE_REF",
+    );
+    one(
+        "Holders could buy at half the then-current price.",
+        d,
+        "then-current",
+        Date,
+        "PAST_REF",
+    );
+    // not references: "future" before a non-time noun, "as soon as" a conjunction
+    assert!(found("Future growth is uncertain.", d).is_empty());
+    assert!(found("Call as soon as they land.", d).is_empty());
+}
+
+#[test]
+fn the_day_before_a_stated_day() {
+    let d = dct();
+    // Tuesday 7 April 1998 is "last Tuesday" on Wednesday the 8th
+    one(
+        "The day before last Tuesday's hearing, they met.",
+        d,
+        "The day before last Tuesday",
+        Date,
+        "1998-04-06",
+    );
+    one(
+        "Talks resume the day after June 3.",
+        d,
+        "the day after June 3",
+        Date,
+        "1998-06-04",
+    );
+}
+
+#[test]
+fn for_the_year_before_an_amount_is_this_year() {
+    one(
+        "The stock reached a high for the year of $42 on heavy trading.",
+        PartialDate::ymd(1989, 10, 30),
+        "the year",
+        Date,
+        "1989",
+    );
+}
+
+#[test]
+fn the_week_alone_is_a_week_of_the_year() {
+    let d = PartialDate::ymd(1989, 10, 30);
+    one(
+        "For the week, the index dropped 3.8%.",
+        d,
+        "the week",
+        Date,
+        "1989-WXX",
+    );
+    // named weeks keep their number
+    one(
+        "The index dropped 3.8% last week.",
+        d,
+        "last week",
+        Date,
+        "1989-W43",
+    );
+    one(
+        "For the week, the index dropped.",
+        None,
+        "the week",
+        Date,
+        "XXXX-WXX",
+    );
+}
+
+#[test]
+fn a_title_in_quotes_is_not_a_time() {
+    let d = dct();
+    assert!(found("He said on NBC's \"This Week,\" that talks would go on.", d).is_empty());
+    assert!(found("She spoke on CBS's ''60 Minutes.'' on air", d).is_empty());
+    assert!(found("a still from the film ``High Noon.''", d).is_empty());
+    // a quotation that opens with a time is still one
+    one(
+        "``Last Tuesday, we met,'' he said.",
+        d,
+        "Last Tuesday",
+        Date,
+        "1998-04-07",
+    );
+    one(
+        "``Today, I'm here,'' he said.",
+        d,
+        "Today",
+        Date,
+        "1998-04-08",
+    );
+}
+
+#[test]
+fn half_of_a_decade_is_the_decade_and_year_earlier_months_a_stretch() {
+    let d = PartialDate::ymd(1989, 10, 26);
+    one(
+        "Sales have slowed in the last half of the '80s.",
+        d,
+        "the last half of the '80s",
+        Date,
+        "198",
+    );
+    one(
+        "Prices doubled in the first half of the 1970s.",
+        d,
+        "the first half of the 1970s",
+        Date,
+        "197",
+    );
+    one(
+        "Net for the year-earlier nine months included a gain.",
+        d,
+        "the year-earlier nine months",
+        Duration,
+        "P9M",
+    );
+}
+
+#[test]
+fn a_month_of_another_year_does_not_move_the_reporting_period() {
+    let got = found(
+        "Net fell in the third quarter. The company changed to a calendar year in December. \
+         In the year-ago quarter, it lost money.",
+        PartialDate::ymd(1989, 10, 27),
+    );
+    assert_eq!(got[2].2, "1988-12", "{got:?}");
+    assert_eq!(got.last().unwrap().2, "1988-Q3", "{got:?}");
+}
+
+#[test]
+fn the_quarter_ended_a_day_is_the_calendar_quarter_holding_it() {
+    let d = PartialDate::ymd(1989, 10, 30);
+    let got = found("In the quarter ended July 31, sales rose.", d);
+    assert_eq!(
+        got[0],
+        ("the quarter".to_string(), Date, "1989-Q2".to_string())
+    );
+    let got = found("For the quarter ended Sept. 30, it earned $5 million.", d);
+    assert_eq!(got[0].2, "1989-Q3", "{got:?}");
+    // without a document date no year is guessed
+    let got = found("In the quarter ended July 31, sales rose.", None);
+    assert!(!got[0].2.starts_with("19"), "{got:?}");
+}
+
+#[test]
+fn a_stretch_of_unsaid_length() {
+    let d = dct();
+    one(
+        "They will have to live without it for a while.",
+        d,
+        "a while",
+        Duration,
+        "PXX",
+    );
+    one(
+        "Troops will stay for a fairly lengthy period.",
+        d,
+        "a fairly lengthy period",
+        Duration,
+        "PXX",
+    );
+    // "once in a while" is a frequency, not a stretch: "a while" needs "for"
+    assert!(found("Once in a while it rains.", d).is_empty());
+}
+
+#[test]
+fn a_holidays_week_is_its_iso_week() {
+    // Easter 2000 was Sunday 23 April, the last day of ISO week 16
+    one(
+        "Protesters prayed as Easter week began.",
+        PartialDate::ymd(2000, 4, 17),
+        "Easter week",
+        Date,
+        "2000-W16",
+    );
+    one(
+        "Shops expect a quiet Christmas week.",
+        PartialDate::ymd(1998, 12, 1),
+        "Christmas week",
+        Date,
+        "1998-W52",
+    );
+}
+
+#[test]
+fn the_first_two_quarters_of_a_year_are_its_first_half() {
+    let d = PartialDate::ymd(1989, 10, 26);
+    one(
+        "Demand will stay weak through the first two quarters of 1990.",
+        d,
+        "the first two quarters of 1990",
+        Date,
+        "1990-H1",
+    );
+    // without a year it stays a stretch of two quarters
+    one(
+        "Demand fell in the first two quarters.",
+        d,
+        "the first two quarters",
+        Duration,
+        "P2Q",
+    );
+}
+
+#[test]
+fn a_date_restated_after_a_comma_is_one_expression() {
+    // 8 March 1998 was a Sunday
+    one(
+        "Women's Day is this coming Sunday, March eighth.",
+        PartialDate::ymd(1998, 3, 5),
+        "this coming Sunday, March eighth",
+        Date,
+        "1998-03-08",
+    );
+    // two different dates stay two
+    let got = found(
+        "They met last Friday, March 20.",
+        PartialDate::ymd(1998, 3, 5),
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
+}
+
+#[test]
+fn the_weeks_ahead_are_a_stretch_of_unsaid_length() {
+    one(
+        "Funds may sell bonds in the weeks ahead.",
+        dct(),
+        "the weeks ahead",
+        Duration,
+        "PXW",
+    );
+}

@@ -401,7 +401,7 @@ fn build_lexicon() -> HashMap<&'static str, Lex> {
         "of", "and", "few", "several", "couple", "many", "ago", "am", "pm", "o", "th", "st", "nd",
         "rd", "s", "in", "on", "from", "to", "that", "these", "final", "single", "same", "day",
         "years", "times", "once", "twice", "per", "other", "est", "edt", "gmt", "utc", "cst",
-        "cdt", "pst", "pdt", "year",
+        "cdt", "pst", "pdt", "year", "as", "then",
     ] {
         m.entry(w).or_insert(Lex::Glue);
     }

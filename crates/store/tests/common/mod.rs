@@ -315,3 +315,57 @@ macro_rules! backend_tests {
         }
     };
 }
+
+/// Rewrites the SQLite store in `dir` (current schema, no reviews) as schema version `version`
+/// (1 to 3) laid it out: layer rows keyed by their document's content hash, and only the tables
+/// that version had. For the tests of migrations from real old layouts.
+pub fn rewrite_sqlite_as_version(dir: &std::path::Path, version: usize) {
+    let file = dir.join("casefile.sqlite");
+    let current = dir.join("current.sqlite");
+    std::fs::rename(&file, &current).unwrap();
+    for side in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(dir.join(format!("casefile.sqlite{side}")));
+    }
+    let conn = rusqlite::Connection::open(&file).unwrap();
+    let migrations = [
+        include_str!("../../src/migrations/0001_initial.sql"),
+        include_str!("../../src/migrations/0002_reviews.sql"),
+        include_str!("../../src/migrations/0003_changes.sql"),
+    ];
+    for migration in &migrations[..version] {
+        conn.execute_batch(migration).unwrap();
+    }
+    conn.execute("ATTACH DATABASE ?1 AS new", [current.to_str().unwrap()])
+        .unwrap();
+    conn.execute_batch(
+        r#"INSERT INTO documents SELECT * FROM new.documents;
+           INSERT INTO sentences SELECT d.id, o.idx, o.start, o."end"
+             FROM new.sentences o JOIN documents d ON d.seq = o.document_seq;
+           INSERT INTO mentions SELECT d.id, o.idx, o.start, o."end", o.text, o.entity_type,
+             o.country, o.legal FROM new.mentions o JOIN documents d ON d.seq = o.document_seq;
+           INSERT INTO timexes SELECT d.id, o.idx, o.start, o."end", o.text, o.type, o.value
+             FROM new.timexes o JOIN documents d ON d.seq = o.document_seq;
+           INSERT INTO events SELECT d.id, o.idx, o.type, o.trigger_start, o.trigger_end,
+             o.evidence_start, o.evidence_end, o.date, o.date_timex, o.location, o.sentence,
+             o.victim_count, o.modality, o.negated, o.charges, o.legal_basis
+             FROM new.events o JOIN documents d ON d.seq = o.document_seq;
+           INSERT INTO event_participants SELECT d.id, o.event_idx, o.idx, o.mention_idx, o.role
+             FROM new.event_participants o JOIN documents d ON d.seq = o.document_seq;
+           INSERT INTO claims SELECT d.id, o.idx, o.quantity, o.qualifier, o.unit, o.retracted,
+             o.evidence_start, o.evidence_end, o.claimant
+             FROM new.claims o JOIN documents d ON d.seq = o.document_seq;"#,
+    )
+    .unwrap();
+    if version >= 3 {
+        conn.execute_batch("UPDATE changes SET counter = (SELECT counter FROM new.changes)")
+            .unwrap();
+    }
+    conn.execute_batch("DETACH DATABASE new").unwrap();
+    conn.pragma_update(None, "user_version", version as i64)
+        .unwrap();
+    // "CFST", the casefile store mark.
+    conn.pragma_update(None, "application_id", 0x4346_5354_i64)
+        .unwrap();
+    drop(conn);
+    std::fs::remove_file(&current).unwrap();
+}
