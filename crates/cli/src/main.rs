@@ -600,14 +600,13 @@ fn review(
         )
     })?;
     let mut store = open_store(dir)?;
-    let analyses = store.analyses()?;
-    let kb = casefile_resolve::resolve_reviewed(&analyses, &store.reviews()?).kb;
+    let kb = resolve_store(&store, &store.reviews()?, false)?.kb;
     // A fact an earlier judgement removed (a rejected event) is found in the record as read.
-    let anchor = casefile_resolve::reviews::anchor(&kb, &target)
-        .or_else(|| {
-            casefile_resolve::reviews::anchor(&casefile_resolve::resolve(&analyses).kb, &target)
-        })
-        .with_context(|| format!("no event, entity or document has the id {target:?}"))?;
+    let anchor = match casefile_resolve::reviews::anchor(&kb, &target) {
+        Some(found) => Some(found),
+        None => casefile_resolve::reviews::anchor(&resolve_store(&store, &[], false)?.kb, &target),
+    }
+    .with_context(|| format!("no event, entity or document has the id {target:?}"))?;
     let needs_value = !matches!(
         action,
         ReviewAction::Confirm | ReviewAction::Reject | ReviewAction::Comment
@@ -680,8 +679,21 @@ fn process_cpu_seconds() -> Option<f64> {
     Some(ticks / 100.0)
 }
 
+/// Resident memory of this process in MiB from `/proc/self/status`: (now, peak so far); `None`
+/// where there is no such file. Each phase of `profile` reports both, so what each phase keeps and
+/// what it needs while it runs can be told apart.
+fn rss_mib() -> Option<(u64, u64)> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let field = |name: &str| -> Option<u64> {
+        let line = status.lines().find(|l| l.starts_with(name))?;
+        let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+        Some(kib / 1024)
+    };
+    Some((field("VmRSS:")?, field("VmHWM:")?))
+}
+
 /// `casefile profile`: wall-clock and CPU seconds of each phase of building the record, with its
-/// size.
+/// size and the process's resident memory after each phase.
 fn profile(dir: &StoreSpec) -> Result<ExitCode> {
     use std::time::Instant;
     let phase = || (Instant::now(), process_cpu_seconds());
@@ -689,20 +701,33 @@ fn profile(dir: &StoreSpec) -> Result<ExitCode> {
         let cpu = cpu.and_then(|c| Some(process_cpu_seconds()? - c));
         (t.elapsed().as_secs_f64(), cpu)
     };
+    // As `casefile serve` builds its record: analyses streamed into the resolver (each reduced
+    // to what resolution needs as it is read) and no texts kept; reading and reducing are timed
+    // together as the load.
     let started = phase();
     let store = open_store(dir)?;
-    let analyses = store.analyses()?;
     let reviews = store.reviews()?;
+    let mut resolver = casefile_resolve::Resolver::without_texts();
+    let mut mentions = 0;
+    store.for_each_analysis(&mut |a| {
+        mentions += a.mentions.len();
+        resolver.add(a);
+        Ok(())
+    })?;
     let load = took(started);
-    let mentions: usize = analyses.iter().map(|a| a.mentions.len()).sum();
+    let load_rss = rss_mib();
     let started = phase();
-    let kb = casefile_resolve::resolve_reviewed(&analyses, &reviews).kb;
+    let kb = resolver.finish(&reviews).kb;
     let resolve = took(started);
-    drop(analyses);
+    let resolve_rss = rss_mib();
     let (documents, entities, events) = (kb.documents.len(), kb.entities.len(), kb.events.len());
     let started = phase();
-    let snapshot = casefile_serve::Snapshot::build(kb).context("cannot build the search index")?;
+    // In RAM, so the profile leaves the store as it is; the texts are read from the store as
+    // the server's index does.
+    let snapshot = casefile_serve::Snapshot::build_in_ram_from_store(kb, &store)
+        .context("cannot build the search index")?;
     let index = took(started);
+    let index_rss = rss_mib();
     drop(snapshot);
     println!(
         "{}",
@@ -717,19 +742,40 @@ fn profile(dir: &StoreSpec) -> Result<ExitCode> {
             "resolve_cpu_s": resolve.1,
             "index_s": index.0,
             "index_cpu_s": index.1,
+            "load_rss_mib": load_rss.map(|r| r.0),
+            "resolve_rss_mib": resolve_rss.map(|r| r.0),
+            "index_rss_mib": index_rss.map(|r| r.0),
+            "peak_rss_mib": index_rss.map(|r| r.1),
         })
     );
     Ok(ExitCode::SUCCESS)
 }
 
-/// Resolves everything in the store: the knowledge base with the reasons and conflicts found.
+/// Resolves everything in the store: the knowledge base (with the documents' texts) and the
+/// reasons and conflicts found.
 pub fn resolution(store: &dyn Store) -> Result<casefile_resolve::Resolution> {
     // People's judgements are re-applied on every resolution, so they survive re-ingest and
     // re-extraction.
-    Ok(casefile_resolve::resolve_reviewed(
-        &store.analyses()?,
-        &store.reviews()?,
-    ))
+    resolve_store(store, &store.reviews()?, true)
+}
+
+/// Resolves the store's analyses, streamed one at a time, with `reviews` applied; the record
+/// keeps the documents' texts when `texts`.
+fn resolve_store(
+    store: &dyn Store,
+    reviews: &[casefile_model::Review],
+    texts: bool,
+) -> Result<casefile_resolve::Resolution> {
+    let mut resolver = if texts {
+        casefile_resolve::Resolver::new()
+    } else {
+        casefile_resolve::Resolver::without_texts()
+    };
+    store.for_each_analysis(&mut |a| {
+        resolver.add(a);
+        Ok(())
+    })?;
+    Ok(resolver.finish(reviews))
 }
 
 /// Resolves everything in the store into the knowledge base.

@@ -19,8 +19,9 @@
 //! store yields the same ids on every run, on every machine, whatever the order of documents.
 
 use casefile_model::{
-    AnalyzedDocument, CharIndex, ClaimRecord, DocumentRecord, Entity, EntityId, EntityMention,
-    EntityType, Event, Evidence, KnowledgeBase, Mention, Participant, Review, Span,
+    AnalyzedDocument, CharIndex, Claim, ClaimRecord, DocumentId, DocumentRecord, Entity, EntityId,
+    EntityMention, EntityType, Event, EventMention, Evidence, KnowledgeBase, LegalRef, PartialDate,
+    Participant, Review, Span,
 };
 pub mod events;
 pub mod names;
@@ -114,13 +115,13 @@ fn is_acronym(text: &str) -> bool {
 /// Links, within one document, short mentions to the full name they stand for: a person's surname
 /// to the one person of that surname, an organisation's acronym to the name it abbreviates, an
 /// organisation's first word ("Amnesty") to the one organisation named in full with it.
-fn document_keys(analysis: &AnalyzedDocument, places: &HashSet<String>) -> DocumentKeys {
+fn document_keys(analysis: &Facts, places: &HashSet<String>) -> DocumentKeys {
     let keys: Vec<String> = analysis
         .mentions
         .iter()
         .map(|m| name_key(&m.text))
         .collect();
-    let doc = analysis.document.id.as_str();
+    let doc = analysis.id.as_str();
     // Surname skeleton → the full-name keys (two parts or more) of persons ending with it.
     let mut by_surname: HashMap<String, Vec<&str>> = HashMap::new();
     let mut org_fulls: Vec<(&str, &str)> = Vec::new();
@@ -437,14 +438,158 @@ fn one_vowel_apart(a: &str, b: &str) -> bool {
         && a.as_bytes()[a.len() - 1] == b.as_bytes()[b.len() - 1]
 }
 
-fn doc_name(analyses: &[&AnalyzedDocument], i: usize) -> String {
-    let d = &analyses[i].document;
+/// How reasons name a document: the file name it was ingested from, else its id.
+fn doc_name(d: &casefile_model::Document) -> String {
     let base = d.source.rsplit('/').next().unwrap_or(&d.source);
     if base.is_empty() {
         d.id.to_string()
     } else {
         base.to_string()
     }
+}
+
+/// What resolution needs of one document's analysis, with its clean text gone: every offset
+/// already in characters and every passage already cut, so the record of a million documents is
+/// never in memory twice (analyses and knowledge base) and texts at most once.
+struct Facts {
+    id: DocumentId,
+    /// [`doc_name`], for reasons.
+    name: String,
+    published: Option<PartialDate>,
+    mentions: Vec<FactMention>,
+    events: Vec<(EventMention, Evidence)>,
+    claims: Vec<(Claim, Evidence)>,
+}
+
+/// A [`casefile_model::Mention`] with character offsets and without what resolution ignores.
+struct FactMention {
+    text: String,
+    entity_type: EntityType,
+    country: Option<String>,
+    // Boxed: most mentions are not legal provisions, and the struct is inline in every mention.
+    legal: Option<Box<LegalRef>>,
+    start: usize,
+    end: usize,
+}
+
+impl Facts {
+    /// Cuts the passages and converts the offsets of `analysis`, and gives its document record
+    /// (with the clean text when `texts`).
+    fn read(analysis: AnalyzedDocument, texts: bool) -> (Facts, DocumentRecord) {
+        let AnalyzedDocument {
+            document,
+            mentions,
+            events,
+            claims,
+            ..
+        } = analysis;
+        let index = CharIndex::new(&document.text);
+        let evidence = |span: Span| Evidence {
+            document: document.id.clone(),
+            start: index.char_offset(span.start),
+            end: index.char_offset(span.end),
+            text: span.slice(&document.text).unwrap_or_default().to_string(),
+        };
+        // Pushed into exact-size vectors rather than collected in place, which would keep the
+        // larger allocation of the source vector.
+        let mut fact_mentions = Vec::with_capacity(mentions.len());
+        for m in mentions {
+            fact_mentions.push(FactMention {
+                start: index.char_offset(m.span.start),
+                end: index.char_offset(m.span.end),
+                text: m.text,
+                entity_type: m.entity_type,
+                country: m.country,
+                legal: m.legal.map(Box::new),
+            });
+        }
+        let mut fact_events = Vec::with_capacity(events.len());
+        for em in events {
+            let ev = evidence(em.evidence);
+            fact_events.push((em, ev));
+        }
+        let mut fact_claims = Vec::with_capacity(claims.len());
+        for c in claims {
+            let ev = evidence(c.evidence);
+            fact_claims.push((c, ev));
+        }
+        let facts = Facts {
+            id: document.id.clone(),
+            name: doc_name(&document),
+            published: document.meta.published,
+            mentions: fact_mentions,
+            events: fact_events,
+            claims: fact_claims,
+        };
+        let record = DocumentRecord::new(
+            document.id,
+            document.source,
+            document.format,
+            document.meta,
+            if texts { document.text } else { String::new() },
+        );
+        (facts, record)
+    }
+}
+
+/// Resolution fed one analysis at a time (as a store streams them):
+/// each is reduced to what resolution needs as it arrives and the analysis dropped, so the
+/// analyses of the whole store are never in memory together.
+///
+/// `Resolver::new().add(a)…finish(reviews)` gives exactly what [`resolve_reviewed`] gives for the
+/// same analyses in the same order.
+pub struct Resolver {
+    facts: Vec<Facts>,
+    documents: Vec<DocumentRecord>,
+    texts: bool,
+}
+
+impl Default for Resolver {
+    fn default() -> Self {
+        Resolver::new()
+    }
+}
+
+impl Resolver {
+    /// A resolver whose record keeps every document's clean text (what the export writes).
+    pub fn new() -> Self {
+        Resolver {
+            facts: Vec::new(),
+            documents: Vec::new(),
+            texts: true,
+        }
+    }
+
+    /// A resolver whose record leaves every [`DocumentRecord::text`] empty: for a reader that
+    /// fetches a document's text from the store when it needs it (`casefile serve`), so texts
+    /// never stay in memory. Everything else, passages included, is as [`Resolver::new`] gives.
+    pub fn without_texts() -> Self {
+        Resolver {
+            texts: false,
+            ..Resolver::new()
+        }
+    }
+
+    /// Adds the next document (documents are listed in the order added: ingestion order).
+    pub fn add(&mut self, analysis: AnalyzedDocument) {
+        let (facts, record) = Facts::read(analysis, self.texts);
+        self.facts.push(facts);
+        self.documents.push(record);
+    }
+
+    /// Resolves the documents added, applying people's judgements as [`resolve_reviewed`] does.
+    pub fn finish(self, reviews: &[Review]) -> Resolution {
+        reviewed(resolve_judged(self.facts, self.documents, reviews), reviews)
+    }
+}
+
+/// The documents of `analyses`, copied into a [`Resolver`].
+fn facts_of(analyses: &[AnalyzedDocument]) -> Resolver {
+    let mut resolver = Resolver::new();
+    for a in analyses {
+        resolver.add(a.clone());
+    }
+    resolver
 }
 
 /// Builds the knowledge base from every document's analysis.
@@ -464,7 +609,11 @@ pub fn build_knowledge_base(analyses: &[AnalyzedDocument]) -> KnowledgeBase {
 /// anchors (type and every spelling they had when judged), so judgements survive re-ingest and
 /// re-extraction; the reviewer's judgement is the reason [`explain`] gives.
 pub fn resolve_reviewed(analyses: &[AnalyzedDocument], reviews: &[Review]) -> Resolution {
-    let mut resolution = resolve_judged(analyses, reviews);
+    facts_of(analyses).finish(reviews)
+}
+
+/// `resolution` with the event judgements of `reviews` applied.
+fn reviewed(mut resolution: Resolution, reviews: &[Review]) -> Resolution {
     reviews::apply_event_reviews(&mut resolution, reviews);
     // A disagreement about an event a person rejected is no longer one.
     let ids: HashSet<&str> = resolution.kb.events.iter().map(|e| e.id.as_str()).collect();
@@ -487,19 +636,26 @@ pub fn resolve_reviewed(analyses: &[AnalyzedDocument], reviews: &[Review]) -> Re
 /// person of that surname exists in the whole record; an acronym when the record defines it one
 /// way only.
 pub fn resolve(analyses: &[AnalyzedDocument]) -> Resolution {
-    resolve_judged(analyses, &[])
+    let Resolver {
+        facts, documents, ..
+    } = facts_of(analyses);
+    resolve_judged(facts, documents, &[])
 }
 
 /// [`resolve`] with the entity judgements of `reviews` as constraints of the clustering.
-fn resolve_judged(analyses: &[AnalyzedDocument], reviews: &[Review]) -> Resolution {
+/// `documents` is the document list as given (ingestion order); `facts` are consumed as the
+/// record is built.
+fn resolve_judged(
+    mut sorted: Vec<Facts>,
+    documents: Vec<DocumentRecord>,
+    reviews: &[Review],
+) -> Resolution {
     // Everything but the document list is built in document-id order: order-independent.
-    let mut sorted: Vec<&AnalyzedDocument> = analyses.iter().collect();
-    sorted.sort_by(|a, b| a.document.id.as_str().cmp(b.document.id.as_str()));
+    sorted.sort_by(|a, b| a.id.as_str().cmp(b.id.as_str()));
 
     let mut nodes_by_key: BTreeMap<(EntityType, String, Option<String>), Node> = BTreeMap::new();
     let split_names = reviews::split_names(reviews);
     let mut acronym_defs: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    let mut doc_keys = Vec::with_capacity(sorted.len());
     let places: HashSet<String> = sorted
         .iter()
         .flat_map(|a| a.mentions.iter())
@@ -540,19 +696,23 @@ fn resolve_judged(analyses: &[AnalyzedDocument], reviews: &[Review]) -> Resoluti
                 });
             node.mentions.push((d, i));
             node.documents.insert(d);
-            if let Some(r) = &dk.reasons[i] {
-                node.reasons.insert(r.clone());
+            if let Some(r) = dk.reasons[i].take() {
+                node.reasons.insert(r);
             }
         }
-        for (acro, full) in &dk.acronyms {
-            acronym_defs
-                .entry(acro.clone())
-                .or_default()
-                .insert(full.clone());
+        for (acro, full) in dk.acronyms {
+            acronym_defs.entry(acro).or_default().insert(full);
         }
-        doc_keys.push(dk);
     }
     let nodes: Vec<Node> = nodes_by_key.into_values().collect();
+    // Each mention's node, by document and position: the keys it was found by are not kept.
+    let mut mention_node: Vec<Vec<usize>> =
+        sorted.iter().map(|a| vec![0; a.mentions.len()]).collect();
+    for (n, node) in nodes.iter().enumerate() {
+        for &(d, i) in &node.mentions {
+            mention_node[d][i] = n;
+        }
+    }
     let index_of: HashMap<(EntityType, &str), Vec<usize>> =
         nodes
             .iter()
@@ -641,7 +801,7 @@ fn resolve_judged(analyses: &[AnalyzedDocument], reviews: &[Review]) -> Resoluti
             .documents
             .iter()
             .take(3)
-            .map(|&d| doc_name(&sorted, d))
+            .map(|&d| sorted[d].name.clone())
             .collect();
         if n.documents.len() > 3 {
             docs.push(format!("{} more", n.documents.len() - 3));
@@ -765,10 +925,6 @@ fn resolve_judged(analyses: &[AnalyzedDocument], reviews: &[Review]) -> Resoluti
         let r = clusters.find(i);
         members.entry(r).or_default().push(i);
     }
-    let indexes: Vec<CharIndex> = sorted
-        .iter()
-        .map(|a| CharIndex::new(&a.document.text))
-        .collect();
     let mut node_entity = vec![String::new(); nodes.len()];
     let mut entities = Vec::with_capacity(members.len());
     let mut reasons = BTreeMap::new();
@@ -812,10 +968,15 @@ fn resolve_judged(analyses: &[AnalyzedDocument], reviews: &[Review]) -> Resoluti
             .collect();
         all.sort_unstable();
         for (d, mi) in all {
-            let analysis = sorted[d];
-            let m = &analysis.mentions[mi];
-            add_mention(&mut entity, m, &evidence(analysis, &indexes[d], m.span));
-            *name_counts.entry(m.text.clone()).or_default() += 1;
+            let analysis = &mut sorted[d];
+            let m = &mut analysis.mentions[mi];
+            match name_counts.get_mut(&m.text) {
+                Some(n) => *n += 1,
+                None => {
+                    name_counts.insert(m.text.clone(), 1);
+                }
+            }
+            add_mention(&mut entity, m, &analysis.id);
         }
         // The canonical name is the longest spelling, most frequent first among equals: full
         // names beat surnames.
@@ -843,6 +1004,10 @@ fn resolve_judged(analyses: &[AnalyzedDocument], reviews: &[Review]) -> Resoluti
         entities.push(entity);
     }
     entities.sort_by(|a, b| a.id.cmp(&b.id));
+    // Every mention is in its entity now (and `mention_node` says which): free them early.
+    for a in &mut sorted {
+        a.mentions = Vec::new();
+    }
     // A "different" judgement is the reason on both entities it keeps apart.
     for (a, b, reason) in &judged.apart {
         let ids: BTreeSet<&String> = a.iter().chain(b).map(|&n| &node_entity[n]).collect();
@@ -854,36 +1019,18 @@ fn resolve_judged(analyses: &[AnalyzedDocument], reviews: &[Review]) -> Resoluti
         }
     }
 
-    let node_of: HashMap<(EntityType, &str, Option<&str>), usize> = nodes
-        .iter()
-        .enumerate()
-        .map(|(i, n)| ((n.entity_type, n.key.as_str(), n.country.as_deref()), i))
-        .collect();
+    drop(nodes);
     let mut statements = Vec::new();
     let mut claims = Vec::new();
-    for (d, analysis) in sorted.iter().enumerate() {
-        let index = &indexes[d];
-        let mention_ids: Vec<String> = analysis
-            .mentions
+    // The facts are consumed here, each document's dropped once its events and claims are made.
+    for (d, analysis) in sorted.into_iter().enumerate() {
+        let mention_ids: Vec<String> = mention_node[d]
             .iter()
-            .zip(&doc_keys[d].keys)
-            .zip(&doc_keys[d].types)
-            .map(|((m, key), &entity_type)| {
-                let country = if entity_type == EntityType::Location {
-                    m.country.as_deref()
-                } else {
-                    None
-                };
-                node_of
-                    .get(&(entity_type, key.as_str(), country))
-                    .map(|&i| node_entity[i].clone())
-                    .unwrap_or_default()
-            })
+            .map(|&n| node_entity[n].clone())
             .collect();
-        let doc = &analysis.document;
-        for (i, em) in analysis.events.iter().enumerate() {
+        for (i, (em, source)) in analysis.events.into_iter().enumerate() {
             let event = Event {
-                id: stable_id("evt", &[doc.id.as_str(), &i.to_string()]),
+                id: stable_id("evt", &[analysis.id.as_str(), &i.to_string()]),
                 event_type: em.event_type,
                 date: em.date,
                 participants: em
@@ -902,40 +1049,26 @@ fn resolve_judged(analyses: &[AnalyzedDocument], reviews: &[Review]) -> Resoluti
                     .iter()
                     .filter_map(|&m| mention_ids.get(m).cloned())
                     .collect(),
-                charges: em.charges.clone(),
-                sentence: em.sentence.clone(),
+                charges: em.charges,
+                sentence: em.sentence,
                 victim_count: em.victim_count,
                 modality: em.modality,
                 negated: em.negated,
-                sources: vec![evidence(analysis, index, em.evidence)],
+                sources: vec![source],
             };
-            statements.push((event, doc.meta.published));
+            statements.push((event, analysis.published));
         }
-        for c in &analysis.claims {
+        for (c, source) in analysis.claims {
             claims.push(ClaimRecord {
                 quantity: c.quantity,
                 qualifier: c.qualifier,
-                unit: c.unit.clone(),
+                unit: c.unit,
                 retracted: c.retracted,
                 claimant: c.claimant.and_then(|m| mention_ids.get(m).cloned()),
-                source: evidence(analysis, index, c.evidence),
+                source,
             });
         }
     }
-
-    let documents = analyses
-        .iter()
-        .map(|a| {
-            let doc = &a.document;
-            DocumentRecord::new(
-                doc.id.clone(),
-                doc.source.clone(),
-                doc.format,
-                doc.meta.clone(),
-                doc.text.clone(),
-            )
-        })
-        .collect();
 
     let (events, mut conflicts) = events::merge_events(statements);
     conflicts.extend(events::date_conflicts(&events));
@@ -1009,28 +1142,20 @@ pub fn same_provision(a: &Entity, b: &Entity) -> bool {
     instruments_agree && !numbers(a).is_disjoint(&numbers(b))
 }
 
-fn evidence(analysis: &AnalyzedDocument, index: &CharIndex, span: Span) -> Evidence {
-    let doc = &analysis.document;
-    Evidence {
-        document: doc.id.clone(),
-        start: index.char_offset(span.start),
-        end: index.char_offset(span.end),
-        text: span.slice(&doc.text).unwrap_or_default().to_string(),
-    }
-}
-
-fn add_mention(entity: &mut Entity, m: &Mention, at: &Evidence) {
+/// Adds `m` to `entity`, moving its text: each mention is added once, and its text is not read
+/// after.
+fn add_mention(entity: &mut Entity, m: &mut FactMention, document: &DocumentId) {
     if entity.country.is_none() {
         entity.country = m.country.clone();
     }
     if entity.legal.is_none() {
-        entity.legal = m.legal.clone();
+        entity.legal = m.legal.as_deref().cloned();
     }
     entity.mentions.push(EntityMention {
-        document: at.document.clone(),
-        text: m.text.clone(),
-        start: at.start,
-        end: at.end,
+        document: document.clone(),
+        text: std::mem::take(&mut m.text),
+        start: m.start,
+        end: m.end,
     });
 }
 
@@ -1038,8 +1163,8 @@ fn add_mention(entity: &mut Entity, m: &Mention, at: &Evidence) {
 mod tests {
     use super::*;
     use casefile_model::{
-        Document, DocumentId, DocumentMeta, EventMention, EventType, Modality, PartialDate,
-        Qualifier, Role, SourceFormat,
+        Document, DocumentId, DocumentMeta, EventMention, EventType, Mention, Modality,
+        PartialDate, Qualifier, Role, SourceFormat,
     };
 
     fn analysed(text: &str, names: &[(&str, EntityType)]) -> AnalyzedDocument {

@@ -48,7 +48,7 @@ pub(crate) async fn search(
     Query(params): Query<SearchParams>,
 ) -> ApiResult {
     let snap = state.snapshot();
-    let results = run_search(&snap, &params).map_err(internal)?;
+    let results = run_search(&state, &snap, &params).await.map_err(internal)?;
     let hits: Vec<Value> = results
         .hits
         .iter()
@@ -163,7 +163,17 @@ pub(crate) async fn document(State(state): State<AppState>, Path(id): Path<Strin
             })
         })
         .collect();
-    Ok(Json(json!({ "document": d, "mentions": mentions, "events": events })).into_response())
+    // The served record holds no texts: the document's is read from the store.
+    let text = state
+        .text_of(&snap, &id)
+        .await
+        .ok_or_else(|| internal("the text of this document cannot be read from the store"))?;
+    let mut document = serde_json::to_value(d).map_err(internal)?;
+    document["text"] = Value::String(text);
+    Ok(
+        Json(json!({ "document": document, "mentions": mentions, "events": events }))
+            .into_response(),
+    )
 }
 
 /// `GET /api/contradictions`: every event whose sources disagree, with both passages.

@@ -119,14 +119,8 @@ impl AppState {
     /// Opens the store `spec` names (SQLite or PostgreSQL), keeping the search index and tokens
     /// in `local_dir`, and builds the knowledge base and the search index.
     pub fn open_spec(spec: &StoreSpec, local_dir: &Path) -> anyhow::Result<AppState> {
-        let (changes, resolution) = load_resolution(spec)?;
-        let (snapshot, _) = Snapshot::build_in_dir(resolution.kb, &index_dir(local_dir))
-            .with_context(|| index_error(local_dir))?;
-        let state = AppState::with_snapshot(
-            spec,
-            local_dir,
-            snapshot.with_conflicts(resolution.conflicts),
-        )?;
+        let (changes, snapshot, conflicts) = load_snapshot(spec, local_dir)?;
+        let state = AppState::with_snapshot(spec, local_dir, snapshot.with_conflicts(conflicts))?;
         state.inner.seen.store(changes, Ordering::SeqCst);
         Ok(state)
     }
@@ -175,11 +169,9 @@ impl AppState {
     /// Rebuilds the knowledge base and index from the store (blocking; run it off the async
     /// threads) and swaps them in. Returns the number of documents.
     pub fn reload(&self) -> anyhow::Result<usize> {
-        let dir = &self.inner.store_dir;
-        let (changes, resolution) = load_resolution(&self.inner.spec)?;
-        let (snapshot, _) = Snapshot::build_in_dir(resolution.kb, &index_dir(dir))
-            .with_context(|| index_error(dir))?;
-        let snapshot = Arc::new(snapshot.with_conflicts(resolution.conflicts));
+        let (changes, snapshot, conflicts) =
+            load_snapshot(&self.inner.spec, &self.inner.store_dir)?;
+        let snapshot = Arc::new(snapshot.with_conflicts(conflicts));
         let n = snapshot.kb.documents.len();
         *self
             .inner
@@ -231,6 +223,33 @@ impl AppState {
     pub(crate) fn store(&self) -> std::sync::MutexGuard<'_, OffRuntime> {
         self.inner.store.lock().unwrap_or_else(|e| e.into_inner())
     }
+
+    /// [`AppState::document_text`] off the async threads.
+    pub(crate) async fn text_of(&self, snapshot: &Arc<Snapshot>, id: &str) -> Option<String> {
+        let (state, snapshot, id) = (self.clone(), snapshot.clone(), id.to_string());
+        tokio::task::spawn_blocking(move || state.document_text(&snapshot, &id))
+            .await
+            .ok()
+            .flatten()
+    }
+
+    /// The clean text of the document `id` of `snapshot`: from its record when that carries
+    /// texts, else read from the store (blocking: call it off the async threads). `None` for a
+    /// document the snapshot does not know, or when the store cannot be read (logged).
+    pub(crate) fn document_text(&self, snapshot: &Snapshot, id: &str) -> Option<String> {
+        use casefile_store::Store;
+        let d = snapshot.document(id)?;
+        if snapshot.texts_in_record() {
+            return Some(d.text.clone());
+        }
+        match self.store().text(&d.id) {
+            Ok(text) => text,
+            Err(e) => {
+                eprintln!("cannot read the text of document {id}: {e}");
+                None
+            }
+        }
+    }
 }
 
 /// The search index's folder in a store.
@@ -246,10 +265,12 @@ fn index_error(store_dir: &Path) -> String {
 }
 
 /// Brings the search index of the store at `store_dir` up to date with `kb` (the store's resolved
-/// record): what changed is re-indexed, the rest kept. Creates the index when absent.
+/// record, with its texts): what changed is re-indexed, the rest kept. Creates the index when
+/// absent.
 pub fn update_index(store_dir: &Path, kb: &KnowledgeBase) -> anyhow::Result<IndexSync> {
-    let (_, sync) = search::SearchIndex::open_dir(&index_dir(store_dir), kb)
-        .with_context(|| index_error(store_dir))?;
+    let (_, sync) =
+        search::SearchIndex::open_dir(&index_dir(store_dir), kb, &search::text_in_record)
+            .with_context(|| index_error(store_dir))?;
     Ok(sync)
 }
 
@@ -263,20 +284,31 @@ pub fn reindex(store_dir: &Path, kb: &KnowledgeBase) -> anyhow::Result<IndexSync
     update_index(store_dir, kb)
 }
 
-/// Reads every analysis and the review log in the store and resolves them, as `casefile export`
-/// does (keeping the conflicts found on the way, as `casefile conflicts` does).
+/// Streams every analysis and reads the review log in the store and resolves them, as
+/// `casefile export` does (keeping the conflicts found on the way, as `casefile conflicts` does)
+/// but without the documents' texts, which stay in the store; then brings the search index in
+/// `local_dir` up to date, reading the texts one at a time.
 /// Also returns the store's change counter, read first: a change that lands while the store is
 /// read is then seen again by the next [`AppState::follow`].
-fn load_resolution(spec: &StoreSpec) -> anyhow::Result<(u64, casefile_resolve::Resolution)> {
+fn load_snapshot(
+    spec: &StoreSpec,
+    local_dir: &Path,
+) -> anyhow::Result<(u64, Snapshot, Vec<casefile_resolve::Conflict>)> {
     use casefile_store::Store;
     let store = spec
         .open()
         .with_context(|| format!("cannot open the store at {spec}"))?;
     let changes = store.changes()?;
-    Ok((
-        changes,
-        casefile_resolve::resolve_reviewed(&store.analyses()?, &store.reviews()?),
-    ))
+    let reviews = store.reviews()?;
+    let mut resolver = casefile_resolve::Resolver::without_texts();
+    store.for_each_analysis(&mut |a| {
+        resolver.add(a);
+        Ok(())
+    })?;
+    let resolution = resolver.finish(&reviews);
+    let (snapshot, _) = Snapshot::build_from_store(resolution.kb, &index_dir(local_dir), &store)
+        .with_context(|| index_error(local_dir))?;
+    Ok((changes, snapshot, resolution.conflicts))
 }
 
 /// The application: every page and API endpoint, the body limit and the security headers.

@@ -12,6 +12,7 @@ use casefile_model::{DocumentRecord, Entity, Event, Modality, PartialDate};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt::Write;
+use std::sync::Arc;
 
 const STYLESHEET: &str = include_str!("../static/style.css");
 
@@ -84,15 +85,21 @@ impl SearchParams {
     }
 }
 
-/// Runs a search on a snapshot.
-pub(crate) fn run_search(
-    snapshot: &Snapshot,
+/// Runs a search on a snapshot, off the async threads: the snippets of the documents among the
+/// hits read their texts from the store.
+pub(crate) async fn run_search(
+    state: &AppState,
+    snapshot: &Arc<Snapshot>,
     params: &SearchParams,
 ) -> Result<SearchResults, tantivy::TantivyError> {
-    snapshot.search.search(
-        |id| snapshot.document(id).map(|d| d.text.as_str()),
-        &params.request(),
-    )
+    let (state, snapshot, request) = (state.clone(), snapshot.clone(), params.request());
+    tokio::task::spawn_blocking(move || {
+        snapshot
+            .search
+            .search(|id| state.document_text(&snapshot, id), &request)
+    })
+    .await
+    .map_err(|e| tantivy::TantivyError::SystemError(e.to_string()))?
 }
 
 fn html_response(status: StatusCode, title: &str, query: &str, body: &str) -> Response {
@@ -225,7 +232,7 @@ pub(crate) async fn search(
         body.push_str("<h1>Search</h1>\n<p>Type a name, a place, a law or any words above.</p>");
         return html_response(StatusCode::OK, "Search", "", &body);
     }
-    let results = match run_search(&snap, &params) {
+    let results = match run_search(&state, &snap, &params).await {
         Ok(r) => r,
         Err(e) => {
             return error_page(
@@ -1110,7 +1117,13 @@ pub(crate) async fn document(State(state): State<AppState>, Path(id): Path<Strin
         "</dl>\n<p><a href=\"/api/documents/{}\">JSON</a></p>\n<div class=\"doc-layout\">\n<article class=\"text\">",
         url_component(d.id.as_str())
     );
-    body.push_str(&marked_text(&d.text, highlights));
+    let Some(text) = state.text_of(&snap, &id).await else {
+        return error_page(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "The text of this document cannot be read from the store.",
+        );
+    };
+    body.push_str(&marked_text(&text, highlights));
     body.push_str("</article>\n<aside>\n<h2>Events</h2>\n<ul class=\"doc-events\">\n");
     for ev in &events {
         for s in ev.sources.iter().filter(|s| s.document.as_str() == id) {

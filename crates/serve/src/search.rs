@@ -11,7 +11,7 @@
 //! `year` (a document's publication year; the years of an entity's events), `country` (of an
 //! entity; of the entities a document mentions) and `publisher` (documents).
 
-use casefile_model::KnowledgeBase;
+use casefile_model::{DocumentRecord, KnowledgeBase};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -89,6 +89,15 @@ pub struct SearchResults {
     pub facets: BTreeMap<&'static str, BTreeMap<String, u64>>,
 }
 
+/// Gives a document's clean text for indexing: from the record itself, or read from the store
+/// when the record was resolved without texts.
+pub(crate) type TextOf<'a> = &'a dyn Fn(&DocumentRecord) -> tantivy::Result<String>;
+
+/// [`TextOf`] for a record that carries its texts.
+pub(crate) fn text_in_record(d: &DocumentRecord) -> tantivy::Result<String> {
+    Ok(d.text.clone())
+}
+
 fn facet(dim: &str, value: &str) -> Facet {
     Facet::from_path([dim, value])
 }
@@ -143,10 +152,10 @@ fn schema() -> (Schema, Fields) {
 
 impl SearchIndex {
     /// A fresh index of `kb` in RAM.
-    pub(crate) fn in_ram(kb: &KnowledgeBase) -> tantivy::Result<SearchIndex> {
+    pub(crate) fn in_ram(kb: &KnowledgeBase, text: TextOf) -> tantivy::Result<SearchIndex> {
         let (schema, _) = schema();
         let index = SearchIndex::with_index(Index::create_in_ram(schema))?;
-        index.sync(kb)?;
+        index.sync(kb, text)?;
         Ok(index)
     }
 
@@ -156,6 +165,7 @@ impl SearchIndex {
     pub(crate) fn open_dir(
         dir: &Path,
         kb: &KnowledgeBase,
+        text: TextOf,
     ) -> tantivy::Result<(SearchIndex, IndexSync)> {
         let (schema, _) = schema();
         let opened = if dir.join("meta.json").exists() {
@@ -176,7 +186,7 @@ impl SearchIndex {
             }
         };
         let index = SearchIndex::with_index(index)?;
-        let sync = index.sync(kb)?;
+        let sync = index.sync(kb, text)?;
         Ok((index, sync))
     }
 
@@ -211,11 +221,13 @@ impl SearchIndex {
         })
     }
 
-    /// The index entries `kb` calls for: (key, document without its fingerprint).
+    /// The index entries `kb` calls for: (key, document without its fingerprint). Documents'
+    /// texts come from `text`, one at a time.
     fn entries<'a>(
         &'a self,
         kb: &'a KnowledgeBase,
-    ) -> impl Iterator<Item = (String, TantivyDocument)> + 'a {
+        text: TextOf<'a>,
+    ) -> impl Iterator<Item = tantivy::Result<(String, TantivyDocument)>> + 'a {
         // Facet values gathered from the events and mentions, per document and per entity.
         let mut doc_facets: HashMap<&str, BTreeSet<(&str, String)>> = HashMap::new();
         let mut entity_facets: HashMap<&str, BTreeSet<(&str, String)>> = HashMap::new();
@@ -249,7 +261,7 @@ impl SearchIndex {
             let mut doc = doc!(
                 self.kind => "document",
                 self.id => d.id.as_str(),
-                self.body => d.text.as_str(),
+                self.body => text(d)?,
                 self.facet => facet("kind", "document"),
             );
             if let Some(t) = &d.title {
@@ -265,7 +277,7 @@ impl SearchIndex {
             for (dim, value) in doc_facets.get(d.id.as_str()).into_iter().flatten() {
                 doc.add_facet(self.facet, facet(dim, value));
             }
-            (format!("d:{}", d.id.as_str()), doc)
+            Ok((format!("d:{}", d.id.as_str()), doc))
         });
         let entities = kb.entities.iter().map(move |e| {
             let mut doc = doc!(
@@ -284,14 +296,14 @@ impl SearchIndex {
             for (dim, value) in entity_facets.get(e.id.as_str()).into_iter().flatten() {
                 doc.add_facet(self.facet, facet(dim, value));
             }
-            (format!("e:{}", e.id), doc)
+            Ok((format!("e:{}", e.id), doc))
         });
         documents.chain(entities)
     }
 
     /// Brings the index up to date with `kb`: items whose fingerprint differs from the indexed
     /// one are re-indexed, items no longer in `kb` removed, the rest left alone.
-    pub(crate) fn sync(&self, kb: &KnowledgeBase) -> tantivy::Result<IndexSync> {
+    pub(crate) fn sync(&self, kb: &KnowledgeBase, text: TextOf) -> tantivy::Result<IndexSync> {
         let schema = self.index.schema();
         let searcher = self.reader.searcher();
         let mut indexed: HashMap<String, String> = HashMap::new();
@@ -312,7 +324,8 @@ impl SearchIndex {
         let mut sync = IndexSync::default();
         // Made only when something changed: an index already up to date is only read.
         let mut writer: Option<IndexWriter> = None;
-        for (key, mut doc) in self.entries(kb) {
+        for entry in self.entries(kb, text) {
+            let (key, mut doc) = entry?;
             let fingerprint = hex::encode(&Sha256::digest(doc.to_json(&schema).as_bytes())[..16]);
             match indexed.remove(&key) {
                 Some(f) if f == fingerprint => {
@@ -370,10 +383,11 @@ impl SearchIndex {
         }
     }
 
-    /// Runs `request`; `doc_text` gives a document's clean text for its snippet.
-    pub(crate) fn search<'a>(
+    /// Runs `request`; `doc_text` gives a document's clean text for its snippet (read only for
+    /// the documents among the hits).
+    pub(crate) fn search(
         &self,
-        doc_text: impl Fn(&str) -> Option<&'a str>,
+        doc_text: impl Fn(&str) -> Option<String>,
         request: &SearchRequest,
     ) -> tantivy::Result<SearchResults> {
         let searcher = self.reader.searcher();
@@ -431,7 +445,7 @@ impl SearchIndex {
             let id = get(self.id);
             let snippet = match (&snippets, kind) {
                 (Some(gen), "document") => doc_text(&id).and_then(|text| {
-                    let s = gen.snippet(text);
+                    let s = gen.snippet(&text);
                     if s.is_empty() {
                         return None;
                     }

@@ -1,16 +1,21 @@
 //! The knowledge base as the web app reads it: the resolved record plus the lookups each page
 //! needs, and the search index, built together so they always agree.
 
-use crate::search::{IndexSync, SearchIndex};
+use crate::search::{text_in_record, IndexSync, SearchIndex};
 use casefile_model::{DocumentRecord, Entity, Event, KnowledgeBase, PartialDate};
 use casefile_resolve::Conflict;
+use casefile_store::Store;
 use std::collections::HashMap;
 use std::path::Path;
 
 /// One consistent view of the store: knowledge base, lookups and search index.
 pub struct Snapshot {
-    /// The resolved record, as `casefile export` writes it.
+    /// The resolved record, as `casefile export` writes it, except that a snapshot built from a
+    /// store ([`Snapshot::build_from_store`]) leaves every document's text empty: pages read a
+    /// text from the store when they need it ([`Snapshot::texts_in_record`]).
     pub kb: KnowledgeBase,
+    /// True when `kb` carries the documents' texts.
+    texts_in_record: bool,
     documents: HashMap<String, usize>,
     entities: HashMap<String, usize>,
     events: HashMap<String, usize>,
@@ -26,6 +31,19 @@ pub struct Snapshot {
     /// and a place named in most reports has hundreds of thousands of mentions.
     documents_by_entity: Vec<Vec<usize>>,
     pub(crate) search: SearchIndex,
+}
+
+/// The text of `d` read from `store`, for the search index.
+fn text_in_store(store: &dyn Store, d: &DocumentRecord) -> tantivy::Result<String> {
+    store
+        .text(&d.id)
+        .map_err(|e| tantivy::TantivyError::SystemError(e.to_string()))?
+        .ok_or_else(|| {
+            tantivy::TantivyError::SystemError(format!(
+                "document {} is no longer in the store",
+                d.id
+            ))
+        })
 }
 
 /// Sort key putting events in date order: dated by year, month, day (a year alone before its
@@ -44,21 +62,39 @@ pub fn date_key(date: Option<PartialDate>) -> (u8, i32, u8, u8) {
 impl Snapshot {
     /// Indexes `kb` for lookups, and for search in RAM.
     pub fn build(kb: KnowledgeBase) -> tantivy::Result<Snapshot> {
-        let search = SearchIndex::in_ram(&kb)?;
-        Ok(Snapshot::with_search(kb, search))
+        let search = SearchIndex::in_ram(&kb, &text_in_record)?;
+        Ok(Snapshot::with_search(kb, search, true))
     }
 
-    /// Indexes `kb` for lookups, with the search index in the folder `index_dir` brought up to
-    /// date with it ([`crate::update_index`]).
-    pub fn build_in_dir(
+    /// Indexes `kb`, a record resolved without texts from `store`, for lookups, with the search
+    /// index in the folder `index_dir` brought up to date with it; the texts it indexes are read
+    /// from `store` one at a time, as the pages read them later.
+    pub fn build_from_store(
         kb: KnowledgeBase,
         index_dir: &Path,
+        store: &dyn Store,
     ) -> tantivy::Result<(Snapshot, IndexSync)> {
-        let (search, sync) = SearchIndex::open_dir(index_dir, &kb)?;
-        Ok((Snapshot::with_search(kb, search), sync))
+        let text = |d: &DocumentRecord| text_in_store(store, d);
+        let (search, sync) = SearchIndex::open_dir(index_dir, &kb, &text)?;
+        Ok((Snapshot::with_search(kb, search, false), sync))
     }
 
-    fn with_search(kb: KnowledgeBase, search: SearchIndex) -> Snapshot {
+    /// [`Snapshot::build_from_store`] with the search index in RAM (`casefile profile`).
+    pub fn build_in_ram_from_store(
+        kb: KnowledgeBase,
+        store: &dyn Store,
+    ) -> tantivy::Result<Snapshot> {
+        let search = SearchIndex::in_ram(&kb, &|d: &DocumentRecord| text_in_store(store, d))?;
+        Ok(Snapshot::with_search(kb, search, false))
+    }
+
+    /// True when the record carries the documents' texts ([`Snapshot::build`]); false when they
+    /// are read from the store ([`Snapshot::build_from_store`]).
+    pub fn texts_in_record(&self) -> bool {
+        self.texts_in_record
+    }
+
+    fn with_search(kb: KnowledgeBase, search: SearchIndex, texts_in_record: bool) -> Snapshot {
         let documents: HashMap<String, usize> = kb
             .documents
             .iter()
@@ -116,6 +152,7 @@ impl Snapshot {
         }
         Snapshot {
             kb,
+            texts_in_record,
             documents,
             entities,
             events,

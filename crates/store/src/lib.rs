@@ -92,6 +92,13 @@ pub trait Store {
     /// The raw bytes of a document as ingested, or `None` when it is not stored.
     fn raw(&self, id: &DocumentId) -> Result<Option<Vec<u8>>>;
 
+    /// The clean text of a document, or `None` when it is not stored: what a reader holding the
+    /// record without texts (`casefile serve`) reads when a request needs one. The default reads
+    /// the whole analysis; a backend can read the one column.
+    fn text(&self, id: &DocumentId) -> Result<Option<String>> {
+        Ok(self.analysis(id)?.map(|a| a.document.text))
+    }
+
     /// Calls `f` for every stored analysis in ingestion order, without holding them all in
     /// memory. The first error `f` returns stops the walk and is returned.
     fn for_each_analysis(&self, f: &mut dyn FnMut(AnalyzedDocument) -> Result<()>) -> Result<()>;

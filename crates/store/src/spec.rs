@@ -149,6 +149,9 @@ impl Store for AnyStore {
     fn raw(&self, id: &DocumentId) -> Result<Option<Vec<u8>>> {
         either!(self, s => s.raw(id))
     }
+    fn text(&self, id: &DocumentId) -> Result<Option<String>> {
+        either!(self, s => s.text(id))
+    }
     fn for_each_analysis(&self, f: &mut dyn FnMut(AnalyzedDocument) -> Result<()>) -> Result<()> {
         either!(self, s => s.for_each_analysis(f))
     }

@@ -936,6 +936,13 @@ impl Store for SqliteStore {
             .map_err(self.sql("cannot read a document's raw bytes"))
     }
 
+    fn text(&self, id: &DocumentId) -> Result<Option<String>> {
+        self.conn
+            .prepare_cached("SELECT text FROM documents WHERE id = ?1")
+            .and_then(|mut st| st.query_row([id.as_str()], |r| r.get(0)).optional())
+            .map_err(self.sql("cannot read a document's text"))
+    }
+
     fn for_each_analysis(&self, f: &mut dyn FnMut(AnalyzedDocument) -> Result<()>) -> Result<()> {
         // Pages of ids rather than one open cursor: memory stays bounded, no read transaction is
         // held while `f` works, and `f` may itself call the store.
