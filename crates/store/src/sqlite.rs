@@ -315,11 +315,9 @@ pub(crate) fn check_references(
     Ok(())
 }
 
-/// Write every layer of `a`. The caller holds the transaction and has removed any old layers.
-/// Stores every layer of `a` under its document's ingestion number `seq`.
+/// Writes every layer of `a` under its document's ingestion number `seq`. The caller holds the
+/// transaction and has removed any old layers.
 fn insert_layers(tx: &Connection, a: &AnalyzedDocument, seq: i64, cx: &Ctx) -> Result<()> {
-    let id = seq;
-
     let mut st = tx
         .prepare_cached(
             r#"INSERT INTO sentences (document_seq, idx, start, "end") VALUES (?1, ?2, ?3, ?4)"#,
@@ -327,7 +325,7 @@ fn insert_layers(tx: &Connection, a: &AnalyzedDocument, seq: i64, cx: &Ctx) -> R
         .map_err(cx.sql("cannot prepare to store sentences"))?;
     for (i, s) in a.sentences.iter().enumerate() {
         st.execute(params![
-            id,
+            seq,
             cx.int(i, "sentence index")?,
             cx.int(s.start, "offset")?,
             cx.int(s.end, "offset")?
@@ -347,7 +345,7 @@ fn insert_layers(tx: &Connection, a: &AnalyzedDocument, seq: i64, cx: &Ctx) -> R
             None => None,
         };
         st.execute(params![
-            id,
+            seq,
             cx.int(i, "mention index")?,
             cx.int(m.span.start, "offset")?,
             cx.int(m.span.end, "offset")?,
@@ -367,7 +365,7 @@ fn insert_layers(tx: &Connection, a: &AnalyzedDocument, seq: i64, cx: &Ctx) -> R
         .map_err(cx.sql("cannot prepare to store time expressions"))?;
     for (i, t) in a.timexes.iter().enumerate() {
         st.execute(params![
-            id,
+            seq,
             cx.int(i, "timex index")?,
             cx.int(t.span.start, "offset")?,
             cx.int(t.span.end, "offset")?,
@@ -395,7 +393,7 @@ fn insert_layers(tx: &Connection, a: &AnalyzedDocument, seq: i64, cx: &Ctx) -> R
     for (i, e) in a.events.iter().enumerate() {
         let event_idx = cx.int(i, "event index")?;
         st.execute(params![
-            id,
+            seq,
             event_idx,
             cx.name(&e.event_type)?,
             cx.int(e.trigger.start, "offset")?,
@@ -418,7 +416,7 @@ fn insert_layers(tx: &Connection, a: &AnalyzedDocument, seq: i64, cx: &Ctx) -> R
         for (j, (mention, role)) in e.participants.iter().enumerate() {
             participants
                 .execute(params![
-                    id,
+                    seq,
                     event_idx,
                     cx.int(j, "participant index")?,
                     cx.int(*mention, "mention index")?,
@@ -437,7 +435,7 @@ fn insert_layers(tx: &Connection, a: &AnalyzedDocument, seq: i64, cx: &Ctx) -> R
         .map_err(cx.sql("cannot prepare to store claims"))?;
     for (i, c) in a.claims.iter().enumerate() {
         st.execute(params![
-            id,
+            seq,
             cx.int(i, "claim index")?,
             cx.int(c.quantity, "quantity")?,
             cx.name(&c.qualifier)?,
@@ -522,7 +520,7 @@ fn read_layers(conn: &Connection, cx: &Ctx) -> Result<Option<AnalyzedDocument>> 
         })
         .map_err(cx.sql("cannot read a document"))?;
     let Some((
-        id,
+        seq,
         source,
         format,
         title,
@@ -573,7 +571,7 @@ fn read_layers(conn: &Connection, cx: &Ctx) -> Result<Option<AnalyzedDocument>> 
         )
         .map_err(cx.sql("cannot read sentences"))?;
     let rows = st
-        .query_map([id], |r| Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?)))
+        .query_map([seq], |r| Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?)))
         .and_then(|rows| rows.collect::<rusqlite::Result<Vec<(i64, i64, i64)>>>())
         .map_err(cx.sql("cannot read sentences"))?;
     for (pos, (idx, start, end)) in rows.into_iter().enumerate() {
@@ -597,7 +595,7 @@ fn read_layers(conn: &Connection, cx: &Ctx) -> Result<Option<AnalyzedDocument>> 
         )
         .map_err(cx.sql("cannot read mentions"))?;
     let rows = st
-        .query_map([id], |r| {
+        .query_map([seq], |r| {
             Ok((
                 r.get(0)?,
                 r.get(1)?,
@@ -634,7 +632,7 @@ fn read_layers(conn: &Connection, cx: &Ctx) -> Result<Option<AnalyzedDocument>> 
         )
         .map_err(cx.sql("cannot read time expressions"))?;
     let rows = st
-        .query_map([id], |r| {
+        .query_map([seq], |r| {
             Ok((
                 r.get(0)?,
                 r.get(1)?,
@@ -664,7 +662,7 @@ fn read_layers(conn: &Connection, cx: &Ctx) -> Result<Option<AnalyzedDocument>> 
         )
         .map_err(cx.sql("cannot read event participants"))?;
     let participant_rows = st
-        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .query_map([seq], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
         .and_then(|rows| rows.collect::<rusqlite::Result<Vec<(i64, i64, i64, String)>>>())
         .map_err(cx.sql("cannot read event participants"))?;
     let mut participant_rows = participant_rows.into_iter().peekable();
@@ -676,7 +674,7 @@ fn read_layers(conn: &Connection, cx: &Ctx) -> Result<Option<AnalyzedDocument>> 
              legal_basis FROM events WHERE document_seq = ?1 ORDER BY idx",
         )
         .map_err(cx.sql("cannot read events"))?;
-    let mut rows = st.query([id]).map_err(cx.sql("cannot read events"))?;
+    let mut rows = st.query([seq]).map_err(cx.sql("cannot read events"))?;
     let mut pos = 0;
     while let Some(r) = rows.next().map_err(cx.sql("cannot read events"))? {
         let row = (|| -> rusqlite::Result<_> {
@@ -758,7 +756,7 @@ fn read_layers(conn: &Connection, cx: &Ctx) -> Result<Option<AnalyzedDocument>> 
         )
         .map_err(cx.sql("cannot read claims"))?;
     let rows = st
-        .query_map([id], |r| {
+        .query_map([seq], |r| {
             Ok((
                 r.get(0)?,
                 r.get(1)?,
