@@ -600,11 +600,14 @@ fn review(
         )
     })?;
     let mut store = open_store(dir)?;
-    let kb = resolve_store(&store, &store.reviews()?, false)?.kb;
+    let kb = casefile_serve::resolve_store(&store, &store.reviews()?, false)?.kb;
     // A fact an earlier judgement removed (a rejected event) is found in the record as read.
     let anchor = match casefile_resolve::reviews::anchor(&kb, &target) {
         Some(found) => Some(found),
-        None => casefile_resolve::reviews::anchor(&resolve_store(&store, &[], false)?.kb, &target),
+        None => casefile_resolve::reviews::anchor(
+            &casefile_serve::resolve_store(&store, &[], false)?.kb,
+            &target,
+        ),
     }
     .with_context(|| format!("no event, entity or document has the id {target:?}"))?;
     let needs_value = !matches!(
@@ -756,26 +759,11 @@ fn profile(dir: &StoreSpec) -> Result<ExitCode> {
 pub fn resolution(store: &dyn Store) -> Result<casefile_resolve::Resolution> {
     // People's judgements are re-applied on every resolution, so they survive re-ingest and
     // re-extraction.
-    resolve_store(store, &store.reviews()?, true)
-}
-
-/// Resolves the store's analyses, streamed one at a time, with `reviews` applied; the record
-/// keeps the documents' texts when `texts`.
-fn resolve_store(
-    store: &dyn Store,
-    reviews: &[casefile_model::Review],
-    texts: bool,
-) -> Result<casefile_resolve::Resolution> {
-    let mut resolver = if texts {
-        casefile_resolve::Resolver::new()
-    } else {
-        casefile_resolve::Resolver::without_texts()
-    };
-    store.for_each_analysis(&mut |a| {
-        resolver.add(a);
-        Ok(())
-    })?;
-    Ok(resolver.finish(reviews))
+    Ok(casefile_serve::resolve_store(
+        store,
+        &store.reviews()?,
+        true,
+    )?)
 }
 
 /// Resolves everything in the store into the knowledge base.

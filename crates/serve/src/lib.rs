@@ -300,15 +300,30 @@ fn load_snapshot(
         .with_context(|| format!("cannot open the store at {spec}"))?;
     let changes = store.changes()?;
     let reviews = store.reviews()?;
-    let mut resolver = casefile_resolve::Resolver::without_texts();
+    let resolution = resolve_store(&store, &reviews, false)?;
+    let (snapshot, _) = Snapshot::build_from_store(resolution.kb, &index_dir(local_dir), &store)
+        .with_context(|| index_error(local_dir))?;
+    Ok((changes, snapshot, resolution.conflicts))
+}
+
+/// Resolves every analysis in `store`, streamed one at a time, with `reviews` applied. The record
+/// keeps the documents' texts when `texts` (what an export writes); without, a reader fetches a
+/// text from the store when it needs one, as the server does.
+pub fn resolve_store(
+    store: &dyn casefile_store::Store,
+    reviews: &[Review],
+    texts: bool,
+) -> casefile_store::Result<casefile_resolve::Resolution> {
+    let mut resolver = if texts {
+        casefile_resolve::Resolver::new()
+    } else {
+        casefile_resolve::Resolver::without_texts()
+    };
     store.for_each_analysis(&mut |a| {
         resolver.add(a);
         Ok(())
     })?;
-    let resolution = resolver.finish(&reviews);
-    let (snapshot, _) = Snapshot::build_from_store(resolution.kb, &index_dir(local_dir), &store)
-        .with_context(|| index_error(local_dir))?;
-    Ok((changes, snapshot, resolution.conflicts))
+    Ok(resolver.finish(reviews))
 }
 
 /// The application: every page and API endpoint, the body limit and the security headers.
