@@ -19,6 +19,7 @@
 #![recursion_limit = "512"]
 
 mod api;
+mod facets;
 pub mod html;
 mod pages;
 mod queues;

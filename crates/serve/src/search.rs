@@ -11,22 +11,31 @@
 //! `year` (a document's publication year; the years of an entity's events), `country` (of an
 //! entity; of the entities a document mentions) and `publisher` (documents).
 
+use crate::facets::{FacetSets, MatchSet};
 use casefile_model::{DocumentRecord, KnowledgeBase};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
-use tantivy::collector::{Count, FacetCollector, TopDocs};
-use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, TermQuery};
+use std::sync::Arc;
+use tantivy::collector::TopDocs;
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, QueryParser, TermQuery,
+};
+use tantivy::query_grammar::{Delimiter, UserInputAst, UserInputLeaf, UserInputLiteral};
 use tantivy::schema::{
     Facet, FacetOptions, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value,
     STORED, STRING,
 };
 use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, SimpleTokenizer, TextAnalyzer};
-use tantivy::{doc, Document, Index, IndexReader, IndexWriter, TantivyDocument, Term};
+use tantivy::{
+    doc, Document, Index, IndexReader, IndexWriter, Searcher, TantivyDocument, Term, Warmer,
+};
 
 const ANALYZER: &str = "folded";
+/// How much more a word counts in a title or a name than in a report's body.
+const NAME_BOOST: f32 = 3.0;
 /// The facet dimensions, in the order pages show them.
 pub const FACETS: [&str; 6] = ["kind", "type", "event", "year", "country", "publisher"];
 
@@ -42,6 +51,8 @@ pub(crate) struct SearchIndex {
     facet: Field,
     key: Field,
     fingerprint: Field,
+    /// Kept here: the reader holds its warmer weakly.
+    facet_sets: Arc<FacetSets>,
 }
 
 /// What to search for.
@@ -202,9 +213,12 @@ impl SearchIndex {
         let (_, f) = schema();
         // Reloaded by hand after our own commits: a snapshot's hits then always come from the
         // index as that snapshot's record left it.
+        let facet_sets = Arc::new(FacetSets::new("facet"));
+        let warmer: Arc<dyn Warmer> = facet_sets.clone();
         let reader = index
             .reader_builder()
             .reload_policy(tantivy::ReloadPolicy::Manual)
+            .warmers(vec![Arc::downgrade(&warmer)])
             .try_into()?;
         Ok(SearchIndex {
             index,
@@ -218,6 +232,7 @@ impl SearchIndex {
             facet: f.facet,
             key: f.key,
             fingerprint: f.fingerprint,
+            facet_sets,
         })
     }
 
@@ -383,6 +398,120 @@ impl SearchIndex {
         }
     }
 
+    /// The query for the user's words `q` (tantivy's query language; syntax errors are forgiven).
+    ///
+    /// Every word is required unless the query says otherwise (`OR`, `-word`): a researcher
+    /// narrowing a search adds words. A plain word that is nobody's name as written also matches
+    /// names one edit away ("Koslov" finds "Kozlov"), so a misspelt name still finds its person;
+    /// a word that is somebody's name is not widened ("Kozlov" does not find "Kozlova"), and
+    /// neither are numbers and short words, which one edit turns into other words. Leaving them
+    /// exact also keeps the query one that tantivy can answer without scoring every match.
+    fn text_query(&self, searcher: &Searcher, q: &str) -> Box<dyn Query> {
+        let mut parser = QueryParser::for_index(
+            &self.index,
+            vec![self.title, self.names, self.body, self.publisher],
+        );
+        parser.set_field_boost(self.title, NAME_BOOST);
+        parser.set_field_boost(self.names, NAME_BOOST);
+        parser.set_conjunction_by_default();
+        let (ast, _errors) = tantivy::query_grammar::parse_query_lenient(q);
+        self.convert(&parser, searcher, ast)
+            .unwrap_or_else(|| Box::new(BooleanQuery::new(Vec::new())))
+    }
+
+    /// `ast` as a query, as the parser would build it, with the fuzzy name alternatives of
+    /// [`SearchIndex::text_query`]; `None` for what matches nothing by itself (a word of
+    /// punctuation only), which the enclosing clause then leaves out, as tantivy's parser does.
+    fn convert(
+        &self,
+        parser: &QueryParser,
+        searcher: &Searcher,
+        ast: UserInputAst,
+    ) -> Option<Box<dyn Query>> {
+        match ast {
+            UserInputAst::Clause(clauses) => {
+                let mut converted: Vec<(Occur, Box<dyn Query>)> = clauses
+                    .into_iter()
+                    .filter_map(|(occur, sub)| {
+                        let sub = self.convert(parser, searcher, sub)?;
+                        Some((occur.unwrap_or(Occur::Must), sub))
+                    })
+                    .collect();
+                if converted.is_empty() {
+                    return None;
+                }
+                // Exclusions alone would match nothing: they exclude from everything.
+                if converted.iter().all(|(o, _)| *o == Occur::MustNot) {
+                    converted.push((Occur::Should, Box::new(AllQuery)));
+                }
+                Some(Box::new(BooleanQuery::new(converted)))
+            }
+            UserInputAst::Boost(inner, boost) => {
+                let inner = self.convert(parser, searcher, *inner)?;
+                Some(Box::new(BoostQuery::new(inner, boost.into_inner() as f32)))
+            }
+            UserInputAst::Leaf(leaf) => {
+                let fuzzy_name = match leaf.as_ref() {
+                    UserInputLeaf::Literal(literal) => {
+                        let fuzzy = self.unknown_name_word(searcher, literal);
+                        let (query, _) = parser
+                            .build_query_from_user_input_ast_lenient(UserInputAst::Leaf(leaf));
+                        let mut has_terms = false;
+                        query.query_terms(&mut |_, _| has_terms = true);
+                        if !has_terms {
+                            return None;
+                        }
+                        match fuzzy {
+                            Some(word) => (query, word),
+                            None => return Some(query),
+                        }
+                    }
+                    _ => {
+                        return Some(
+                            parser
+                                .build_query_from_user_input_ast_lenient(UserInputAst::Leaf(leaf))
+                                .0,
+                        )
+                    }
+                };
+                let (exact, word) = fuzzy_name;
+                let near = FuzzyTermQuery::new(Term::from_field_text(self.names, &word), 1, true);
+                Some(Box::new(BooleanQuery::new(vec![
+                    (Occur::Should, exact),
+                    (
+                        Occur::Should,
+                        Box::new(BoostQuery::new(Box::new(near), NAME_BOOST)),
+                    ),
+                ])))
+            }
+        }
+    }
+
+    /// The indexed form of `literal` when it is a plain word of four letters or more that no
+    /// name in the index has: such a word also matches names one edit away.
+    fn unknown_name_word(&self, searcher: &Searcher, literal: &UserInputLiteral) -> Option<String> {
+        if literal.field_name.is_some()
+            || literal.delimiter != Delimiter::None
+            || literal.prefix
+            || literal.slop != 0
+        {
+            return None;
+        }
+        let mut analyzer = self.index.tokenizer_for_field(self.names).ok()?;
+        let mut stream = analyzer.token_stream(&literal.phrase);
+        let word = stream.next()?.text.clone();
+        if stream.next().is_some()
+            || word.chars().count() < 4
+            || !word.chars().all(char::is_alphabetic)
+        {
+            return None;
+        }
+        let in_names = searcher
+            .doc_freq(&Term::from_field_text(self.names, &word))
+            .ok()?;
+        (in_names == 0).then_some(word)
+    }
+
     /// Runs `request`; `doc_text` gives a document's clean text for its snippet (read only for
     /// the documents among the hits).
     pub(crate) fn search(
@@ -391,18 +520,11 @@ impl SearchIndex {
         request: &SearchRequest,
     ) -> tantivy::Result<SearchResults> {
         let searcher = self.reader.searcher();
-        let mut parser = QueryParser::for_index(
-            &self.index,
-            vec![self.title, self.names, self.body, self.publisher],
-        );
-        parser.set_field_boost(self.title, 3.0);
-        parser.set_field_boost(self.names, 3.0);
-        parser.set_field_fuzzy(self.names, false, 1, true);
         let q = request.q.trim();
         let text_query: Box<dyn Query> = if q.is_empty() {
             Box::new(AllQuery)
         } else {
-            parser.parse_query_lenient(q).0
+            self.text_query(&searcher, q)
         };
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query)];
         for (dim, value) in &request.filters {
@@ -413,15 +535,12 @@ impl SearchIndex {
             ));
         }
         let query = BooleanQuery::new(clauses);
-        let mut facets = FacetCollector::for_field("facet");
-        for dim in FACETS {
-            facets.add_facet(Facet::from_path([dim]));
-        }
         let limit = request.limit.clamp(1, 100);
-        let (top, total, facet_counts) = searcher.search(
-            &query,
-            &(TopDocs::with_limit(limit).order_by_score(), Count, facets),
-        )?;
+        // Two passes, because together they would cost more: the best hits alone let tantivy
+        // skip blocks of documents that cannot enter them, and the matches alone need no scores.
+        let top = searcher.search(&query, &TopDocs::with_limit(limit).order_by_score())?;
+        let matches = searcher.search(&query, &MatchSet)?;
+        let (total, facet_counts) = self.facet_sets.count(&searcher, &matches)?;
         let snippets = if q.is_empty() {
             None
         } else {
@@ -469,19 +588,10 @@ impl SearchIndex {
                 snippet,
             });
         }
-        let mut out: BTreeMap<&'static str, BTreeMap<String, u64>> = BTreeMap::new();
-        for dim in FACETS {
-            let counts = out.entry(dim).or_default();
-            for (f, n) in facet_counts.get(Facet::from_path([dim])) {
-                if let Some(value) = f.to_path().last() {
-                    counts.insert((*value).to_string(), n);
-                }
-            }
-        }
         Ok(SearchResults {
             total,
             hits,
-            facets: out,
+            facets: facet_counts,
         })
     }
 }

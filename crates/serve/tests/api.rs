@@ -497,6 +497,65 @@ async fn unknown_addresses_are_404_with_headers() {
     assert!(!r.body.contains("<script>"));
 }
 
+/// The names of the entities `q` finds, and the number of documents it finds.
+async fn found(app: &Router, q: &str) -> (Vec<String>, u64) {
+    let q = q.replace(' ', "%20").replace(',', "%2C");
+    let v = get(app, &format!("/api/search?q={q}&kind=entity"))
+        .await
+        .json();
+    let mut names: Vec<String> = v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["name"].as_str().unwrap().to_string())
+        .collect();
+    names.sort();
+    let docs = get(app, &format!("/api/search?q={q}&kind=document"))
+        .await
+        .json();
+    (names, docs["total"].as_u64().unwrap())
+}
+
+#[tokio::test]
+async fn search_requires_every_word_and_widens_only_names_nobody_has() {
+    let dir = tempfile::tempdir().unwrap();
+    common::build_store(dir.path());
+    {
+        let mut store = SqliteStore::open(dir.path()).unwrap();
+        let raw = b"raw bytes of another detention";
+        let olga = common::detention_document(raw, "Olga Kozlova", PartialDate::y(2001));
+        store.put(raw, &olga).unwrap();
+    }
+    let app = router(AppState::open(dir.path()).unwrap());
+    let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+
+    // A name as written finds that name only: Kozlov is not Kozlova.
+    assert_eq!(found(&app, "Kozlov").await, (names(&["Ivan Kozlov"]), 2));
+    assert_eq!(found(&app, "Kozlova").await, (names(&["Olga Kozlova"]), 1));
+    // A spelling nobody has finds the names one edit away.
+    assert_eq!(found(&app, "Koslov").await.0, names(&["Ivan Kozlov"]));
+    assert_eq!(found(&app, "Koslova").await.0, names(&["Olga Kozlova"]));
+    // Every word is required, unless the query says OR; a clause of exclusions alone excludes
+    // from everything; a word of punctuation is no word.
+    assert_eq!(
+        found(&app, "Ivan Kozlov").await,
+        (names(&["Ivan Kozlov"]), 2)
+    );
+    assert_eq!(found(&app, "Kozlov released").await, (vec![], 1));
+    assert_eq!(found(&app, "Kozlov detained").await, (vec![], 1));
+    assert_eq!(found(&app, "Kozlov Kozlova").await, (vec![], 0));
+    assert_eq!(
+        found(&app, "Kozlov OR Kozlova").await,
+        (names(&["Ivan Kozlov", "Olga Kozlova"]), 3)
+    );
+    let (everyone, all_documents) = found(&app, "").await;
+    let (others, documents_without) = found(&app, "-Kozlov").await;
+    assert_eq!(others.len(), everyone.len() - 1);
+    assert!(!others.contains(&"Ivan Kozlov".to_string()));
+    assert_eq!(documents_without, all_documents - 2);
+    assert_eq!(found(&app, "Kozlov ,").await, found(&app, "Kozlov").await);
+}
+
 #[tokio::test]
 async fn facets_count_event_types_years_and_countries_and_filter() {
     let dir = tempfile::tempdir().unwrap();
