@@ -302,23 +302,15 @@ impl Drop for Server {
     }
 }
 
-#[test]
-fn serve_finds_what_a_worker_stored_while_it_was_serving() {
-    let Some(pg) = PgSchema::new("workers_serve") else {
-        return;
-    };
-    let dir = tempfile::tempdir().unwrap();
-    let first = dir.path().join("first");
-    generate(&first, 3, 21);
-    ok(casefile(pg.store(), &["enqueue", first.to_str().unwrap()]));
-    assert_eq!(finish(spawn_worker(pg.store(), "before", &[])), 3);
-
+/// `casefile serve --follow 0.2` on `pg`'s store, on a free loopback port, its local files
+/// under `dir`.
+fn start_server(pg: &PgSchema, dir: &Path) -> (Server, std::net::SocketAddr) {
     // A free loopback port (released just before the server binds it).
     let addr = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
         .unwrap();
-    let local = dir.path().join("local");
+    let local = dir.join("local");
     let server = Server(
         Command::new(BIN)
             .arg("--store")
@@ -332,6 +324,38 @@ fn serve_finds_what_a_worker_stored_while_it_was_serving() {
             .spawn()
             .unwrap(),
     );
+    (server, addr)
+}
+
+/// The body of `GET path` once the server answers 200, waiting for it to start (2 minutes).
+fn get_when_up(addr: std::net::SocketAddr, path: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(120);
+    loop {
+        if let Ok(response) = http_get(addr, path) {
+            if response.starts_with("HTTP/1.1 200") {
+                return response.split_once("\r\n\r\n").unwrap().1.to_string();
+            }
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the server did not answer {path}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
+fn serve_finds_what_a_worker_stored_while_it_was_serving() {
+    let Some(pg) = PgSchema::new("workers_serve") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("first");
+    generate(&first, 3, 21);
+    ok(casefile(pg.store(), &["enqueue", first.to_str().unwrap()]));
+    assert_eq!(finish(spawn_worker(pg.store(), "before", &[])), 3);
+
+    let (server, addr) = start_server(&pg, dir.path());
     // The documents found for `q`, as the API's JSON hits; `None` while the server is not up.
     let search = |q: &str| -> Option<Vec<serde_json::Value>> {
         let response = http_get(addr, &format!("/api/search?q={q}&kind=document")).ok()?;
@@ -429,6 +453,25 @@ fn an_unreadable_file_fails_once_with_its_reason_and_a_second_enqueue_retries_it
         "{status}"
     );
     assert_eq!(stored_documents(&pg), (1, 1));
+    // The web app's status shows the queue and why the job failed.
+    let (server, addr) = start_server(&pg, dir.path());
+    let status: serde_json::Value =
+        serde_json::from_str(&get_when_up(addr, "/api/status")).unwrap();
+    assert_eq!(status["queue"]["done"], 1, "{status}");
+    assert_eq!(status["queue"]["failed"], 1, "{status}");
+    let failure = &status["queue"]["failures"][0];
+    assert!(
+        failure[0].as_str().unwrap().ends_with("blank.txt"),
+        "{status}"
+    );
+    assert!(
+        failure[1].as_str().unwrap().contains("empty document"),
+        "{status}"
+    );
+    let page = get_when_up(addr, "/status");
+    assert!(page.contains("<h2>Work queue</h2>"), "{page}");
+    assert!(page.contains("<strong>1</strong> failed"), "{page}");
+    drop(server);
 
     // Enqueued again, the failed file waits again (the stored one is skipped); a job whose
     // workers kept dying (claims recorded, never finished) is given up instead of retried.

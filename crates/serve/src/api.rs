@@ -183,10 +183,15 @@ pub(crate) async fn contradictions(State(state): State<AppState>) -> ApiResult {
     Ok(Json(json!({ "contradictions": list })).into_response())
 }
 
-/// `GET /api/status`: documents stored, in the record, last ingest, and each document's status.
-pub(crate) async fn status(State(state): State<AppState>) -> ApiResult {
+/// `GET /api/status?page=N`: documents stored, in the record, last ingest, what the record's
+/// documents lack, one page of documents (newest first) with their status, and the work queue.
+pub(crate) async fn status(
+    State(state): State<AppState>,
+    Query(params): Query<crate::pages::PageParams>,
+) -> ApiResult {
     let st = state.clone();
-    let status = tokio::task::spawn_blocking(move || crate::queues::status(&st))
+    let page = params.page.unwrap_or(1);
+    let status = tokio::task::spawn_blocking(move || crate::queues::status(&st, page))
         .await
         .map_err(internal)?
         .map_err(|e| internal(format!("cannot read the ingest log: {e:#}")))?;
@@ -481,9 +486,9 @@ pub fn openapi_document() -> Value {
             "/entities/{id}": { "get": { "summary": "Case file page: names, timeline, events with sources, documents, mentions.", "parameters": [id_param("Entity id."), { "name": "page", "in": "query", "required": false, "description": "Page of the event list, 100 events a page (past the last page shows the last).", "schema": { "type": "integer", "minimum": 1, "default": 1 } }], "responses": { "200": html_response("The page."), "404": html_response("No such entity.") } } },
             "/documents/{id}": { "get": { "summary": "Document page: metadata and clean text, mentions and event passages marked as <mark id=\"c{start}-{end}\">.", "parameters": [id_param("Document id.")], "responses": { "200": html_response("The page."), "404": html_response("No such document.") } } },
             "/contradictions": { "get": { "summary": "Contradictions queue: events whose sources state a value differently, with both passages.", "responses": { "200": html_response("The page.") } } },
-            "/status": { "get": { "summary": "Ingest status: documents stored, last ingest, each document's size, mentions, events and warnings.", "responses": { "200": html_response("The page.") } } },
+            "/status": { "get": { "summary": "Ingest status: documents stored, last ingest, what the record's documents lack, each document's size, mentions, events and warnings (newest first, paged), and a PostgreSQL store's work queue with its failed jobs.", "parameters": [{ "name": "page", "in": "query", "required": false, "description": "Page of the document list, 100 documents a page, newest first (past the last page shows the last).", "schema": { "type": "integer", "minimum": 1, "default": 1 } }], "responses": { "200": html_response("The page.") } } },
             "/api/contradictions": { "get": { "summary": "Events whose sources disagree (what `casefile conflicts` lists), with both passages.", "responses": { "200": json_response("The contradictions.", json!({ "type": "object", "required": ["contradictions"], "properties": { "contradictions": { "type": "array", "items": { "$ref": "#/components/schemas/Contradiction" } } } })) } } },
-            "/api/status": { "get": { "summary": "Ingest status of the store.", "responses": { "200": json_response("The status.", json!({ "$ref": "#/components/schemas/Status" })) } } },
+            "/api/status": { "get": { "summary": "Ingest status of the store.", "parameters": [{ "name": "page", "in": "query", "required": false, "description": "Page of the document list, 100 documents a page, newest first (past the last page shows the last).", "schema": { "type": "integer", "minimum": 1, "default": 1 } }], "responses": { "200": json_response("The status.", json!({ "$ref": "#/components/schemas/Status" })) } } },
             "/static/style.css": { "get": { "summary": "The stylesheet.", "responses": { "200": { "description": "CSS.", "content": { "text/css": { "schema": { "type": "string" } } } } } } },
             "/api/search": { "get": { "summary": "Search documents and entities.", "parameters": search_params(), "responses": { "200": json_response("Ranked hits and facet counts.", json!({ "$ref": "#/components/schemas/SearchResults" })) } } },
             "/api/entities/{id}": { "get": { "summary": "An entity's case file: the entity, its documents and its events in date order.", "parameters": [id_param("Entity id.")], "responses": { "200": json_response("The case file.", json!({ "$ref": "#/components/schemas/CaseFile" })), "404": error_response("No such entity.") } } },
@@ -533,9 +538,12 @@ pub fn openapi_document() -> Value {
                         "start": { "type": "integer" }, "end": { "type": "integer" }, "text": { "type": "string" }
                     } } }
                 } },
-                "Status": { "type": "object", "required": ["stored", "in_record", "documents"], "properties": {
+                "Status": { "type": "object", "required": ["stored", "in_record", "gaps", "page", "pages", "documents"], "properties": {
                     "stored": { "type": "integer" }, "in_record": { "type": "integer" }, "last_ingest": { "type": ["string", "null"], "format": "date-time" },
-                    "documents": { "type": "array", "items": { "type": "object", "properties": {
+                    "gaps": { "type": "object", "description": "Documents of the record without a publication date, publisher, title, or any event read.", "properties": { "no_published": { "type": "integer" }, "no_publisher": { "type": "integer" }, "no_title": { "type": "integer" }, "no_events": { "type": "integer" } } },
+                    "page": { "type": "integer" }, "pages": { "type": "integer" },
+                    "queue": { "type": "object", "description": "PostgreSQL stores with queued jobs only.", "properties": { "queued": { "type": "integer" }, "done": { "type": "integer" }, "failed": { "type": "integer" }, "failures": { "type": "array", "description": "The first 100 failed jobs: [file, reason].", "items": { "type": "array", "items": { "type": "string" }, "minItems": 2, "maxItems": 2 } } } },
+                    "documents": { "type": "array", "description": "This page's documents, newest first.", "items": { "type": "object", "properties": {
                         "id": { "type": "string" }, "source": { "type": "string" }, "format": { "type": "string" }, "ingested_at": { "type": "string" },
                         "raw_bytes": { "type": "integer" }, "text_bytes": { "type": "integer" }, "in_record": { "type": "boolean" },
                         "title": { "type": ["string", "null"] }, "publisher": { "type": ["string", "null"] }, "published": { "type": ["string", "null"] },

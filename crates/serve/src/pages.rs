@@ -628,10 +628,15 @@ pub(crate) async fn contradictions(State(state): State<AppState>) -> Response {
     html_response(StatusCode::OK, "Contradictions", "", &body)
 }
 
-/// `GET /status`: what the store holds and how each document was read.
-pub(crate) async fn status(State(state): State<AppState>) -> Response {
+/// `GET /status`: what the store holds, how each document was read (newest first, a page at a
+/// time), and a PostgreSQL store's work queue with the jobs that failed.
+pub(crate) async fn status(
+    State(state): State<AppState>,
+    Query(params): Query<PageParams>,
+) -> Response {
     let st = state.clone();
-    let status = match tokio::task::spawn_blocking(move || crate::queues::status(&st)).await {
+    let page = params.page.unwrap_or(1);
+    let status = match tokio::task::spawn_blocking(move || crate::queues::status(&st, page)).await {
         Ok(Ok(s)) => s,
         Ok(Err(e)) => {
             return error_page(
@@ -652,9 +657,56 @@ pub(crate) async fn status(State(state): State<AppState>) -> Response {
     if status.stored != status.in_record {
         body.push_str("<p class=\"tag warn\">The store changed since the server read it: <code>POST /api/reload</code> or restart.</p>\n");
     }
+    let g = status.gaps;
+    let gaps: Vec<String> = [
+        (g.no_published, "without a publication date"),
+        (g.no_publisher, "without a publisher"),
+        (g.no_title, "without a title"),
+        (g.no_events, "with no events read"),
+    ]
+    .iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, what)| format!("<strong>{n}</strong> {what}"))
+    .collect();
+    if !gaps.is_empty() {
+        let _ = writeln!(
+            body,
+            "<p class=\"gaps\">In the record: {}.</p>",
+            gaps.join(" · ")
+        );
+    }
+    if let Some(q) = &status.queue {
+        let _ = writeln!(
+            body,
+            "<h2>Work queue</h2>\n<p class=\"counts\"><strong>{}</strong> waiting · <strong>{}</strong> done · <strong>{}</strong> failed</p>",
+            q.queued, q.done, q.failed
+        );
+        if !q.failures.is_empty() {
+            body.push_str("<table class=\"status failures\">\n<thead><tr><th>File</th><th>Why it failed</th></tr></thead>\n<tbody>\n");
+            for (source, error) in &q.failures {
+                let _ = writeln!(
+                    body,
+                    "<tr><td>{}</td><td class=\"warn-text\">{}</td></tr>",
+                    escape(source),
+                    escape(error)
+                );
+            }
+            body.push_str("</tbody>\n</table>\n");
+            if q.failed as usize > q.failures.len() {
+                let _ = writeln!(
+                    body,
+                    "<p class=\"muted\">The first {} of {} failed jobs; <code>casefile queue</code> lists all.</p>",
+                    q.failures.len(),
+                    q.failed
+                );
+            }
+        }
+    }
     body.push_str("<p class=\"muted\">Files that could not be read are not stored: <code>casefile ingest</code> names each with its reason on standard error.</p>\n");
+    let pager = status_pager(status.page, status.pages, status.stored);
+    body.push_str(&pager);
     body.push_str("<table class=\"status\">\n<thead><tr><th>Document</th><th>Format</th><th>Ingested</th><th>Size</th><th>Mentions</th><th>Events</th><th>Status</th></tr></thead>\n<tbody>\n");
-    for d in status.documents.iter().rev() {
+    for d in &status.documents {
         let name = d.title.clone().unwrap_or_else(|| {
             std::path::Path::new(&d.source)
                 .file_name()
@@ -686,8 +738,40 @@ pub(crate) async fn status(State(state): State<AppState>) -> Response {
             }
         );
     }
-    body.push_str("</tbody>\n</table>");
+    body.push_str("</tbody>\n</table>\n");
+    body.push_str(&pager);
     html_response(StatusCode::OK, "Ingest status", "", &body)
+}
+
+/// "Documents 101–200 of 1,000,000, newest first · page 2 of 10,000" with links to the first,
+/// previous, next and last pages; empty when everything fits on one.
+fn status_pager(page: usize, pages: usize, stored: usize) -> String {
+    if pages <= 1 {
+        return String::new();
+    }
+    let first = (page - 1) * crate::queues::STATUS_PER_PAGE;
+    let last = (first + crate::queues::STATUS_PER_PAGE).min(stored);
+    let link = |p: usize, label: &str| format!("<a href=\"/status?page={p}\">{label}</a>");
+    let mut out = format!(
+        "<p class=\"pager\">Documents {}–{last} of {stored}, newest first · page {page} of {pages}",
+        first + 1
+    );
+    if page > 1 {
+        out.push_str(&format!(
+            " · {} · {}",
+            link(1, "newest"),
+            link(page - 1, "newer")
+        ));
+    }
+    if page < pages {
+        out.push_str(&format!(
+            " · {} · {}",
+            link(page + 1, "older"),
+            link(pages, "oldest")
+        ));
+    }
+    out.push_str("</p>\n");
+    out
 }
 
 /// A date as a fractional year, for placing it on the timeline; `None` without a year.
@@ -785,10 +869,10 @@ const MAX_LISTED_MENTIONS: usize = 100;
 /// file fits on one page; a country's would otherwise run to megabytes).
 const EVENTS_PER_PAGE: usize = 100;
 
-/// Query parameters of `/entities/{id}`.
+/// Query parameters of a paged page (`/entities/{id}`, `/status`).
 #[derive(Debug, Default, Deserialize)]
-pub(crate) struct EntityPageParams {
-    /// Which page of the event list, from 1.
+pub(crate) struct PageParams {
+    /// Which page of the list, from 1.
     pub page: Option<usize>,
 }
 
@@ -799,7 +883,7 @@ const MAX_STACKED_DOTS: u32 = 6;
 pub(crate) async fn entity(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    Query(params): Query<EntityPageParams>,
+    Query(params): Query<PageParams>,
 ) -> Response {
     let snap = state.snapshot();
     let Some(e) = snap.entity(&id) else {

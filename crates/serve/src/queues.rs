@@ -5,7 +5,7 @@ use crate::snapshot::Snapshot;
 use crate::AppState;
 use casefile_model::PartialDate;
 use casefile_resolve::Conflict;
-use casefile_store::Store;
+use casefile_store::{JobQueue, Store, StoreSpec};
 use serde::Serialize;
 
 /// One passage stating one side of a contradiction.
@@ -115,6 +115,13 @@ pub(crate) struct DocumentStatus {
     pub warnings: Vec<String>,
 }
 
+/// Documents one page of the ingest status lists, newest first (`?page=N`): a store of a million
+/// reports must not make a page of a million rows.
+pub(crate) const STATUS_PER_PAGE: usize = 100;
+
+/// Failed queue jobs the status lists (the first ones, in queue order; `casefile queue` lists all).
+const FAILURES_LISTED: usize = 100;
+
 /// The store's ingest status.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct Status {
@@ -124,12 +131,44 @@ pub(crate) struct Status {
     pub in_record: usize,
     /// When the last document arrived, UTC.
     pub last_ingest: Option<String>,
+    /// How many documents of the record lack what a monitor may want to supply.
+    pub gaps: crate::snapshot::RecordGaps,
+    /// This page (from 1) and the number of pages of `documents`.
+    pub page: usize,
+    pub pages: usize,
+    /// This page's documents, newest first.
     pub documents: Vec<DocumentStatus>,
+    /// The work queue of a PostgreSQL store with workers; absent for SQLite or an empty queue.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub queue: Option<QueueStatus>,
 }
 
-/// Reads the ingest log (blocking: run it off the async threads).
-pub(crate) fn status(state: &AppState) -> anyhow::Result<Status> {
-    let log = state.store().ingest_log()?;
+/// The jobs of a PostgreSQL store's work queue (`casefile enqueue`, `casefile worker`).
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct QueueStatus {
+    pub queued: u64,
+    pub done: u64,
+    pub failed: u64,
+    /// The first failed jobs in queue order: (file as enqueued, one-line reason).
+    pub failures: Vec<(String, String)>,
+}
+
+/// Reads page `page` (from 1) of the ingest log, and the queue of a PostgreSQL store (blocking:
+/// run it off the async threads).
+pub(crate) fn status(state: &AppState, page: usize) -> anyhow::Result<Status> {
+    let (stored, newest, log) = {
+        let store = state.store();
+        let stored = usize::try_from(store.document_count()?).unwrap_or(usize::MAX);
+        let pages = stored.div_ceil(STATUS_PER_PAGE).max(1);
+        let skip = (page.clamp(1, pages) - 1) * STATUS_PER_PAGE;
+        let newest = store.ingest_log_newest(0, 1)?.pop();
+        (
+            stored,
+            newest,
+            store.ingest_log_newest(skip, STATUS_PER_PAGE)?,
+        )
+    };
+    let pages = stored.div_ceil(STATUS_PER_PAGE).max(1);
     let snap = state.snapshot();
     let mut documents = Vec::with_capacity(log.len());
     for entry in log {
@@ -173,11 +212,37 @@ pub(crate) fn status(state: &AppState) -> anyhow::Result<Status> {
         });
     }
     Ok(Status {
-        stored: documents.len(),
+        stored,
         in_record: snap.kb.documents.len(),
-        last_ingest: documents.iter().map(|d| d.ingested_at.clone()).max(),
+        last_ingest: newest.map(|e| e.ingested_at),
+        gaps: snap.gaps(),
+        page: page.clamp(1, pages),
+        pages,
         documents,
+        queue: queue_status(state.spec())?,
     })
+}
+
+/// The queue of a PostgreSQL store, when it has jobs.
+fn queue_status(spec: &StoreSpec) -> anyhow::Result<Option<QueueStatus>> {
+    let StoreSpec::Postgres(url) = spec else {
+        return Ok(None);
+    };
+    let mut queue = JobQueue::open(url, "status")?;
+    let counts = queue.counts()?;
+    if counts.queued + counts.done + counts.failed == 0 {
+        return Ok(None);
+    }
+    Ok(Some(QueueStatus {
+        queued: counts.queued,
+        done: counts.done,
+        failed: counts.failed,
+        failures: queue
+            .first_failures(FAILURES_LISTED)?
+            .into_iter()
+            .map(|f| (f.source, f.error))
+            .collect(),
+    }))
 }
 
 /// An ISO 8601 duration as words ("P5Y6M" → "5 years 6 months"); anything else as it is.

@@ -30,7 +30,20 @@ pub struct Snapshot {
     /// worked out once here, because search results and case files need them on every request
     /// and a place named in most reports has hundreds of thousands of mentions.
     documents_by_entity: Vec<Vec<usize>>,
+    /// Counted once: the status page shows them on every request.
+    gaps: RecordGaps,
     pub(crate) search: SearchIndex,
+}
+
+/// How many documents of the record lack what a monitor may want to check or supply.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct RecordGaps {
+    /// No publication date stated (their relative dates stay unresolved).
+    pub no_published: usize,
+    pub no_publisher: usize,
+    pub no_title: usize,
+    /// No event was read in them.
+    pub no_events: usize,
 }
 
 /// The text of `d` read from `store`, for the search index.
@@ -150,7 +163,15 @@ impl Snapshot {
                     .push((ei, mi));
             }
         }
+        let mut gaps = RecordGaps::default();
+        for d in &kb.documents {
+            gaps.no_published += usize::from(d.published.is_none());
+            gaps.no_publisher += usize::from(d.publisher.is_none());
+            gaps.no_title += usize::from(d.title.is_none());
+            gaps.no_events += usize::from(!events_by_document.contains_key(d.id.as_str()));
+        }
         Snapshot {
+            gaps,
             kb,
             texts_in_record,
             documents,
@@ -164,6 +185,11 @@ impl Snapshot {
             documents_by_entity,
             search,
         }
+    }
+
+    /// How many documents of the record lack a publication date, publisher, title or events.
+    pub fn gaps(&self) -> RecordGaps {
+        self.gaps
     }
 
     /// This snapshot with the conflicts resolution found for its record.

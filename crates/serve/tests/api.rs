@@ -818,6 +818,54 @@ async fn status_lists_stored_documents_and_what_was_read() {
 }
 
 #[tokio::test]
+async fn status_pages_a_large_store_newest_first_and_counts_what_documents_lack() {
+    let dir = tempfile::tempdir().unwrap();
+    common::build_store(dir.path());
+    {
+        let mut store = SqliteStore::open(dir.path()).unwrap();
+        for i in 0..203 {
+            let raw = format!("report number {i}");
+            let a = common::detention_document(
+                raw.as_bytes(),
+                &format!("Person Number{i}"),
+                PartialDate::y(2001),
+            );
+            store.put(raw.as_bytes(), &a).unwrap();
+        }
+    }
+    let app = router(AppState::open(dir.path()).unwrap());
+    let v = get(&app, "/api/status").await.json();
+    assert_eq!(
+        (v["stored"].as_u64(), v["pages"].as_u64()),
+        (Some(205), Some(3))
+    );
+    let docs = v["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 100);
+    assert_eq!(docs[0]["title"], "Person Number202 detained");
+    assert_eq!(docs[99]["title"], "Person Number103 detained");
+    // Only the hostile page states no publication date; every document has a title, a
+    // publisher and an event.
+    assert_eq!(
+        v["gaps"],
+        json!({ "no_published": 1, "no_publisher": 0, "no_title": 0, "no_events": 0 })
+    );
+    let last = get(&app, "/api/status?page=3").await.json();
+    assert_eq!(last["documents"].as_array().unwrap().len(), 5);
+    assert_eq!(last["documents"][4]["title"], "Ivan Kozlov detained");
+    // Past the last page: the last page.
+    let past = get(&app, "/api/status?page=99").await.json();
+    assert_eq!(past["page"], 3);
+    assert_eq!(past["documents"], last["documents"]);
+
+    let page = get(&app, "/status?page=2").await.body;
+    assert!(page.contains("Documents 101–200 of 205, newest first · page 2 of 3"));
+    assert!(page.contains("<a href=\"/status?page=1\">newer</a>"));
+    assert!(page.contains("<a href=\"/status?page=3\">older</a>"));
+    assert!(page.contains("<strong>1</strong> without a publication date"));
+    assert_eq!(page.matches("<tr><td>").count(), 100);
+}
+
+#[tokio::test]
 async fn every_write_endpoint_needs_a_token_and_bodies_are_bounded() {
     let (dir, _state, app) = fixture();
     // The write endpoints are the ones the OpenAPI document marks with bearer security: a new

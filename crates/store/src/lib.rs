@@ -134,6 +134,10 @@ pub trait Store {
     /// What each ingest stored, in ingestion order: id, source, format, size and when it
     /// arrived. For the ingest status page; it reads no text or analysis.
     fn ingest_log(&self) -> Result<Vec<IngestEntry>>;
+
+    /// One page of the ingest log, newest first: the entries after the `skip` newest, at most
+    /// `limit` of them. For the status page of a large store, which must not read the whole log.
+    fn ingest_log_newest(&self, skip: usize, limit: usize) -> Result<Vec<IngestEntry>>;
 }
 
 /// One stored document as [`Store::ingest_log`] lists it.

@@ -261,6 +261,39 @@ pub(crate) fn pg_error<'a>(
 }
 
 impl PostgresStore {
+    /// The ingest log's rows in the order (and page) `order` says.
+    fn read_ingest_log(
+        &self,
+        order: &str,
+        params: &[&(dyn ::postgres::types::ToSql + Sync)],
+    ) -> Result<Vec<IngestEntry>> {
+        let rows = self
+            .conn
+            .borrow_mut()
+            .client
+            .query(
+                &format!(
+                    "SELECT id, source, format, \
+                     to_char(ingested_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), \
+                     octet_length(raw)::bigint, octet_length(text)::bigint \
+                     FROM documents {order}"
+                ),
+                params,
+            )
+            .map_err(self.sql("cannot read the ingest log"))?;
+        Ok(rows
+            .iter()
+            .map(|r| IngestEntry {
+                id: DocumentId(r.get(0)),
+                source: decode(r.get(1)),
+                format: r.get(2),
+                ingested_at: r.get(3),
+                raw_bytes: u64::try_from(r.get::<_, i64>(4)).unwrap_or_default(),
+                text_bytes: u64::try_from(r.get::<_, i64>(5)).unwrap_or_default(),
+            })
+            .collect())
+    }
+
     /// The schema version this build writes.
     pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
@@ -1045,29 +1078,12 @@ impl Store for PostgresStore {
     }
 
     fn ingest_log(&self) -> Result<Vec<IngestEntry>> {
-        let rows = self
-            .conn
-            .borrow_mut()
-            .client
-            .query(
-                "SELECT id, source, format, \
-                 to_char(ingested_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), \
-                 octet_length(raw)::bigint, octet_length(text)::bigint \
-                 FROM documents ORDER BY seq",
-                &[],
-            )
-            .map_err(self.sql("cannot read the ingest log"))?;
-        Ok(rows
-            .iter()
-            .map(|r| IngestEntry {
-                id: DocumentId(r.get(0)),
-                source: decode(r.get(1)),
-                format: r.get(2),
-                ingested_at: r.get(3),
-                raw_bytes: u64::try_from(r.get::<_, i64>(4)).unwrap_or_default(),
-                text_bytes: u64::try_from(r.get::<_, i64>(5)).unwrap_or_default(),
-            })
-            .collect())
+        self.read_ingest_log("ORDER BY seq", &[])
+    }
+
+    fn ingest_log_newest(&self, skip: usize, limit: usize) -> Result<Vec<IngestEntry>> {
+        let [skip, limit] = [skip, limit].map(|n| i64::try_from(n).unwrap_or(i64::MAX));
+        self.read_ingest_log("ORDER BY seq DESC LIMIT $2 OFFSET $1", &[&skip, &limit])
     }
 
     fn record_review(&mut self, review: &NewReview) -> Result<Review> {

@@ -323,12 +323,19 @@ impl JobQueue {
 
     /// The failed jobs with their reasons, in queue order.
     pub fn failures(&mut self) -> Result<Vec<FailedJob>> {
+        self.first_failures(usize::MAX)
+    }
+
+    /// The first `limit` failed jobs with their reasons, in queue order.
+    pub fn first_failures(&mut self, limit: usize) -> Result<Vec<FailedJob>> {
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         let rows = self
             .conn
             .client
             .query(
-                "SELECT source, COALESCE(error, '') FROM queue WHERE state = 'failed' ORDER BY id",
-                &[],
+                "SELECT source, COALESCE(error, '') FROM queue WHERE state = 'failed' \
+                 ORDER BY id LIMIT $1",
+                &[&limit],
             )
             .map_err(self.sql("cannot list failed jobs"))?;
         Ok(rows

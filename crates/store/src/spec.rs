@@ -170,6 +170,10 @@ impl Store for AnyStore {
     fn ingest_log(&self) -> Result<Vec<IngestEntry>> {
         either!(self, s => s.ingest_log())
     }
+
+    fn ingest_log_newest(&self, skip: usize, limit: usize) -> Result<Vec<IngestEntry>> {
+        either!(self, s => s.ingest_log_newest(skip, limit))
+    }
     fn changes(&self) -> Result<u64> {
         either!(self, s => s.changes())
     }

@@ -54,6 +54,35 @@ impl std::fmt::Debug for SqliteStore {
 }
 
 impl SqliteStore {
+    /// The ingest log's rows in the order (and page) `order` says.
+    fn read_ingest_log<P: rusqlite::Params>(
+        &self,
+        order: &str,
+        params: P,
+    ) -> Result<Vec<IngestEntry>> {
+        let mut stmt = self
+            .conn
+            .prepare(&format!(
+                "SELECT id, source, format, ingested_at, length(raw), \
+                 length(CAST(text AS BLOB)) FROM documents {order}"
+            ))
+            .map_err(self.sql("cannot read the ingest log"))?;
+        let rows = stmt
+            .query_map(params, |r| {
+                Ok(IngestEntry {
+                    id: DocumentId(r.get(0)?),
+                    source: r.get(1)?,
+                    format: r.get(2)?,
+                    ingested_at: r.get(3)?,
+                    raw_bytes: u64::try_from(r.get::<_, i64>(4)?).unwrap_or_default(),
+                    text_bytes: u64::try_from(r.get::<_, i64>(5)?).unwrap_or_default(),
+                })
+            })
+            .map_err(self.sql("cannot read the ingest log"))?;
+        rows.collect::<std::result::Result<_, _>>()
+            .map_err(self.sql("cannot read the ingest log"))
+    }
+
     /// The schema version this build writes (`PRAGMA user_version` of a store it opened).
     pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
@@ -979,28 +1008,12 @@ impl Store for SqliteStore {
     }
 
     fn ingest_log(&self) -> Result<Vec<IngestEntry>> {
-        let mut stmt = self
-            .conn
-            .prepare(
-                "SELECT id, source, format, ingested_at, length(raw), \
-                 length(CAST(text AS BLOB)) \
-                 FROM documents ORDER BY seq",
-            )
-            .map_err(self.sql("cannot read the ingest log"))?;
-        let rows = stmt
-            .query_map([], |r| {
-                Ok(IngestEntry {
-                    id: DocumentId(r.get(0)?),
-                    source: r.get(1)?,
-                    format: r.get(2)?,
-                    ingested_at: r.get(3)?,
-                    raw_bytes: u64::try_from(r.get::<_, i64>(4)?).unwrap_or_default(),
-                    text_bytes: u64::try_from(r.get::<_, i64>(5)?).unwrap_or_default(),
-                })
-            })
-            .map_err(self.sql("cannot read the ingest log"))?;
-        rows.collect::<std::result::Result<_, _>>()
-            .map_err(self.sql("cannot read the ingest log"))
+        self.read_ingest_log("ORDER BY seq", [])
+    }
+
+    fn ingest_log_newest(&self, skip: usize, limit: usize) -> Result<Vec<IngestEntry>> {
+        let [skip, limit] = [skip, limit].map(|n| i64::try_from(n).unwrap_or(i64::MAX));
+        self.read_ingest_log("ORDER BY seq DESC LIMIT ?2 OFFSET ?1", [skip, limit])
     }
 
     fn changes(&self) -> Result<u64> {

@@ -619,6 +619,11 @@ backend_tests! {
         assert_eq!(got, expected);
         assert_eq!(log[0].format, "markdown");
         assert!(log.iter().all(|e| e.ingested_at.ends_with('Z')), "{log:?}");
+        // Pages of it, newest first.
+        assert_eq!(store.ingest_log_newest(0, 1).unwrap(), vec![log[1].clone()]);
+        assert_eq!(store.ingest_log_newest(0, 9).unwrap(), vec![log[1].clone(), log[0].clone()]);
+        assert_eq!(store.ingest_log_newest(1, 9).unwrap(), vec![log[0].clone()]);
+        assert_eq!(store.ingest_log_newest(2, 9).unwrap(), vec![]);
     }
 
     fn two_handles_on_one_store_see_each_others_commits(fx) {
