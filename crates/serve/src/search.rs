@@ -5,8 +5,8 @@
 //! re-indexed. Nothing in it is authoritative: deleting the folder (`casefile reindex`) loses
 //! nothing.
 //!
-//! Text is lowercased and folded to ASCII ("Nazarbaev" and "Nazarbáev" match); entity names also
-//! match one edit away ("Koslov" finds "Kozlov"). Facets: `kind` (document or entity), `type`
+//! Text is lowercased and folded to ASCII ("Nazarbaev" and "Nazarbáev" match); a spelling that no
+//! entity name has also matches names one edit away ("Koslov" finds "Kozlov"). Facets: `kind` (document or entity), `type`
 //! (entity type), `event` (types of the events a document states or an entity takes part in),
 //! `year` (a document's publication year; the years of an entity's events), `country` (of an
 //! entity; of the entities a document mentions) and `publisher` (documents).
@@ -20,7 +20,8 @@ use std::path::Path;
 use std::sync::Arc;
 use tantivy::collector::TopDocs;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, QueryParser, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, Query, QueryParser,
+    TermQuery,
 };
 use tantivy::query_grammar::{Delimiter, UserInputAst, UserInputLeaf, UserInputLiteral};
 use tantivy::schema::{
@@ -30,12 +31,16 @@ use tantivy::schema::{
 use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, SimpleTokenizer, TextAnalyzer};
 use tantivy::{
-    doc, Document, Index, IndexReader, IndexWriter, Searcher, TantivyDocument, Term, Warmer,
+    doc, DocAddress, Document, Index, IndexReader, IndexWriter, Searcher, TantivyDocument, Term,
+    Warmer,
 };
 
 const ANALYZER: &str = "folded";
-/// How much more a word counts in a title or a name than in a report's body.
-const NAME_BOOST: f32 = 3.0;
+/// How many times an entity's score counts against a report's: a name's case file comes first.
+const ENTITY_BOOST: f32 = 3.0;
+/// The score of an entity found by a name one edit away (tantivy gives fuzzy matches a constant
+/// score): about that of a short name matched as written, so the person comes before reports.
+const NEAR_NAME_SCORE: f32 = 3.0;
 /// The facet dimensions, in the order pages show them.
 pub const FACETS: [&str; 6] = ["kind", "type", "event", "year", "country", "publisher"];
 
@@ -44,10 +49,8 @@ pub(crate) struct SearchIndex {
     reader: IndexReader,
     kind: Field,
     id: Field,
-    title: Field,
+    text: Field,
     names: Field,
-    body: Field,
-    publisher: Field,
     facet: Field,
     key: Field,
     fingerprint: Field,
@@ -132,10 +135,8 @@ struct Fields {
     fingerprint: Field,
     kind: Field,
     id: Field,
-    title: Field,
+    text: Field,
     names: Field,
-    body: Field,
-    publisher: Field,
     facet: Field,
 }
 
@@ -152,13 +153,36 @@ fn schema() -> (Schema, Fields) {
         fingerprint: builder.add_text_field("fingerprint", STORED),
         kind: builder.add_text_field("kind", STRING | STORED),
         id: builder.add_text_field("id", STRING | STORED),
-        title: builder.add_text_field("title", text.clone()),
-        names: builder.add_text_field("names", text.clone()),
-        body: builder.add_text_field("body", text.clone()),
-        publisher: builder.add_text_field("publisher", text),
+        // Everything a query matches: a document's title, publisher and text; an entity's names.
+        // One field, so a query's words are single postings lists that tantivy intersects and
+        // ranks skipping whole blocks; spread over four fields, each word was a union of four
+        // and every match had to be scored (a million-report store took 25–70 ms a query).
+        text: builder.add_text_field("text", text.clone()),
+        // An entity's names again, for the fuzzy match of a misspelt name.
+        names: builder.add_text_field("names", text),
         facet: builder.add_facet_field("facet", FacetOptions::default()),
     };
     (builder.build(), fields)
+}
+
+/// The best `limit` of `top` and `entities` (hits of the same query, the second narrowed to
+/// entities), each entity's score counted [`ENTITY_BOOST`] times, each hit once, best first.
+fn entities_first(
+    top: Vec<(f32, DocAddress)>,
+    entities: &[(f32, DocAddress)],
+    limit: usize,
+) -> Vec<(f32, DocAddress)> {
+    let mut merged: Vec<(f32, DocAddress)> = entities
+        .iter()
+        .map(|&(score, address)| (score * ENTITY_BOOST, address))
+        .collect();
+    merged.extend(
+        top.into_iter()
+            .filter(|(_, address)| !entities.iter().any(|(_, a)| a == address)),
+    );
+    merged.sort_by(|a, b| b.0.total_cmp(&a.0));
+    merged.truncate(limit);
+    merged
 }
 
 impl SearchIndex {
@@ -225,10 +249,8 @@ impl SearchIndex {
             reader,
             kind: f.kind,
             id: f.id,
-            title: f.title,
+            text: f.text,
             names: f.names,
-            body: f.body,
-            publisher: f.publisher,
             facet: f.facet,
             key: f.key,
             fingerprint: f.fingerprint,
@@ -276,16 +298,16 @@ impl SearchIndex {
             let mut doc = doc!(
                 self.kind => "document",
                 self.id => d.id.as_str(),
-                self.body => text(d)?,
                 self.facet => facet("kind", "document"),
             );
             if let Some(t) = &d.title {
-                doc.add_text(self.title, t);
+                doc.add_text(self.text, t);
             }
             if let Some(p) = &d.publisher {
-                doc.add_text(self.publisher, p);
+                doc.add_text(self.text, p);
                 doc.add_facet(self.facet, facet("publisher", p));
             }
+            doc.add_text(self.text, text(d)?);
             if let Some(y) = d.published.and_then(|p| p.year) {
                 doc.add_facet(self.facet, facet("year", &y.to_string()));
             }
@@ -298,12 +320,12 @@ impl SearchIndex {
             let mut doc = doc!(
                 self.kind => "entity",
                 self.id => e.id.as_str(),
-                self.title => e.name.as_str(),
                 self.facet => facet("kind", "entity"),
                 self.facet => facet("type", e.entity_type.as_str()),
             );
-            for a in &e.aliases {
-                doc.add_text(self.names, a);
+            for name in std::iter::once(&e.name).chain(&e.aliases) {
+                doc.add_text(self.text, name);
+                doc.add_text(self.names, name);
             }
             if let Some(c) = e.country.as_deref().filter(|c| !c.is_empty()) {
                 doc.add_facet(self.facet, facet("country", c));
@@ -407,12 +429,7 @@ impl SearchIndex {
     /// neither are numbers and short words, which one edit turns into other words. Leaving them
     /// exact also keeps the query one that tantivy can answer without scoring every match.
     fn text_query(&self, searcher: &Searcher, q: &str) -> Box<dyn Query> {
-        let mut parser = QueryParser::for_index(
-            &self.index,
-            vec![self.title, self.names, self.body, self.publisher],
-        );
-        parser.set_field_boost(self.title, NAME_BOOST);
-        parser.set_field_boost(self.names, NAME_BOOST);
+        let mut parser = QueryParser::for_index(&self.index, vec![self.text]);
         parser.set_conjunction_by_default();
         let (ast, _errors) = tantivy::query_grammar::parse_query_lenient(q);
         self.convert(&parser, searcher, ast)
@@ -480,7 +497,7 @@ impl SearchIndex {
                     (Occur::Should, exact),
                     (
                         Occur::Should,
-                        Box::new(BoostQuery::new(Box::new(near), NAME_BOOST)),
+                        Box::new(BoostQuery::new(Box::new(near), NEAR_NAME_SCORE)),
                     ),
                 ])))
             }
@@ -512,6 +529,37 @@ impl SearchIndex {
         (in_names == 0).then_some(word)
     }
 
+    /// `top` (the best hits of `query`) with the best entities among its matches counted
+    /// [`ENTITY_BOOST`] times their score: a name's person, organisation or place comes before the
+    /// reports that mention it. The entities are found by a second search narrowed to them, which
+    /// costs little (entities are few) and leaves the main search free to skip blocks; a boost
+    /// inside the query would have it score every match.
+    fn with_entities_first(
+        &self,
+        searcher: &Searcher,
+        query: &BooleanQuery,
+        top: Vec<(f32, DocAddress)>,
+        limit: usize,
+    ) -> tantivy::Result<Vec<(f32, DocAddress)>> {
+        let entities = BooleanQuery::new(vec![
+            (Occur::Must, Box::new(query.clone())),
+            (
+                Occur::Must,
+                // Scores nothing: an entity's score is its words' alone.
+                Box::new(ConstScoreQuery::new(
+                    Box::new(TermQuery::new(
+                        Term::from_facet(self.facet, &facet("kind", "entity")),
+                        IndexRecordOption::Basic,
+                    )),
+                    0.0,
+                )),
+            ),
+        ]);
+        let best_entities =
+            searcher.search(&entities, &TopDocs::with_limit(limit).order_by_score())?;
+        Ok(entities_first(top, &best_entities, limit))
+    }
+
     /// Runs `request`; `doc_text` gives a document's clean text for its snippet (read only for
     /// the documents among the hits).
     pub(crate) fn search(
@@ -536,15 +584,27 @@ impl SearchIndex {
         }
         let query = BooleanQuery::new(clauses);
         let limit = request.limit.clamp(1, 100);
+        let best = TopDocs::with_limit(limit).order_by_score();
         // Two passes, because together they would cost more: the best hits alone let tantivy
         // skip blocks of documents that cannot enter them, and the matches alone need no scores.
-        let top = searcher.search(&query, &TopDocs::with_limit(limit).order_by_score())?;
-        let matches = searcher.search(&query, &MatchSet)?;
+        // Except for a phrase: its every match is scored (positions are read) either way, so
+        // one pass does both.
+        let mut phrase = false;
+        query.query_terms(&mut |_, positions| phrase |= positions);
+        let (top, matches) = if phrase {
+            searcher.search(&query, &(best, MatchSet))?
+        } else {
+            (
+                searcher.search(&query, &best)?,
+                searcher.search(&query, &MatchSet)?,
+            )
+        };
+        let top = self.with_entities_first(&searcher, &query, top, limit)?;
         let (total, facet_counts) = self.facet_sets.count(&searcher, &matches)?;
         let snippets = if q.is_empty() {
             None
         } else {
-            Some(SnippetGenerator::create(&searcher, &query, self.body)?)
+            Some(SnippetGenerator::create(&searcher, &query, self.text)?)
         };
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
@@ -593,5 +653,30 @@ impl SearchIndex {
             hits,
             facets: facet_counts,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entities_count_three_times_and_each_hit_is_listed_once() {
+        let at = |doc: u32| DocAddress::new(0, doc);
+        // Reports 1 and 2 outscore entities 3 and 4 by their words; 4 is among the best hits.
+        let top = vec![(2.0, at(1)), (1.5, at(2)), (0.25, at(4))];
+        let entities = [(0.75, at(3)), (0.25, at(4))];
+        assert_eq!(
+            entities_first(top.clone(), &entities, 10),
+            vec![(2.25, at(3)), (2.0, at(1)), (1.5, at(2)), (0.75, at(4))]
+        );
+        assert_eq!(
+            entities_first(top.clone(), &entities, 2),
+            vec![(2.25, at(3)), (2.0, at(1))]
+        );
+        assert_eq!(
+            entities_first(top, &[], 2),
+            vec![(2.0, at(1)), (1.5, at(2))]
+        );
     }
 }

@@ -499,7 +499,10 @@ async fn unknown_addresses_are_404_with_headers() {
 
 /// The names of the entities `q` finds, and the number of documents it finds.
 async fn found(app: &Router, q: &str) -> (Vec<String>, u64) {
-    let q = q.replace(' ', "%20").replace(',', "%2C");
+    let q = q
+        .replace(' ', "%20")
+        .replace(',', "%2C")
+        .replace('"', "%22");
     let v = get(app, &format!("/api/search?q={q}&kind=entity"))
         .await
         .json();
@@ -554,6 +557,27 @@ async fn search_requires_every_word_and_widens_only_names_nobody_has() {
     assert!(!others.contains(&"Ivan Kozlov".to_string()));
     assert_eq!(documents_without, all_documents - 2);
     assert_eq!(found(&app, "Kozlov ,").await, found(&app, "Kozlov").await);
+    // Quotes make a phrase: its words in that order.
+    assert_eq!(found(&app, "\"detained in Almaty\"").await, (vec![], 2));
+    assert_eq!(found(&app, "\"Almaty detained\"").await, (vec![], 0));
+    assert_eq!(found(&app, "\"Olga Kozlova\" detained").await, (vec![], 1));
+    assert_eq!(
+        found(&app, "\"Olga Kozlova\"").await,
+        (names(&["Olga Kozlova"]), 1)
+    );
+
+    // A name's entity comes before the reports, even one that repeats the name throughout.
+    {
+        let mut store = SqliteStore::open(dir.path()).unwrap();
+        let raw = b"a report that names him again and again";
+        let mut long = common::detention_document(raw, "Ivan Kozlov", PartialDate::y(2002));
+        long.document.text.push_str(&" Kozlov".repeat(40));
+        store.put(raw, &long).unwrap();
+    }
+    let app = router(AppState::open(dir.path()).unwrap());
+    let v = get(&app, "/api/search?q=Kozlov").await.json();
+    assert_eq!(v["hits"][0]["name"], "Ivan Kozlov", "{v}");
+    assert_eq!(v["hits"][1]["kind"], "document", "{v}");
 }
 
 #[tokio::test]
