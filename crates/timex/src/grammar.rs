@@ -513,7 +513,7 @@ impl<'a> G<'a> {
             Lex::Mod => best = longest(best, self.modified(i)),
             Lex::Approx => best = longest(best, self.approx(i)),
             Lex::Earlier | Lex::Later => best = longest(best, self.earlier(i)),
-            Lex::SetAdv(v) => best = Some((i + 1, Sem::Set(v.to_string()))),
+            Lex::SetAdv(v) if !self.rate_before(i) => best = Some((i + 1, Sem::Set(v.to_string()))),
             Lex::Every => best = longest(best, self.every(i)),
             Lex::A | Lex::Half => {
                 best = longest(best, self.amount(i));
@@ -1276,6 +1276,19 @@ impl<'a> G<'a> {
             )),
             // "the people of tomorrow", "today's world" stay; "of tomorrow" is not a date
             Lex::DayWord(1) if i > 0 && self.is(i - 1, "of") => None,
+            // "today's youth", "many of today's computers": the present age, not the day
+            // (TimeBank leaves this sense untagged)
+            Lex::DayWord(0) if self.generic_today(i) => None,
+            // "USA Today", "VOA Today": a newspaper's or programme's name
+            Lex::DayWord(0)
+                if i > 0
+                    && self.s(i).starts_with('T')
+                    && !self.glued(i)
+                    && self.s(i - 1).len() >= 2
+                    && self.s(i - 1).chars().all(|c| c.is_ascii_uppercase()) =>
+            {
+                None
+            }
             Lex::DayWord(off) => self.with_part_of_day(
                 i + 1,
                 D::Rel {
@@ -1285,6 +1298,61 @@ impl<'a> G<'a> {
             ),
             _ => None,
         }
+    }
+
+    /// "today's youth", "in today's world", "many of today's personal computers": "today" as
+    /// the present age (a generic noun after it, or "many/most/all of" before it).
+    fn generic_today(&self, i: usize) -> bool {
+        if !((self.s(i + 1) == "'" || self.s(i + 1) == "’") && self.is_word(i + 2, "s")) {
+            return false;
+        }
+        let quantified = i >= 2
+            && self.is_word(i - 1, "of")
+            && ["many", "most", "all", "some"]
+                .iter()
+                .any(|w| self.is_word(i - 2, w));
+        quantified
+            || [
+                "world",
+                "youth",
+                "society",
+                "generation",
+                "generations",
+                "young",
+                "children",
+                "kids",
+                "teenagers",
+                "families",
+                "standards",
+                "culture",
+                "technology",
+                "times",
+            ]
+            .iter()
+            .any(|w| self.is_word(i + 3, w))
+    }
+
+    /// A rate before a frequency word: "rise 8.5% annually", "10,000 units annually",
+    /// "C$17.9 million annually" measure an amount per period (as "$5 a year" does), which
+    /// TimeBank leaves untagged.
+    fn rate_before(&self, i: usize) -> bool {
+        if i == 0 {
+            return false;
+        }
+        let prev = self.s(i - 1);
+        // "10,000 units annually" (a counted noun; "the council meets weekly" is a verb)
+        let counted_noun = self.kind(i - 1) == Some(Kind::Word)
+            && prev.len() > 3
+            && prev.ends_with('s')
+            && !prev.ends_with("ss")
+            && self.lex(i - 1) == Lex::None
+            && (i.saturating_sub(4)..i - 1).any(|k| self.kind(k) == Some(Kind::Num));
+        prev == "%"
+            || self.kind(i - 1) == Some(Kind::Num)
+            || ["million", "billion", "percent"]
+                .iter()
+                .any(|w| prev.eq_ignore_ascii_case(w))
+            || counted_noun
     }
 
     // ---- relative expressions ----
@@ -1900,6 +1968,8 @@ impl<'a> G<'a> {
     /// optionally with a zone and a day ("5 p.m. EST Nov. 9", "noon Thursday").
     fn clock(&self, i: usize) -> M {
         let (mut j, h, mi) = match self.lex(i) {
+            // "high noon" is the idiom, not twelve o'clock
+            Lex::Noon if i > 0 && self.is_word(i - 1, "high") => return None,
             Lex::Noon => (i + 1, 12, 0),
             Lex::Midnight => (i + 1, 24, 0),
             // "0800 UTC", "1630 GMT": a 24-hour time written as four digits, known by its zone

@@ -1395,3 +1395,38 @@ fn the_weeks_ahead_are_a_stretch_of_unsaid_length() {
         "PXW",
     );
 }
+
+#[test]
+fn today_as_the_present_age_or_a_name_is_not_the_day() {
+    let d = dct();
+    assert!(found("Music shapes today's youth.", d).is_empty());
+    assert!(found("Prices matter in today's world.", d).is_empty());
+    assert!(found("Many of today's tractors run on diesel.", d).is_empty());
+    assert!(found("He told USA Today he would stay.", d).is_empty());
+    // the day itself stays
+    one(
+        "The vote is in today's papers.",
+        d,
+        "today",
+        Date,
+        "1998-04-08",
+    );
+    one("Today the court sat.", d, "Today", Date, "1998-04-08");
+}
+
+#[test]
+fn a_rate_per_period_is_not_a_set() {
+    let d = dct();
+    assert!(found("Sales should grow 7% annually.", d).is_empty());
+    assert!(found("The mill makes 4,000 tonnes annually.", d).is_empty());
+    assert!(found("It pays C$3 million annually.", d).is_empty());
+    // a frequency of an event stays
+    one("The council meets weekly.", d, "weekly", Set, "P1W");
+    one("Rallies are held annually.", d, "annually", Set, "P1Y");
+}
+
+#[test]
+fn high_noon_is_an_idiom() {
+    assert!(found("For the villagers, high noon has come.", dct()).is_empty());
+    one("They met at noon.", dct(), "noon", Time, "1998-04-08T12:00");
+}
