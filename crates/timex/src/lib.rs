@@ -153,6 +153,29 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
                         }
                         sem => sem,
                     };
+                    // "will be redeemed in five years": the point that many years from now, a
+                    // date (TimeML), not the stretch
+                    let sem = match sem {
+                        Sem::Duration(Some(n), unit)
+                            if i > 0
+                                && toks[i - 1].kind == Kind::Word
+                                && &text[toks[i - 1].start..toks[i - 1].end] == "in"
+                                && (t.kind == Kind::Num || matches!(t.lex, Lex::NumWord(_)))
+                                && n >= 1.0
+                                && n.fract() == 0.0
+                                && matches!(
+                                    unit,
+                                    tokens::Unit::Year | tokens::Unit::Month | tokens::Unit::Week
+                                )
+                                && crate::tense(&g, i, end) == Tense::Future =>
+                        {
+                            Sem::Date(D::Rel {
+                                unit,
+                                off: n as i32,
+                            })
+                        }
+                        sem => sem,
+                    };
                     let (timex_type, value, known) = resolve::value(&sem, &dct, &anchor, tense);
                     if let Some(mut k) = known {
                         // The reporting period (quarter, half) stays in force until another is

@@ -1430,3 +1430,30 @@ fn high_noon_is_an_idiom() {
     assert!(found("For the villagers, high noon has come.", dct()).is_empty());
     one("They met at noon.", dct(), "noon", Time, "1998-04-08T12:00");
 }
+
+#[test]
+fn in_n_years_ahead_is_a_date() {
+    let d = dct();
+    one(
+        "The bonds will be repaid in three years.",
+        d,
+        "three years",
+        Date,
+        "2001",
+    );
+    one(
+        "The plant will reopen in 2 months.",
+        d,
+        "2 months",
+        Date,
+        "1998-06",
+    );
+    // in past narration it is the stretch
+    one(
+        "Sales doubled in three years.",
+        d,
+        "three years",
+        Duration,
+        "P3Y",
+    );
+}
