@@ -1594,6 +1594,11 @@ impl<'a> G<'a> {
         if self.glued(i + 1) && self.punct(i + 1, '-') {
             return None;
         }
+        // "Now, he says, ...": opening a sentence before a comma, "now" turns the discourse
+        // (TimeBank leaves it untagged); "Now the mission is ..." is the present
+        if self.s(i) == "Now" && self.punct(i + 1, ',') {
+            return None;
+        }
         // "as soon as", "soon after": a conjunction, not a time
         if self.is(i, "soon")
             && ((i > 0 && self.is(i - 1, "as"))

@@ -1457,3 +1457,17 @@ fn in_n_years_ahead_is_a_date() {
         "P3Y",
     );
 }
+
+#[test]
+fn now_turning_the_discourse_is_not_the_present() {
+    let d = dct();
+    assert!(found("Now, the lawyer says, the case is weak.", d).is_empty());
+    one("Now the court is closed.", d, "Now", Date, "PRESENT_REF");
+    one(
+        "The court is now closed, he said.",
+        d,
+        "now",
+        Date,
+        "PRESENT_REF",
+    );
+}
