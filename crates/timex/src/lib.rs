@@ -109,9 +109,17 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
                     // linear on text without full stops)
                     let same_sentence = i - reference_at.min(i) <= 80
                         && !(reference_at..i).any(|k| is_boundary(&g, &toks, k));
+                    let clause = crate::tense(&g, i, end);
+                    // ... and in future narration on the coming day the text last named ("will
+                    // travel Thursday. ``He will leave at 4 in the morning''")
+                    let ahead = |r: &Known| {
+                        (r.y, r.m, r.d) > (dct.y, dct.m, dct.d) && r.d.is_some() && dct.d.is_some()
+                    };
                     let anchor = match sem {
                         Sem::Time { day: None, .. }
-                            if !same_sentence && crate::tense(&g, i, end) != Tense::Past =>
+                            if !same_sentence
+                                && clause != Tense::Past
+                                && !(clause == Tense::Future && ahead(&reference)) =>
                         {
                             dct
                         }
@@ -606,9 +614,18 @@ fn is_boundary(g: &G, toks: &[Tok], k: usize) -> bool {
             if decimal {
                 return false;
             }
-            let next_ok = toks.get(k + 1).is_none_or(|n| {
+            let capital = |n: &Tok| {
                 g.text[n.start..].starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-            });
+            };
+            // a quotation may open the next sentence: `Appeals.  ``I won't ...''`
+            let mut n = k + 1;
+            while toks.get(n).is_some_and(|t| {
+                t.kind == Kind::Punct
+                    && matches!(&g.text[t.start..t.end], "`" | "\"" | "'" | "“" | "‘")
+            }) {
+                n += 1;
+            }
+            let next_ok = toks.get(n).is_none_or(capital);
             let prev = if k > 0 { g.s(k - 1) } else { "" };
             let abbrev = prev.len() == 1
                 || ABBREVIATIONS.iter().any(|a| prev.eq_ignore_ascii_case(a))
@@ -714,7 +731,7 @@ fn tense(g: &G, start: usize, end: usize) -> Tense {
     }
     // With nothing on the left ("On Tuesday, the National Abortion Rights Action League plans
     // to ..."), the verb follows the subject, which can be long.
-    let reach = if left.is_none() { 16 } else { 8 };
+    let reach = if left.is_none() { 30 } else { 8 };
     let mut right = None;
     let mut k = end;
     let mut steps = 0;

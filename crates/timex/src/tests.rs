@@ -1471,3 +1471,33 @@ fn now_turning_the_discourse_is_not_the_present() {
         "PRESENT_REF",
     );
 }
+
+#[test]
+fn a_sentence_opening_date_takes_the_tense_of_a_late_verb() {
+    // the verb ("destroyed") comes after a long stretch; the past January, not the coming one
+    let got = found(
+        "In January, a week after the tenth anniversary of the founding of the town's first \
+         cooperative bakery on the river bank, a fire destroyed the plant.",
+        PartialDate::ymd(1998, 10, 25),
+    );
+    assert_eq!(got[0].2, "1998-01", "{got:?}");
+}
+
+#[test]
+fn a_quotation_opens_a_new_sentence() {
+    // "lost" belongs to the next sentence: May with no cue is the coming one
+    let got = found(
+        "The appeal is heard in May.  ``They lost,'' he said.",
+        dct(),
+    );
+    assert_eq!(got[0].2, "1998-05", "{got:?}");
+}
+
+#[test]
+fn a_clock_time_in_future_narration_is_on_the_coming_day_named() {
+    let got = found(
+        "He will travel to Geneva on Friday.  ``He will leave at 6 in the morning,'' she said.",
+        dct(),
+    );
+    assert_eq!(got[1].2, "1998-04-10T06:00", "{got:?}");
+}
