@@ -550,6 +550,15 @@ impl<'a> G<'a> {
                 best = longest(best, self.year_end(i));
                 best = longest(best, self.unit_long(i));
             }
+            // "(placed orders) in morning trading": the narrative day's morning; `tag` keeps
+            // it only in past narration
+            Lex::PartOfDay(p @ ("MO" | "AF" | "EV"))
+                if i > 0
+                    && (self.is(i - 1, "in") || self.is(i - 1, "during"))
+                    && self.is(i + 1, "trading") =>
+            {
+                best = Some((i + 1, self.narrative_part(p)));
+            }
             Lex::PartOfDay(p) if self.is(i, "overnight") => {
                 best = Some((
                     i + 1,
@@ -2134,10 +2143,29 @@ impl<'a> G<'a> {
         (j, None)
     }
 
+    /// A part of the day the narrative is at: "in the morning" in a past-tense account.
+    fn narrative_part(&self, p: &'static str) -> Sem {
+        Sem::Time {
+            day: Some(D::RelRef {
+                unit: Unit::Day,
+                off: 0,
+            }),
+            clock: None,
+            part: Some(p),
+        }
+    }
+
     /// Expressions that include "the": "the 1990s", "the past", "the future", "the year",
     /// "the weekend", "the nine months", "the first nine months", "the past two years", …
     fn the(&self, i: usize) -> M {
         let j = i + 1;
+        // "placed orders in the morning": the narrative day's morning (`tag` keeps it only in
+        // past narration)
+        if let Lex::PartOfDay(p @ ("MO" | "AF" | "EV")) = self.lex(j) {
+            if i > 0 && (self.is(i - 1, "in") || self.is(i - 1, "during")) {
+                return Some((j + 1, self.narrative_part(p)));
+            }
+        }
         // "for the time being": the present
         if self.is(j, "time") && self.is(j + 1, "being") {
             return Some((j + 2, Sem::Ref("PRESENT_REF")));

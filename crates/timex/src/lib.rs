@@ -43,6 +43,9 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
         part: None,
     });
     let mut reference = dct;
+    // The last full day the text named: "the day", "later in the day" after "up from 14% a
+    // year ago" are still on that day, not in the year compared with.
+    let mut last_day = dct;
     // The last year the text stated in digits or words, and where that expression ended.
     let mut stated_year: Option<(i32, usize)> = None;
     let mut reference_at = 0;
@@ -56,6 +59,22 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
             || (t.kind == Kind::Punct && matches!(&text[t.start..t.end], "'" | "’"));
         if starts {
             if let Some((end, sem)) = g.match_at(i) {
+                // "in the morning" names the narrative day's morning only in past narration
+                // ("Dealers placed orders in the morning"); "I run in the morning" is a habit
+                if matches!(
+                    sem,
+                    Sem::Time {
+                        day: Some(D::RelRef { off: 0, .. }),
+                        clock: None,
+                        ..
+                    }
+                ) && i > 0
+                    && (g.is_word(i - 1, "in") || g.is_word(i - 1, "during"))
+                    && tense(&g, i, end) != Tense::Past
+                {
+                    i = end;
+                    continue;
+                }
                 // "ABC's "This Week"", "``High Noon''": a title in quotes
                 if end > i && quoted_title(&g, &toks, i, end) {
                     i = end;
@@ -135,6 +154,18 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
                             },
                             _ => reference,
                         },
+                        Sem::Date(D::RelRef {
+                            unit: tokens::Unit::Day,
+                            ..
+                        })
+                        | Sem::Time {
+                            day:
+                                Some(D::RelRef {
+                                    unit: tokens::Unit::Day,
+                                    ..
+                                }),
+                            ..
+                        } if reference.d.is_none() && last_day.d.is_some() => last_day,
                         _ => reference,
                     };
                     // "the first nine months ... a year earlier": a period of several
@@ -206,6 +237,9 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
                             reference = k;
                         }
                         reference_at = end;
+                        if reference.d.is_some() {
+                            last_day = reference;
+                        }
                     }
                     // "two to six days", "between 60 and 90 days": TimeML marks the range's
                     // first number too, with the unit of the second

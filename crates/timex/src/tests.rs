@@ -1501,3 +1501,27 @@ fn a_clock_time_in_future_narration_is_on_the_coming_day_named() {
     );
     assert_eq!(got[1].2, "1998-04-10T06:00", "{got:?}");
 }
+
+#[test]
+fn in_the_morning_of_a_past_account_is_the_narrative_day() {
+    // 1998-04-03 was a Friday
+    let got = found(
+        "The strike ended Friday. Workers returned in the morning to restart the line.",
+        dct(),
+    );
+    assert_eq!(got[1].0, "the morning", "{got:?}");
+    assert_eq!(got[1].2, "1998-04-03TMO", "{got:?}");
+    // a habit is no time of any day
+    assert!(found("I usually run in the morning.", dct()).is_empty());
+}
+
+#[test]
+fn the_day_stays_on_the_last_day_named_after_a_year_compared_with() {
+    // "a year ago" names a year; "later in the day" is still Tuesday's
+    let got = found(
+        "The firm said on Tuesday that sales rose 5% from a year ago. Its shares fell \
+         later in the day.",
+        dct(),
+    );
+    assert_eq!(got.last().unwrap().2, "1998-04-07", "{got:?}");
+}
