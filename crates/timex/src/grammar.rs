@@ -1605,7 +1605,18 @@ impl<'a> G<'a> {
         }
         // "Now, he says, ...": opening a sentence before a comma, "now" turns the discourse
         // (TimeBank leaves it untagged); "Now the mission is ..." is the present
-        if self.s(i) == "Now" && self.punct(i + 1, ',') {
+        if self.s(i) == "Now" && (self.punct(i + 1, ',') || self.is(i + 1, "for")) {
+            return None;
+        }
+        // "killed, most recently last October": the date that follows is the time
+        if self.is(i, "recently")
+            && i > 0
+            && self.is(i - 1, "most")
+            && matches!(
+                self.lex(i + 1),
+                Lex::Rel(_) | Lex::Month(..) | Lex::Weekday(..)
+            )
+        {
             return None;
         }
         // "as soon as", "soon after": a conjunction, not a time

@@ -192,6 +192,20 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
                         }
                         sem => sem,
                     };
+                    // "you may, in a year or two, save lives": some vague time ahead
+                    let (end, sem) = match sem {
+                        Sem::Duration(Some(n), _)
+                            if n == 1.0
+                                && i > 0
+                                && g.is_word(i - 1, "in")
+                                && g.is_word(end, "or")
+                                && g.is_word(end + 1, "two")
+                                && crate::tense(&g, i, end) != Tense::Past =>
+                        {
+                            (end + 2, Sem::Ref("FUTURE_REF"))
+                        }
+                        sem => (end, sem),
+                    };
                     // "will be redeemed in five years": the point that many years from now, a
                     // date (TimeML), not the stretch
                     let sem = match sem {

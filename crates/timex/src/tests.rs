@@ -1525,3 +1525,30 @@ fn the_day_stays_on_the_last_day_named_after_a_year_compared_with() {
     );
     assert_eq!(got.last().unwrap().2, "1998-04-07", "{got:?}");
 }
+
+#[test]
+fn in_a_year_or_two_is_a_vague_future() {
+    one(
+        "You may, in a year or two, see the results.",
+        dct(),
+        "a year or two",
+        Date,
+        "FUTURE_REF",
+    );
+}
+
+#[test]
+fn most_recently_before_a_date_leaves_the_date_alone() {
+    one(
+        "Three were detained, most recently last October.",
+        dct(),
+        "last October",
+        Date,
+        "1997-10",
+    );
+}
+
+#[test]
+fn now_for_opens_a_new_item() {
+    assert!(found("Now for the weather.", dct()).is_empty());
+}
