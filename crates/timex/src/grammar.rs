@@ -1341,9 +1341,9 @@ impl<'a> G<'a> {
             .any(|w| self.is_word(i + 3, w))
     }
 
-    /// A rate before a frequency word: "rise 8.5% annually", "10,000 units annually",
-    /// "C$17.9 million annually" measure an amount per period (as "$5 a year" does), which
-    /// TimeBank leaves untagged.
+    /// A rate around a frequency word: "rise 8.5% annually", "10,000 units annually",
+    /// "C$17.9 million annually", "average daily volume" measure an amount per period (as "$5
+    /// a year" does), which TimeBank leaves untagged.
     fn rate_before(&self, i: usize) -> bool {
         if i == 0 {
             return false;
@@ -1356,7 +1356,9 @@ impl<'a> G<'a> {
             && !prev.ends_with("ss")
             && self.lex(i - 1) == Lex::None
             && (i.saturating_sub(4)..i - 1).any(|k| self.kind(k) == Some(Kind::Num));
-        prev == "%"
+        // "average daily volume": a statistic per period, not a recurring event
+        prev.eq_ignore_ascii_case("average")
+            || prev == "%"
             || self.kind(i - 1) == Some(Kind::Num)
             || ["million", "billion", "percent"]
                 .iter()

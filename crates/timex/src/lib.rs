@@ -230,6 +230,25 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
                         sem => sem,
                     };
                     let (timex_type, value, known) = resolve::value(&sem, &dct, &anchor, tense);
+                    // "This quarter's loss includes ...": results of a quarter are the quarter
+                    // the report is about (finished), not the calendar quarter under way
+                    let (value, known) = match (&sem, reference.part, reference.y) {
+                        (
+                            Sem::Date(D::Rel {
+                                unit: tokens::Unit::Quarter,
+                                off: 0,
+                            }),
+                            Some(q),
+                            Some(y),
+                        ) if q.starts_with('Q')
+                            && possessive(&g, end)
+                            && reference.y == dct.y
+                            && completed_part(&reference, &dct) =>
+                        {
+                            (format!("{y:04}-{q}"), Some(reference))
+                        }
+                        _ => (value, known),
+                    };
                     if let Some(mut k) = known {
                         // The reporting period (quarter, half) stays in force until another is
                         // named: "a year earlier" after "the quarter ended Sept. 30" is still

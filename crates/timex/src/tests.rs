@@ -1552,3 +1552,28 @@ fn most_recently_before_a_date_leaves_the_date_alone() {
 fn now_for_opens_a_new_item() {
     assert!(found("Now for the weather.", dct()).is_empty());
 }
+
+#[test]
+fn an_average_per_period_is_a_rate() {
+    assert!(found("Its average daily output is 300 tonnes.", dct()).is_empty());
+    one("Trains leave daily.", dct(), "daily", Set, "P1D");
+}
+
+#[test]
+fn this_quarters_results_are_the_reported_quarter() {
+    // in November the third quarter is over and is the one the report is about
+    let d = PartialDate::ymd(1989, 11, 1);
+    let got = found(
+        "Net fell in the third quarter. This quarter's loss includes a charge.",
+        d,
+    );
+    assert_eq!(got[1].2, "1989-Q3", "{got:?}");
+    // with no report in force it is the quarter under way
+    one(
+        "This quarter looks weak.",
+        d,
+        "This quarter",
+        Date,
+        "1989-Q4",
+    );
+}
