@@ -165,7 +165,12 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
                                     ..
                                 }),
                             ..
-                        } if reference.d.is_none() && last_day.d.is_some() => last_day,
+                        }
+                        | Sem::Time { day: None, .. }
+                            if reference.d.is_none() && last_day.d.is_some() =>
+                        {
+                            last_day
+                        }
                         _ => reference,
                     };
                     // "the first nine months ... a year earlier": a period of several

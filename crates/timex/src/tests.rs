@@ -1577,3 +1577,14 @@ fn this_quarters_results_are_the_reported_quarter() {
         "1989-Q4",
     );
 }
+
+#[test]
+fn a_clock_time_after_a_month_named_is_on_the_last_day_named() {
+    // no document date: the dateline's day, not the month named after it
+    let got = found(
+        "Plane flies May 4, 2005. It was shown in January 2005. The take-off, at 08:30 UTC, \
+         was normal.",
+        None,
+    );
+    assert_eq!(got[2].2, "2005-05-04T08:30Z", "{got:?}");
+}
