@@ -559,11 +559,16 @@ impl<'a> G<'a> {
             {
                 best = Some((i + 1, self.narrative_part(p)));
             }
+            // "overnight losses in New York" (in a report on Friday's London trading): the
+            // night before the narrative's day, which TimeML dates by the evening it starts
             Lex::PartOfDay(p) if self.is(i, "overnight") => {
                 best = Some((
                     i + 1,
                     Sem::Time {
-                        day: None,
+                        day: Some(D::RelRef {
+                            unit: Unit::Day,
+                            off: -1,
+                        }),
                         clock: None,
                         part: Some(p),
                     },

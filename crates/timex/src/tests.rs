@@ -1588,3 +1588,14 @@ fn a_clock_time_after_a_month_named_is_on_the_last_day_named() {
     );
     assert_eq!(got[2].2, "2005-05-04T08:30Z", "{got:?}");
 }
+
+#[test]
+fn overnight_is_the_night_before_the_narrative_day() {
+    // 1998-04-03 was a Friday: New York's night before is Thursday's
+    let got = found(
+        "London shares fell Friday, hurt by overnight losses in New York.",
+        dct(),
+    );
+    assert_eq!(got[1].0, "overnight", "{got:?}");
+    assert_eq!(got[1].2, "1998-04-02TNI", "{got:?}");
+}
