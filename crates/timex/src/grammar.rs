@@ -513,7 +513,7 @@ impl<'a> G<'a> {
             Lex::Mod => best = longest(best, self.modified(i)),
             Lex::Approx => best = longest(best, self.approx(i)),
             Lex::Earlier | Lex::Later => best = longest(best, self.earlier(i)),
-            Lex::SetAdv(v) => best = Some((i + 1, Sem::Set(v.to_string()))),
+            Lex::SetAdv(v) if !self.rate_before(i) => best = Some((i + 1, Sem::Set(v.to_string()))),
             Lex::Every => best = longest(best, self.every(i)),
             Lex::A | Lex::Half => {
                 best = longest(best, self.amount(i));
@@ -550,11 +550,25 @@ impl<'a> G<'a> {
                 best = longest(best, self.year_end(i));
                 best = longest(best, self.unit_long(i));
             }
+            // "(placed orders) in morning trading": the narrative day's morning; `tag` keeps
+            // it only in past narration
+            Lex::PartOfDay(p @ ("MO" | "AF" | "EV"))
+                if i > 0
+                    && (self.is(i - 1, "in") || self.is(i - 1, "during"))
+                    && self.is(i + 1, "trading") =>
+            {
+                best = Some((i + 1, self.narrative_part(p)));
+            }
+            // "overnight losses in New York" (in a report on Friday's London trading): the
+            // night before the narrative's day, which TimeML dates by the evening it starts
             Lex::PartOfDay(p) if self.is(i, "overnight") => {
                 best = Some((
                     i + 1,
                     Sem::Time {
-                        day: None,
+                        day: Some(D::RelRef {
+                            unit: Unit::Day,
+                            off: -1,
+                        }),
                         clock: None,
                         part: Some(p),
                     },
@@ -1276,6 +1290,19 @@ impl<'a> G<'a> {
             )),
             // "the people of tomorrow", "today's world" stay; "of tomorrow" is not a date
             Lex::DayWord(1) if i > 0 && self.is(i - 1, "of") => None,
+            // "today's youth", "many of today's computers": the present age, not the day
+            // (TimeBank leaves this sense untagged)
+            Lex::DayWord(0) if self.generic_today(i) => None,
+            // "USA Today", "VOA Today": a newspaper's or programme's name
+            Lex::DayWord(0)
+                if i > 0
+                    && self.s(i).starts_with('T')
+                    && !self.glued(i)
+                    && self.s(i - 1).len() >= 2
+                    && self.s(i - 1).chars().all(|c| c.is_ascii_uppercase()) =>
+            {
+                None
+            }
             Lex::DayWord(off) => self.with_part_of_day(
                 i + 1,
                 D::Rel {
@@ -1285,6 +1312,63 @@ impl<'a> G<'a> {
             ),
             _ => None,
         }
+    }
+
+    /// "today's youth", "in today's world", "many of today's personal computers": "today" as
+    /// the present age (a generic noun after it, or "many/most/all of" before it).
+    fn generic_today(&self, i: usize) -> bool {
+        if !((self.s(i + 1) == "'" || self.s(i + 1) == "’") && self.is_word(i + 2, "s")) {
+            return false;
+        }
+        let quantified = i >= 2
+            && self.is_word(i - 1, "of")
+            && ["many", "most", "all", "some"]
+                .iter()
+                .any(|w| self.is_word(i - 2, w));
+        quantified
+            || [
+                "world",
+                "youth",
+                "society",
+                "generation",
+                "generations",
+                "young",
+                "children",
+                "kids",
+                "teenagers",
+                "families",
+                "standards",
+                "culture",
+                "technology",
+                "times",
+            ]
+            .iter()
+            .any(|w| self.is_word(i + 3, w))
+    }
+
+    /// A rate around a frequency word: "rise 8.5% annually", "10,000 units annually",
+    /// "C$17.9 million annually", "average daily volume" measure an amount per period (as "$5
+    /// a year" does), which TimeBank leaves untagged.
+    fn rate_before(&self, i: usize) -> bool {
+        if i == 0 {
+            return false;
+        }
+        let prev = self.s(i - 1);
+        // "10,000 units annually" (a counted noun; "the council meets weekly" is a verb)
+        let counted_noun = self.kind(i - 1) == Some(Kind::Word)
+            && prev.len() > 3
+            && prev.ends_with('s')
+            && !prev.ends_with("ss")
+            && self.lex(i - 1) == Lex::None
+            && (i.saturating_sub(4)..i - 1).any(|k| self.kind(k) == Some(Kind::Num));
+        // "average daily volume": a statistic per period, not a recurring event
+        prev.eq_ignore_ascii_case("average")
+            || prev == "%"
+            || self.kind(i - 1) == Some(Kind::Num)
+            || ["million", "billion", "percent"]
+                .iter()
+                .any(|w| prev.eq_ignore_ascii_case(w))
+            || counted_noun
     }
 
     // ---- relative expressions ----
@@ -1524,6 +1608,22 @@ impl<'a> G<'a> {
         }
         // "the now-cancelled deal", "the soon-to-open terminal": part of an adjective
         if self.glued(i + 1) && self.punct(i + 1, '-') {
+            return None;
+        }
+        // "Now, he says, ...": opening a sentence before a comma, "now" turns the discourse
+        // (TimeBank leaves it untagged); "Now the mission is ..." is the present
+        if self.s(i) == "Now" && (self.punct(i + 1, ',') || self.is(i + 1, "for")) {
+            return None;
+        }
+        // "killed, most recently last October": the date that follows is the time
+        if self.is(i, "recently")
+            && i > 0
+            && self.is(i - 1, "most")
+            && matches!(
+                self.lex(i + 1),
+                Lex::Rel(_) | Lex::Month(..) | Lex::Weekday(..)
+            )
+        {
             return None;
         }
         // "as soon as", "soon after": a conjunction, not a time
@@ -1900,6 +2000,8 @@ impl<'a> G<'a> {
     /// optionally with a zone and a day ("5 p.m. EST Nov. 9", "noon Thursday").
     fn clock(&self, i: usize) -> M {
         let (mut j, h, mi) = match self.lex(i) {
+            // "high noon" is the idiom, not twelve o'clock
+            Lex::Noon if i > 0 && self.is_word(i - 1, "high") => return None,
             Lex::Noon => (i + 1, 12, 0),
             Lex::Midnight => (i + 1, 24, 0),
             // "0800 UTC", "1630 GMT": a 24-hour time written as four digits, known by its zone
@@ -2059,10 +2161,29 @@ impl<'a> G<'a> {
         (j, None)
     }
 
+    /// A part of the day the narrative is at: "in the morning" in a past-tense account.
+    fn narrative_part(&self, p: &'static str) -> Sem {
+        Sem::Time {
+            day: Some(D::RelRef {
+                unit: Unit::Day,
+                off: 0,
+            }),
+            clock: None,
+            part: Some(p),
+        }
+    }
+
     /// Expressions that include "the": "the 1990s", "the past", "the future", "the year",
     /// "the weekend", "the nine months", "the first nine months", "the past two years", …
     fn the(&self, i: usize) -> M {
         let j = i + 1;
+        // "placed orders in the morning": the narrative day's morning (`tag` keeps it only in
+        // past narration)
+        if let Lex::PartOfDay(p @ ("MO" | "AF" | "EV")) = self.lex(j) {
+            if i > 0 && (self.is(i - 1, "in") || self.is(i - 1, "during")) {
+                return Some((j + 1, self.narrative_part(p)));
+            }
+        }
         // "for the time being": the present
         if self.is(j, "time") && self.is(j + 1, "being") {
             return Some((j + 2, Sem::Ref("PRESENT_REF")));

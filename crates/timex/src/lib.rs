@@ -43,6 +43,9 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
         part: None,
     });
     let mut reference = dct;
+    // The last full day the text named: "the day", "later in the day" after "up from 14% a
+    // year ago" are still on that day, not in the year compared with.
+    let mut last_day = dct;
     // The last year the text stated in digits or words, and where that expression ended.
     let mut stated_year: Option<(i32, usize)> = None;
     let mut reference_at = 0;
@@ -56,6 +59,22 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
             || (t.kind == Kind::Punct && matches!(&text[t.start..t.end], "'" | "’"));
         if starts {
             if let Some((end, sem)) = g.match_at(i) {
+                // "in the morning" names the narrative day's morning only in past narration
+                // ("Dealers placed orders in the morning"); "I run in the morning" is a habit
+                if matches!(
+                    sem,
+                    Sem::Time {
+                        day: Some(D::RelRef { off: 0, .. }),
+                        clock: None,
+                        ..
+                    }
+                ) && i > 0
+                    && (g.is_word(i - 1, "in") || g.is_word(i - 1, "during"))
+                    && tense(&g, i, end) != Tense::Past
+                {
+                    i = end;
+                    continue;
+                }
                 // "ABC's "This Week"", "``High Noon''": a title in quotes
                 if end > i && quoted_title(&g, &toks, i, end) {
                     i = end;
@@ -109,9 +128,17 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
                     // linear on text without full stops)
                     let same_sentence = i - reference_at.min(i) <= 80
                         && !(reference_at..i).any(|k| is_boundary(&g, &toks, k));
+                    let clause = crate::tense(&g, i, end);
+                    // ... and in future narration on the coming day the text last named ("will
+                    // travel Thursday. ``He will leave at 4 in the morning''")
+                    let ahead = |r: &Known| {
+                        (r.y, r.m, r.d) > (dct.y, dct.m, dct.d) && r.d.is_some() && dct.d.is_some()
+                    };
                     let anchor = match sem {
                         Sem::Time { day: None, .. }
-                            if !same_sentence && crate::tense(&g, i, end) != Tense::Past =>
+                            if !same_sentence
+                                && clause != Tense::Past
+                                && !(clause == Tense::Future && ahead(&reference)) =>
                         {
                             dct
                         }
@@ -127,6 +154,23 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
                             },
                             _ => reference,
                         },
+                        Sem::Date(D::RelRef {
+                            unit: tokens::Unit::Day,
+                            ..
+                        })
+                        | Sem::Time {
+                            day:
+                                Some(D::RelRef {
+                                    unit: tokens::Unit::Day,
+                                    ..
+                                }),
+                            ..
+                        }
+                        | Sem::Time { day: None, .. }
+                            if reference.d.is_none() && last_day.d.is_some() =>
+                        {
+                            last_day
+                        }
                         _ => reference,
                     };
                     // "the first nine months ... a year earlier": a period of several
@@ -153,7 +197,63 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
                         }
                         sem => sem,
                     };
+                    // "you may, in a year or two, save lives": some vague time ahead
+                    let (end, sem) = match sem {
+                        Sem::Duration(Some(n), _)
+                            if n == 1.0
+                                && i > 0
+                                && g.is_word(i - 1, "in")
+                                && g.is_word(end, "or")
+                                && g.is_word(end + 1, "two")
+                                && crate::tense(&g, i, end) != Tense::Past =>
+                        {
+                            (end + 2, Sem::Ref("FUTURE_REF"))
+                        }
+                        sem => (end, sem),
+                    };
+                    // "will be redeemed in five years": the point that many years from now, a
+                    // date (TimeML), not the stretch
+                    let sem = match sem {
+                        Sem::Duration(Some(n), unit)
+                            if i > 0
+                                && toks[i - 1].kind == Kind::Word
+                                && &text[toks[i - 1].start..toks[i - 1].end] == "in"
+                                && (t.kind == Kind::Num || matches!(t.lex, Lex::NumWord(_)))
+                                && n >= 1.0
+                                && n.fract() == 0.0
+                                && matches!(
+                                    unit,
+                                    tokens::Unit::Year | tokens::Unit::Month | tokens::Unit::Week
+                                )
+                                && crate::tense(&g, i, end) == Tense::Future =>
+                        {
+                            Sem::Date(D::Rel {
+                                unit,
+                                off: n as i32,
+                            })
+                        }
+                        sem => sem,
+                    };
                     let (timex_type, value, known) = resolve::value(&sem, &dct, &anchor, tense);
+                    // "This quarter's loss includes ...": results of a quarter are the quarter
+                    // the report is about (finished), not the calendar quarter under way
+                    let (value, known) = match (&sem, reference.part, reference.y) {
+                        (
+                            Sem::Date(D::Rel {
+                                unit: tokens::Unit::Quarter,
+                                off: 0,
+                            }),
+                            Some(q),
+                            Some(y),
+                        ) if q.starts_with('Q')
+                            && possessive(&g, end)
+                            && reference.y == dct.y
+                            && completed_part(&reference, &dct) =>
+                        {
+                            (format!("{y:04}-{q}"), Some(reference))
+                        }
+                        _ => (value, known),
+                    };
                     if let Some(mut k) = known {
                         // The reporting period (quarter, half) stays in force until another is
                         // named: "a year earlier" after "the quarter ended Sept. 30" is still
@@ -175,6 +275,9 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
                             reference = k;
                         }
                         reference_at = end;
+                        if reference.d.is_some() {
+                            last_day = reference;
+                        }
                     }
                     // "two to six days", "between 60 and 90 days": TimeML marks the range's
                     // first number too, with the unit of the second
@@ -583,9 +686,18 @@ fn is_boundary(g: &G, toks: &[Tok], k: usize) -> bool {
             if decimal {
                 return false;
             }
-            let next_ok = toks.get(k + 1).is_none_or(|n| {
+            let capital = |n: &Tok| {
                 g.text[n.start..].starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-            });
+            };
+            // a quotation may open the next sentence: `Appeals.  ``I won't ...''`
+            let mut n = k + 1;
+            while toks.get(n).is_some_and(|t| {
+                t.kind == Kind::Punct
+                    && matches!(&g.text[t.start..t.end], "`" | "\"" | "'" | "“" | "‘")
+            }) {
+                n += 1;
+            }
+            let next_ok = toks.get(n).is_none_or(capital);
             let prev = if k > 0 { g.s(k - 1) } else { "" };
             let abbrev = prev.len() == 1
                 || ABBREVIATIONS.iter().any(|a| prev.eq_ignore_ascii_case(a))
@@ -691,7 +803,7 @@ fn tense(g: &G, start: usize, end: usize) -> Tense {
     }
     // With nothing on the left ("On Tuesday, the National Abortion Rights Action League plans
     // to ..."), the verb follows the subject, which can be long.
-    let reach = if left.is_none() { 16 } else { 8 };
+    let reach = if left.is_none() { 30 } else { 8 };
     let mut right = None;
     let mut k = end;
     let mut steps = 0;

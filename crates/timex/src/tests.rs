@@ -1395,3 +1395,207 @@ fn the_weeks_ahead_are_a_stretch_of_unsaid_length() {
         "PXW",
     );
 }
+
+#[test]
+fn today_as_the_present_age_or_a_name_is_not_the_day() {
+    let d = dct();
+    assert!(found("Music shapes today's youth.", d).is_empty());
+    assert!(found("Prices matter in today's world.", d).is_empty());
+    assert!(found("Many of today's tractors run on diesel.", d).is_empty());
+    assert!(found("He told USA Today he would stay.", d).is_empty());
+    // the day itself stays
+    one(
+        "The vote is in today's papers.",
+        d,
+        "today",
+        Date,
+        "1998-04-08",
+    );
+    one("Today the court sat.", d, "Today", Date, "1998-04-08");
+}
+
+#[test]
+fn a_rate_per_period_is_not_a_set() {
+    let d = dct();
+    assert!(found("Sales should grow 7% annually.", d).is_empty());
+    assert!(found("The mill makes 4,000 tonnes annually.", d).is_empty());
+    assert!(found("It pays C$3 million annually.", d).is_empty());
+    // a frequency of an event stays
+    one("The council meets weekly.", d, "weekly", Set, "P1W");
+    one("Rallies are held annually.", d, "annually", Set, "P1Y");
+}
+
+#[test]
+fn high_noon_is_an_idiom() {
+    assert!(found("For the villagers, high noon has come.", dct()).is_empty());
+    one("They met at noon.", dct(), "noon", Time, "1998-04-08T12:00");
+}
+
+#[test]
+fn in_n_years_ahead_is_a_date() {
+    let d = dct();
+    one(
+        "The bonds will be repaid in three years.",
+        d,
+        "three years",
+        Date,
+        "2001",
+    );
+    one(
+        "The plant will reopen in 2 months.",
+        d,
+        "2 months",
+        Date,
+        "1998-06",
+    );
+    // in past narration it is the stretch
+    one(
+        "Sales doubled in three years.",
+        d,
+        "three years",
+        Duration,
+        "P3Y",
+    );
+}
+
+#[test]
+fn now_turning_the_discourse_is_not_the_present() {
+    let d = dct();
+    assert!(found("Now, the lawyer says, the case is weak.", d).is_empty());
+    one("Now the court is closed.", d, "Now", Date, "PRESENT_REF");
+    one(
+        "The court is now closed, he said.",
+        d,
+        "now",
+        Date,
+        "PRESENT_REF",
+    );
+}
+
+#[test]
+fn a_sentence_opening_date_takes_the_tense_of_a_late_verb() {
+    // the verb ("destroyed") comes after a long stretch; the past January, not the coming one
+    let got = found(
+        "In January, a week after the tenth anniversary of the founding of the town's first \
+         cooperative bakery on the river bank, a fire destroyed the plant.",
+        PartialDate::ymd(1998, 10, 25),
+    );
+    assert_eq!(got[0].2, "1998-01", "{got:?}");
+}
+
+#[test]
+fn a_quotation_opens_a_new_sentence() {
+    // "lost" belongs to the next sentence: May with no cue is the coming one
+    let got = found(
+        "The appeal is heard in May.  ``They lost,'' he said.",
+        dct(),
+    );
+    assert_eq!(got[0].2, "1998-05", "{got:?}");
+}
+
+#[test]
+fn a_clock_time_in_future_narration_is_on_the_coming_day_named() {
+    let got = found(
+        "He will travel to Geneva on Friday.  ``He will leave at 6 in the morning,'' she said.",
+        dct(),
+    );
+    assert_eq!(got[1].2, "1998-04-10T06:00", "{got:?}");
+}
+
+#[test]
+fn in_the_morning_of_a_past_account_is_the_narrative_day() {
+    // 1998-04-03 was a Friday
+    let got = found(
+        "The strike ended Friday. Workers returned in the morning to restart the line.",
+        dct(),
+    );
+    assert_eq!(got[1].0, "the morning", "{got:?}");
+    assert_eq!(got[1].2, "1998-04-03TMO", "{got:?}");
+    // a habit is no time of any day
+    assert!(found("I usually run in the morning.", dct()).is_empty());
+}
+
+#[test]
+fn the_day_stays_on_the_last_day_named_after_a_year_compared_with() {
+    // "a year ago" names a year; "later in the day" is still Tuesday's
+    let got = found(
+        "The firm said on Tuesday that sales rose 5% from a year ago. Its shares fell \
+         later in the day.",
+        dct(),
+    );
+    assert_eq!(got.last().unwrap().2, "1998-04-07", "{got:?}");
+}
+
+#[test]
+fn in_a_year_or_two_is_a_vague_future() {
+    one(
+        "You may, in a year or two, see the results.",
+        dct(),
+        "a year or two",
+        Date,
+        "FUTURE_REF",
+    );
+}
+
+#[test]
+fn most_recently_before_a_date_leaves_the_date_alone() {
+    one(
+        "Three were detained, most recently last October.",
+        dct(),
+        "last October",
+        Date,
+        "1997-10",
+    );
+}
+
+#[test]
+fn now_for_opens_a_new_item() {
+    assert!(found("Now for the weather.", dct()).is_empty());
+}
+
+#[test]
+fn an_average_per_period_is_a_rate() {
+    assert!(found("Its average daily output is 300 tonnes.", dct()).is_empty());
+    one("Trains leave daily.", dct(), "daily", Set, "P1D");
+}
+
+#[test]
+fn this_quarters_results_are_the_reported_quarter() {
+    // in November the third quarter is over and is the one the report is about
+    let d = PartialDate::ymd(1989, 11, 1);
+    let got = found(
+        "Net fell in the third quarter. This quarter's loss includes a charge.",
+        d,
+    );
+    assert_eq!(got[1].2, "1989-Q3", "{got:?}");
+    // with no report in force it is the quarter under way
+    one(
+        "This quarter looks weak.",
+        d,
+        "This quarter",
+        Date,
+        "1989-Q4",
+    );
+}
+
+#[test]
+fn a_clock_time_after_a_month_named_is_on_the_last_day_named() {
+    // no document date: the dateline's day, not the month named after it
+    let got = found(
+        "Plane flies May 4, 2005. It was shown in January 2005. The take-off, at 08:30 UTC, \
+         was normal.",
+        None,
+    );
+    assert_eq!(got[2].2, "2005-05-04T08:30Z", "{got:?}");
+}
+
+#[test]
+fn overnight_is_the_night_before_the_narrative_day() {
+    // 1998-04-03 was a Friday: New York's night before is Thursday's
+    let got = found(
+        "London shares fell Friday, hurt by overnight losses in New York.",
+        dct(),
+    );
+    assert_eq!(got[1].0, "overnight", "{got:?}");
+    assert_eq!(got[1].2, "1998-04-02TNI", "{got:?}");
+}
