@@ -423,11 +423,13 @@ impl SearchIndex {
     /// The query for the user's words `q` (tantivy's query language; syntax errors are forgiven).
     ///
     /// Every word is required unless the query says otherwise (`OR`, `-word`): a researcher
-    /// narrowing a search adds words. A plain word that is nobody's name as written also matches
-    /// names one edit away ("Koslov" finds "Kozlov"), so a misspelt name still finds its person;
-    /// a word that is somebody's name is not widened ("Kozlov" does not find "Kozlova"), and
-    /// neither are numbers and short words, which one edit turns into other words. Leaving them
-    /// exact also keeps the query one that tantivy can answer without scoring every match.
+    /// narrowing a search adds words. A plain word that occurs nowhere in the record as written
+    /// also matches names one edit away ("Koslov" finds "Kozlov"), so a misspelt name still
+    /// finds its person; a word the record has is taken as written ("Kozlov" does not find
+    /// "Kozlova", "detention" is not widened), and so are numbers and short words, which one
+    /// edit turns into other words. Keeping the words the record has exact also keeps the query
+    /// one that tantivy can answer without scoring every match: a fuzzy alternative beside a
+    /// common word made a query of a million reports score each of its 250,000 matches.
     fn text_query(&self, searcher: &Searcher, q: &str) -> Box<dyn Query> {
         let mut parser = QueryParser::for_index(&self.index, vec![self.text]);
         parser.set_conjunction_by_default();
@@ -470,7 +472,7 @@ impl SearchIndex {
             UserInputAst::Leaf(leaf) => {
                 let fuzzy_name = match leaf.as_ref() {
                     UserInputLeaf::Literal(literal) => {
-                        let fuzzy = self.unknown_name_word(searcher, literal);
+                        let fuzzy = self.unknown_word(searcher, literal);
                         let (query, _) = parser
                             .build_query_from_user_input_ast_lenient(UserInputAst::Leaf(leaf));
                         let mut has_terms = false;
@@ -504,9 +506,9 @@ impl SearchIndex {
         }
     }
 
-    /// The indexed form of `literal` when it is a plain word of four letters or more that no
-    /// name in the index has: such a word also matches names one edit away.
-    fn unknown_name_word(&self, searcher: &Searcher, literal: &UserInputLiteral) -> Option<String> {
+    /// The indexed form of `literal` when it is a plain word of four letters or more that occurs
+    /// nowhere in the index: such a word also matches names one edit away.
+    fn unknown_word(&self, searcher: &Searcher, literal: &UserInputLiteral) -> Option<String> {
         if literal.field_name.is_some()
             || literal.delimiter != Delimiter::None
             || literal.prefix
@@ -523,10 +525,10 @@ impl SearchIndex {
         {
             return None;
         }
-        let in_names = searcher
-            .doc_freq(&Term::from_field_text(self.names, &word))
+        let anywhere = searcher
+            .doc_freq(&Term::from_field_text(self.text, &word))
             .ok()?;
-        (in_names == 0).then_some(word)
+        (anywhere == 0).then_some(word)
     }
 
     /// `top` (the best hits of `query`) with the best entities among its matches counted

@@ -520,7 +520,7 @@ async fn found(app: &Router, q: &str) -> (Vec<String>, u64) {
 }
 
 #[tokio::test]
-async fn search_requires_every_word_and_widens_only_names_nobody_has() {
+async fn search_requires_every_word_and_widens_only_words_the_record_lacks() {
     let dir = tempfile::tempdir().unwrap();
     common::build_store(dir.path());
     {
