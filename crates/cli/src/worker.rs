@@ -64,7 +64,8 @@ pub fn enqueue(spec: &StoreSpec, args: &IngestArgs) -> Result<usize> {
         ..IngestOptions::default()
     };
     let (mut queued, mut stored, mut already, mut failed) = (0, 0, 0, 0);
-    for entry in casefile_ingest::walk(&args.paths) {
+    // Walked lazily: a corpus of a million files is never listed whole.
+    for entry in casefile_ingest::walk_iter(&args.paths) {
         let file = match entry.and_then(|path| casefile_ingest::read_file(&path, &options)) {
             Ok(file) => file,
             Err(e) => {
