@@ -20,8 +20,8 @@ use std::path::Path;
 use std::sync::Arc;
 use tantivy::collector::TopDocs;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, Query, QueryParser,
-    TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, Query, QueryClone,
+    QueryParser, TermQuery,
 };
 use tantivy::query_grammar::{Delimiter, UserInputAst, UserInputLeaf, UserInputLiteral};
 use tantivy::schema::{
@@ -576,7 +576,18 @@ impl SearchIndex {
         } else {
             self.text_query(&searcher, q)
         };
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query)];
+        // The words' own clauses when they are all required, rather than the words as one
+        // clause: tantivy skips blocks only for one flat conjunction, and scores every match of
+        // a nested one (24 ms instead of 3 for four common words at a million reports).
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> =
+            match text_query.downcast_ref::<BooleanQuery>() {
+                Some(words) if words.clauses().iter().all(|(o, _)| *o == Occur::Must) => words
+                    .clauses()
+                    .iter()
+                    .map(|(o, q)| (*o, q.box_clone()))
+                    .collect(),
+                _ => vec![(Occur::Must, text_query)],
+            };
         for (dim, value) in &request.filters {
             let term = Term::from_facet(self.facet, &facet(dim, value));
             clauses.push((
