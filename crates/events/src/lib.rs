@@ -794,15 +794,14 @@ fn possessive(s: &str, n: usize) -> Option<Option<Gender>> {
         .map(gender::of_pronoun)
 }
 
-/// Persons joined to mention `m` by "," / "and" only, before it ("X, Y and Z").
+/// Persons joined to mention `m` in one list ("X, Y and Z", "X (Almaty North) and Y", "X, 61, a
+/// paralegal; Y, a unionist"), before and after it. Names of other kinds inside a description
+/// ("Y, vice president of the miners' union; Z") are stepped over: the text between the two
+/// persons decides ([`coordinated`]).
 fn with_coordinated(ctx: &Ctx, range: Range<usize>, m: usize, want: EntityType) -> Vec<usize> {
     let mut out = vec![m];
     let mut cur = m;
-    while cur > range.start {
-        let prev = cur - 1;
-        if !ctx.is(prev, want) {
-            break;
-        }
+    while let Some(prev) = (range.start..cur).rev().find(|&p| ctx.is(p, want)) {
         let between = sl(
             &ctx.lower,
             ctx.mentions[prev].span.end,
@@ -817,11 +816,7 @@ fn with_coordinated(ctx: &Ctx, range: Range<usize>, m: usize, want: EntityType) 
         }
     }
     let mut cur = m;
-    while cur + 1 < range.end {
-        let next = cur + 1;
-        if !ctx.is(next, want) {
-            break;
-        }
+    while let Some(next) = (cur + 1..range.end).find(|&n| ctx.is(n, want)) {
         let between = sl(
             &ctx.lower,
             ctx.mentions[cur].span.end,
@@ -838,25 +833,92 @@ fn with_coordinated(ctx: &Ctx, range: Range<usize>, m: usize, want: EntityType) 
     out
 }
 
+/// Words of a clause: a list of names holds none of them between two names.
+const CLAUSE_WORDS: &[&str] = &[
+    "was", "were", "is", "are", "has", "had", "have", "said", "says", "told", "who", "which",
+    "whose", "by", "after", "when", "because",
+];
+
+/// Relatives and colleagues named with someone in one list ("X and her husband Y", "X, and
+/// their colleagues Y and Z").
+const KIN: &[&str] = &[
+    "husband",
+    "wife",
+    "son",
+    "sons",
+    "daughter",
+    "daughters",
+    "brother",
+    "brothers",
+    "sister",
+    "sisters",
+    "father",
+    "mother",
+    "colleague",
+    "colleagues",
+    "cousin",
+    "nephew",
+    "niece",
+    "fiancé",
+    "fiancée",
+];
+
 /// True when the text between two names joins them in one list, each name perhaps with its own
-/// description: ", broadcast reporter", " and photojournalist", ", and".
+/// description: ", broadcast reporter", " and photojournalist", ", and"; also a short
+/// parenthesis after the first ("(Almaty North) and"), a described name closed by a semicolon
+/// (", 61, a paralegal for the union;"), and a relative or colleague ("and her husband").
 fn coordinated(between: &str) -> bool {
     if matches!(between, "," | "and" | ", and" | "&") {
         return true;
     }
+    // "X (Almaty North) and Y": a short parenthesis describes the name before it.
+    if let Some(rest) = between.strip_prefix('(') {
+        let Some(close) = rest.find(')') else {
+            return false;
+        };
+        let inside = &rest[..close];
+        let after = rest[close + 1..].trim();
+        return !after.is_empty()
+            && !inside.contains(['(', '.', ';', ':'])
+            && words(inside).count() <= 5
+            && !has_any_word(inside, CLAUSE_WORDS)
+            && coordinated(after);
+    }
+    // "X, 61, a paralegal for the union; Y, vice president of the miners' union; Z": a list of
+    // described names, each description closed by a semicolon.
+    if let Some(body) = between
+        .strip_suffix("; and")
+        .or_else(|| between.strip_suffix(';'))
+        .and_then(|b| b.strip_prefix(','))
+    {
+        return !body.contains([';', '.', '(', ')', ':', '"', '\u{201c}'])
+            && words(body).count() <= 14
+            && !has_any_word(body, CLAUSE_WORDS)
+            && !has_any_word(body, &["said", "says", "added", "according"]);
+    }
     let joined = between.starts_with(',') || between.starts_with("and ");
+    // "and her husband", ", and their colleagues": the possessive names the relation.
+    let ws: Vec<&str> = words(between).collect();
+    let kin = ws
+        .windows(2)
+        .any(|w| matches!(w[0], "his" | "her" | "their") && KIN.contains(&w[1]));
+    let possessives = ws
+        .iter()
+        .filter(|w| matches!(**w, "his" | "her" | "their"))
+        .count();
     joined
         && !between.contains(['.', ';', ':', '(', ')'])
-        && words(between).count() <= 6
+        && ws.len() <= 6
         && !has_any_word(
             between,
             &[
                 "was", "were", "is", "are", "has", "had", "have", "said", "says", "who", "which",
                 "whose", "told", "by", "of", "against", "from", "with", "to", "in", "on", "at",
-                "for", "after", "his", "her", "their",
+                "for", "after",
             ],
         )
-        && words(between).filter(|w| *w != "and").count() <= 4
+        && possessives <= kin as usize
+        && ws.iter().filter(|w| **w != "and").count() <= 4
 }
 
 /// Words of a title or role that stand between a preposition and a name ("of President X").
@@ -1018,6 +1080,9 @@ fn subject(ctx: &Ctx, from: usize, to: usize, want: EntityType, sent: Span) -> V
 /// The object right after a trigger: "detained journalist X", "the arrest of X".
 fn object_after(ctx: &Ctx, te: usize, se: usize, want: EntityType, max: usize) -> Vec<usize> {
     let range = ctx.mentions_in(te, se);
+    if let Some(listed) = dashed_list(ctx, te, se, want, max) {
+        return listed;
+    }
     for m in range.clone() {
         let ms = ctx.mentions[m].span.start;
         if ms > te + max {
@@ -1061,6 +1126,40 @@ fn object_after(ctx: &Ctx, te: usize, se: usize, want: EntityType, max: usize) -
         }
     }
     Vec::new()
+}
+
+/// The names a dash opens right after the trigger's object: "detained journalists from the
+/// Vostok Times — X and Y —" (the group is the object; the list names it).
+fn dashed_list(
+    ctx: &Ctx,
+    te: usize,
+    se: usize,
+    want: EntityType,
+    max: usize,
+) -> Option<Vec<usize>> {
+    let window = sl(&ctx.lower, te, se.min(te + max));
+    let dash = window.find(['\u{2014}', '\u{2013}'])?;
+    let object = &window[..dash];
+    if object.contains(['.', ';', ':', '(', ',', '"', '\u{201c}'])
+        || words(object).count() > 8
+        || has_any_word(
+            object,
+            &[
+                "by", "who", "which", "after", "when", "because", "said", "to", "and",
+            ],
+        )
+    {
+        return None;
+    }
+    let from = te + dash;
+    let range = ctx.mentions_in(from, se);
+    let m = range.clone().next()?;
+    let gap = sl(&ctx.lower, from, ctx.mentions[m].span.start);
+    let gap = gap.trim_start_matches(['\u{2014}', '\u{2013}']);
+    if !ctx.is(m, want) || gap.contains([',', '.', ';', ':', '(']) || words(gap).count() > 2 {
+        return None;
+    }
+    Some(with_coordinated(ctx, range, m, want))
 }
 
 /// Adds the persons named right after "together with" / "along with" following the trigger

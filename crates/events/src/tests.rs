@@ -1191,3 +1191,73 @@ fn a_beating_is_torture_only_where_the_victim_is_held() {
         .read();
     assert_eq!(victims(&b, one(&b, EventType::Torture)), ["Ana Lopez"]);
 }
+
+#[test]
+fn relatives_and_colleagues_named_in_the_list_are_victims() {
+    let a = Doc::new(
+        "Masked gunmen abducted rights defenders Ana Lopez and her husband Rui Sa, and their \
+         colleagues Eva Moll and Jon Bell from their office.",
+    )
+    .person("Ana Lopez")
+    .person("Rui Sa")
+    .person("Eva Moll")
+    .person("Jon Bell")
+    .read();
+    assert_eq!(
+        victims(&a, one(&a, EventType::Abduction)),
+        ["Ana Lopez", "Rui Sa", "Eva Moll", "Jon Bell"]
+    );
+    // A possessive that names no relative does not join a list: "her lawyer said" is not one.
+    assert!(!coordinated(", and her statement"));
+}
+
+#[test]
+fn a_list_of_described_names_closed_by_semicolons_is_one_list() {
+    let a = Doc::new(
+        "Among those arrested were Ana Lopez, 61, a paralegal for the union; Rui Sa, vice \
+         president of the Miners Union; and Eva Moll, a spokesperson of the coalition.",
+    )
+    .person("Ana Lopez")
+    .person("Rui Sa")
+    .org("Miners Union")
+    .person("Eva Moll")
+    .read();
+    assert_eq!(
+        victims(&a, one(&a, EventType::Arrest)),
+        ["Ana Lopez", "Rui Sa", "Eva Moll"]
+    );
+    // A clause between two names ends the list.
+    assert!(!coordinated(", a lawyer who was released;"));
+}
+
+#[test]
+fn a_short_parenthesis_after_a_name_does_not_end_the_list() {
+    let a = Doc::new(
+        "Two deputies, Ana Lopez (Riverside North) and Rui Sa (Riverside West), were detained.",
+    )
+    .person("Ana Lopez")
+    .place("Riverside North")
+    .person("Rui Sa")
+    .place("Riverside West")
+    .read();
+    assert_eq!(
+        victims(&a, one(&a, EventType::Arrest)),
+        ["Ana Lopez", "Rui Sa"]
+    );
+}
+
+#[test]
+fn a_dash_after_the_object_opens_the_list_that_names_it() {
+    let a = Doc::new(
+        "Police detained two journalists from the Daily Star \u{2014} Ana Lopez and Rui Sa \
+         \u{2014} for covering a march.",
+    )
+    .org("Daily Star")
+    .person("Ana Lopez")
+    .person("Rui Sa")
+    .read();
+    assert_eq!(
+        victims(&a, one(&a, EventType::Arrest)),
+        ["Ana Lopez", "Rui Sa"]
+    );
+}
