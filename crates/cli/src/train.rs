@@ -9,6 +9,9 @@ use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::Path;
 
+/// One (article, category) the rules found: its features and whether the gold lists it.
+type Example = (usize, Vec<String>, bool);
+
 /// Reads `DIR/articles` with every reader but the filter, labels each (article, category) the
 /// rules found with whether `DIR/gold.json` lists that category, trains, and writes the weights.
 pub fn run(dir: &Path, out: &Path, epochs: usize) -> Result<()> {
@@ -22,7 +25,7 @@ pub fn run(dir: &Path, out: &Path, epochs: usize) -> Result<()> {
     let options = IngestOptions::default();
     // Sorted by file name so that the same split always gives the same weights.
     let dump_analyses = std::env::var("CASEFILE_DUMP_ANALYSES").ok();
-    let rows: Vec<(Vec<(usize, Vec<String>, bool)>, String)> = gold
+    let rows: Vec<(Vec<Example>, String)> = gold
         .par_iter()
         .map(|(name, g)| {
             let path = dir.join("articles").join(name);
