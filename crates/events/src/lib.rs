@@ -891,7 +891,12 @@ fn coordinated(between: &str) -> bool {
         .or_else(|| between.strip_suffix(';'))
         .and_then(|b| b.strip_prefix(','))
     {
-        return !body.contains([';', '.', '(', ')', ':', '"', '\u{201c}'])
+        // A quoted word may describe ("a key figure of the 2014 "Occupy" movement"); an open
+        // quotation is speech.
+        let quotes_closed = body.matches('"').count() % 2 == 0
+            && body.matches('\u{201c}').count() == body.matches('\u{201d}').count();
+        return quotes_closed
+            && !body.contains([';', '.', '(', ')', ':'])
             && words(body).count() <= 14
             && !has_any_word(body, CLAUSE_WORDS)
             && !has_any_word(body, &["said", "says", "added", "according"]);
@@ -2104,7 +2109,13 @@ fn participants(
     }
     match kind {
         Kind::Verb => {
-            let obj = if passive {
+            // A state ("remains in detention", "still in prison") has no object: a name after
+            // it belongs to another clause ("… though their driver, X, was released").
+            let trigger = sl(lower, ts, te);
+            let state = ["remain", "still in", "now in", "under house"]
+                .iter()
+                .any(|w| trigger.starts_with(w));
+            let obj = if passive || state {
                 Vec::new()
             } else {
                 object_after(ctx, te, se, want, 90)
@@ -2121,7 +2132,7 @@ fn participants(
                 }) {
                     c.others.push((m, role_of(ctx, m)));
                 }
-            } else if !passive && active_with_object(sl(lower, te, se), c.ty) {
+            } else if !passive && !state && active_with_object(sl(lower, te, se), c.ty) {
                 // "police arrested him": the object is a pronoun; "who prosecuted war crimes":
                 // the subject is the doer and the object names no one.
                 let next = words(sl(lower, te, se)).next().unwrap_or("");

@@ -1261,3 +1261,40 @@ fn a_dash_after_the_object_opens_the_list_that_names_it() {
         ["Ana Lopez", "Rui Sa"]
     );
 }
+
+#[test]
+fn a_state_has_no_object_so_its_subject_is_the_detainee() {
+    let a = Doc::new(
+        "Reporter Ana Lopez and photographer Rui Sa remain in detention though their driver, \
+         Eva Moll, was released in November.",
+    )
+    .person("Ana Lopez")
+    .person("Rui Sa")
+    .person("Eva Moll")
+    .read();
+    assert_eq!(
+        victims(&a, one(&a, EventType::Detention)),
+        ["Ana Lopez", "Rui Sa"]
+    );
+    let b = Doc::new("Ana Lopez remains in prison though he is ill.")
+        .person("Ana Lopez")
+        .read();
+    assert_eq!(victims(&b, one(&b, EventType::Detention)), ["Ana Lopez"]);
+}
+
+#[test]
+fn a_quoted_word_inside_a_described_name_does_not_end_the_list() {
+    let a = Doc::new(
+        "Many of those detained are known figures, including Ana Lopez, a founder of the \
+         \u{201c}Spring\u{201d} movement; and Rui Sa and Eva Moll, of the Green Party.",
+    )
+    .person("Ana Lopez")
+    .person("Rui Sa")
+    .person("Eva Moll")
+    .org("Green Party")
+    .read();
+    assert_eq!(
+        victims(&a, one(&a, EventType::Arrest)),
+        ["Ana Lopez", "Rui Sa", "Eva Moll"]
+    );
+}
