@@ -1120,6 +1120,22 @@ fn object_after(ctx: &Ctx, te: usize, se: usize, want: EntityType, max: usize) -
         let possessor = after.starts_with("'s") || after.starts_with("\u{2019}s");
         // "arrested Kozlov's lawyer": a possessor is not the one it was done to.
         if ctx.is(m, want) && !possessor {
+            // "the arrest of Lukashenko critic X": a name before a role noun describes the next
+            // name, which is the one it was done to.
+            if let Some(n) = (m + 1..range.end).find(|&n| ctx.is(n, want)) {
+                let gap = sl(
+                    &ctx.lower,
+                    ctx.mentions[m].span.end,
+                    ctx.mentions[n].span.start,
+                );
+                let ws: Vec<&str> = words(gap).collect();
+                if (1..=2).contains(&ws.len())
+                    && !gap.contains([',', '.', ';', ':', '(', '\'', '\u{2019}'])
+                    && ws.last().is_some_and(|w| NAMED_ROLES.contains(w))
+                {
+                    return with_coordinated(ctx, range, n, want);
+                }
+            }
             return with_coordinated(ctx, range, m, want);
         }
         if ctx.is(m, EntityType::Person) || ctx.is(m, EntityType::Organization) {
@@ -1132,6 +1148,27 @@ fn object_after(ctx: &Ctx, te: usize, se: usize, want: EntityType, max: usize) -
     }
     Vec::new()
 }
+
+/// Role nouns that a name before them describes ("Lukashenko critic X", "Navalny ally Y").
+const NAMED_ROLES: &[&str] = &[
+    "critic",
+    "opponent",
+    "ally",
+    "aide",
+    "supporter",
+    "associate",
+    "adviser",
+    "advisor",
+    "rival",
+    "loyalist",
+];
+
+/// Words that may follow "her" when it is the object pronoun ("arrested her and …"); any
+/// other word makes it a determiner ("her husband").
+const NOT_AFTER_DETERMINER: &[&str] = &[
+    "was", "were", "is", "are", "had", "has", "have", "been", "be", "and", "or", "to", "in", "on",
+    "at", "for", "with", "by", "after", "before", "when", "while", "as", "from", "into",
+];
 
 /// The names a dash opens right after the trigger's object: "detained journalists from the
 /// Vostok Times — X and Y —" (the group is the object; the list names it).
@@ -2155,8 +2192,16 @@ fn participants(
                 c.victims = subject(ctx, cs, ts, want, sent);
                 if c.victims.is_empty() {
                     if let Some((p, w)) = rfind_any_word(clause, &["he", "she", "him", "her"]) {
-                        if let Some(m) = resolve_pronoun(ctx, si, cs + p, gender::of_pronoun(w)) {
-                            c.victims = vec![m];
+                        // "Her husband was arrested": a determiner names someone else.
+                        let determiner = w == "her"
+                            && words(&clause[p + 3..])
+                                .next()
+                                .is_some_and(|n| !NOT_AFTER_DETERMINER.contains(&n));
+                        if !determiner {
+                            if let Some(m) = resolve_pronoun(ctx, si, cs + p, gender::of_pronoun(w))
+                            {
+                                c.victims = vec![m];
+                            }
                         }
                     }
                 }

@@ -1298,3 +1298,25 @@ fn a_quoted_word_inside_a_described_name_does_not_end_the_list() {
         ["Ana Lopez", "Rui Sa", "Eva Moll"]
     );
 }
+
+#[test]
+fn a_name_before_a_role_noun_describes_the_victim_after_it() {
+    let a = Doc::new("The landing was followed by the arrest of Tokayev critic Ana Lopez.")
+        .person("Tokayev")
+        .person("Ana Lopez")
+        .read();
+    assert_eq!(victims(&a, one(&a, EventType::Arrest)), ["Ana Lopez"]);
+}
+
+#[test]
+fn her_before_a_noun_is_a_determiner_not_the_victim() {
+    let a = Doc::new("Eva Moll is the mayor. Her husband was arrested on Monday.")
+        .person("Eva Moll")
+        .read();
+    assert!(victims(&a, one(&a, EventType::Arrest)).is_empty());
+    // The object pronoun still stands for the person named before it.
+    let b = Doc::new("Eva Moll was at home. Police later arrested her in the street.")
+        .person("Eva Moll")
+        .read();
+    assert_eq!(victims(&b, one(&b, EventType::Arrest)), ["Eva Moll"]);
+}
