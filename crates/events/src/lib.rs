@@ -1545,7 +1545,17 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
             "executed" => {
                 !has_any_word(
                     s_lower,
-                    &["execution", "shot", "hanged", "killed", "death", "firing"],
+                    &[
+                        "execution",
+                        "executions",
+                        "shot",
+                        "hanged",
+                        "killed",
+                        "death",
+                        "firing",
+                        "people",
+                        "prisoners",
+                    ],
                 ) && next_word != "by"
             }
             "protest" | "protests" => {

@@ -1320,3 +1320,30 @@ fn her_before_a_noun_is_a_determiner_not_the_victim() {
         .read();
     assert_eq!(victims(&b, one(&b, EventType::Arrest)), ["Eva Moll"]);
 }
+
+#[test]
+fn executions_of_people_and_deaths_in_a_cell_are_killings() {
+    let a = Doc::new("At least 41 people were executed in Vostok last year.").read();
+    assert_eq!(of_type(&a, EventType::Killing).len(), 1, "{:#?}", a.events);
+    let b = Doc::new("Ana Lopez was executed by firing squad; the execution of Rui Sa followed.")
+        .person("Ana Lopez")
+        .person("Rui Sa")
+        .read();
+    assert!(
+        of_type(&b, EventType::Killing)
+            .iter()
+            .any(|e| victims(&b, e) == ["Rui Sa"]),
+        "{:#?}",
+        b.events
+    );
+    let c = Doc::new("Ana Lopez was arrested by police, after which she died in their cell.")
+        .person("Ana Lopez")
+        .read();
+    assert_eq!(
+        victims(&c, one(&c, EventType::DeathInCustody)),
+        ["Ana Lopez"]
+    );
+    // Carrying out a plan is no killing.
+    let d = Doc::new("The plan was executed in two stages.").read();
+    assert!(of_type(&d, EventType::Killing).is_empty());
+}
