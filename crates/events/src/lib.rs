@@ -1170,6 +1170,17 @@ const NOT_AFTER_DETERMINER: &[&str] = &[
     "at", "for", "with", "by", "after", "before", "when", "while", "as", "from", "into",
 ];
 
+/// True when the words right after a trigger name animals ("the torture and slaughter of
+/// dogs", "torture the dogs"): cruelty to animals is no human-rights violation.
+fn animals(after: &str) -> bool {
+    words(after).take(5).any(|w| {
+        matches!(
+            w,
+            "dog" | "dogs" | "cat" | "cats" | "animal" | "animals" | "puppies" | "livestock"
+        )
+    })
+}
+
 /// The names a dash opens right after the trigger's object: "detained journalists from the
 /// Vostok Times — X and Y —" (the group is the object; the list names it).
 fn dashed_list(
@@ -1467,22 +1478,47 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
                 next_word,
                 "facility" | "facilities" | "centre" | "center" | "centres" | "centers"
             ),
-            "torture" | "ill-treatment" => prev.first().is_some_and(|w| {
+            "torture" | "ill-treatment" => {
+                let against = |w: &str| {
+                    matches!(
+                        w,
+                        "on" | "against"
+                            | "prevention"
+                            | "prevent"
+                            | "prohibition"
+                            | "anti"
+                            | "combat"
+                            | "combating"
+                            | "eradicate"
+                            | "end"
+                            | "ending"
+                            | "eradicating"
+                    )
+                };
+                prev.first().is_some_and(|w| against(w))
+                    // "the national body for the prevention of torture"
+                    || (prev.first() == Some(&"of") && prev.get(1).is_some_and(|w| against(w)))
+                    || animals(after)
+            }
+            // "a hard-living, tortured genius": the adjective of a troubled mind.
+            "tortured" => {
                 matches!(
-                    *w,
-                    "on" | "against"
-                        | "prevention"
-                        | "prevent"
-                        | "prohibition"
-                        | "anti"
-                        | "combat"
-                        | "combating"
-                        | "eradicate"
-                        | "end"
-                        | "ending"
-                        | "eradicating"
-                )
-            }),
+                    next_word,
+                    "genius"
+                        | "soul"
+                        | "souls"
+                        | "artist"
+                        | "past"
+                        | "relationship"
+                        | "history"
+                        | "romance"
+                        | "mind"
+                        | "existence"
+                        | "childhood"
+                        | "poet"
+                        | "prose"
+                ) || animals(after)
+            }
             "beaten" => next_word == "back",
             // "beating a hasty retreat", "beat a retreat": withdrawing, not a blow.
             "beating" => {

@@ -1347,3 +1347,23 @@ fn executions_of_people_and_deaths_in_a_cell_are_killings() {
     let d = Doc::new("The plan was executed in two stages.").read();
     assert!(of_type(&d, EventType::Killing).is_empty());
 }
+
+#[test]
+fn torture_bodies_troubled_minds_and_animals_are_not_torture() {
+    for text in [
+        "The national body for the prevention of torture said its medics visited him.",
+        "The chef was a hard-living, tortured genius of the kitchen.",
+        "The videos document the torture and slaughter of dogs at markets.",
+    ] {
+        let a = Doc::new(text).read();
+        assert!(
+            of_type(&a, EventType::Torture).is_empty(),
+            "{text}: {:#?}",
+            a.events
+        );
+    }
+    let a = Doc::new("Ana Lopez was tortured in custody.")
+        .person("Ana Lopez")
+        .read();
+    assert_eq!(victims(&a, one(&a, EventType::Torture)), ["Ana Lopez"]);
+}
