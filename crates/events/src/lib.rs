@@ -1170,6 +1170,22 @@ const NOT_AFTER_DETERMINER: &[&str] = &[
     "at", "for", "with", "by", "after", "before", "when", "while", "as", "from", "into",
 ];
 
+/// The persons a plural pronoun at `pos` stands for: the list of two or more persons named last
+/// before it in its sentence ("X and Y said they …"), or nothing when the sentence names no
+/// such list (a single person is not "they").
+fn named_group(ctx: &Ctx, ss: usize, pos: usize) -> Vec<usize> {
+    let range = ctx.mentions_in(ss, pos);
+    let Some(last) = range.clone().rev().find(|&m| ctx.is(m, EntityType::Person)) else {
+        return Vec::new();
+    };
+    let group = with_coordinated(ctx, range, last, EntityType::Person);
+    if group.len() >= 2 {
+        group
+    } else {
+        Vec::new()
+    }
+}
+
 /// True when the words right after a trigger name animals ("the torture and slaughter of
 /// dogs", "torture the dogs"): cruelty to animals is no human-rights violation.
 fn animals(after: &str) -> bool {
@@ -2223,6 +2239,8 @@ fn participants(
                     if let Some(m) = resolve_pronoun(ctx, si, te, gender::of_pronoun(next)) {
                         c.victims = vec![m];
                     }
+                } else if next == "them" {
+                    c.victims = named_group(ctx, ss, te);
                 }
             } else {
                 // "He had told his family … after being detained": a non-finite clause shares the
@@ -2236,6 +2254,13 @@ fn participants(
                     (cs, clause)
                 };
                 c.victims = subject(ctx, cs, ts, want, sent);
+                if c.victims.is_empty() && want == EntityType::Person {
+                    // "X and Y said they were detained": the plural pronoun stands for the
+                    // group named before it in the sentence.
+                    if let Some((p, _)) = rfind_any_word(clause, &["they"]) {
+                        c.victims = named_group(ctx, ss, cs + p);
+                    }
+                }
                 if c.victims.is_empty() {
                     if let Some((p, w)) = rfind_any_word(clause, &["he", "she", "him", "her"]) {
                         // "Her husband was arrested": a determiner names someone else.
@@ -2311,6 +2336,16 @@ fn participants(
                     let link = sl(lower, ctx.mentions[first].span.end, ts);
                     if has_any_word(link, LINKING) {
                         c.victims = v;
+                    }
+                }
+            }
+            // "X and Y alleged that they were subjected to torture": the group named before
+            // the plural pronoun.
+            if c.victims.is_empty() && want == EntityType::Person {
+                let clause = sl(lower, cs, ts);
+                if let Some((p, _)) = rfind_any_word(clause, &["they"]) {
+                    if has_any_word(&clause[p..], LINKING) {
+                        c.victims = named_group(ctx, ss, cs + p);
                     }
                 }
             }

@@ -1367,3 +1367,28 @@ fn torture_bodies_troubled_minds_and_animals_are_not_torture() {
         .read();
     assert_eq!(victims(&a, one(&a, EventType::Torture)), ["Ana Lopez"]);
 }
+
+#[test]
+fn they_stands_for_the_group_named_before_it() {
+    let a = Doc::new("Ana Lopez and Rui Sa alleged that they were subjected to torture.")
+        .person("Ana Lopez")
+        .person("Rui Sa")
+        .read();
+    assert_eq!(
+        victims(&a, one(&a, EventType::Torture)),
+        ["Ana Lopez", "Rui Sa"]
+    );
+    let b = Doc::new("Police stopped Ana Lopez and Rui Sa and arrested them on the spot.")
+        .person("Ana Lopez")
+        .person("Rui Sa")
+        .read();
+    assert_eq!(
+        victims(&b, one(&b, EventType::Arrest)),
+        ["Ana Lopez", "Rui Sa"]
+    );
+    // One person is not "they".
+    let c = Doc::new("Eva Moll said they were arrested at dawn.")
+        .person("Eva Moll")
+        .read();
+    assert!(victims(&c, one(&c, EventType::Arrest)).is_empty());
+}
