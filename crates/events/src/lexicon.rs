@@ -167,6 +167,7 @@ pub(crate) const ENTRIES: &[Entry] = &[
     e("execution of", T::Killing, Noun, 0),
     e("executions", T::Killing, Noun, 0),
     e("lynched", T::Killing, Verb, 0),
+    e("slain", T::Killing, Verb, 0),
     e("death of", T::Killing, Noun, 0),
     e("deaths of", T::Killing, Noun, 0),
     e("found dead", T::Killing, Verb, 0),

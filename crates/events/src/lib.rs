@@ -1140,14 +1140,61 @@ fn object_after(ctx: &Ctx, te: usize, se: usize, want: EntityType, max: usize) -
         }
         if ctx.is(m, EntityType::Person) || ctx.is(m, EntityType::Organization) {
             // Another name stands in between: "the arrest of Amnesty's researcher X" still works,
-            // "arrested Kozlov's lawyer" does not name Kozlov as the arrested.
-            if !possessor {
+            // "arrested Kozlov's lawyer" does not name Kozlov as the arrested. An organisation
+            // before a word for its staff describes the person after it: "detained Reuters
+            // reporter X", "arrested another Mada Masr journalist, editor X".
+            let staff = ctx.is(m, EntityType::Organization)
+                && words(after).next().is_some_and(|w| STAFF.contains(&w));
+            if !possessor && !staff {
                 return Vec::new();
             }
         }
     }
     Vec::new()
 }
+
+/// Words for the people who work for an organisation, as they follow its name ("Reuters
+/// reporter X").
+const STAFF: &[&str] = &[
+    "journalist",
+    "journalists",
+    "reporter",
+    "reporters",
+    "editor",
+    "correspondent",
+    "photographer",
+    "photojournalist",
+    "producer",
+    "researcher",
+    "lawyer",
+    "activist",
+    "activists",
+    "member",
+    "members",
+    "leader",
+    "founder",
+    "director",
+    "staff",
+    "worker",
+    "workers",
+    "employee",
+    "employees",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "blogger",
+    "presenter",
+    "anchor",
+    "cameraman",
+    "columnist",
+    "contributor",
+    "chairman",
+    "chairperson",
+    "coordinator",
+    "volunteer",
+    "writer",
+    "host",
+];
 
 /// Role nouns that a name before them describes ("Lukashenko critic X", "Navalny ally Y").
 const NAMED_ROLES: &[&str] = &[

@@ -1392,3 +1392,35 @@ fn they_stands_for_the_group_named_before_it() {
         .read();
     assert!(victims(&c, one(&c, EventType::Arrest)).is_empty());
 }
+
+#[test]
+fn an_organisation_before_a_word_for_its_staff_describes_the_victim() {
+    let a = Doc::new("Police detained Reuters reporter Ana Lopez in the capital.")
+        .org("Reuters")
+        .person("Ana Lopez")
+        .read();
+    assert_eq!(victims(&a, one(&a, EventType::Arrest)), ["Ana Lopez"]);
+    let b = Doc::new("Officers arrested another Daily Star journalist, editor Rui Sa, at home.")
+        .org("Daily Star")
+        .person("Rui Sa")
+        .read();
+    assert_eq!(victims(&b, one(&b, EventType::Arrest)), ["Rui Sa"]);
+    // An organisation named for another reason still ends the search.
+    let c = Doc::new("Police arrested Amnesty supporters and Eva Moll spoke.")
+        .org("Amnesty")
+        .person("Eva Moll")
+        .read();
+    assert!(victims(&c, one(&c, EventType::Arrest)).is_empty());
+}
+
+#[test]
+fn slain_is_a_killing() {
+    let a = Doc::new("Two aid workers, Ana Lopez and Rui Sa, were slain.")
+        .person("Ana Lopez")
+        .person("Rui Sa")
+        .read();
+    assert_eq!(
+        victims(&a, one(&a, EventType::Killing)),
+        ["Ana Lopez", "Rui Sa"]
+    );
+}
