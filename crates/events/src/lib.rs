@@ -1217,6 +1217,43 @@ const NOT_AFTER_DETERMINER: &[&str] = &[
     "at", "for", "with", "by", "after", "before", "when", "while", "as", "from", "into",
 ];
 
+/// The subject of an inverted passive that opens its clause: "Also arrested last year was
+/// ex-ambassador X", "Among the detained are X and Y" is [`members`]' business.
+fn inverted_subject(
+    ctx: &Ctx,
+    cs: usize,
+    ts: usize,
+    te: usize,
+    se: usize,
+    want: EntityType,
+) -> Vec<usize> {
+    let before: Vec<&str> = words(sl(&ctx.lower, cs, ts)).collect();
+    if !(before.is_empty() || before == ["also"]) {
+        return Vec::new();
+    }
+    let after = sl(&ctx.lower, te, se.min(te + 120));
+    let Some((p, w)) = ["was", "were", "is", "are"]
+        .iter()
+        .filter_map(|w| find_word(after, w).map(|p| (p, *w)))
+        .min()
+    else {
+        return Vec::new();
+    };
+    if after[..p].contains(['.', ';', ':', '"', '\u{201c}']) {
+        return Vec::new();
+    }
+    let from = te + p + w.len();
+    let range = ctx.mentions_in(from, se);
+    let Some(m) = range.clone().next() else {
+        return Vec::new();
+    };
+    let gap = sl(&ctx.lower, from, ctx.mentions[m].span.start);
+    if !ctx.is(m, want) || gap.contains([',', '.', ';', ':', '(']) || words(gap).count() > 3 {
+        return Vec::new();
+    }
+    with_coordinated(ctx, range, m, want)
+}
+
 /// The persons a plural pronoun at `pos` stands for: the list of two or more persons named last
 /// before it in its sentence ("X and Y said they …"), or nothing when the sentence names no
 /// such list (a single person is not "they").
@@ -2301,6 +2338,9 @@ fn participants(
                     (cs, clause)
                 };
                 c.victims = subject(ctx, cs, ts, want, sent);
+                if c.victims.is_empty() {
+                    c.victims = inverted_subject(ctx, cs, ts, te, se, want);
+                }
                 if c.victims.is_empty() && want == EntityType::Person {
                     // "X and Y said they were detained": the plural pronoun stands for the
                     // group named before it in the sentence.

@@ -1424,3 +1424,12 @@ fn slain_is_a_killing() {
         ["Ana Lopez", "Rui Sa"]
     );
 }
+
+#[test]
+fn an_inverted_passive_names_its_subject_after_the_verb() {
+    let a =
+        Doc::new("Also arrested last year for mocking the minister was ex-ambassador Ana Lopez.")
+            .person("Ana Lopez")
+            .read();
+    assert_eq!(victims(&a, one(&a, EventType::Arrest)), ["Ana Lopez"]);
+}
