@@ -382,6 +382,12 @@ const CALL_BLOCKERS: &[&str] = &[
     "because",
     "although",
     "following",
+    // A second finite predicate of the caller: "X, who called for reform and was arrested".
+    "and was",
+    "and were",
+    "and has been",
+    "and have been",
+    "and had been",
 ];
 
 /// Phrases that make an event hypothetical or generic.

@@ -1433,3 +1433,19 @@ fn an_inverted_passive_names_its_subject_after_the_verb() {
             .read();
     assert_eq!(victims(&a, one(&a, EventType::Arrest)), ["Ana Lopez"]);
 }
+
+#[test]
+fn a_second_predicate_of_the_caller_is_outside_the_call() {
+    let a = Doc::new(
+        "Another case is that of scholar Ana Lopez, who called for reform and was arrested \
+         after her post.",
+    )
+    .person("Ana Lopez")
+    .read();
+    assert_eq!(victims(&a, one(&a, EventType::Arrest)), ["Ana Lopez"]);
+    // Under the call itself, an act is demanded, not reported.
+    let b = Doc::new("Ana Lopez called for the guards to be arrested.")
+        .person("Ana Lopez")
+        .read();
+    assert!(of_type(&b, EventType::Arrest).is_empty(), "{:#?}", b.events);
+}
