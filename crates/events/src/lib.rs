@@ -2298,10 +2298,11 @@ fn participants(
     }
     match kind {
         Kind::Verb => {
-            // A state ("remains in detention", "still in prison") has no object: a name after
-            // it belongs to another clause ("… though their driver, X, was released").
+            // A state ("remains in detention", "still in prison") or a death ("died from
+            // gunshot wounds") has no object: a name after it belongs to another clause ("…
+            // though their driver, X, was released").
             let trigger = sl(lower, ts, te);
-            let state = ["remain", "still in", "now in", "under house"]
+            let state = ["remain", "still in", "now in", "under house", "died"]
                 .iter()
                 .any(|w| trigger.starts_with(w));
             let obj = if passive || state {
@@ -2374,8 +2375,21 @@ fn participants(
         Kind::Noun | Kind::Base => {
             // "the arrest of X", "the picket which activist X held"
             let after = sl(lower, te, se).trim_start();
+            // "the arrest and subsequent prosecution of X": the "of" of the second noun
+            // belongs to both.
+            let shared_of = after
+                .strip_prefix("and ")
+                .and_then(|rest| {
+                    let ws: Vec<&str> = words(rest).take(4).collect();
+                    let at = ws.iter().position(|w| *w == "of")?;
+                    (at >= 1 && !rest[..rest.find(" of ")?].contains([',', '.', ';']))
+                        .then(|| rest.find(" of ").map(|i| i + 4))?
+                })
+                .map(|i| te + (sl(lower, te, se).len() - after.len()) + 4 + i);
             let of_from = if after.starts_with("of ") || after.starts_with("against ") {
                 te + (sl(lower, te, se).len() - after.len()) + after.find(' ').unwrap_or(0)
+            } else if let Some(p) = shared_of {
+                p
             } else {
                 te
             };

@@ -1449,3 +1449,21 @@ fn a_second_predicate_of_the_caller_is_outside_the_call() {
         .read();
     assert!(of_type(&b, EventType::Arrest).is_empty(), "{:#?}", b.events);
 }
+
+#[test]
+fn the_of_object_of_a_second_noun_belongs_to_both() {
+    let a = Doc::new("The abduction and murder of Ana Lopez shocked the city.")
+        .person("Ana Lopez")
+        .read();
+    assert_eq!(victims(&a, one(&a, EventType::Abduction)), ["Ana Lopez"]);
+    assert_eq!(victims(&a, one(&a, EventType::Killing)), ["Ana Lopez"]);
+}
+
+#[test]
+fn dying_of_gunshot_wounds_is_a_killing_of_the_subject() {
+    let a =
+        Doc::new("In April, Ana Lopez died from bullet wounds sustained after police opened fire.")
+            .person("Ana Lopez")
+            .read();
+    assert_eq!(victims(&a, one(&a, EventType::Killing)), ["Ana Lopez"]);
+}
