@@ -2418,6 +2418,22 @@ fn participants(
                     }
                 }
             }
+            // A gerund with an object pronoun: "saw the men beating him".
+            if c.victims.is_empty() && of_from == te {
+                let mut next = words(sl(lower, te, se));
+                match (next.next(), next.next()) {
+                    (Some(w @ ("him" | "her")), after)
+                        if w == "him"
+                            || after.is_none_or(|a| NOT_AFTER_DETERMINER.contains(&a)) =>
+                    {
+                        if let Some(m) = resolve_pronoun(ctx, si, te, gender::of_pronoun(w)) {
+                            c.victims = vec![m];
+                        }
+                    }
+                    (Some("them"), _) => c.victims = named_group(ctx, ss, te),
+                    _ => {}
+                }
+            }
             // A possessor: "X's arrest", "his detention".
             if c.victims.is_empty() {
                 let near = sl(lower, ts.saturating_sub(40).max(ss), ts);

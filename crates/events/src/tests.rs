@@ -1467,3 +1467,16 @@ fn dying_of_gunshot_wounds_is_a_killing_of_the_subject() {
             .read();
     assert_eq!(victims(&a, one(&a, EventType::Killing)), ["Ana Lopez"]);
 }
+
+#[test]
+fn a_gerund_takes_its_object_pronoun() {
+    let a = Doc::new("Soldiers stopped Rui Sa on the road. A witness saw the men beating him.")
+        .person("Rui Sa")
+        .read();
+    assert_eq!(victims(&a, one(&a, EventType::Injury)), ["Rui Sa"]);
+    // "her son": the determiner names someone else.
+    let b = Doc::new("Eva Moll was stopped. They were seen beating her son.")
+        .person("Eva Moll")
+        .read();
+    assert!(victims(&b, one(&b, EventType::Injury)).is_empty());
+}
