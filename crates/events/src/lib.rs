@@ -59,7 +59,8 @@ use text::{find_word, has_any_word, last_words, rfind_any_word, rfind_word, sl, 
 pub fn read(analysis: &mut AnalyzedDocument) {
     let ctx = Ctx::new(analysis);
     let found = claims::find(&ctx);
-    let events = read_events(&ctx, &found);
+    let mut events = read_events(&ctx, &found);
+    events.retain(|e| !bare_mention(&ctx, e));
     let claims = found
         .into_iter()
         .filter(|f| !f.restated)
@@ -67,6 +68,19 @@ pub fn read(analysis: &mut AnalyzedDocument) {
         .collect();
     analysis.events = events;
     analysis.claims = claims;
+}
+
+/// A noun that tells of killings or a disappearance in general ("wanton killings", "the
+/// disappearance") and says nothing of its own: no victim, no count, no place, no date. On the
+/// HRDsAttack train split such a mention was the article's reported violation 2 times in 10.
+fn bare_mention(ctx: &Ctx, e: &EventMention) -> bool {
+    matches!(
+        sl(&ctx.lower, e.trigger.start, e.trigger.end),
+        "killings" | "disappearance"
+    ) && !e.participants.iter().any(|(_, r)| *r == Role::Victim)
+        && e.victim_count.is_none()
+        && e.location.is_none()
+        && e.date.is_none()
 }
 
 /// What the readers share about one document.

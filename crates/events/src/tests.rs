@@ -1480,3 +1480,30 @@ fn a_gerund_takes_its_object_pronoun() {
         .read();
     assert!(victims(&b, one(&b, EventType::Injury)).is_empty());
 }
+
+#[test]
+fn killings_in_general_are_no_event_but_named_ones_are() {
+    let a = Doc::new("The region has seen wanton killings and banditry.").read();
+    assert!(
+        of_type(&a, EventType::Killing).is_empty(),
+        "{:#?}",
+        a.events
+    );
+    let b = Doc::new("The Riverside killings shocked the country.")
+        .place("Riverside")
+        .read();
+    assert_eq!(of_type(&b, EventType::Killing).len(), 1, "{:#?}", b.events);
+    let c = Doc::new("Police are treating the disappearance as a murder case.").read();
+    assert!(
+        of_type(&c, EventType::Disappearance).is_empty(),
+        "{:#?}",
+        c.events
+    );
+    let d = Doc::new("The disappearance of Ana Lopez in May alarmed her colleagues.")
+        .person("Ana Lopez")
+        .read();
+    assert_eq!(
+        victims(&d, one(&d, EventType::Disappearance)),
+        ["Ana Lopez"]
+    );
+}
