@@ -843,6 +843,11 @@ fn with_coordinated(ctx: &Ctx, range: Range<usize>, m: usize, want: EntityType) 
             ctx.mentions[next].span.start,
         )
         .trim();
+        // "Jaymie Gregorio Jr., Rodrigo Esparago": the full stop is the suffix's.
+        let between = match between.strip_prefix('.') {
+            Some(rest) if suffixed(ctx, cur) => rest.trim_start(),
+            _ => between,
+        };
         if coordinated(between) {
             out.push(next);
             cur = next;
@@ -851,6 +856,16 @@ fn with_coordinated(ctx: &Ctx, range: Range<usize>, m: usize, want: EntityType) 
         }
     }
     out
+}
+
+/// True when mention `m` ends with a generational suffix whose full stop follows it ("Jr.").
+fn suffixed(ctx: &Ctx, m: usize) -> bool {
+    let t = sl(
+        &ctx.lower,
+        ctx.mentions[m].span.start,
+        ctx.mentions[m].span.end,
+    );
+    t.ends_with(" jr") || t.ends_with(" sr")
 }
 
 /// Words of a clause: a list of names holds none of them between two names.
@@ -890,6 +905,10 @@ const KIN: &[&str] = &[
 fn coordinated(between: &str) -> bool {
     if matches!(between, "," | "and" | ", and" | "&") {
         return true;
+    }
+    // A curly apostrophe is one word's ("the party’s secretary-general"), as a straight one.
+    if between.contains('\u{2019}') {
+        return coordinated(&between.replace('\u{2019}', "'"));
     }
     // "X (Almaty North) and Y": a short parenthesis describes the name before it.
     if let Some(rest) = between.strip_prefix('(') {

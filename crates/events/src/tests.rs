@@ -1507,3 +1507,20 @@ fn killings_in_general_are_no_event_but_named_ones_are() {
         ["Ana Lopez"]
     );
 }
+
+#[test]
+fn a_suffix_full_stop_and_a_curly_apostrophe_do_not_end_a_list() {
+    let a = Doc::new(
+        "Police arrested four defenders, namely: Ana Lopez, Rui Sa Jr., Eva Moll and Jon Bell.",
+    )
+    .person("Ana Lopez")
+    .person("Rui Sa Jr")
+    .person("Eva Moll")
+    .person("Jon Bell")
+    .read();
+    assert_eq!(
+        victims(&a, one(&a, EventType::Arrest)),
+        ["Ana Lopez", "Rui Sa Jr", "Eva Moll", "Jon Bell"]
+    );
+    assert!(coordinated(", the party\u{2019}s secretary-general, and"));
+}
