@@ -894,8 +894,7 @@ const KIN: &[&str] = &[
     "cousin",
     "nephew",
     "niece",
-    "fiancé",
-    "fiancée",
+    "partner",
 ];
 
 /// True when the text between two names joins them in one list, each name perhaps with its own
