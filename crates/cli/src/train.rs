@@ -9,6 +9,9 @@ use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::Path;
 
+/// One (article, category) the rules found: its features and whether the gold lists it.
+type Example = (usize, Vec<String>, bool);
+
 /// Reads `DIR/articles` with every reader but the filter, labels each (article, category) the
 /// rules found with whether `DIR/gold.json` lists that category, trains, and writes the weights.
 pub fn run(dir: &Path, out: &Path, epochs: usize) -> Result<()> {
@@ -21,7 +24,8 @@ pub fn run(dir: &Path, out: &Path, epochs: usize) -> Result<()> {
     let pipeline = Pipeline::new();
     let options = IngestOptions::default();
     // Sorted by file name so that the same split always gives the same weights.
-    let rows: Vec<Vec<(usize, Vec<String>, bool)>> = gold
+    let dump_analyses = std::env::var("CASEFILE_DUMP_ANALYSES").ok();
+    let rows: Vec<(Vec<Example>, String)> = gold
         .par_iter()
         .map(|(name, g)| {
             let path = dir.join("articles").join(name);
@@ -29,7 +33,7 @@ pub fn run(dir: &Path, out: &Path, epochs: usize) -> Result<()> {
                 Ok(l) => l,
                 Err(e) => {
                     eprintln!("{e}");
-                    return Vec::new();
+                    return (Vec::new(), String::new());
                 }
             };
             let mut analysis = pipeline.read_entities(loaded.document);
@@ -38,13 +42,24 @@ pub fn run(dir: &Path, out: &Path, epochs: usize) -> Result<()> {
                 .as_array()
                 .map(|a| a.iter().filter_map(|v| v.as_str()).collect())
                 .unwrap_or_default();
-            hrd::features(&analysis)
+            let dumped = if dump_analyses.is_some() {
+                serde_json::json!({"name": name, "analysis": &analysis}).to_string()
+            } else {
+                String::new()
+            };
+            let examples = hrd::features(&analysis)
                 .into_iter()
                 .map(|(c, f)| (c, f, types.contains(&hrd::CATEGORIES[c])))
-                .collect()
+                .collect();
+            (examples, dumped)
         })
         .collect();
-    let examples: Vec<(usize, Vec<String>, bool)> = rows.into_iter().flatten().collect();
+    // For studying the rules' output outside: one JSON line per article, its whole analysis.
+    if let Some(path) = &dump_analyses {
+        let lines: Vec<&str> = rows.iter().map(|(_, d)| d.as_str()).collect();
+        std::fs::write(path, lines.join("\n")).with_context(|| format!("cannot write {path}"))?;
+    }
+    let examples: Vec<(usize, Vec<String>, bool)> = rows.into_iter().flat_map(|(e, _)| e).collect();
     // For studying the features outside: one JSON line per example.
     if let Ok(path) = std::env::var("CASEFILE_DUMP_EXAMPLES") {
         let lines: Vec<String> = examples

@@ -1191,3 +1191,336 @@ fn a_beating_is_torture_only_where_the_victim_is_held() {
         .read();
     assert_eq!(victims(&b, one(&b, EventType::Torture)), ["Ana Lopez"]);
 }
+
+#[test]
+fn relatives_and_colleagues_named_in_the_list_are_victims() {
+    let a = Doc::new(
+        "Masked gunmen abducted rights defenders Ana Lopez and her husband Rui Sa, and their \
+         colleagues Eva Moll and Jon Bell from their office.",
+    )
+    .person("Ana Lopez")
+    .person("Rui Sa")
+    .person("Eva Moll")
+    .person("Jon Bell")
+    .read();
+    assert_eq!(
+        victims(&a, one(&a, EventType::Abduction)),
+        ["Ana Lopez", "Rui Sa", "Eva Moll", "Jon Bell"]
+    );
+    // A possessive that names no relative does not join a list: "her lawyer said" is not one.
+    assert!(!coordinated(", and her statement"));
+}
+
+#[test]
+fn a_list_of_described_names_closed_by_semicolons_is_one_list() {
+    let a = Doc::new(
+        "Among those arrested were Ana Lopez, 61, a paralegal for the union; Rui Sa, vice \
+         president of the Miners Union; and Eva Moll, a spokesperson of the coalition.",
+    )
+    .person("Ana Lopez")
+    .person("Rui Sa")
+    .org("Miners Union")
+    .person("Eva Moll")
+    .read();
+    assert_eq!(
+        victims(&a, one(&a, EventType::Arrest)),
+        ["Ana Lopez", "Rui Sa", "Eva Moll"]
+    );
+    // A clause between two names ends the list.
+    assert!(!coordinated(", a lawyer who was released;"));
+}
+
+#[test]
+fn a_short_parenthesis_after_a_name_does_not_end_the_list() {
+    let a = Doc::new(
+        "Two deputies, Ana Lopez (Riverside North) and Rui Sa (Riverside West), were detained.",
+    )
+    .person("Ana Lopez")
+    .place("Riverside North")
+    .person("Rui Sa")
+    .place("Riverside West")
+    .read();
+    assert_eq!(
+        victims(&a, one(&a, EventType::Arrest)),
+        ["Ana Lopez", "Rui Sa"]
+    );
+}
+
+#[test]
+fn a_dash_after_the_object_opens_the_list_that_names_it() {
+    let a = Doc::new(
+        "Police detained two journalists from the Daily Star \u{2014} Ana Lopez and Rui Sa \
+         \u{2014} for covering a march.",
+    )
+    .org("Daily Star")
+    .person("Ana Lopez")
+    .person("Rui Sa")
+    .read();
+    assert_eq!(
+        victims(&a, one(&a, EventType::Arrest)),
+        ["Ana Lopez", "Rui Sa"]
+    );
+}
+
+#[test]
+fn a_state_has_no_object_so_its_subject_is_the_detainee() {
+    let a = Doc::new(
+        "Reporter Ana Lopez and photographer Rui Sa remain in detention though their driver, \
+         Eva Moll, was released in November.",
+    )
+    .person("Ana Lopez")
+    .person("Rui Sa")
+    .person("Eva Moll")
+    .read();
+    assert_eq!(
+        victims(&a, one(&a, EventType::Detention)),
+        ["Ana Lopez", "Rui Sa"]
+    );
+    let b = Doc::new("Ana Lopez remains in prison though he is ill.")
+        .person("Ana Lopez")
+        .read();
+    assert_eq!(victims(&b, one(&b, EventType::Detention)), ["Ana Lopez"]);
+}
+
+#[test]
+fn a_quoted_word_inside_a_described_name_does_not_end_the_list() {
+    let a = Doc::new(
+        "Many of those detained are known figures, including Ana Lopez, a founder of the \
+         \u{201c}Spring\u{201d} movement; and Rui Sa and Eva Moll, of the Green Party.",
+    )
+    .person("Ana Lopez")
+    .person("Rui Sa")
+    .person("Eva Moll")
+    .org("Green Party")
+    .read();
+    assert_eq!(
+        victims(&a, one(&a, EventType::Arrest)),
+        ["Ana Lopez", "Rui Sa", "Eva Moll"]
+    );
+}
+
+#[test]
+fn a_name_before_a_role_noun_describes_the_victim_after_it() {
+    let a = Doc::new("The landing was followed by the arrest of Tokayev critic Ana Lopez.")
+        .person("Tokayev")
+        .person("Ana Lopez")
+        .read();
+    assert_eq!(victims(&a, one(&a, EventType::Arrest)), ["Ana Lopez"]);
+}
+
+#[test]
+fn her_before_a_noun_is_a_determiner_not_the_victim() {
+    let a = Doc::new("Eva Moll is the mayor. Her husband was arrested on Monday.")
+        .person("Eva Moll")
+        .read();
+    assert!(victims(&a, one(&a, EventType::Arrest)).is_empty());
+    // The object pronoun still stands for the person named before it.
+    let b = Doc::new("Eva Moll was at home. Police later arrested her in the street.")
+        .person("Eva Moll")
+        .read();
+    assert_eq!(victims(&b, one(&b, EventType::Arrest)), ["Eva Moll"]);
+}
+
+#[test]
+fn executions_of_people_and_deaths_in_a_cell_are_killings() {
+    let a = Doc::new("At least 41 people were executed in Vostok last year.").read();
+    assert_eq!(of_type(&a, EventType::Killing).len(), 1, "{:#?}", a.events);
+    let b = Doc::new("Ana Lopez was executed by firing squad; the execution of Rui Sa followed.")
+        .person("Ana Lopez")
+        .person("Rui Sa")
+        .read();
+    assert!(
+        of_type(&b, EventType::Killing)
+            .iter()
+            .any(|e| victims(&b, e) == ["Rui Sa"]),
+        "{:#?}",
+        b.events
+    );
+    let c = Doc::new("Ana Lopez was arrested by police, after which she died in their cell.")
+        .person("Ana Lopez")
+        .read();
+    assert_eq!(
+        victims(&c, one(&c, EventType::DeathInCustody)),
+        ["Ana Lopez"]
+    );
+    // Carrying out a plan is no killing.
+    let d = Doc::new("The plan was executed in two stages.").read();
+    assert!(of_type(&d, EventType::Killing).is_empty());
+}
+
+#[test]
+fn torture_bodies_troubled_minds_and_animals_are_not_torture() {
+    for text in [
+        "The national body for the prevention of torture said its medics visited him.",
+        "The chef was a hard-living, tortured genius of the kitchen.",
+        "The videos document the torture and slaughter of dogs at markets.",
+    ] {
+        let a = Doc::new(text).read();
+        assert!(
+            of_type(&a, EventType::Torture).is_empty(),
+            "{text}: {:#?}",
+            a.events
+        );
+    }
+    let a = Doc::new("Ana Lopez was tortured in custody.")
+        .person("Ana Lopez")
+        .read();
+    assert_eq!(victims(&a, one(&a, EventType::Torture)), ["Ana Lopez"]);
+}
+
+#[test]
+fn they_stands_for_the_group_named_before_it() {
+    let a = Doc::new("Ana Lopez and Rui Sa alleged that they were subjected to torture.")
+        .person("Ana Lopez")
+        .person("Rui Sa")
+        .read();
+    assert_eq!(
+        victims(&a, one(&a, EventType::Torture)),
+        ["Ana Lopez", "Rui Sa"]
+    );
+    let b = Doc::new("Police stopped Ana Lopez and Rui Sa and arrested them on the spot.")
+        .person("Ana Lopez")
+        .person("Rui Sa")
+        .read();
+    assert_eq!(
+        victims(&b, one(&b, EventType::Arrest)),
+        ["Ana Lopez", "Rui Sa"]
+    );
+    // One person is not "they".
+    let c = Doc::new("Eva Moll said they were arrested at dawn.")
+        .person("Eva Moll")
+        .read();
+    assert!(victims(&c, one(&c, EventType::Arrest)).is_empty());
+}
+
+#[test]
+fn an_organisation_before_a_word_for_its_staff_describes_the_victim() {
+    let a = Doc::new("Police detained Reuters reporter Ana Lopez in the capital.")
+        .org("Reuters")
+        .person("Ana Lopez")
+        .read();
+    assert_eq!(victims(&a, one(&a, EventType::Arrest)), ["Ana Lopez"]);
+    let b = Doc::new("Officers arrested another Daily Star journalist, editor Rui Sa, at home.")
+        .org("Daily Star")
+        .person("Rui Sa")
+        .read();
+    assert_eq!(victims(&b, one(&b, EventType::Arrest)), ["Rui Sa"]);
+    // An organisation named for another reason still ends the search.
+    let c = Doc::new("Police arrested Amnesty supporters and Eva Moll spoke.")
+        .org("Amnesty")
+        .person("Eva Moll")
+        .read();
+    assert!(victims(&c, one(&c, EventType::Arrest)).is_empty());
+}
+
+#[test]
+fn slain_is_a_killing() {
+    let a = Doc::new("Two aid workers, Ana Lopez and Rui Sa, were slain.")
+        .person("Ana Lopez")
+        .person("Rui Sa")
+        .read();
+    assert_eq!(
+        victims(&a, one(&a, EventType::Killing)),
+        ["Ana Lopez", "Rui Sa"]
+    );
+}
+
+#[test]
+fn an_inverted_passive_names_its_subject_after_the_verb() {
+    let a =
+        Doc::new("Also arrested last year for mocking the minister was ex-ambassador Ana Lopez.")
+            .person("Ana Lopez")
+            .read();
+    assert_eq!(victims(&a, one(&a, EventType::Arrest)), ["Ana Lopez"]);
+}
+
+#[test]
+fn a_second_predicate_of_the_caller_is_outside_the_call() {
+    let a = Doc::new(
+        "Another case is that of scholar Ana Lopez, who called for reform and was arrested \
+         after her post.",
+    )
+    .person("Ana Lopez")
+    .read();
+    assert_eq!(victims(&a, one(&a, EventType::Arrest)), ["Ana Lopez"]);
+    // Under the call itself, an act is demanded, not reported.
+    let b = Doc::new("Ana Lopez called for the guards to be arrested.")
+        .person("Ana Lopez")
+        .read();
+    assert!(of_type(&b, EventType::Arrest).is_empty(), "{:#?}", b.events);
+}
+
+#[test]
+fn the_of_object_of_a_second_noun_belongs_to_both() {
+    let a = Doc::new("The abduction and murder of Ana Lopez shocked the city.")
+        .person("Ana Lopez")
+        .read();
+    assert_eq!(victims(&a, one(&a, EventType::Abduction)), ["Ana Lopez"]);
+    assert_eq!(victims(&a, one(&a, EventType::Killing)), ["Ana Lopez"]);
+}
+
+#[test]
+fn dying_of_gunshot_wounds_is_a_killing_of_the_subject() {
+    let a =
+        Doc::new("In April, Ana Lopez died from bullet wounds sustained after police opened fire.")
+            .person("Ana Lopez")
+            .read();
+    assert_eq!(victims(&a, one(&a, EventType::Killing)), ["Ana Lopez"]);
+}
+
+#[test]
+fn a_gerund_takes_its_object_pronoun() {
+    let a = Doc::new("Soldiers stopped Rui Sa on the road. A witness saw the men beating him.")
+        .person("Rui Sa")
+        .read();
+    assert_eq!(victims(&a, one(&a, EventType::Injury)), ["Rui Sa"]);
+    // "her son": the determiner names someone else.
+    let b = Doc::new("Eva Moll was stopped. They were seen beating her son.")
+        .person("Eva Moll")
+        .read();
+    assert!(victims(&b, one(&b, EventType::Injury)).is_empty());
+}
+
+#[test]
+fn killings_in_general_are_no_event_but_named_ones_are() {
+    let a = Doc::new("The region has seen wanton killings and banditry.").read();
+    assert!(
+        of_type(&a, EventType::Killing).is_empty(),
+        "{:#?}",
+        a.events
+    );
+    let b = Doc::new("The Riverside killings shocked the country.")
+        .place("Riverside")
+        .read();
+    assert_eq!(of_type(&b, EventType::Killing).len(), 1, "{:#?}", b.events);
+    let c = Doc::new("Police are treating the disappearance as a murder case.").read();
+    assert!(
+        of_type(&c, EventType::Disappearance).is_empty(),
+        "{:#?}",
+        c.events
+    );
+    let d = Doc::new("The disappearance of Ana Lopez in May alarmed her colleagues.")
+        .person("Ana Lopez")
+        .read();
+    assert_eq!(
+        victims(&d, one(&d, EventType::Disappearance)),
+        ["Ana Lopez"]
+    );
+}
+
+#[test]
+fn a_suffix_full_stop_and_a_curly_apostrophe_do_not_end_a_list() {
+    let a = Doc::new(
+        "Police arrested four defenders, namely: Ana Lopez, Rui Sa Jr., Eva Moll and Jon Bell.",
+    )
+    .person("Ana Lopez")
+    .person("Rui Sa Jr")
+    .person("Eva Moll")
+    .person("Jon Bell")
+    .read();
+    assert_eq!(
+        victims(&a, one(&a, EventType::Arrest)),
+        ["Ana Lopez", "Rui Sa Jr", "Eva Moll", "Jon Bell"]
+    );
+    assert!(coordinated(", the party\u{2019}s secretary-general, and"));
+}
