@@ -545,7 +545,8 @@ pub fn read(gaz: &Gazetteer, tagger: &Tagger, text: &str, sentence_spans: &[Span
     }
 
     // The tagger.
-    let tagged = tagger.tag_document(text, &sentences);
+    let pieces: Vec<&[Span]> = tokenised.iter().map(|s| s.tokens.as_slice()).collect();
+    let tagged = tagger.tag_tokenised(text, &pieces);
     for (span, label) in tagged.into_iter().flatten() {
         let ty = match label {
             NerLabel::Per => EntityType::Person,
@@ -606,6 +607,7 @@ pub fn read(gaz: &Gazetteer, tagger: &Tagger, text: &str, sentence_spans: &[Span
         .flat_map(|m| m.places.iter().filter_map(|p| p.country))
         .map(str::to_string)
         .collect();
+    let words = Words::new(text);
     for m in gaz.find_all(text, Case::Insensitive) {
         if bp.masks(&m.span) || in_instrument(&m.span) && !is_possessive_place(text, m.span) {
             continue;
@@ -617,6 +619,7 @@ pub fn read(gaz: &Gazetteer, tagger: &Tagger, text: &str, sentence_spans: &[Span
             &m.places,
             m.exact_case,
             &mentioned_countries,
+            &words,
         ) {
             cands.push(c);
         }
@@ -1212,6 +1215,7 @@ fn gazetteer_candidate(
     places: &[&Place],
     exact_case: bool,
     mentioned_countries: &HashSet<String>,
+    words: &Words<'_>,
 ) -> Option<Candidate> {
     let name = &text[span.start..span.end];
     if !name.starts_with(char::is_uppercase) {
@@ -1247,8 +1251,7 @@ fn gazetteer_candidate(
     {
         return None;
     }
-    if name.len() < 3 || gaz.is_org_head(name) || gaz.is_title(name) || contains_word(text, &lower)
-    {
+    if name.len() < 3 || gaz.is_org_head(name) || gaz.is_title(name) || words.contains(&lower) {
         return None;
     }
     // Part of a longer capitalised name ("Almaty City Council", "New York Times").
@@ -1299,6 +1302,38 @@ fn gazetteer_candidate(
         legal: None,
         source,
     })
+}
+
+/// A text's words (maximal runs of alphanumeric characters), gathered on first use: asking
+/// whether a place name occurs in lowercase was a scan of the whole text per name.
+struct Words<'t> {
+    text: &'t str,
+    set: std::cell::OnceCell<HashSet<&'t str>>,
+}
+
+impl<'t> Words<'t> {
+    fn new(text: &'t str) -> Self {
+        Words {
+            text,
+            set: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// [`contains_word`] of the text: a lookup for a single word, which at word boundaries is
+    /// exactly one of the text's maximal alphanumeric runs; a scan for anything else.
+    fn contains(&self, word: &str) -> bool {
+        if word.is_empty() || !word.chars().all(char::is_alphanumeric) {
+            return contains_word(self.text, word);
+        }
+        self.set
+            .get_or_init(|| {
+                self.text
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .collect()
+            })
+            .contains(word)
+    }
 }
 
 /// True when `word` (lowercase) occurs in `text` as a whole lowercase word.
