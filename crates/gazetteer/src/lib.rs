@@ -17,6 +17,7 @@
 //! ```
 
 use casefile_model::Span;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -129,11 +130,13 @@ pub struct NameMatch<'g> {
 /// The compiled name lists.
 pub struct Gazetteer {
     places: Vec<Place>,
-    /// Distinct names.
-    names: Vec<String>,
-    /// For each name, the places it names.
-    name_places: Vec<Vec<u32>>,
-    exact: FastMap<String, u32>,
+    /// Distinct names: nearly all are the table's own text, borrowed rather than copied.
+    names: Vec<Cow<'static, str>>,
+    /// For each name, where its places start in `place_ids` (one more entry than names).
+    name_places: Vec<u32>,
+    /// The places of each name, name after name, each name's in table order.
+    place_ids: Vec<u32>,
+    exact: FastMap<Cow<'static, str>, u32>,
     folded: FastMap<String, Vec<u32>>,
     /// Lowercase first word -> names starting with it, longest first.
     by_first_word: FastMap<String, Vec<Candidate>>,
@@ -162,6 +165,22 @@ impl std::fmt::Debug for Gazetteer {
             .field("places", &self.places.len())
             .field("names", &self.names.len())
             .finish()
+    }
+}
+
+/// [`normalise`] of a name from the compiled tables, borrowed when it is normal already (nearly
+/// every name: building the gazetteer copied each of its 145,000 spellings twice).
+fn normalise_static(s: &'static str) -> Cow<'static, str> {
+    let b = s.as_bytes();
+    let plain = b.is_ascii()
+        && b.first().is_none_or(|&c| c != b' ')
+        && b.last().is_none_or(|&c| c != b' ')
+        && !b.iter().any(|&c| (9..=13).contains(&c))
+        && !s.contains("  ");
+    if plain {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(normalise(s))
     }
 }
 
@@ -217,12 +236,15 @@ fn with_key<R>(words: &str, strip_dot: bool, f: impl FnOnce(&str) -> R) -> R {
     f(&w.to_lowercase())
 }
 
-/// The lowercase first word of a name ("nur" of "Nur-Sultan"), the key it is scanned by.
-fn first_word(name: &str) -> String {
-    name.chars()
-        .take_while(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+/// The lowercase first word of a name ("nur" of "Nur-Sultan"), the key it is scanned by, into
+/// `out` (cleared first).
+fn first_word_into(name: &str, out: &mut String) {
+    out.clear();
+    out.extend(
+        name.chars()
+            .take_while(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase),
+    );
 }
 
 fn fold(s: &str) -> String {
@@ -347,26 +369,18 @@ impl Gazetteer {
             .map(|(p, _)| p.name)
             .collect();
         let mut places = Vec::with_capacity(entries.len());
-        let mut names: Vec<String> = Vec::new();
-        let mut name_places: Vec<Vec<u32>> = Vec::new();
-        let mut exact: FastMap<String, u32> =
+        let mut names: Vec<Cow<'static, str>> = Vec::new();
+        // (name, place) in the order found; grouped by name below.
+        let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(entries.len() * 2);
+        let mut exact: FastMap<Cow<'static, str>, u32> =
             FastMap::with_capacity_and_hasher(entries.len() * 2, FxBuild::default());
-        let mut add_name = |n: String, id: u32, names: &mut Vec<String>| {
-            // Look up before inserting: most spellings are new, but cloning every key to ask
-            // was a visible share of building.
-            let idx = match exact.get(&n) {
-                Some(&idx) => idx,
-                None => {
-                    let idx = names.len() as u32;
-                    names.push(n.clone());
-                    name_places.push(Vec::new());
-                    exact.insert(n, idx);
-                    idx
-                }
-            };
-            if !name_places[idx as usize].contains(&id) {
-                name_places[idx as usize].push(id);
-            }
+        let mut add_name = |n: Cow<'static, str>, id: u32, names: &mut Vec<Cow<'static, str>>| {
+            let next = names.len() as u32;
+            let idx = *exact.entry(n).or_insert_with_key(|n| {
+                names.push(n.clone());
+                next
+            });
+            pairs.push((idx, id));
         };
         for (place, spellings) in entries {
             let id = places.len() as u32;
@@ -374,20 +388,36 @@ impl Gazetteer {
                 if k > 0 && place.kind != PlaceKind::Demonym && demonyms.contains(s) {
                     continue;
                 }
-                let n = normalise(s);
+                let n = normalise_static(s);
                 // Texts write either apostrophe; scanning compares the raw text, so both forms
                 // are names.
                 if n.contains('\'') {
-                    add_name(n.replace('\'', "\u{2019}"), id, &mut names);
+                    add_name(Cow::Owned(n.replace('\'', "\u{2019}")), id, &mut names);
                 }
                 if place.kind == PlaceKind::Demonym {
                     if let Some(p) = demonym_plural(&n) {
-                        add_name(p, id, &mut names);
+                        add_name(Cow::Owned(p), id, &mut names);
                     }
                 }
                 add_name(n, id, &mut names);
             }
             places.push(place);
+        }
+        // Each name's places, in the order found and once each. A place adds all its spellings
+        // before the next place, so a repeated pair follows its twin once grouped (the sort is
+        // stable).
+        pairs.sort_by_key(|&(name, _)| name);
+        pairs.dedup();
+        let mut name_places = Vec::with_capacity(names.len() + 1);
+        let mut place_ids = Vec::with_capacity(pairs.len());
+        for (name, id) in pairs {
+            while name_places.len() <= name as usize {
+                name_places.push(place_ids.len() as u32);
+            }
+            place_ids.push(id);
+        }
+        while name_places.len() <= names.len() {
+            name_places.push(place_ids.len() as u32);
         }
         let mut folded: FastMap<String, Vec<u32>> =
             FastMap::with_capacity_and_hasher(names.len(), FxBuild::default());
@@ -402,8 +432,9 @@ impl Gazetteer {
         }
         let mut by_first_word: FastMap<String, Vec<Candidate>> =
             FastMap::with_capacity_and_hasher(names.len(), FxBuild::default());
+        let mut key = String::new();
         for (i, n) in names.iter().enumerate() {
-            let key = first_word(n);
+            first_word_into(n, &mut key);
             let first = n
                 .char_indices()
                 .find(|&(_, c)| !c.is_alphanumeric())
@@ -413,12 +444,19 @@ impl Gazetteer {
                 (Some(&x), Some(&y)) => [x, y],
                 _ => [0, 0],
             };
-            by_first_word.entry(key).or_default().push(Candidate {
+            let c = Candidate {
                 idx: i as u32,
                 len: n.len() as u32,
                 first: first as u32,
                 next,
-            });
+            };
+            // Most first words are shared ("San", "Al"): the key is copied only when new.
+            match by_first_word.get_mut(key.as_str()) {
+                Some(cands) => cands.push(c),
+                None => {
+                    by_first_word.insert(key.clone(), vec![c]);
+                }
+            }
         }
         for cands in by_first_word.values_mut() {
             cands.sort_by_key(|c| std::cmp::Reverse(c.len));
@@ -438,6 +476,7 @@ impl Gazetteer {
             places,
             names,
             name_places,
+            place_ids,
             exact,
             folded,
             by_first_word,
@@ -448,7 +487,8 @@ impl Gazetteer {
     }
 
     fn places_of(&self, name_idx: u32) -> impl Iterator<Item = &Place> {
-        self.name_places[name_idx as usize]
+        let i = name_idx as usize;
+        self.place_ids[self.name_places[i] as usize..self.name_places[i + 1] as usize]
             .iter()
             .map(|&i| &self.places[i as usize])
     }
@@ -458,7 +498,7 @@ impl Gazetteer {
     pub fn lookup(&self, name: &str, case: Case) -> Vec<&Place> {
         let n = normalise(name);
         match case {
-            Case::Sensitive => match self.exact.get(&n) {
+            Case::Sensitive => match self.exact.get(n.as_str()) {
                 Some(&i) => self.places_of(i).collect(),
                 None => Vec::new(),
             },
