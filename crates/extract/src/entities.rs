@@ -600,15 +600,15 @@ pub fn read(gaz: &Gazetteer, tagger: &Tagger, text: &str, sentence_spans: &[Span
     }
 
     // Gazetteer places.
-    let mentioned_countries: HashSet<String> = gaz
-        .find_all(text, Case::Sensitive)
+    let (sensitive, insensitive) = gaz.find_all_both(text);
+    let mentioned_countries: HashSet<String> = sensitive
         .iter()
         .filter(|m| !bp.masks(&m.span))
         .flat_map(|m| m.places.iter().filter_map(|p| p.country))
         .map(str::to_string)
         .collect();
     let words = Words::new(text);
-    for m in gaz.find_all(text, Case::Insensitive) {
+    for m in insensitive {
         if bp.masks(&m.span) || in_instrument(&m.span) && !is_possessive_place(text, m.span) {
             continue;
         }
@@ -1142,6 +1142,8 @@ fn lowercase_offices(sent: &Sentence) -> Vec<Span> {
 fn titled_persons(gaz: &Gazetteer, sent: &Sentence) -> Vec<Span> {
     let n = sent.tokens.len();
     let mut out = Vec::new();
+    // The candidate title, one buffer for every token.
+    let mut words = String::new();
     let mut i = 0;
     while i < n {
         let mut title_len = 0;
@@ -1149,8 +1151,14 @@ fn titled_persons(gaz: &Gazetteer, sent: &Sentence) -> Vec<Span> {
             if i + len > n {
                 continue;
             }
-            let words: Vec<&str> = (i..i + len).map(|k| sent.word(k)).collect();
-            if gaz.is_title(&words.join(" ")) {
+            words.clear();
+            for k in i..i + len {
+                if k > i {
+                    words.push(' ');
+                }
+                words.push_str(sent.word(k));
+            }
+            if gaz.is_title(&words) {
                 title_len = len;
                 break;
             }

@@ -240,6 +240,13 @@ fn with_key<R>(words: &str, strip_dot: bool, f: impl FnOnce(&str) -> R) -> R {
 /// `out` (cleared first).
 fn first_word_into(name: &str, out: &mut String) {
     out.clear();
+    if name.is_ascii() {
+        let b = name.as_bytes();
+        let n = b.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+        out.push_str(&name[..n]);
+        out.make_ascii_lowercase();
+        return;
+    }
     out.extend(
         name.chars()
             .take_while(|c| c.is_alphanumeric())
@@ -550,10 +557,29 @@ impl Gazetteer {
     /// [`Case::Sensitive`] only exact spellings are returned; otherwise every match, with
     /// [`NameMatch::exact_case`] telling which.
     pub fn find_all(&self, text: &str, case: Case) -> Vec<NameMatch<'_>> {
+        let mut out = [Vec::new()];
+        self.scan(text, &[case], &mut out);
+        let [out] = out;
+        out
+    }
+
+    /// [`Gazetteer::find_all`] with [`Case::Sensitive`] and with [`Case::Insensitive`], in one
+    /// pass over the text: each word is keyed and looked up once for both.
+    pub fn find_all_both(&self, text: &str) -> (Vec<NameMatch<'_>>, Vec<NameMatch<'_>>) {
+        let mut out = [Vec::new(), Vec::new()];
+        self.scan(text, &[Case::Sensitive, Case::Insensitive], &mut out);
+        let [sensitive, insensitive] = out;
+        (sensitive, insensitive)
+    }
+
+    /// The scan behind [`Gazetteer::find_all`], for each of `cases` into the matching `outs`. A
+    /// scan resumes after its own last match, so each keeps its own position; both visit the
+    /// same word starts, the ones not inside their own earlier matches.
+    fn scan<'g>(&'g self, text: &str, cases: &[Case], outs: &mut [Vec<NameMatch<'g>>]) {
         let is_word = |c: char| c.is_alphanumeric();
-        let mut out = Vec::new();
         let mut key = String::new();
         let tb = text.as_bytes();
+        let mut resume = [0usize; 2];
         let mut pos = 0;
         while pos < text.len() {
             // The next word start.
@@ -564,6 +590,10 @@ impl Gazetteer {
             let word_len = text[s..]
                 .find(|c: char| !is_word(c))
                 .unwrap_or(text.len() - s);
+            pos = s + word_len;
+            if cases.iter().zip(&resume).all(|(_, &r)| s < r) {
+                continue;
+            }
             key.clear();
             let word = &text[s..s + word_len];
             if word.is_ascii() {
@@ -572,72 +602,93 @@ impl Gazetteer {
             } else {
                 key.extend(word.chars().flat_map(char::to_lowercase));
             }
-            let mut found: Option<(usize, u32, bool)> = None;
-            for c in self.by_first_word.get(&key).into_iter().flatten() {
-                let idx = c.idx;
-                let e = s + c.len as usize;
-                if found.is_some_and(|(fe, _, exact)| fe > e || exact) {
-                    break; // longer (or equal and exact) already found
-                }
-                // Bytes first, the word boundary after only for a match. Equal bytes (or equal
-                // but for ASCII case) at a character boundary `s` end at one too, as `name` is
-                // whole characters. Such a name's first word is as long as the text's (ASCII
-                // case keeps letters letters), and most names sharing a first word ("San", "Al",
-                // "New") differ right after it: both rule names out before reading them.
-                if c.first as usize != word_len {
-                    continue;
-                }
-                if c.len as usize > word_len + 1
-                    && !(tb.get(s + word_len) == Some(&c.next[0])
-                        && tb
-                            .get(s + word_len + 1)
-                            .is_some_and(|b| b.eq_ignore_ascii_case(&c.next[1])))
-                {
-                    continue;
-                }
-                let name = &self.names[idx as usize];
-                let Some(piece) = tb.get(s..e) else {
-                    continue;
-                };
-                let exact_case = piece == name.as_bytes();
-                let matches = exact_case
-                    || (case == Case::Insensitive && piece.eq_ignore_ascii_case(name.as_bytes()));
-                if !matches || text[e..].chars().next().is_some_and(is_word) {
-                    continue;
-                }
-                if found.is_none_or(|(fe, _, _)| fe == e) {
-                    found = Some((e, idx, exact_case));
-                }
-            }
-            let Some((e, idx, exact_case)) = found else {
-                pos = s + word_len;
+            let Some(cands) = self.by_first_word.get(&key) else {
                 continue;
             };
-            let mut places: Vec<&Place> = Vec::new();
-            // Every spelling of the same name in other cases is the same name.
-            let ids: Vec<u32> = if exact_case {
-                vec![idx]
-            } else {
-                self.folded
-                    .get(&fold(&text[s..e]))
-                    .cloned()
-                    .unwrap_or_else(|| vec![idx])
-            };
-            for i in ids {
-                for p in self.places_of(i) {
-                    if !places.iter().any(|q| std::ptr::eq(*q, p)) {
-                        places.push(p);
-                    }
+            for ((&case, out), resume) in cases.iter().zip(outs.iter_mut()).zip(&mut resume) {
+                if s < *resume {
+                    continue;
+                }
+                if let Some(m) = self.match_at(text, tb, s, word_len, cands, case) {
+                    *resume = m.span.end;
+                    out.push(m);
                 }
             }
-            out.push(NameMatch {
-                span: Span::new(s, e),
-                exact_case,
-                places,
-            });
-            pos = e;
         }
-        out
+    }
+
+    /// The longest name among `cands` (the names whose first word is the text's word at `s`)
+    /// that the text spells at `s`, in `case`.
+    fn match_at(
+        &self,
+        text: &str,
+        tb: &[u8],
+        s: usize,
+        word_len: usize,
+        cands: &[Candidate],
+        case: Case,
+    ) -> Option<NameMatch<'_>> {
+        let is_word = |c: char| c.is_alphanumeric();
+        let mut found: Option<(usize, u32, bool)> = None;
+        for c in cands {
+            let idx = c.idx;
+            let e = s + c.len as usize;
+            if found.is_some_and(|(fe, _, exact)| fe > e || exact) {
+                break; // longer (or equal and exact) already found
+            }
+            // Bytes first, the word boundary after only for a match. Equal bytes (or equal
+            // but for ASCII case) at a character boundary `s` end at one too, as `name` is
+            // whole characters. Such a name's first word is as long as the text's (ASCII
+            // case keeps letters letters), and most names sharing a first word ("San", "Al",
+            // "New") differ right after it: both rule names out before reading them.
+            if c.first as usize != word_len {
+                continue;
+            }
+            if c.len as usize > word_len + 1
+                && !(tb.get(s + word_len) == Some(&c.next[0])
+                    && tb
+                        .get(s + word_len + 1)
+                        .is_some_and(|b| b.eq_ignore_ascii_case(&c.next[1])))
+            {
+                continue;
+            }
+            let name = &self.names[idx as usize];
+            let Some(piece) = tb.get(s..e) else {
+                continue;
+            };
+            let exact_case = piece == name.as_bytes();
+            let matches = exact_case
+                || (case == Case::Insensitive && piece.eq_ignore_ascii_case(name.as_bytes()));
+            if !matches || text[e..].chars().next().is_some_and(is_word) {
+                continue;
+            }
+            if found.is_none_or(|(fe, _, _)| fe == e) {
+                found = Some((e, idx, exact_case));
+            }
+        }
+        let (e, idx, exact_case) = found?;
+        let mut places: Vec<&Place> = Vec::new();
+        // Every spelling of the same name in other cases is the same name.
+        let ids: Vec<u32> = if exact_case {
+            vec![idx]
+        } else {
+            self.folded
+                .get(&fold(&text[s..e]))
+                .cloned()
+                .unwrap_or_else(|| vec![idx])
+        };
+        for i in ids {
+            for p in self.places_of(i) {
+                if !places.iter().any(|q| std::ptr::eq(*q, p)) {
+                    places.push(p);
+                }
+            }
+        }
+        Some(NameMatch {
+            span: Span::new(s, e),
+            exact_case,
+            places,
+        })
     }
 
     /// True when `word` heads an organisation's name ("Ministry", "Council", "Court"). Any case.
