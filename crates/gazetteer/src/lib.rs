@@ -18,6 +18,7 @@
 
 use casefile_model::Span;
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -137,9 +138,18 @@ pub struct Gazetteer {
     /// The places of each name, name after name, each name's in table order.
     place_ids: Vec<u32>,
     exact: FastMap<Cow<'static, str>, u32>,
-    folded: FastMap<String, Vec<u32>>,
-    /// Lowercase first word -> names starting with it, longest first.
-    by_first_word: FastMap<String, Vec<Candidate>>,
+    /// Hash of a folded name ([`fold`]) -> the first and last name of that hash; the names of
+    /// one hash are chained in `fold_next` in table order. Keyed by hash rather than by the
+    /// folded text, which cost two allocations per name to build; lookups filter the chain by
+    /// the folded text itself, so two folded forms sharing a hash never mix.
+    folded: FastMap<u64, (u32, u32)>,
+    /// The next name in a `folded` chain (`u32::MAX`: the last).
+    fold_next: Vec<u32>,
+    /// Hash of a lowercase first word -> the range of `first_cands` holding the names that start
+    /// with it, longest first. A name of another first word sharing the hash can never match
+    /// where the text's word is not its first word, so sharing a range changes no result.
+    by_first_word: FastMap<u64, (u32, u32)>,
+    first_cands: Vec<Candidate>,
     org_heads: FastSet<String>,
     titles: FastSet<String>,
     max_title_words: usize,
@@ -171,13 +181,7 @@ impl std::fmt::Debug for Gazetteer {
 /// [`normalise`] of a name from the compiled tables, borrowed when it is normal already (nearly
 /// every name: building the gazetteer copied each of its 145,000 spellings twice).
 fn normalise_static(s: &'static str) -> Cow<'static, str> {
-    let b = s.as_bytes();
-    let plain = b.is_ascii()
-        && b.first().is_none_or(|&c| c != b' ')
-        && b.last().is_none_or(|&c| c != b' ')
-        && !b.iter().any(|&c| (9..=13).contains(&c))
-        && !s.contains("  ");
-    if plain {
+    if is_plain_ascii(s) {
         Cow::Borrowed(s)
     } else {
         Cow::Owned(normalise(s))
@@ -256,6 +260,36 @@ fn first_word_into(name: &str, out: &mut String) {
 
 fn fold(s: &str) -> String {
     normalise(s).to_lowercase()
+}
+
+/// FxHash of `bytes`: the key of the hash-keyed indexes.
+fn fx(bytes: &[u8]) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(bytes);
+    h.finish()
+}
+
+/// True when [`normalise`] returns `s` itself and `s` is ASCII.
+fn is_plain_ascii(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.is_ascii()
+        && b.first().is_none_or(|&c| c != b' ')
+        && b.last().is_none_or(|&c| c != b' ')
+        && !b.iter().any(|&c| (9..=13).contains(&c))
+        && !b.windows(2).any(|w| w == b"  ")
+}
+
+/// [`fx`] of [`fold`]`(s)`; a short plain-ASCII `s` (nearly every name) is lowered on the stack.
+fn folded_hash(s: &str) -> u64 {
+    if s.len() <= 64 && is_plain_ascii(s) {
+        let mut buf = [0u8; 64];
+        let key = &mut buf[..s.len()];
+        key.copy_from_slice(s.as_bytes());
+        key.make_ascii_lowercase();
+        fx(key)
+    } else {
+        fx(fold(s).as_bytes())
+    }
 }
 
 fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
@@ -426,19 +460,23 @@ impl Gazetteer {
         while name_places.len() <= names.len() {
             name_places.push(place_ids.len() as u32);
         }
-        let mut folded: FastMap<String, Vec<u32>> =
+        let mut folded: FastMap<u64, (u32, u32)> =
             FastMap::with_capacity_and_hasher(names.len(), FxBuild::default());
+        let mut fold_next = vec![u32::MAX; names.len()];
         for (i, n) in names.iter().enumerate() {
-            // Names are normalised already: an ASCII one folds to its lowercase.
-            let key = if n.is_ascii() {
-                n.to_ascii_lowercase()
-            } else {
-                fold(n)
-            };
-            folded.entry(key).or_default().push(i as u32);
+            let i = i as u32;
+            match folded.entry(folded_hash(n)) {
+                Entry::Occupied(mut e) => {
+                    let (_, last) = e.get_mut();
+                    fold_next[*last as usize] = i;
+                    *last = i;
+                }
+                Entry::Vacant(e) => {
+                    e.insert((i, i));
+                }
+            }
         }
-        let mut by_first_word: FastMap<String, Vec<Candidate>> =
-            FastMap::with_capacity_and_hasher(names.len(), FxBuild::default());
+        let mut first_cands: Vec<(u64, Candidate)> = Vec::with_capacity(names.len());
         let mut key = String::new();
         for (i, n) in names.iter().enumerate() {
             first_word_into(n, &mut key);
@@ -457,17 +495,16 @@ impl Gazetteer {
                 first: first as u32,
                 next,
             };
-            // Most first words are shared ("San", "Al"): the key is copied only when new.
-            match by_first_word.get_mut(key.as_str()) {
-                Some(cands) => cands.push(c),
-                None => {
-                    by_first_word.insert(key.clone(), vec![c]);
-                }
-            }
+            first_cands.push((fx(key.as_bytes()), c));
         }
-        for cands in by_first_word.values_mut() {
-            cands.sort_by_key(|c| std::cmp::Reverse(c.len));
+        // Stable: names of one length keep table order, as they were scanned before.
+        first_cands.sort_by_key(|&(h, c)| (h, std::cmp::Reverse(c.len)));
+        let mut by_first_word: FastMap<u64, (u32, u32)> =
+            FastMap::with_capacity_and_hasher(first_cands.len(), FxBuild::default());
+        for (k, &(h, _)) in first_cands.iter().enumerate() {
+            by_first_word.entry(h).or_insert((k as u32, k as u32)).1 = k as u32 + 1;
         }
+        let first_cands: Vec<Candidate> = first_cands.into_iter().map(|(_, c)| c).collect();
         let org_heads = data_lines(ORG_HEADS)
             .map(|l| l.trim().to_lowercase())
             .collect();
@@ -486,11 +523,40 @@ impl Gazetteer {
             place_ids,
             exact,
             folded,
+            fold_next,
             by_first_word,
+            first_cands,
             org_heads,
             titles,
             max_title_words,
         }
+    }
+
+    /// The names whose [`fold`] is `folded`, in table order.
+    fn fold_group(&self, folded: &str) -> Vec<u32> {
+        let mut out = Vec::new();
+        let Some(&(first, _)) = self.folded.get(&fx(folded.as_bytes())) else {
+            return out;
+        };
+        let mut i = first;
+        while i != u32::MAX {
+            let n = &self.names[i as usize];
+            // An ASCII name is normalised already, so its fold is its ASCII lowercase.
+            let same = if n.is_ascii() {
+                n.len() == folded.len()
+                    && n
+                        .bytes()
+                        .zip(folded.bytes())
+                        .all(|(a, b)| a.to_ascii_lowercase() == b)
+            } else {
+                fold(n) == folded
+            };
+            if same {
+                out.push(i);
+            }
+            i = self.fold_next[i as usize];
+        }
+        out
     }
 
     fn places_of(&self, name_idx: u32) -> impl Iterator<Item = &Place> {
@@ -511,7 +577,7 @@ impl Gazetteer {
             },
             Case::Insensitive => {
                 let mut out: Vec<&Place> = Vec::new();
-                for &i in self.folded.get(&fold(&n)).into_iter().flatten() {
+                for i in self.fold_group(&fold(&n)) {
                     for p in self.places_of(i) {
                         if !out.contains(&p) {
                             out.push(p);
@@ -602,9 +668,10 @@ impl Gazetteer {
             } else {
                 key.extend(word.chars().flat_map(char::to_lowercase));
             }
-            let Some(cands) = self.by_first_word.get(&key) else {
+            let Some(&(from, to)) = self.by_first_word.get(&fx(key.as_bytes())) else {
                 continue;
             };
+            let cands = &self.first_cands[from as usize..to as usize];
             for ((&case, out), resume) in cases.iter().zip(outs.iter_mut()).zip(&mut resume) {
                 if s < *resume {
                     continue;
@@ -672,10 +739,12 @@ impl Gazetteer {
         let ids: Vec<u32> = if exact_case {
             vec![idx]
         } else {
-            self.folded
-                .get(&fold(&text[s..e]))
-                .cloned()
-                .unwrap_or_else(|| vec![idx])
+            let group = self.fold_group(&fold(&text[s..e]));
+            if group.is_empty() {
+                vec![idx]
+            } else {
+                group
+            }
         };
         for i in ids {
             for p in self.places_of(i) {
