@@ -412,9 +412,11 @@ impl Gazetteer {
         let mut places = Vec::with_capacity(entries.len());
         let mut names: Vec<Cow<'static, str>> = Vec::new();
         // (name, place) in the order found; grouped by name below.
-        let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(entries.len() * 2);
+        // Room for every spelling and its variants, so the tables never grow while filling.
+        let spellings: usize = entries.iter().map(|(_, s)| s.len()).sum::<usize>() * 5 / 4;
+        let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(spellings);
         let mut exact: FastMap<Cow<'static, str>, u32> =
-            FastMap::with_capacity_and_hasher(entries.len() * 2, FxBuild::default());
+            FastMap::with_capacity_and_hasher(spellings, FxBuild::default());
         let mut add_name = |n: Cow<'static, str>, id: u32, names: &mut Vec<Cow<'static, str>>| {
             let next = names.len() as u32;
             let idx = *exact.entry(n).or_insert_with_key(|n| {
@@ -444,22 +446,33 @@ impl Gazetteer {
             }
             places.push(place);
         }
-        // Each name's places, in the order found and once each. A place adds all its spellings
-        // before the next place, so a repeated pair follows its twin once grouped (the sort is
-        // stable).
-        pairs.sort_by_key(|&(name, _)| name);
-        pairs.dedup();
-        let mut name_places = Vec::with_capacity(names.len() + 1);
-        let mut place_ids = Vec::with_capacity(pairs.len());
-        for (name, id) in pairs {
-            while name_places.len() <= name as usize {
-                name_places.push(place_ids.len() as u32);
+        // Each name's places, in the order found and once each: grouped by name with a counting
+        // sort (stable). A place adds all its spellings before the next place, so a repeated
+        // pair follows its twin once grouped.
+        let mut name_places = vec![0u32; names.len() + 1];
+        for &(name, _) in &pairs {
+            name_places[name as usize + 1] += 1;
+        }
+        for i in 0..names.len() {
+            name_places[i + 1] += name_places[i];
+        }
+        let mut fill = name_places.clone();
+        let mut grouped = vec![0u32; pairs.len()];
+        for &(name, id) in &pairs {
+            grouped[fill[name as usize] as usize] = id;
+            fill[name as usize] += 1;
+        }
+        let mut place_ids = Vec::with_capacity(grouped.len());
+        for i in 0..names.len() {
+            let (from, to) = (name_places[i] as usize, name_places[i + 1] as usize);
+            name_places[i] = place_ids.len() as u32;
+            for k in from..to {
+                if k == from || grouped[k] != grouped[k - 1] {
+                    place_ids.push(grouped[k]);
+                }
             }
-            place_ids.push(id);
         }
-        while name_places.len() <= names.len() {
-            name_places.push(place_ids.len() as u32);
-        }
+        name_places[names.len()] = place_ids.len() as u32;
         let mut folded: FastMap<u64, (u32, u32)> =
             FastMap::with_capacity_and_hasher(names.len(), FxBuild::default());
         let mut fold_next = vec![u32::MAX; names.len()];
@@ -497,8 +510,9 @@ impl Gazetteer {
             };
             first_cands.push((fx(key.as_bytes()), c));
         }
-        // Stable: names of one length keep table order, as they were scanned before.
-        first_cands.sort_by_key(|&(h, c)| (h, std::cmp::Reverse(c.len)));
+        // Names of one length keep table order, as they were scanned before (the key is unique,
+        // so the faster unstable sort gives that order).
+        first_cands.sort_unstable_by_key(|&(h, c)| (h, std::cmp::Reverse(c.len), c.idx));
         let mut by_first_word: FastMap<u64, (u32, u32)> =
             FastMap::with_capacity_and_hasher(first_cands.len(), FxBuild::default());
         for (k, &(h, _)) in first_cands.iter().enumerate() {
