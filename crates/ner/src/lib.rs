@@ -194,10 +194,10 @@ pub(crate) fn decode<S: Scorer>(s: &S, work: &DocWork, dec: &mut Decoder, out: &
             }
             let mut best = NEG;
             let mut arg = 0u8;
-            for j in 0..NT {
-                if !allowed(j, k) {
-                    continue;
-                }
+            // The previous tags `allowed` lets through, in ascending order as before: all of
+            // them, or for an I- tag its B- and itself.
+            let prev = if k == 0 || k % 2 == 1 { 0..NT } else { k - 1..k + 1 };
+            for j in prev {
                 let v = dec.score[i - 1][j] + s.transition(j, k);
                 if v > best {
                     best = v;
