@@ -262,6 +262,28 @@ fn fold(s: &str) -> String {
     normalise(s).to_lowercase()
 }
 
+/// The length in bytes of the run at the start of `rest` of alphanumeric characters (`word`) or
+/// of other characters (not `word`); ASCII is classified by byte, the rest by character.
+fn run_len(rest: &str, word: bool) -> usize {
+    let b = rest.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii() {
+            if b[i].is_ascii_alphanumeric() != word {
+                return i;
+            }
+            i += 1;
+        } else {
+            let c = rest[i..].chars().next().expect("a character at a boundary");
+            if c.is_alphanumeric() != word {
+                return i;
+            }
+            i += c.len_utf8();
+        }
+    }
+    b.len()
+}
+
 /// FxHash of `bytes`: the key of the hash-keyed indexes.
 fn fx(bytes: &[u8]) -> u64 {
     let mut h = FxHasher::default();
@@ -656,20 +678,17 @@ impl Gazetteer {
     /// scan resumes after its own last match, so each keeps its own position; both visit the
     /// same word starts, the ones not inside their own earlier matches.
     fn scan<'g>(&'g self, text: &str, cases: &[Case], outs: &mut [Vec<NameMatch<'g>>]) {
-        let is_word = |c: char| c.is_alphanumeric();
         let mut key = String::new();
         let tb = text.as_bytes();
         let mut resume = [0usize; 2];
         let mut pos = 0;
         while pos < text.len() {
             // The next word start.
-            let Some(off) = text[pos..].find(is_word) else {
+            let s = pos + run_len(&text[pos..], false);
+            if s == text.len() {
                 break;
-            };
-            let s = pos + off;
-            let word_len = text[s..]
-                .find(|c: char| !is_word(c))
-                .unwrap_or(text.len() - s);
+            }
+            let word_len = run_len(&text[s..], true);
             pos = s + word_len;
             if cases.iter().zip(&resume).all(|(_, &r)| s < r) {
                 continue;
