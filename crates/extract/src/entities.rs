@@ -607,7 +607,6 @@ pub fn read(gaz: &Gazetteer, tagger: &Tagger, text: &str, sentence_spans: &[Span
         .flat_map(|m| m.places.iter().filter_map(|p| p.country))
         .map(str::to_string)
         .collect();
-    let words = Words::new(text);
     for m in insensitive {
         if bp.masks(&m.span) || in_instrument(&m.span) && !is_possessive_place(text, m.span) {
             continue;
@@ -619,7 +618,6 @@ pub fn read(gaz: &Gazetteer, tagger: &Tagger, text: &str, sentence_spans: &[Span
             &m.places,
             m.exact_case,
             &mentioned_countries,
-            &words,
         ) {
             cands.push(c);
         }
@@ -1223,7 +1221,6 @@ fn gazetteer_candidate(
     places: &[&Place],
     exact_case: bool,
     mentioned_countries: &HashSet<String>,
-    words: &Words<'_>,
 ) -> Option<Candidate> {
     let name = &text[span.start..span.end];
     if !name.starts_with(char::is_uppercase) {
@@ -1259,7 +1256,8 @@ fn gazetteer_candidate(
     {
         return None;
     }
-    if name.len() < 3 || gaz.is_org_head(name) || gaz.is_title(name) || words.contains(&lower) {
+    if name.len() < 3 || gaz.is_org_head(name) || gaz.is_title(name) || contains_word(text, &lower)
+    {
         return None;
     }
     // Part of a longer capitalised name ("Almaty City Council", "New York Times").
@@ -1312,45 +1310,19 @@ fn gazetteer_candidate(
     })
 }
 
-/// A text's words (maximal runs of alphanumeric characters), gathered on first use: asking
-/// whether a place name occurs in lowercase was a scan of the whole text per name.
-struct Words<'t> {
-    text: &'t str,
-    set: std::cell::OnceCell<HashSet<&'t str>>,
-}
-
-impl<'t> Words<'t> {
-    fn new(text: &'t str) -> Self {
-        Words {
-            text,
-            set: std::cell::OnceCell::new(),
-        }
-    }
-
-    /// [`contains_word`] of the text: a lookup for a single word, which at word boundaries is
-    /// exactly one of the text's maximal alphanumeric runs; a scan for anything else.
-    fn contains(&self, word: &str) -> bool {
-        if word.is_empty() || !word.chars().all(char::is_alphanumeric) {
-            return contains_word(self.text, word);
-        }
-        self.set
-            .get_or_init(|| {
-                self.text
-                    .split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| !w.is_empty())
-                    .collect()
-            })
-            .contains(word)
-    }
-}
-
 /// True when `word` (lowercase) occurs in `text` as a whole lowercase word.
 fn contains_word(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(i, _)| {
+    let whole = |i: usize| {
         let b = text[..i].chars().next_back();
         let a = text[i + word.len()..].chars().next();
         !b.is_some_and(char::is_alphanumeric) && !a.is_some_and(char::is_alphanumeric)
-    })
+    };
+    if word.is_empty() {
+        return text.match_indices(word).any(|(i, _)| whole(i));
+    }
+    // memchr's vectorised search: the same non-overlapping matches as `match_indices`, each at a
+    // character boundary (both are valid UTF-8); the text is searched once per place name.
+    memchr::memmem::find_iter(text.as_bytes(), word.as_bytes()).any(whole)
 }
 
 /// Keeps the most trusted of overlapping candidates; a longer span wins between equals.
