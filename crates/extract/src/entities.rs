@@ -282,10 +282,19 @@ fn never_a_name(name: &str) -> bool {
         .all(|w| {
             if w.chars().count() > 1 && is_all_caps(w) {
                 NEVER_ACRONYMS.contains(&w)
+            } else if w.bytes().all(|b| b.is_ascii_lowercase()) {
+                // Most words are lowercase already: no copy to ask.
+                never_names().contains(w)
             } else {
-                NEVER_NAMES.contains(&w.to_lowercase().as_str())
+                never_names().contains(w.to_lowercase().as_str())
             }
         })
+}
+
+/// [`NEVER_NAMES`] as a set: asked for nearly every candidate's every word.
+fn never_names() -> &'static HashSet<&'static str> {
+    static SET: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| NEVER_NAMES.iter().copied().collect())
 }
 
 /// Generic acronyms that name no one ("NGO", "TV").

@@ -215,10 +215,16 @@ pub fn normalise(s: &str) -> String {
 fn with_key<R>(words: &str, strip_dot: bool, f: impl FnOnce(&str) -> R) -> R {
     let t = words.trim();
     let b = t.as_bytes();
-    // ASCII with no whitespace but single spaces: normalise would return `t` itself.
-    let plain = b.len() <= 64
-        && b.iter().all(|&c| c.is_ascii() && !(9..=13).contains(&c))
-        && !t.contains("  ");
+    // ASCII with no whitespace but single spaces: normalise would return `t` itself. One pass
+    // over the bytes (this runs for nearly every token).
+    let plain = b.len() <= 64 && {
+        let mut prev = 0u8;
+        b.iter().all(|&c| {
+            let ok = c.is_ascii() && !(9..=13).contains(&c) && !(c == b' ' && prev == b' ');
+            prev = c;
+            ok
+        })
+    };
     if plain {
         let t = if strip_dot {
             t.strip_suffix('.').unwrap_or(t)
@@ -580,8 +586,7 @@ impl Gazetteer {
             // An ASCII name is normalised already, so its fold is its ASCII lowercase.
             let same = if n.is_ascii() {
                 n.len() == folded.len()
-                    && n
-                        .bytes()
+                    && n.bytes()
                         .zip(folded.bytes())
                         .all(|(a, b)| a.to_ascii_lowercase() == b)
             } else {

@@ -196,7 +196,11 @@ pub(crate) fn decode<S: Scorer>(s: &S, work: &DocWork, dec: &mut Decoder, out: &
             let mut arg = 0u8;
             // The previous tags `allowed` lets through, in ascending order as before: all of
             // them, or for an I- tag its B- and itself.
-            let prev = if k == 0 || k % 2 == 1 { 0..NT } else { k - 1..k + 1 };
+            let prev = if k == 0 || k % 2 == 1 {
+                0..NT
+            } else {
+                k - 1..k + 1
+            };
             for j in prev {
                 let v = dec.score[i - 1][j] + s.transition(j, k);
                 if v > best {
@@ -273,10 +277,8 @@ impl Tagger {
             let ws = &mut *ws.borrow_mut();
             ws.work.clear();
             for p in pieces {
-                ws.work.push_sentence(
-                    p.as_ref().iter().map(|s| &text[s.start..s.end]),
-                    &self.lex,
-                );
+                ws.work
+                    .push_sentence(p.as_ref().iter().map(|s| &text[s.start..s.end]), &self.lex);
             }
             let mut out = Vec::with_capacity(pieces.len());
             for (si, p) in pieces.iter().enumerate() {
