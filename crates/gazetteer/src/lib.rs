@@ -17,6 +17,8 @@
 //! ```
 
 use casefile_model::Span;
+use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -129,14 +131,25 @@ pub struct NameMatch<'g> {
 /// The compiled name lists.
 pub struct Gazetteer {
     places: Vec<Place>,
-    /// Distinct names.
-    names: Vec<String>,
-    /// For each name, the places it names.
-    name_places: Vec<Vec<u32>>,
-    exact: FastMap<String, u32>,
-    folded: FastMap<String, Vec<u32>>,
-    /// Lowercase first word -> names starting with it, longest first.
-    by_first_word: FastMap<String, Vec<Candidate>>,
+    /// Distinct names: nearly all are the table's own text, borrowed rather than copied.
+    names: Vec<Cow<'static, str>>,
+    /// For each name, where its places start in `place_ids` (one more entry than names).
+    name_places: Vec<u32>,
+    /// The places of each name, name after name, each name's in table order.
+    place_ids: Vec<u32>,
+    exact: FastMap<Cow<'static, str>, u32>,
+    /// Hash of a folded name ([`fold`]) -> the first and last name of that hash; the names of
+    /// one hash are chained in `fold_next` in table order. Keyed by hash rather than by the
+    /// folded text, which cost two allocations per name to build; lookups filter the chain by
+    /// the folded text itself, so two folded forms sharing a hash never mix.
+    folded: FastMap<u64, (u32, u32)>,
+    /// The next name in a `folded` chain (`u32::MAX`: the last).
+    fold_next: Vec<u32>,
+    /// Hash of a lowercase first word -> the range of `first_cands` holding the names that start
+    /// with it, longest first. A name of another first word sharing the hash can never match
+    /// where the text's word is not its first word, so sharing a range changes no result.
+    by_first_word: FastMap<u64, (u32, u32)>,
+    first_cands: Vec<Candidate>,
     org_heads: FastSet<String>,
     titles: FastSet<String>,
     max_title_words: usize,
@@ -162,6 +175,16 @@ impl std::fmt::Debug for Gazetteer {
             .field("places", &self.places.len())
             .field("names", &self.names.len())
             .finish()
+    }
+}
+
+/// [`normalise`] of a name from the compiled tables, borrowed when it is normal already (nearly
+/// every name: building the gazetteer copied each of its 145,000 spellings twice).
+fn normalise_static(s: &'static str) -> Cow<'static, str> {
+    if is_plain_ascii(s) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(normalise(s))
     }
 }
 
@@ -192,10 +215,16 @@ pub fn normalise(s: &str) -> String {
 fn with_key<R>(words: &str, strip_dot: bool, f: impl FnOnce(&str) -> R) -> R {
     let t = words.trim();
     let b = t.as_bytes();
-    // ASCII with no whitespace but single spaces: normalise would return `t` itself.
-    let plain = b.len() <= 64
-        && b.iter().all(|&c| c.is_ascii() && !(9..=13).contains(&c))
-        && !t.contains("  ");
+    // ASCII with no whitespace but single spaces: normalise would return `t` itself. One pass
+    // over the bytes (this runs for nearly every token).
+    let plain = b.len() <= 64 && {
+        let mut prev = 0u8;
+        b.iter().all(|&c| {
+            let ok = c.is_ascii() && !(9..=13).contains(&c) && !(c == b' ' && prev == b' ');
+            prev = c;
+            ok
+        })
+    };
     if plain {
         let t = if strip_dot {
             t.strip_suffix('.').unwrap_or(t)
@@ -217,16 +246,78 @@ fn with_key<R>(words: &str, strip_dot: bool, f: impl FnOnce(&str) -> R) -> R {
     f(&w.to_lowercase())
 }
 
-/// The lowercase first word of a name ("nur" of "Nur-Sultan"), the key it is scanned by.
-fn first_word(name: &str) -> String {
-    name.chars()
-        .take_while(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+/// The lowercase first word of a name ("nur" of "Nur-Sultan"), the key it is scanned by, into
+/// `out` (cleared first).
+fn first_word_into(name: &str, out: &mut String) {
+    out.clear();
+    if name.is_ascii() {
+        let b = name.as_bytes();
+        let n = b.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+        out.push_str(&name[..n]);
+        out.make_ascii_lowercase();
+        return;
+    }
+    out.extend(
+        name.chars()
+            .take_while(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase),
+    );
 }
 
 fn fold(s: &str) -> String {
     normalise(s).to_lowercase()
+}
+
+/// The length in bytes of the run at the start of `rest` of alphanumeric characters (`word`) or
+/// of other characters (not `word`); ASCII is classified by byte, the rest by character.
+fn run_len(rest: &str, word: bool) -> usize {
+    let b = rest.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii() {
+            if b[i].is_ascii_alphanumeric() != word {
+                return i;
+            }
+            i += 1;
+        } else {
+            let c = rest[i..].chars().next().expect("a character at a boundary");
+            if c.is_alphanumeric() != word {
+                return i;
+            }
+            i += c.len_utf8();
+        }
+    }
+    b.len()
+}
+
+/// FxHash of `bytes`: the key of the hash-keyed indexes.
+fn fx(bytes: &[u8]) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(bytes);
+    h.finish()
+}
+
+/// True when [`normalise`] returns `s` itself and `s` is ASCII.
+fn is_plain_ascii(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.is_ascii()
+        && b.first().is_none_or(|&c| c != b' ')
+        && b.last().is_none_or(|&c| c != b' ')
+        && !b.iter().any(|&c| (9..=13).contains(&c))
+        && !b.windows(2).any(|w| w == b"  ")
+}
+
+/// [`fx`] of [`fold`]`(s)`; a short plain-ASCII `s` (nearly every name) is lowered on the stack.
+fn folded_hash(s: &str) -> u64 {
+    if s.len() <= 64 && is_plain_ascii(s) {
+        let mut buf = [0u8; 64];
+        let key = &mut buf[..s.len()];
+        key.copy_from_slice(s.as_bytes());
+        key.make_ascii_lowercase();
+        fx(key)
+    } else {
+        fx(fold(s).as_bytes())
+    }
 }
 
 fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
@@ -347,26 +438,20 @@ impl Gazetteer {
             .map(|(p, _)| p.name)
             .collect();
         let mut places = Vec::with_capacity(entries.len());
-        let mut names: Vec<String> = Vec::new();
-        let mut name_places: Vec<Vec<u32>> = Vec::new();
-        let mut exact: FastMap<String, u32> =
-            FastMap::with_capacity_and_hasher(entries.len() * 2, FxBuild::default());
-        let mut add_name = |n: String, id: u32, names: &mut Vec<String>| {
-            // Look up before inserting: most spellings are new, but cloning every key to ask
-            // was a visible share of building.
-            let idx = match exact.get(&n) {
-                Some(&idx) => idx,
-                None => {
-                    let idx = names.len() as u32;
-                    names.push(n.clone());
-                    name_places.push(Vec::new());
-                    exact.insert(n, idx);
-                    idx
-                }
-            };
-            if !name_places[idx as usize].contains(&id) {
-                name_places[idx as usize].push(id);
-            }
+        let mut names: Vec<Cow<'static, str>> = Vec::new();
+        // (name, place) in the order found; grouped by name below.
+        // Room for every spelling and its variants, so the tables never grow while filling.
+        let spellings: usize = entries.iter().map(|(_, s)| s.len()).sum::<usize>() * 5 / 4;
+        let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(spellings);
+        let mut exact: FastMap<Cow<'static, str>, u32> =
+            FastMap::with_capacity_and_hasher(spellings, FxBuild::default());
+        let mut add_name = |n: Cow<'static, str>, id: u32, names: &mut Vec<Cow<'static, str>>| {
+            let next = names.len() as u32;
+            let idx = *exact.entry(n).or_insert_with_key(|n| {
+                names.push(n.clone());
+                next
+            });
+            pairs.push((idx, id));
         };
         for (place, spellings) in entries {
             let id = places.len() as u32;
@@ -374,36 +459,68 @@ impl Gazetteer {
                 if k > 0 && place.kind != PlaceKind::Demonym && demonyms.contains(s) {
                     continue;
                 }
-                let n = normalise(s);
+                let n = normalise_static(s);
                 // Texts write either apostrophe; scanning compares the raw text, so both forms
                 // are names.
                 if n.contains('\'') {
-                    add_name(n.replace('\'', "\u{2019}"), id, &mut names);
+                    add_name(Cow::Owned(n.replace('\'', "\u{2019}")), id, &mut names);
                 }
                 if place.kind == PlaceKind::Demonym {
                     if let Some(p) = demonym_plural(&n) {
-                        add_name(p, id, &mut names);
+                        add_name(Cow::Owned(p), id, &mut names);
                     }
                 }
                 add_name(n, id, &mut names);
             }
             places.push(place);
         }
-        let mut folded: FastMap<String, Vec<u32>> =
-            FastMap::with_capacity_and_hasher(names.len(), FxBuild::default());
-        for (i, n) in names.iter().enumerate() {
-            // Names are normalised already: an ASCII one folds to its lowercase.
-            let key = if n.is_ascii() {
-                n.to_ascii_lowercase()
-            } else {
-                fold(n)
-            };
-            folded.entry(key).or_default().push(i as u32);
+        // Each name's places, in the order found and once each: grouped by name with a counting
+        // sort (stable). A place adds all its spellings before the next place, so a repeated
+        // pair follows its twin once grouped.
+        let mut name_places = vec![0u32; names.len() + 1];
+        for &(name, _) in &pairs {
+            name_places[name as usize + 1] += 1;
         }
-        let mut by_first_word: FastMap<String, Vec<Candidate>> =
+        for i in 0..names.len() {
+            name_places[i + 1] += name_places[i];
+        }
+        let mut fill = name_places.clone();
+        let mut grouped = vec![0u32; pairs.len()];
+        for &(name, id) in &pairs {
+            grouped[fill[name as usize] as usize] = id;
+            fill[name as usize] += 1;
+        }
+        let mut place_ids = Vec::with_capacity(grouped.len());
+        for i in 0..names.len() {
+            let (from, to) = (name_places[i] as usize, name_places[i + 1] as usize);
+            name_places[i] = place_ids.len() as u32;
+            for k in from..to {
+                if k == from || grouped[k] != grouped[k - 1] {
+                    place_ids.push(grouped[k]);
+                }
+            }
+        }
+        name_places[names.len()] = place_ids.len() as u32;
+        let mut folded: FastMap<u64, (u32, u32)> =
             FastMap::with_capacity_and_hasher(names.len(), FxBuild::default());
+        let mut fold_next = vec![u32::MAX; names.len()];
         for (i, n) in names.iter().enumerate() {
-            let key = first_word(n);
+            let i = i as u32;
+            match folded.entry(folded_hash(n)) {
+                Entry::Occupied(mut e) => {
+                    let (_, last) = e.get_mut();
+                    fold_next[*last as usize] = i;
+                    *last = i;
+                }
+                Entry::Vacant(e) => {
+                    e.insert((i, i));
+                }
+            }
+        }
+        let mut first_cands: Vec<(u64, Candidate)> = Vec::with_capacity(names.len());
+        let mut key = String::new();
+        for (i, n) in names.iter().enumerate() {
+            first_word_into(n, &mut key);
             let first = n
                 .char_indices()
                 .find(|&(_, c)| !c.is_alphanumeric())
@@ -413,16 +530,23 @@ impl Gazetteer {
                 (Some(&x), Some(&y)) => [x, y],
                 _ => [0, 0],
             };
-            by_first_word.entry(key).or_default().push(Candidate {
+            let c = Candidate {
                 idx: i as u32,
                 len: n.len() as u32,
                 first: first as u32,
                 next,
-            });
+            };
+            first_cands.push((fx(key.as_bytes()), c));
         }
-        for cands in by_first_word.values_mut() {
-            cands.sort_by_key(|c| std::cmp::Reverse(c.len));
+        // Names of one length keep table order, as they were scanned before (the key is unique,
+        // so the faster unstable sort gives that order).
+        first_cands.sort_unstable_by_key(|&(h, c)| (h, std::cmp::Reverse(c.len), c.idx));
+        let mut by_first_word: FastMap<u64, (u32, u32)> =
+            FastMap::with_capacity_and_hasher(first_cands.len(), FxBuild::default());
+        for (k, &(h, _)) in first_cands.iter().enumerate() {
+            by_first_word.entry(h).or_insert((k as u32, k as u32)).1 = k as u32 + 1;
         }
+        let first_cands: Vec<Candidate> = first_cands.into_iter().map(|(_, c)| c).collect();
         let org_heads = data_lines(ORG_HEADS)
             .map(|l| l.trim().to_lowercase())
             .collect();
@@ -438,17 +562,47 @@ impl Gazetteer {
             places,
             names,
             name_places,
+            place_ids,
             exact,
             folded,
+            fold_next,
             by_first_word,
+            first_cands,
             org_heads,
             titles,
             max_title_words,
         }
     }
 
+    /// The names whose [`fold`] is `folded`, in table order.
+    fn fold_group(&self, folded: &str) -> Vec<u32> {
+        let mut out = Vec::new();
+        let Some(&(first, _)) = self.folded.get(&fx(folded.as_bytes())) else {
+            return out;
+        };
+        let mut i = first;
+        while i != u32::MAX {
+            let n = &self.names[i as usize];
+            // An ASCII name is normalised already, so its fold is its ASCII lowercase.
+            let same = if n.is_ascii() {
+                n.len() == folded.len()
+                    && n.bytes()
+                        .zip(folded.bytes())
+                        .all(|(a, b)| a.to_ascii_lowercase() == b)
+            } else {
+                fold(n) == folded
+            };
+            if same {
+                out.push(i);
+            }
+            i = self.fold_next[i as usize];
+        }
+        out
+    }
+
     fn places_of(&self, name_idx: u32) -> impl Iterator<Item = &Place> {
-        self.name_places[name_idx as usize]
+        let i = name_idx as usize;
+        self.place_ids[self.name_places[i] as usize..self.name_places[i + 1] as usize]
             .iter()
             .map(|&i| &self.places[i as usize])
     }
@@ -458,13 +612,13 @@ impl Gazetteer {
     pub fn lookup(&self, name: &str, case: Case) -> Vec<&Place> {
         let n = normalise(name);
         match case {
-            Case::Sensitive => match self.exact.get(&n) {
+            Case::Sensitive => match self.exact.get(n.as_str()) {
                 Some(&i) => self.places_of(i).collect(),
                 None => Vec::new(),
             },
             Case::Insensitive => {
                 let mut out: Vec<&Place> = Vec::new();
-                for &i in self.folded.get(&fold(&n)).into_iter().flatten() {
+                for i in self.fold_group(&fold(&n)) {
                     for p in self.places_of(i) {
                         if !out.contains(&p) {
                             out.push(p);
@@ -510,20 +664,40 @@ impl Gazetteer {
     /// [`Case::Sensitive`] only exact spellings are returned; otherwise every match, with
     /// [`NameMatch::exact_case`] telling which.
     pub fn find_all(&self, text: &str, case: Case) -> Vec<NameMatch<'_>> {
-        let is_word = |c: char| c.is_alphanumeric();
-        let mut out = Vec::new();
+        let mut out = [Vec::new()];
+        self.scan(text, &[case], &mut out);
+        let [out] = out;
+        out
+    }
+
+    /// [`Gazetteer::find_all`] with [`Case::Sensitive`] and with [`Case::Insensitive`], in one
+    /// pass over the text: each word is keyed and looked up once for both.
+    pub fn find_all_both(&self, text: &str) -> (Vec<NameMatch<'_>>, Vec<NameMatch<'_>>) {
+        let mut out = [Vec::new(), Vec::new()];
+        self.scan(text, &[Case::Sensitive, Case::Insensitive], &mut out);
+        let [sensitive, insensitive] = out;
+        (sensitive, insensitive)
+    }
+
+    /// The scan behind [`Gazetteer::find_all`], for each of `cases` into the matching `outs`. A
+    /// scan resumes after its own last match, so each keeps its own position; both visit the
+    /// same word starts, the ones not inside their own earlier matches.
+    fn scan<'g>(&'g self, text: &str, cases: &[Case], outs: &mut [Vec<NameMatch<'g>>]) {
         let mut key = String::new();
         let tb = text.as_bytes();
+        let mut resume = [0usize; 2];
         let mut pos = 0;
         while pos < text.len() {
             // The next word start.
-            let Some(off) = text[pos..].find(is_word) else {
+            let s = pos + run_len(&text[pos..], false);
+            if s == text.len() {
                 break;
-            };
-            let s = pos + off;
-            let word_len = text[s..]
-                .find(|c: char| !is_word(c))
-                .unwrap_or(text.len() - s);
+            }
+            let word_len = run_len(&text[s..], true);
+            pos = s + word_len;
+            if cases.iter().zip(&resume).all(|(_, &r)| s < r) {
+                continue;
+            }
             key.clear();
             let word = &text[s..s + word_len];
             if word.is_ascii() {
@@ -532,72 +706,96 @@ impl Gazetteer {
             } else {
                 key.extend(word.chars().flat_map(char::to_lowercase));
             }
-            let mut found: Option<(usize, u32, bool)> = None;
-            for c in self.by_first_word.get(&key).into_iter().flatten() {
-                let idx = c.idx;
-                let e = s + c.len as usize;
-                if found.is_some_and(|(fe, _, exact)| fe > e || exact) {
-                    break; // longer (or equal and exact) already found
-                }
-                // Bytes first, the word boundary after only for a match. Equal bytes (or equal
-                // but for ASCII case) at a character boundary `s` end at one too, as `name` is
-                // whole characters. Such a name's first word is as long as the text's (ASCII
-                // case keeps letters letters), and most names sharing a first word ("San", "Al",
-                // "New") differ right after it: both rule names out before reading them.
-                if c.first as usize != word_len {
-                    continue;
-                }
-                if c.len as usize > word_len + 1
-                    && !(tb.get(s + word_len) == Some(&c.next[0])
-                        && tb
-                            .get(s + word_len + 1)
-                            .is_some_and(|b| b.eq_ignore_ascii_case(&c.next[1])))
-                {
-                    continue;
-                }
-                let name = &self.names[idx as usize];
-                let Some(piece) = tb.get(s..e) else {
-                    continue;
-                };
-                let exact_case = piece == name.as_bytes();
-                let matches = exact_case
-                    || (case == Case::Insensitive && piece.eq_ignore_ascii_case(name.as_bytes()));
-                if !matches || text[e..].chars().next().is_some_and(is_word) {
-                    continue;
-                }
-                if found.is_none_or(|(fe, _, _)| fe == e) {
-                    found = Some((e, idx, exact_case));
-                }
-            }
-            let Some((e, idx, exact_case)) = found else {
-                pos = s + word_len;
+            let Some(&(from, to)) = self.by_first_word.get(&fx(key.as_bytes())) else {
                 continue;
             };
-            let mut places: Vec<&Place> = Vec::new();
-            // Every spelling of the same name in other cases is the same name.
-            let ids: Vec<u32> = if exact_case {
-                vec![idx]
-            } else {
-                self.folded
-                    .get(&fold(&text[s..e]))
-                    .cloned()
-                    .unwrap_or_else(|| vec![idx])
-            };
-            for i in ids {
-                for p in self.places_of(i) {
-                    if !places.iter().any(|q| std::ptr::eq(*q, p)) {
-                        places.push(p);
-                    }
+            let cands = &self.first_cands[from as usize..to as usize];
+            for ((&case, out), resume) in cases.iter().zip(outs.iter_mut()).zip(&mut resume) {
+                if s < *resume {
+                    continue;
+                }
+                if let Some(m) = self.match_at(text, tb, s, word_len, cands, case) {
+                    *resume = m.span.end;
+                    out.push(m);
                 }
             }
-            out.push(NameMatch {
-                span: Span::new(s, e),
-                exact_case,
-                places,
-            });
-            pos = e;
         }
-        out
+    }
+
+    /// The longest name among `cands` (the names whose first word is the text's word at `s`)
+    /// that the text spells at `s`, in `case`.
+    fn match_at(
+        &self,
+        text: &str,
+        tb: &[u8],
+        s: usize,
+        word_len: usize,
+        cands: &[Candidate],
+        case: Case,
+    ) -> Option<NameMatch<'_>> {
+        let is_word = |c: char| c.is_alphanumeric();
+        let mut found: Option<(usize, u32, bool)> = None;
+        for c in cands {
+            let idx = c.idx;
+            let e = s + c.len as usize;
+            if found.is_some_and(|(fe, _, exact)| fe > e || exact) {
+                break; // longer (or equal and exact) already found
+            }
+            // Bytes first, the word boundary after only for a match. Equal bytes (or equal
+            // but for ASCII case) at a character boundary `s` end at one too, as `name` is
+            // whole characters. Such a name's first word is as long as the text's (ASCII
+            // case keeps letters letters), and most names sharing a first word ("San", "Al",
+            // "New") differ right after it: both rule names out before reading them.
+            if c.first as usize != word_len {
+                continue;
+            }
+            if c.len as usize > word_len + 1
+                && !(tb.get(s + word_len) == Some(&c.next[0])
+                    && tb
+                        .get(s + word_len + 1)
+                        .is_some_and(|b| b.eq_ignore_ascii_case(&c.next[1])))
+            {
+                continue;
+            }
+            let name = &self.names[idx as usize];
+            let Some(piece) = tb.get(s..e) else {
+                continue;
+            };
+            let exact_case = piece == name.as_bytes();
+            let matches = exact_case
+                || (case == Case::Insensitive && piece.eq_ignore_ascii_case(name.as_bytes()));
+            if !matches || text[e..].chars().next().is_some_and(is_word) {
+                continue;
+            }
+            if found.is_none_or(|(fe, _, _)| fe == e) {
+                found = Some((e, idx, exact_case));
+            }
+        }
+        let (e, idx, exact_case) = found?;
+        let mut places: Vec<&Place> = Vec::new();
+        // Every spelling of the same name in other cases is the same name.
+        let ids: Vec<u32> = if exact_case {
+            vec![idx]
+        } else {
+            let group = self.fold_group(&fold(&text[s..e]));
+            if group.is_empty() {
+                vec![idx]
+            } else {
+                group
+            }
+        };
+        for i in ids {
+            for p in self.places_of(i) {
+                if !places.iter().any(|q| std::ptr::eq(*q, p)) {
+                    places.push(p);
+                }
+            }
+        }
+        Some(NameMatch {
+            span: Span::new(s, e),
+            exact_case,
+            places,
+        })
     }
 
     /// True when `word` heads an organisation's name ("Ministry", "Council", "Court"). Any case.

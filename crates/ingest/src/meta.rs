@@ -103,11 +103,25 @@ static REFERENCE: Lazy<Vec<Regex>> = Lazy::new(|| {
 
 /// The issuer's reference number: "AI INDEX: EUR 57/05/98" gives "EUR 57/05/98".
 pub(crate) fn reference(text: &str) -> Option<String> {
-    REFERENCE.iter().find_map(|re| {
+    // A word each pattern must contain (its case-insensitive letters fold only to ASCII): most
+    // texts have none, and asking a pattern with Unicode `\b` for captures over a whole text
+    // that has a curly quote runs the slow engine from end to end.
+    const NEEDS: [&str; 3] = ["index", "doc", "ref"];
+    REFERENCE.iter().zip(NEEDS).find_map(|(re, needs)| {
+        if !contains_ignore_ascii_case(text, needs) {
+            return None;
+        }
         re.captures(text)
             .and_then(|c| c.get(1))
             .map(|m| m.as_str().split_whitespace().collect::<Vec<_>>().join(" "))
     })
+}
+
+/// True when `needle` (ASCII lowercase) occurs in `hay` in any ASCII case.
+fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+    hay.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// Amnesty International's index numbers: "AI INDEX: EUR 57/05/98", or "Index:" with one of
@@ -583,7 +597,9 @@ pub(crate) fn publisher_with_threshold(
     }
 
     let title = title(layout);
-    let amnesty_index = AMNESTY_INDEX.is_match(text);
+    // Both alternatives contain "index" (its letters fold only to ASCII): most texts skip the
+    // whole-text search, which a Unicode `\b` sends to the slow engine on non-ASCII text.
+    let amnesty_index = contains_ignore_ascii_case(text, "index") && AMNESTY_INDEX.is_match(text);
     for c in cands.iter_mut() {
         if amnesty_index && c.name == "Amnesty International" {
             c.score += 10.0;

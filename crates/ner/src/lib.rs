@@ -102,6 +102,8 @@ pub(crate) trait Scorer {
     fn emissions(&self, feats: &[u32], out: &mut [i32; NT]);
     /// The score of `cur` after `prev` (`prev == NT` at the start of a sentence).
     fn transition(&self, prev: usize, cur: usize) -> i32;
+    /// Asks the CPU to load the weights of `feats` into cache (a hint; no effect on scores).
+    fn prefetch(&self, _feats: &[u32]) {}
 }
 
 impl Scorer for Tagger {
@@ -118,6 +120,26 @@ impl Scorer for Tagger {
     #[inline]
     fn transition(&self, prev: usize, cur: usize) -> i32 {
         self.trans[prev * NT + cur]
+    }
+    #[inline]
+    fn prefetch(&self, feats: &[u32]) {
+        #[cfg(target_arch = "x86_64")]
+        for &f in feats {
+            let b = f as usize * NT;
+            if let Some(row) = self.weights.get(b..b + NT) {
+                // A row is 18 bytes, so it may straddle two cache lines: both ends.
+                for p in [row.as_ptr(), row[NT - 1..].as_ptr()] {
+                    // SAFETY: a prefetch is a hint that never faults; the pointer is in bounds.
+                    unsafe {
+                        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
+                            p.cast(),
+                        );
+                    }
+                }
+            }
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = feats;
     }
 }
 
@@ -151,6 +173,11 @@ pub(crate) fn decode<S: Scorer>(s: &S, work: &DocWork, dec: &mut Decoder, out: &
     dec.score.resize(n, [0; NT]);
     dec.back.resize(n, [0; NT]);
     for i in 0..n {
+        // The next token's weight rows, fetched while this one is scored: the table is tens of
+        // MiB, so each row is a cache miss that otherwise stalls the sum.
+        if i + 1 < n {
+            s.prefetch(&work.feats[work.offs[i + 1] as usize..work.offs[i + 2] as usize]);
+        }
         let mut em = [0i32; NT];
         s.emissions(
             &work.feats[work.offs[i] as usize..work.offs[i + 1] as usize],
@@ -167,10 +194,14 @@ pub(crate) fn decode<S: Scorer>(s: &S, work: &DocWork, dec: &mut Decoder, out: &
             }
             let mut best = NEG;
             let mut arg = 0u8;
-            for j in 0..NT {
-                if !allowed(j, k) {
-                    continue;
-                }
+            // The previous tags `allowed` lets through, in ascending order as before: all of
+            // them, or for an I- tag its B- and itself.
+            let prev = if k == 0 || k % 2 == 1 {
+                0..NT
+            } else {
+                k - 1..k + 1
+            };
+            for j in prev {
                 let v = dec.score[i - 1][j] + s.transition(j, k);
                 if v > best {
                     best = v;
@@ -232,20 +263,30 @@ impl Tagger {
     /// earlier sentences were tagged.
     pub fn tag_document(&self, text: &str, sentences: &[Span]) -> Vec<Vec<(Span, NerLabel)>> {
         let pieces: Vec<Vec<Span>> = sentences.iter().map(|s| conll_tokens(text, *s)).collect();
+        self.tag_tokenised(text, &pieces)
+    }
+
+    /// [`Tagger::tag_document`] for sentences already split by [`conll_tokens`] (byte spans into
+    /// `text`), so a caller that needs the tokens itself splits each sentence once.
+    pub fn tag_tokenised<P: AsRef<[Span]>>(
+        &self,
+        text: &str,
+        pieces: &[P],
+    ) -> Vec<Vec<(Span, NerLabel)>> {
         WORKSPACE.with(|ws| {
             let ws = &mut *ws.borrow_mut();
             ws.work.clear();
-            for p in &pieces {
+            for p in pieces {
                 ws.work
-                    .push_sentence(p.iter().map(|s| &text[s.start..s.end]), &self.lex);
+                    .push_sentence(p.as_ref().iter().map(|s| &text[s.start..s.end]), &self.lex);
             }
-            let mut out = Vec::with_capacity(sentences.len());
+            let mut out = Vec::with_capacity(pieces.len());
             for (si, p) in pieces.iter().enumerate() {
                 ws.work.features(si, self.bits);
                 ws.tags.clear();
                 decode(self, &ws.work, &mut ws.dec, &mut ws.tags);
                 ws.work.record(si, &ws.tags);
-                out.push(spans_of(&ws.tags, p));
+                out.push(spans_of(&ws.tags, p.as_ref()));
             }
             out
         })
