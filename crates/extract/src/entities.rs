@@ -1334,14 +1334,19 @@ fn contains_word(text: &str, word: &str) -> bool {
     memchr::memmem::find_iter(text.as_bytes(), word.as_bytes()).any(whole)
 }
 
-/// Keeps the most trusted of overlapping candidates; a longer span wins between equals.
-fn select(mut cands: Vec<Candidate>) -> Vec<Candidate> {
+/// Most trusted first; between equals the longer span, then the earlier.
+fn sort_by_trust(cands: &mut [Candidate]) {
     cands.sort_by(|a, b| {
         a.source
             .cmp(&b.source)
             .then(b.span.len().cmp(&a.span.len()))
             .then(a.span.start.cmp(&b.span.start))
     });
+}
+
+/// Keeps the most trusted of overlapping candidates; a longer span wins between equals.
+fn select(mut cands: Vec<Candidate>) -> Vec<Candidate> {
+    sort_by_trust(&mut cands);
     let mut kept: Vec<Candidate> = Vec::new();
     // The kept spans by (start, end), with their index in `kept`. Kept spans never overlap one
     // another (provisions sharing one span aside), so in this order their ends never decrease
@@ -1788,12 +1793,7 @@ mod tests {
 
     /// `select` as it was first written: each candidate checked against every kept one.
     fn select_by_scan(mut cands: Vec<Candidate>) -> Vec<Candidate> {
-        cands.sort_by(|a, b| {
-            a.source
-                .cmp(&b.source)
-                .then(b.span.len().cmp(&a.span.len()))
-                .then(a.span.start.cmp(&b.span.start))
-        });
+        sort_by_trust(&mut cands);
         let mut kept: Vec<Candidate> = Vec::new();
         for c in cands {
             let clash = kept.iter().any(|k| {

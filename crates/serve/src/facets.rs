@@ -15,7 +15,10 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::fastfield::FacetReader;
 use tantivy::index::SegmentId;
 use tantivy::schema::Facet;
-use tantivy::{DocId, Score, Searcher, SearcherGeneration, SegmentOrdinal, SegmentReader, Warmer};
+use tantivy::{
+    DocId, Index, IndexReader, Score, Searcher, SearcherGeneration, SegmentOrdinal, SegmentReader,
+    Warmer,
+};
 
 use crate::search::FACETS;
 
@@ -175,6 +178,17 @@ impl FacetSets {
         }
     }
 
+    /// A reader of `index` that reloads only when told (after our own commits) and has these
+    /// sets warmed with each searcher it loads. The reader holds the sets weakly: keep them.
+    pub(crate) fn reader(self: &Arc<Self>, index: &Index) -> tantivy::Result<IndexReader> {
+        let warmer: Arc<dyn Warmer> = self.clone();
+        index
+            .reader_builder()
+            .reload_policy(tantivy::ReloadPolicy::Manual)
+            .warmers(vec![Arc::downgrade(&warmer)])
+            .try_into()
+    }
+
     fn of(&self, segment: &SegmentReader) -> tantivy::Result<Arc<SegmentFacets>> {
         let id = segment.segment_id();
         if let Some(s) = self.segments.lock().unwrap().get(&id) {
@@ -293,7 +307,7 @@ mod tests {
     use tantivy::collector::{Count, FacetCollector};
     use tantivy::query::{AllQuery, Query, TermQuery};
     use tantivy::schema::{FacetOptions, IndexRecordOption, Schema, STRING};
-    use tantivy::{doc, Index, TantivyDocument, Term};
+    use tantivy::{doc, TantivyDocument, Term};
 
     /// tantivy's own facet counts: the reference.
     fn reference(searcher: &Searcher, query: &dyn Query) -> (usize, FacetCounts) {
@@ -319,13 +333,7 @@ mod tests {
         let facet = builder.add_facet_field("facet", FacetOptions::default());
         let index = Index::create_in_ram(builder.build());
         let sets = Arc::new(FacetSets::new("facet"));
-        let warmer: Arc<dyn Warmer> = sets.clone();
-        let reader = index
-            .reader_builder()
-            .reload_policy(tantivy::ReloadPolicy::Manual)
-            .warmers(vec![Arc::downgrade(&warmer)])
-            .try_into()
-            .unwrap();
+        let reader = sets.reader(&index).unwrap();
         let mut writer = index.writer_with_num_threads(1, 15_000_000).unwrap();
         // Three segments; "rare" on 1 document in 97, years on all, countries on some twice.
         let mut n = 0u32;
@@ -407,13 +415,7 @@ mod tests {
         let facet = builder.add_facet_field("facet", FacetOptions::default());
         let index = Index::create_in_ram(builder.build());
         let sets = Arc::new(FacetSets::new("facet"));
-        let warmer: Arc<dyn Warmer> = sets.clone();
-        let reader = index
-            .reader_builder()
-            .reload_policy(tantivy::ReloadPolicy::Manual)
-            .warmers(vec![Arc::downgrade(&warmer)])
-            .try_into()
-            .unwrap();
+        let reader = sets.reader(&index).unwrap();
         let mut writer = index.writer_with_num_threads(1, 15_000_000).unwrap();
         for year in ["2001", "2002"] {
             writer

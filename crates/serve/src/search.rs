@@ -32,7 +32,6 @@ use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, SimpleTokenizer, TextAnalyzer};
 use tantivy::{
     doc, DocAddress, Document, Index, IndexReader, IndexWriter, Searcher, TantivyDocument, Term,
-    Warmer,
 };
 
 const ANALYZER: &str = "folded";
@@ -238,12 +237,7 @@ impl SearchIndex {
         // Reloaded by hand after our own commits: a snapshot's hits then always come from the
         // index as that snapshot's record left it.
         let facet_sets = Arc::new(FacetSets::new("facet"));
-        let warmer: Arc<dyn Warmer> = facet_sets.clone();
-        let reader = index
-            .reader_builder()
-            .reload_policy(tantivy::ReloadPolicy::Manual)
-            .warmers(vec![Arc::downgrade(&warmer)])
-            .try_into()?;
+        let reader = facet_sets.reader(&index)?;
         Ok(SearchIndex {
             index,
             reader,
