@@ -237,6 +237,30 @@ impl AppState {
     /// The clean text of the document `id` of `snapshot`: from its record when that carries
     /// texts, else read from the store (blocking: call it off the async threads). `None` for a
     /// document the snapshot does not know, or when the store cannot be read (logged).
+    /// The texts of the documents `ids` (in their order; `None` for one unknown or unreadable),
+    /// read from the store together when the record holds no texts: the snippets of a search.
+    pub(crate) fn document_texts(&self, snapshot: &Snapshot, ids: &[&str]) -> Vec<Option<String>> {
+        use casefile_store::Store;
+        let records: Vec<Option<&casefile_model::DocumentRecord>> =
+            ids.iter().map(|id| snapshot.document(id)).collect();
+        if snapshot.texts_in_record() {
+            return records.iter().map(|d| d.map(|d| d.text.clone())).collect();
+        }
+        let known: Vec<casefile_model::DocumentId> =
+            records.iter().flatten().map(|d| d.id.clone()).collect();
+        let mut texts = match self.store().texts(&known) {
+            Ok(texts) => texts.into_iter(),
+            Err(e) => {
+                eprintln!("cannot read the texts of {} documents: {e}", known.len());
+                return vec![None; ids.len()];
+            }
+        };
+        records
+            .iter()
+            .map(|d| d.and_then(|_| texts.next().flatten()))
+            .collect()
+    }
+
     pub(crate) fn document_text(&self, snapshot: &Snapshot, id: &str) -> Option<String> {
         use casefile_store::Store;
         let d = snapshot.document(id)?;

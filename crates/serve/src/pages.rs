@@ -96,7 +96,7 @@ pub(crate) async fn run_search(
     tokio::task::spawn_blocking(move || {
         snapshot
             .search
-            .search(|id| state.document_text(&snapshot, id), &request)
+            .search(|ids| state.document_texts(&snapshot, ids), &request)
     })
     .await
     .map_err(|e| tantivy::TantivyError::SystemError(e.to_string()))?

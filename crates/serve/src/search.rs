@@ -556,11 +556,11 @@ impl SearchIndex {
         Ok(entities_first(top, &best_entities, limit))
     }
 
-    /// Runs `request`; `doc_text` gives a document's clean text for its snippet (read only for
-    /// the documents among the hits).
+    /// Runs `request`; `doc_texts` gives the clean texts of documents, in the order asked, for
+    /// their snippets (asked once, for the documents among the hits).
     pub(crate) fn search(
         &self,
-        doc_text: impl Fn(&str) -> Option<String>,
+        doc_texts: impl Fn(&[&str]) -> Vec<Option<String>>,
         request: &SearchRequest,
     ) -> tantivy::Result<SearchResults> {
         let searcher = self.reader.searcher();
@@ -613,7 +613,7 @@ impl SearchIndex {
         } else {
             Some(SnippetGenerator::create(&searcher, &query, self.text)?)
         };
-        let mut hits = Vec::with_capacity(top.len());
+        let mut found = Vec::with_capacity(top.len());
         for (score, address) in top {
             let stored: TantivyDocument = searcher.doc(address)?;
             let get = |f: Field| {
@@ -628,9 +628,25 @@ impl SearchIndex {
             } else {
                 "document"
             };
-            let id = get(self.id);
+            found.push((score, kind, get(self.id)));
+        }
+        // The texts of the documents among the hits, read together: from a server store, one
+        // round trip for the page instead of one per hit.
+        let mut texts = match &snippets {
+            Some(_) => {
+                let ids: Vec<&str> = found
+                    .iter()
+                    .filter(|(_, kind, _)| *kind == "document")
+                    .map(|(_, _, id)| id.as_str())
+                    .collect();
+                doc_texts(&ids).into_iter()
+            }
+            None => Vec::new().into_iter(),
+        };
+        let mut hits = Vec::with_capacity(found.len());
+        for (score, kind, id) in found {
             let snippet = match (&snippets, kind) {
-                (Some(gen), "document") => doc_text(&id).and_then(|text| {
+                (Some(gen), "document") => texts.next().flatten().and_then(|text| {
                     let s = gen.snippet(&text);
                     if s.is_empty() {
                         return None;

@@ -99,6 +99,13 @@ pub trait Store {
         Ok(self.analysis(id)?.map(|a| a.document.text))
     }
 
+    /// The clean texts of `ids`, in their order (`None` for one not stored): the snippets of a
+    /// page of search hits. The default reads them one by one; a server backend reads them in
+    /// one round trip.
+    fn texts(&self, ids: &[DocumentId]) -> Result<Vec<Option<String>>> {
+        ids.iter().map(|id| self.text(id)).collect()
+    }
+
     /// Calls `f` for every stored analysis in ingestion order, without holding them all in
     /// memory. The first error `f` returns stops the walk and is returned.
     fn for_each_analysis(&self, f: &mut dyn FnMut(AnalyzedDocument) -> Result<()>) -> Result<()>;

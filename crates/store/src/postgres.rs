@@ -1077,6 +1077,31 @@ impl Store for PostgresStore {
         Ok(u64::try_from(n).unwrap_or_default())
     }
 
+    fn text(&self, id: &DocumentId) -> Result<Option<String>> {
+        Ok(self.texts(std::slice::from_ref(id))?.pop().flatten())
+    }
+
+    fn texts(&self, ids: &[DocumentId]) -> Result<Vec<Option<String>>> {
+        let wanted: Vec<&str> = ids.iter().map(|id| id.as_str()).collect();
+        let rows = self
+            .conn
+            .borrow_mut()
+            .client
+            .query(
+                "SELECT id, text FROM documents WHERE id = ANY($1)",
+                &[&wanted],
+            )
+            .map_err(self.sql("cannot read documents' texts"))?;
+        let found: std::collections::HashMap<String, String> = rows
+            .into_iter()
+            .map(|r| (r.get(0), decode(r.get(1))))
+            .collect();
+        Ok(ids
+            .iter()
+            .map(|id| found.get(id.as_str()).cloned())
+            .collect())
+    }
+
     fn ingest_log(&self) -> Result<Vec<IngestEntry>> {
         self.read_ingest_log("ORDER BY seq", &[])
     }

@@ -152,6 +152,9 @@ impl Store for AnyStore {
     fn text(&self, id: &DocumentId) -> Result<Option<String>> {
         either!(self, s => s.text(id))
     }
+    fn texts(&self, ids: &[DocumentId]) -> Result<Vec<Option<String>>> {
+        either!(self, s => s.texts(ids))
+    }
     fn for_each_analysis(&self, f: &mut dyn FnMut(AnalyzedDocument) -> Result<()>) -> Result<()> {
         either!(self, s => s.for_each_analysis(f))
     }

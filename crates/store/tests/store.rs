@@ -626,6 +626,23 @@ backend_tests! {
         assert_eq!(store.ingest_log_newest(2, 9).unwrap(), vec![]);
     }
 
+    fn texts_are_read_alone_and_together_in_the_order_asked(fx) {
+        let mut store = fx.open();
+        let (raw_a, a) = sample(5, 2);
+        let (raw_b, b) = sample(6, 3);
+        store.put(&raw_a, &a).unwrap();
+        store.put(&raw_b, &b).unwrap();
+        let (ida, idb) = (a.document.id.clone(), b.document.id.clone());
+        let missing = casefile_model::DocumentId("0000000000000000".into());
+        assert_eq!(store.text(&ida).unwrap(), Some(a.document.text.clone()));
+        assert_eq!(store.text(&missing).unwrap(), None);
+        assert_eq!(
+            store.texts(&[idb, missing, ida]).unwrap(),
+            vec![Some(b.document.text.clone()), None, Some(a.document.text.clone())]
+        );
+        assert_eq!(store.texts(&[]).unwrap(), Vec::<Option<String>>::new());
+    }
+
     fn two_handles_on_one_store_see_each_others_commits(fx) {
         let mut writer = fx.open();
         let reader = fx.open();
