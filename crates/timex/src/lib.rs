@@ -282,8 +282,13 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
                     // "two to six days", "between 60 and 90 days": TimeML marks the range's
                     // first number too, with the unit of the second
                     if let Sem::Duration(Some(_), unit) = sem {
-                        let free = out.last().is_none_or(|p: &Timex| p.span.end <= t.start);
-                        if let Some(k) = range_first_number(&g, &toks, i).filter(|_| free) {
+                        // The first number must not lie in the expression before ("Mar 3-0
+                        // year" is no range): spans never overlap.
+                        let free = |k: &usize| {
+                            out.last()
+                                .is_none_or(|p: &Timex| p.span.end <= toks[*k].start)
+                        };
+                        if let Some(k) = range_first_number(&g, &toks, i).filter(free) {
                             if let Some((_, Some(n))) = g.number(k, false) {
                                 let (ty, v, _) = resolve::value(
                                     &Sem::Duration(Some(n), unit),

@@ -1599,3 +1599,18 @@ fn overnight_is_the_night_before_the_narrative_day() {
     assert_eq!(got[1].0, "overnight", "{got:?}");
     assert_eq!(got[1].2, "1998-04-02TNI", "{got:?}");
 }
+
+#[test]
+fn a_range_never_takes_its_first_number_from_the_expression_before() {
+    // Found by `scripts/fuzz timex`: "Mar 3-0 year" tagged "Mar 3" and, inside it, "3" as the
+    // first number of a range "3-0 year". Spans must never overlap.
+    for text in ["alb-01- Mar 3-0 year year", "On Mar 3-5 years were added."] {
+        let got = tag(text, Some(PartialDate::ymd(1998, 4, 8).unwrap()));
+        for pair in got.windows(2) {
+            assert!(pair[0].span.end <= pair[1].span.start, "{text:?}: {got:?}");
+        }
+    }
+    // A range of its own keeps its first number.
+    let got = found("He was held for two to six days.", dct());
+    assert_eq!(got[0].0, "two", "{got:?}");
+}
