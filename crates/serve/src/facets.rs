@@ -57,6 +57,35 @@ pub(crate) struct SegmentFacets {
 /// handful of ordinals, against one AND and popcount of a word).
 const COST_PER_MATCH: usize = 16;
 
+/// Calls `f` with the index in the segment's values of each counted facet value `doc` carries
+/// (`value_of_ord` as in [`SegmentFacets`]), once for a value the document carries twice, whose
+/// ordinals come in a row.
+fn for_each_value(
+    reader: &FacetReader,
+    value_of_ord: &[u32],
+    doc: DocId,
+    mut f: impl FnMut(usize),
+) {
+    let mut previous = u32::MAX;
+    for ord in reader.facet_ords(doc) {
+        let v = value_of_ord[ord as usize];
+        if v != u32::MAX && v != previous {
+            f(v as usize);
+        }
+        previous = v;
+    }
+}
+
+/// Marks `doc` in a bit set of one bit a document.
+fn insert(bits: &mut [u64], doc: DocId) {
+    bits[doc as usize / 64] |= 1 << (doc % 64);
+}
+
+/// Whether `doc` is marked in a bit set of one bit a document.
+fn contains(bits: &[u64], doc: DocId) -> bool {
+    bits[doc as usize / 64] & (1 << (doc % 64)) != 0
+}
+
 impl SegmentFacets {
     fn build(segment: &SegmentReader, field: &str) -> tantivy::Result<SegmentFacets> {
         let reader = segment.facet_reader(field)?;
@@ -74,14 +103,7 @@ impl SegmentFacets {
             }
         }
         for doc in 0..segment.max_doc() {
-            let mut previous = u32::MAX;
-            for ord in reader.facet_ords(doc) {
-                let v = value_of_ord[ord as usize];
-                if v != u32::MAX && v != previous {
-                    values[v as usize].2.push(doc);
-                }
-                previous = v;
-            }
+            for_each_value(&reader, &value_of_ord, doc, |v| values[v].2.push(doc));
         }
         let max_doc = segment.max_doc() as usize;
         let words = max_doc.div_ceil(64);
@@ -92,7 +114,7 @@ impl SegmentFacets {
                 let docs = if docs.len() * DENSE_FROM >= max_doc {
                     let mut bits = vec![0u64; words];
                     for d in docs {
-                        bits[d as usize / 64] |= 1 << (d % 64);
+                        insert(&mut bits, d);
                     }
                     intersection_cost += words;
                     DocSet::Dense(bits)
@@ -130,14 +152,7 @@ impl SegmentFacets {
             while bits != 0 {
                 let doc = (w * 64) as DocId + bits.trailing_zeros();
                 bits &= bits - 1;
-                let mut previous = u32::MAX;
-                for ord in self.reader.facet_ords(doc) {
-                    let v = self.value_of_ord[ord as usize];
-                    if v != u32::MAX && v != previous {
-                        counts[v as usize] += 1;
-                    }
-                    previous = v;
-                }
+                for_each_value(&self.reader, &self.value_of_ord, doc, |v| counts[v] += 1);
             }
         }
     }
@@ -150,10 +165,9 @@ impl SegmentFacets {
                     .zip(matches)
                     .map(|(a, b)| u64::from((a & b).count_ones()))
                     .sum::<u64>(),
-                DocSet::Sparse(docs) => docs
-                    .iter()
-                    .filter(|&&d| matches[d as usize / 64] & (1 << (d % 64)) != 0)
-                    .count() as u64,
+                DocSet::Sparse(docs) => {
+                    docs.iter().filter(|&&d| contains(matches, d)).count() as u64
+                }
             };
         }
     }
@@ -293,7 +307,7 @@ impl SegmentCollector for SegmentMatchSet {
     type Fruit = (SegmentOrdinal, Vec<u64>);
 
     fn collect(&mut self, doc: DocId, _: Score) {
-        self.bits[doc as usize / 64] |= 1 << (doc % 64);
+        insert(&mut self.bits, doc);
     }
 
     fn harvest(self) -> Self::Fruit {

@@ -234,11 +234,10 @@ impl AppState {
             .flatten()
     }
 
-    /// The clean text of the document `id` of `snapshot`: from its record when that carries
-    /// texts, else read from the store (blocking: call it off the async threads). `None` for a
-    /// document the snapshot does not know, or when the store cannot be read (logged).
-    /// The texts of the documents `ids` (in their order; `None` for one unknown or unreadable),
-    /// read from the store together when the record holds no texts: the snippets of a search.
+    /// The clean texts of the documents `ids` of `snapshot`, in their order: from their records
+    /// when those carry texts, else read from the store together, in one round trip for a server
+    /// store (blocking: call it off the async threads). `None` for a document the snapshot does
+    /// not know, or when the store cannot be read (logged).
     pub(crate) fn document_texts(&self, snapshot: &Snapshot, ids: &[&str]) -> Vec<Option<String>> {
         use casefile_store::Store;
         let records: Vec<Option<&casefile_model::DocumentRecord>> =
@@ -251,7 +250,8 @@ impl AppState {
         let mut texts = match self.store().texts(&known) {
             Ok(texts) => texts.into_iter(),
             Err(e) => {
-                eprintln!("cannot read the texts of {} documents: {e}", known.len());
+                let known: Vec<&str> = known.iter().map(|id| id.as_str()).collect();
+                eprintln!("cannot read the text of {}: {e}", known.join(", "));
                 return vec![None; ids.len()];
             }
         };
@@ -261,19 +261,9 @@ impl AppState {
             .collect()
     }
 
+    /// [`AppState::document_texts`] of one document.
     pub(crate) fn document_text(&self, snapshot: &Snapshot, id: &str) -> Option<String> {
-        use casefile_store::Store;
-        let d = snapshot.document(id)?;
-        if snapshot.texts_in_record() {
-            return Some(d.text.clone());
-        }
-        match self.store().text(&d.id) {
-            Ok(text) => text,
-            Err(e) => {
-                eprintln!("cannot read the text of document {id}: {e}");
-                None
-            }
-        }
+        self.document_texts(snapshot, &[id]).pop().flatten()
     }
 }
 

@@ -743,35 +743,18 @@ pub(crate) async fn status(
     html_response(StatusCode::OK, "Ingest status", "", &body)
 }
 
-/// "Documents 101–200 of 1,000,000, newest first · page 2 of 10,000" with links to the first,
-/// previous, next and last pages; empty when everything fits on one.
+/// "Documents 101–200 of 1,000,000, newest first · page 2 of 10,000" with links to the newest,
+/// newer, older and oldest pages; empty when everything fits on one.
 fn status_pager(page: usize, pages: usize, stored: usize) -> String {
-    if pages <= 1 {
-        return String::new();
-    }
     let first = (page - 1) * crate::queues::STATUS_PER_PAGE;
     let last = (first + crate::queues::STATUS_PER_PAGE).min(stored);
-    let link = |p: usize, label: &str| format!("<a href=\"/status?page={p}\">{label}</a>");
-    let mut out = format!(
-        "<p class=\"pager\">Documents {}–{last} of {stored}, newest first · page {page} of {pages}",
-        first + 1
-    );
-    if page > 1 {
-        out.push_str(&format!(
-            " · {} · {}",
-            link(1, "newest"),
-            link(page - 1, "newer")
-        ));
-    }
-    if page < pages {
-        out.push_str(&format!(
-            " · {} · {}",
-            link(page + 1, "older"),
-            link(pages, "oldest")
-        ));
-    }
-    out.push_str("</p>\n");
-    out
+    pager(
+        "/status",
+        &format!("Documents {}–{last} of {stored}, newest first", first + 1),
+        page,
+        pages,
+        ["newest", "newer", "older", "oldest"],
+    )
 }
 
 /// A date as a fractional year, for placing it on the timeline; `None` without a year.
@@ -1026,31 +1009,36 @@ fn events_pager(
     shown: usize,
     total: usize,
 ) -> String {
+    pager(
+        &format!("/entities/{}", url_component(entity)),
+        &format!("Events {}–{} of {total}", first + 1, first + shown),
+        page,
+        pages,
+        ["first", "previous", "next", "last"],
+    )
+}
+
+/// "CAPTION · page 2 of 9" with links to `path?page=N` for the first, previous, next and last
+/// pages, named by `labels` in that order; empty when everything fits on one page.
+fn pager(path: &str, caption: &str, page: usize, pages: usize, labels: [&str; 4]) -> String {
     if pages <= 1 {
         return String::new();
     }
-    let link = |p: usize, label: &str| {
-        format!(
-            "<a href=\"/entities/{}?page={p}\">{label}</a>",
-            url_component(entity)
-        )
-    };
-    let mut out = format!(
-        "<p class=\"pager\">Events {}–{} of {total} · page {page} of {pages}",
-        first + 1,
-        first + shown
-    );
+    let link = |p: usize, label: &str| format!("<a href=\"{path}?page={p}\">{label}</a>");
+    let mut out = format!("<p class=\"pager\">{caption} · page {page} of {pages}");
     if page > 1 {
-        out.push_str(" · ");
-        out.push_str(&link(1, "first"));
-        out.push_str(" · ");
-        out.push_str(&link(page - 1, "previous"));
+        out.push_str(&format!(
+            " · {} · {}",
+            link(1, labels[0]),
+            link(page - 1, labels[1])
+        ));
     }
     if page < pages {
-        out.push_str(" · ");
-        out.push_str(&link(page + 1, "next"));
-        out.push_str(" · ");
-        out.push_str(&link(pages, "last"));
+        out.push_str(&format!(
+            " · {} · {}",
+            link(page + 1, labels[2]),
+            link(pages, labels[3])
+        ));
     }
     out.push_str("</p>\n");
     out

@@ -156,19 +156,14 @@ pub(crate) struct QueueStatus {
 /// Reads page `page` (from 1) of the ingest log, and the queue of a PostgreSQL store (blocking:
 /// run it off the async threads).
 pub(crate) fn status(state: &AppState, page: usize) -> anyhow::Result<Status> {
-    let (stored, newest, log) = {
-        let store = state.store();
-        let stored = usize::try_from(store.document_count()?).unwrap_or(usize::MAX);
-        let pages = stored.div_ceil(STATUS_PER_PAGE).max(1);
-        let skip = (page.clamp(1, pages) - 1) * STATUS_PER_PAGE;
-        let newest = store.ingest_log_newest(0, 1)?.pop();
-        (
-            stored,
-            newest,
-            store.ingest_log_newest(skip, STATUS_PER_PAGE)?,
-        )
-    };
+    let store = state.store();
+    let stored = usize::try_from(store.document_count()?).unwrap_or(usize::MAX);
     let pages = stored.div_ceil(STATUS_PER_PAGE).max(1);
+    let page = page.clamp(1, pages);
+    let newest = store.ingest_log_newest(0, 1)?.pop();
+    let log = store.ingest_log_newest((page - 1) * STATUS_PER_PAGE, STATUS_PER_PAGE)?;
+    // Not held while the rest is read: searches read their snippets' texts through it.
+    drop(store);
     let snap = state.snapshot();
     let mut documents = Vec::with_capacity(log.len());
     for entry in log {
@@ -216,7 +211,7 @@ pub(crate) fn status(state: &AppState, page: usize) -> anyhow::Result<Status> {
         in_record: snap.kb.documents.len(),
         last_ingest: newest.map(|e| e.ingested_at),
         gaps: snap.gaps(),
-        page: page.clamp(1, pages),
+        page,
         pages,
         documents,
         queue: queue_status(state.spec())?,

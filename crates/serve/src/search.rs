@@ -5,11 +5,12 @@
 //! re-indexed. Nothing in it is authoritative: deleting the folder (`casefile reindex`) loses
 //! nothing.
 //!
-//! Text is lowercased and folded to ASCII ("Nazarbaev" and "Nazarbáev" match); a spelling that no
-//! entity name has also matches names one edit away ("Koslov" finds "Kozlov"). Facets: `kind` (document or entity), `type`
-//! (entity type), `event` (types of the events a document states or an entity takes part in),
-//! `year` (a document's publication year; the years of an entity's events), `country` (of an
-//! entity; of the entities a document mentions) and `publisher` (documents).
+//! Text is lowercased and folded to ASCII ("Nazarbaev" and "Nazarbáev" match); a word found
+//! nowhere in the record also matches names one edit away ("Koslov" finds "Kozlov"). Facets:
+//! `kind` (document or entity), `type` (entity type), `event` (types of the events a document
+//! states or an entity takes part in), `year` (a document's publication year; the years of an
+//! entity's events), `country` (of an entity; of the entities a document mentions) and
+//! `publisher` (documents).
 
 use crate::facets::{FacetSets, MatchSet};
 use casefile_model::{DocumentRecord, KnowledgeBase};
@@ -464,30 +465,22 @@ impl SearchIndex {
                 Some(Box::new(BoostQuery::new(inner, boost.into_inner() as f32)))
             }
             UserInputAst::Leaf(leaf) => {
-                let fuzzy_name = match leaf.as_ref() {
-                    UserInputLeaf::Literal(literal) => {
-                        let fuzzy = self.unknown_word(searcher, literal);
-                        let (query, _) = parser
-                            .build_query_from_user_input_ast_lenient(UserInputAst::Leaf(leaf));
-                        let mut has_terms = false;
-                        query.query_terms(&mut |_, _| has_terms = true);
-                        if !has_terms {
-                            return None;
-                        }
-                        match fuzzy {
-                            Some(word) => (query, word),
-                            None => return Some(query),
-                        }
-                    }
-                    _ => {
-                        return Some(
-                            parser
-                                .build_query_from_user_input_ast_lenient(UserInputAst::Leaf(leaf))
-                                .0,
-                        )
-                    }
+                let (literal, unknown) = match leaf.as_ref() {
+                    UserInputLeaf::Literal(l) => (true, self.unknown_word(searcher, l)),
+                    _ => (false, None),
                 };
-                let (exact, word) = fuzzy_name;
+                let (exact, _) =
+                    parser.build_query_from_user_input_ast_lenient(UserInputAst::Leaf(leaf));
+                if literal {
+                    let mut has_terms = false;
+                    exact.query_terms(&mut |_, _| has_terms = true);
+                    if !has_terms {
+                        return None;
+                    }
+                }
+                let Some(word) = unknown else {
+                    return Some(exact);
+                };
                 let near = FuzzyTermQuery::new(Term::from_field_text(self.names, &word), 1, true);
                 Some(Box::new(BooleanQuery::new(vec![
                     (Occur::Should, exact),
@@ -510,7 +503,7 @@ impl SearchIndex {
         {
             return None;
         }
-        let mut analyzer = self.index.tokenizer_for_field(self.names).ok()?;
+        let mut analyzer = self.index.tokenizer_for_field(self.text).ok()?;
         let mut stream = analyzer.token_stream(&literal.phrase);
         let word = stream.next()?.text.clone();
         if stream.next().is_some()
