@@ -59,7 +59,7 @@ pub fn run(dir: &Path, out: &Path, epochs: usize) -> Result<()> {
         let lines: Vec<&str> = rows.iter().map(|(_, d)| d.as_str()).collect();
         std::fs::write(path, lines.join("\n")).with_context(|| format!("cannot write {path}"))?;
     }
-    let examples: Vec<(usize, Vec<String>, bool)> = rows.into_iter().flat_map(|(e, _)| e).collect();
+    let examples: Vec<Example> = rows.into_iter().flat_map(|(e, _)| e).collect();
     // For studying the features outside: one JSON line per example.
     if let Ok(path) = std::env::var("CASEFILE_DUMP_EXAMPLES") {
         let lines: Vec<String> = examples
