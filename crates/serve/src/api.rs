@@ -176,11 +176,15 @@ pub(crate) async fn document(State(state): State<AppState>, Path(id): Path<Strin
     )
 }
 
-/// `GET /api/contradictions`: every event whose sources disagree, with both passages.
-pub(crate) async fn contradictions(State(state): State<AppState>) -> ApiResult {
+/// `GET /api/contradictions?page=N`: the events whose sources disagree, with both passages, a
+/// page at a time.
+pub(crate) async fn contradictions(
+    State(state): State<AppState>,
+    Query(params): Query<crate::pages::PageParams>,
+) -> ApiResult {
     let snap = state.snapshot();
-    let list = crate::queues::contradictions(&snap);
-    Ok(Json(json!({ "contradictions": list })).into_response())
+    let page = crate::queues::contradictions_page(&snap, params.page.unwrap_or(1));
+    Ok(Json(page).into_response())
 }
 
 /// `GET /api/status?page=N`: documents stored, in the record, last ingest, what the record's
@@ -485,9 +489,9 @@ pub fn openapi_document() -> Value {
             "/search": { "get": { "summary": "Search results page with snippets and facets.", "parameters": search_params(), "responses": { "200": html_response("The page.") } } },
             "/entities/{id}": { "get": { "summary": "Case file page: names, timeline, events with sources, documents, mentions.", "parameters": [id_param("Entity id."), { "name": "page", "in": "query", "required": false, "description": "Page of the event list, 100 events a page (past the last page shows the last).", "schema": { "type": "integer", "minimum": 1, "default": 1 } }], "responses": { "200": html_response("The page."), "404": html_response("No such entity.") } } },
             "/documents/{id}": { "get": { "summary": "Document page: metadata and clean text, mentions and event passages marked as <mark id=\"c{start}-{end}\">.", "parameters": [id_param("Document id.")], "responses": { "200": html_response("The page."), "404": html_response("No such document.") } } },
-            "/contradictions": { "get": { "summary": "Contradictions queue: events whose sources state a value differently, with both passages.", "responses": { "200": html_response("The page.") } } },
+            "/contradictions": { "get": { "summary": "Contradictions queue: events whose sources state a value differently, with both passages.", "parameters": [{ "name": "page", "in": "query", "required": false, "description": "Page of the queue, 100 contradictions a page (past the last page shows the last).", "schema": { "type": "integer", "minimum": 1, "default": 1 } }], "responses": { "200": html_response("The page.") } } },
             "/status": { "get": { "summary": "Ingest status: documents stored, last ingest, what the record's documents lack, each document's size, mentions, events and warnings (newest first, paged), and a PostgreSQL store's work queue with its failed jobs.", "parameters": [{ "name": "page", "in": "query", "required": false, "description": "Page of the document list, 100 documents a page, newest first (past the last page shows the last).", "schema": { "type": "integer", "minimum": 1, "default": 1 } }], "responses": { "200": html_response("The page.") } } },
-            "/api/contradictions": { "get": { "summary": "Events whose sources disagree (what `casefile conflicts` lists), with both passages.", "responses": { "200": json_response("The contradictions.", json!({ "type": "object", "required": ["contradictions"], "properties": { "contradictions": { "type": "array", "items": { "$ref": "#/components/schemas/Contradiction" } } } })) } } },
+            "/api/contradictions": { "get": { "summary": "Events whose sources disagree (what `casefile conflicts` lists), with both passages, 100 a page.", "parameters": [{ "name": "page", "in": "query", "required": false, "description": "Page of the list, 100 contradictions a page (past the last page shows the last).", "schema": { "type": "integer", "minimum": 1, "default": 1 } }], "responses": { "200": json_response("One page of the contradictions.", json!({ "type": "object", "required": ["total", "page", "pages", "contradictions"], "properties": { "total": { "type": "integer", "description": "Contradictions in the whole record." }, "page": { "type": "integer" }, "pages": { "type": "integer" }, "contradictions": { "type": "array", "items": { "$ref": "#/components/schemas/Contradiction" } } } })) } } },
             "/api/status": { "get": { "summary": "Ingest status of the store.", "parameters": [{ "name": "page", "in": "query", "required": false, "description": "Page of the document list, 100 documents a page, newest first (past the last page shows the last).", "schema": { "type": "integer", "minimum": 1, "default": 1 } }], "responses": { "200": json_response("The status.", json!({ "$ref": "#/components/schemas/Status" })) } } },
             "/static/style.css": { "get": { "summary": "The stylesheet.", "responses": { "200": { "description": "CSS.", "content": { "text/css": { "schema": { "type": "string" } } } } } } },
             "/api/search": { "get": { "summary": "Search documents and entities.", "parameters": search_params(), "responses": { "200": json_response("Ranked hits and facet counts.", json!({ "$ref": "#/components/schemas/SearchResults" })) } } },

@@ -583,24 +583,47 @@ fn sides_html(c: &crate::queues::Contradiction) -> String {
     out
 }
 
-/// `GET /contradictions`: every event whose sources disagree, with both passages.
-pub(crate) async fn contradictions(State(state): State<AppState>) -> Response {
+/// `GET /contradictions?page=N`: the events whose sources disagree, with both passages, a page at
+/// a time.
+pub(crate) async fn contradictions(
+    State(state): State<AppState>,
+    Query(params): Query<PageParams>,
+) -> Response {
     let snap = state.snapshot();
-    let list = crate::queues::contradictions(&snap);
+    let list = crate::queues::contradictions_page(&snap, params.page.unwrap_or(1));
     let mut body = String::new();
     let _ = writeln!(
         body,
-        "<h1>Contradictions</h1>\n<p class=\"muted\">{} the sources state differently. Each links to both passages; record a judgement with <code>casefile review</code> or <code>POST /api/reviews</code>. <a href=\"/api/contradictions\">JSON</a></p>",
-        match list.len() {
+        "<h1>Contradictions</h1>\n<p class=\"muted\">{} the sources state differently. Each links to both passages; record a judgement with <code>casefile review</code> or <code>POST /api/reviews</code>. <a href=\"/api/contradictions?page={}\">JSON</a></p>",
+        match list.total {
             1 => "1 fact".to_string(),
             n => format!("{n} facts"),
-        }
+        },
+        list.page
     );
-    if list.is_empty() {
+    if list.total == 0 {
         body.push_str("<p>No contradictions found between sources.</p>");
     }
-    body.push_str("<ol class=\"contradictions\">\n");
-    for c in &list {
+    let first = list.first();
+    let pager = pager(
+        "/contradictions",
+        &format!(
+            "Contradictions {}–{} of {}",
+            first + 1,
+            first + list.contradictions.len(),
+            list.total
+        ),
+        list.page,
+        list.pages,
+        ["first", "previous", "next", "last"],
+    );
+    body.push_str(&pager);
+    let _ = writeln!(
+        body,
+        "<ol class=\"contradictions\" start=\"{}\">",
+        first + 1
+    );
+    for c in &list.contradictions {
         let who: Vec<String> = c
             .participants
             .iter()
@@ -624,7 +647,8 @@ pub(crate) async fn contradictions(State(state): State<AppState>) -> Response {
             sides_html(c)
         );
     }
-    body.push_str("</ol>");
+    body.push_str("</ol>\n");
+    body.push_str(&pager);
     html_response(StatusCode::OK, "Contradictions", "", &body)
 }
 

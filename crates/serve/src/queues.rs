@@ -78,12 +78,46 @@ fn contradiction(snap: &Snapshot, c: &Conflict) -> Contradiction {
     }
 }
 
-/// Every contradiction of the snapshot.
-pub(crate) fn contradictions(snap: &Snapshot) -> Vec<Contradiction> {
-    snap.conflicts()
-        .iter()
-        .map(|c| contradiction(snap, c))
-        .collect()
+/// Contradictions one page of the queue lists (`?page=N`), in the order resolution found them: a
+/// large record can hold tens of thousands, and only a page's passages are looked up.
+pub(crate) const CONTRADICTIONS_PER_PAGE: usize = 100;
+
+/// One page of the contradictions queue.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct ContradictionsPage {
+    /// Contradictions in the whole record.
+    pub total: usize,
+    /// This page (from 1; a page past the last is the last) and the number of pages.
+    pub page: usize,
+    pub pages: usize,
+    /// This page's contradictions.
+    pub contradictions: Vec<Contradiction>,
+}
+
+impl ContradictionsPage {
+    /// The position (from 0) in the whole queue of this page's first contradiction.
+    pub fn first(&self) -> usize {
+        (self.page - 1) * CONTRADICTIONS_PER_PAGE
+    }
+}
+
+/// Page `page` (from 1) of the snapshot's contradictions.
+pub(crate) fn contradictions_page(snap: &Snapshot, page: usize) -> ContradictionsPage {
+    let all = snap.conflicts();
+    let pages = all.len().div_ceil(CONTRADICTIONS_PER_PAGE).max(1);
+    let page = page.clamp(1, pages);
+    let first = (page - 1) * CONTRADICTIONS_PER_PAGE;
+    ContradictionsPage {
+        total: all.len(),
+        page,
+        pages,
+        contradictions: all
+            .iter()
+            .skip(first)
+            .take(CONTRADICTIONS_PER_PAGE)
+            .map(|c| contradiction(snap, c))
+            .collect(),
+    }
 }
 
 /// The contradictions about one event.

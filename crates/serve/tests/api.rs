@@ -735,7 +735,13 @@ async fn contradictions_queue_lists_both_passages_and_the_case_file_shows_them()
                 "P6Y",
             ),
         ] {
-            let a = common::conviction_document(raw, "Ivan Kozlov", published.unwrap(), words, iso);
+            let a = common::conviction_document(
+                raw,
+                "Ivan Kozlov",
+                published.unwrap(),
+                (words, iso),
+                1998,
+            );
             store.put(raw, &a).unwrap();
         }
     }
@@ -793,6 +799,72 @@ async fn contradictions_queue_lists_both_passages_and_the_case_file_shows_them()
     assert!(case.contains("data-sources=\"1\">1 source"));
     assert!(case.contains("sources disagree on sentence"));
     assert!(case.contains("sentence 5 years") || case.contains("sentence 6 years"));
+}
+
+#[tokio::test]
+async fn a_long_contradictions_queue_is_paged_and_every_contradiction_is_reachable() {
+    let dir = tempfile::tempdir().unwrap();
+    common::build_store(dir.path());
+    // 105 verdicts years apart, each reported as five years by one source and six by another:
+    // 105 contradictions, more than a page holds.
+    const VERDICTS: i32 = 105;
+    {
+        let mut store = SqliteStore::open(dir.path()).unwrap();
+        for year in 1900..1900 + VERDICTS {
+            for (words, iso) in [("five years", "P5Y"), ("six years", "P6Y")] {
+                let raw = format!("verdict of {year}: {iso}");
+                let published = PartialDate::ymd(year, 10, 9).unwrap();
+                let a = common::conviction_document(
+                    raw.as_bytes(),
+                    "Ivan Kozlov",
+                    published,
+                    (words, iso),
+                    year,
+                );
+                store.put(raw.as_bytes(), &a).unwrap();
+            }
+        }
+    }
+    let app = router(AppState::open(dir.path()).unwrap());
+
+    let first = get(&app, "/api/contradictions").await.json();
+    assert_eq!(first["total"], VERDICTS, "{first}");
+    assert_eq!(
+        (first["page"].clone(), first["pages"].clone()),
+        (json!(1), json!(2))
+    );
+    assert_eq!(first["contradictions"].as_array().unwrap().len(), 100);
+    let second = get(&app, "/api/contradictions?page=2").await.json();
+    assert_eq!(second["contradictions"].as_array().unwrap().len(), 5);
+    // Past the end is the last page, not an empty one.
+    assert_eq!(
+        get(&app, "/api/contradictions?page=99").await.json(),
+        second
+    );
+
+    // Each contradiction is on exactly one page, and every year's verdict is among them.
+    let mut years = std::collections::BTreeSet::new();
+    for page in [&first, &second] {
+        for c in page["contradictions"].as_array().unwrap() {
+            assert_eq!(c["field"], "sentence", "{c}");
+            let date = c["date"].as_str().unwrap();
+            assert!(years.insert(date[..4].to_string()), "{date} listed twice");
+        }
+    }
+    assert_eq!(years.len(), VERDICTS as usize);
+
+    let html = get(&app, "/contradictions").await.body;
+    assert!(html.contains("105 facts the sources state differently"));
+    assert!(
+        html.contains("Contradictions 1–100 of 105 · page 1 of 2"),
+        "{html}"
+    );
+    assert!(html.contains("href=\"/contradictions?page=2\">next</a>"));
+    assert_eq!(html.matches("<ul class=\"sides\">").count(), 100);
+    let html = get(&app, "/contradictions?page=2").await.body;
+    assert!(html.contains("<ol class=\"contradictions\" start=\"101\">"));
+    assert!(html.contains(">previous</a>") && !html.contains(">next</a>"));
+    assert_eq!(html.matches("<ul class=\"sides\">").count(), 5);
 }
 
 #[tokio::test]

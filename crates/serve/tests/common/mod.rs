@@ -127,15 +127,15 @@ pub fn build_store(dir: &Path) {
 }
 
 /// A report that `person` was sentenced to `words` (`iso`, an ISO 8601 duration) on 8 October
-/// 1998, published on `published`.
+/// of `year`, published on `published`.
 pub fn conviction_document(
     raw: &[u8],
     person: &str,
     published: PartialDate,
-    words: &str,
-    iso: &str,
+    (words, iso): (&str, &str),
+    year: i32,
 ) -> AnalyzedDocument {
-    let sentence = format!("{person} was sentenced to {words} on 8 October 1998.");
+    let sentence = format!("{person} was sentenced to {words} on 8 October {year}.");
     let text = format!("Verdict.\n\n{sentence}");
     let mut a = AnalyzedDocument::new(Document {
         id: DocumentId::from_content(raw),
@@ -152,17 +152,17 @@ pub fn conviction_document(
     a.sentences = vec![span_of(&text, "Verdict."), span_of(&text, &sentence)];
     a.mentions = vec![mention(&text, person, EntityType::Person)];
     a.timexes = vec![Timex {
-        span: span_of(&text, "8 October 1998"),
-        text: "8 October 1998".into(),
+        span: span_of(&text, &format!("8 October {year}")),
+        text: format!("8 October {year}"),
         timex_type: TimexType::Date,
-        value: "1998-10-08".into(),
+        value: format!("{year}-10-08"),
     }];
     a.events = vec![EventMention {
         event_type: EventType::Conviction,
         trigger: span_of(&text, "sentenced"),
         evidence: span_of(&text, &sentence),
         participants: vec![(0, Role::Victim)],
-        date: PartialDate::ymd(1998, 10, 8),
+        date: PartialDate::ymd(year, 10, 8),
         date_timex: Some(0),
         location: None,
         legal_basis: vec![],
