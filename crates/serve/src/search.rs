@@ -599,7 +599,16 @@ impl SearchIndex {
                 searcher.search(&query, &MatchSet)?,
             )
         };
-        let top = self.with_entities_first(&searcher, &query, top, limit)?;
+        // Narrowed to documents, the query can find no entity to put first.
+        let documents_only = request
+            .filters
+            .iter()
+            .any(|(dim, value)| dim == "kind" && value == "document");
+        let top = if documents_only {
+            top
+        } else {
+            self.with_entities_first(&searcher, &query, top, limit)?
+        };
         let (total, facet_counts) = self.facet_sets.count(&searcher, &matches)?;
         let snippets = if q.is_empty() {
             None
