@@ -657,7 +657,10 @@ pub fn read(gaz: &Gazetteer, tagger: &Tagger, text: &str, sentence_spans: &[Span
     let doc_countries: HashSet<&str> = chosen
         .iter()
         .filter(|c| c.ty == EntityType::Location)
-        .flat_map(|c| gaz.lookup(&text[c.span.start..c.span.end], Case::Sensitive))
+        .flat_map(|c| {
+            let name = &text[c.span.start..c.span.end];
+            without_alias_capitals(gaz.lookup(name, Case::Sensitive), name)
+        })
         .filter(|p| p.kind == PlaceKind::Country || p.capital)
         .filter_map(|p| p.country)
         .collect();
@@ -712,6 +715,7 @@ fn assign_country(
         places = gaz.lookup(name, case);
     }
     places.retain(|p| p.kind != PlaceKind::Demonym);
+    let places = without_alias_capitals(places, name);
     let local: Vec<&Place> = places
         .iter()
         .copied()
@@ -738,6 +742,29 @@ fn assign_country(
     best_place(&plausible)
         .and_then(|p| p.country)
         .map(str::to_string)
+}
+
+/// Drops a capital that bears `name` only as an alternate spelling when a bigger city bears it as
+/// its own name: "Delhi" is Delhi, India, not Dili, the capital of Timor-Leste ("Delhi" is one of
+/// Dili's old spellings), though a capital otherwise outranks a city of the same name.
+fn without_alias_capitals<'a>(places: Vec<&'a Place>, name: &str) -> Vec<&'a Place> {
+    let own_city_k = places
+        .iter()
+        .filter(|p| p.kind == PlaceKind::City && same_letters(p.name, name))
+        .map(|p| p.population_k)
+        .max();
+    let Some(own_k) = own_city_k else {
+        return places;
+    };
+    places
+        .into_iter()
+        .filter(|p| {
+            !(p.kind == PlaceKind::City
+                && p.capital
+                && !same_letters(p.name, name)
+                && p.population_k < own_k)
+        })
+        .collect()
 }
 
 /// The Latin letter under a diacritic ("ā" → 'a'), lowercased; other characters lowercased.
@@ -1754,6 +1781,18 @@ mod tests {
         assert_eq!(found.as_deref(), Some("IN"));
         assert!(same_letters("Haryāna", "haryana"));
         assert!(!same_letters("Gulf", "Gulf Province"));
+    }
+
+    #[test]
+    fn a_city_by_its_own_name_beats_a_capital_of_that_old_spelling() {
+        let text = "Police in Delhi arrested two men. Dili is quiet.";
+        let s = text.find("Delhi").unwrap();
+        let found = assign_country(gaz(), text, Span::new(s, s + 5), &HashSet::new());
+        assert_eq!(found.as_deref(), Some("IN"));
+        // The capital by its own name keeps its country.
+        let s = text.find("Dili").unwrap();
+        let found = assign_country(gaz(), text, Span::new(s, s + 4), &HashSet::new());
+        assert_eq!(found.as_deref(), Some("TL"));
     }
 
     #[test]
