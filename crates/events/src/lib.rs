@@ -2566,6 +2566,22 @@ fn participants(
     c.victims.dedup();
 }
 
+/// True when the words between a trigger and a place start a second noun phrase with its own
+/// complement ("the killing of X and allegations of war crimes in Yemen"): the place belongs to
+/// that phrase, not to the trigger.
+fn second_noun_phrase(between: &str) -> bool {
+    let Some(a) = between.find(" and ") else {
+        return false;
+    };
+    let rest = &between[a + 5..];
+    // "the torture and murder of a man in Syria": a second event noun shares the place.
+    let next = rest.trim_start_matches("the ");
+    let another_event = lexicon::automaton()
+        .find(next)
+        .is_some_and(|m| m.start() == 0);
+    !another_event && find_word(rest, "of").is_some()
+}
+
 /// Place, legal basis, charges in words and prison term.
 fn details(ctx: &Ctx, sent: Span, c: &mut Cand) {
     let lower = ctx.lower.as_str();
@@ -2591,7 +2607,12 @@ fn details(ctx: &Ctx, sent: Span, c: &mut Cand) {
         .copied()
         .find(|&m| {
             let s = ctx.mentions[m].span.start;
-            s >= te && s <= te + 80 && preceded_by_in(m) && !sl(lower, te, s).contains([';', '.'])
+            let between = sl(lower, te, s);
+            s >= te
+                && s <= te + 80
+                && preceded_by_in(m)
+                && !between.contains([';', '.'])
+                && !second_noun_phrase(between)
         })
         .or_else(|| {
             locs.iter().copied().find(|&m| {

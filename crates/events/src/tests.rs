@@ -1524,3 +1524,23 @@ fn a_suffix_full_stop_and_a_curly_apostrophe_do_not_end_a_list() {
     );
     assert!(coordinated(", the party\u{2019}s secretary-general, and"));
 }
+
+#[test]
+fn a_place_after_a_second_noun_phrase_belongs_to_that_phrase() {
+    let a = Doc::new(
+        "Its image was damaged by the killing of reporter Ivan Petrov and reports of abuses in Narnia.",
+    )
+    .person("Ivan Petrov")
+    .place("Narnia")
+    .read();
+    assert_eq!(one(&a, EventType::Killing).location, None);
+    // A second event noun shares the place: "the torture and murder of a man in Narnia".
+    let b = Doc::new("Videos show the torture and murder of a man in Narnia.")
+        .place("Narnia")
+        .read();
+    let k = one(&b, EventType::Killing);
+    assert_eq!(
+        k.location.map(|m| b.mentions[m].text.as_str()),
+        Some("Narnia")
+    );
+}
