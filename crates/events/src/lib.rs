@@ -3306,6 +3306,7 @@ fn dedupe(ctx: &Ctx, all: Vec<Cand>) -> Vec<Cand> {
     let mut kept: Vec<Cand> = Vec::new();
     for c in all {
         let mut target = None;
+        let mut weak = false;
         for (k, e) in kept.iter().enumerate().rev() {
             if !compatible_types(e.ty, c.ty) || e.negated != c.negated {
                 continue;
@@ -3342,6 +3343,17 @@ fn dedupe(ctx: &Ctx, all: Vec<Cand>) -> Vec<Cand> {
                 }
             };
             if dup {
+                // Two events that name no one, told in different paragraphs, are joined on
+                // their type alone: a guess good enough for a date, not for a place (a count
+                // of "35,000 arrested" across a country is not made local by a later arrest of
+                // "an activist in Moscow").
+                weak = e.victims.is_empty()
+                    && c.victims.is_empty()
+                    && ctx.paragraph[e.sentence] != ctx.paragraph[c.sentence]
+                    && !ctx.title[e.sentence]
+                    && !ctx.title[c.sentence]
+                    && !is_call(c.ty)
+                    && !c.anaphoric;
                 target = Some(k);
                 break;
             }
@@ -3351,13 +3363,21 @@ fn dedupe(ctx: &Ctx, all: Vec<Cand>) -> Vec<Cand> {
                 let e = &mut kept[k];
                 if c.info(ctx) > e.info(ctx) {
                     let mut c = c;
+                    let own_place = c.location;
                     absorb(&mut c, e);
+                    if weak {
+                        c.location = own_place;
+                    }
                     if e.ty == EventType::Arrest && c.ty == EventType::Detention {
                         c.ty = EventType::Arrest;
                     }
                     *e = c;
                 } else {
+                    let own_place = e.location;
                     absorb(e, &c);
+                    if weak {
+                        e.location = own_place;
+                    }
                 }
             }
             None => kept.push(c),

@@ -1544,3 +1544,15 @@ fn a_place_after_a_second_noun_phrase_belongs_to_that_phrase() {
         Some("Narnia")
     );
 }
+
+#[test]
+fn a_guessed_join_of_events_naming_no_one_shares_no_place() {
+    let text = "More than 3,000 people have been arrested since the vote.\n\nThe agency also arrested an opposition activist in Narnia.";
+    let a = Doc::dated(text, date("2021-06-01")).place("Narnia").read();
+    let first = a
+        .events
+        .iter()
+        .find(|e| e.event_type == EventType::Arrest && e.evidence.start == 0)
+        .expect("the counted arrest");
+    assert_eq!(first.location, None, "{:#?}", a.events);
+}
