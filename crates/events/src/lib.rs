@@ -3300,6 +3300,16 @@ fn count_victims(found: &[claims::Found], all: &mut [Cand]) {
     }
 }
 
+/// After a join made on the type alone: the event keeps its own place, and a date it took from
+/// the other is kept to its year (the guess is good enough for a year, not for a day).
+fn guessed_join(c: &mut Cand, own_place: Option<usize>, own_date: Option<PartialDate>) {
+    c.location = own_place;
+    if c.date != own_date {
+        c.date = c.date.and_then(|d| d.year).map(PartialDate::y);
+        c.own_date = false;
+    }
+}
+
 /// One event per real event in the document: restatements are folded into the first statement,
 /// and the most informative passage is kept as evidence.
 fn dedupe(ctx: &Ctx, all: Vec<Cand>) -> Vec<Cand> {
@@ -3363,20 +3373,20 @@ fn dedupe(ctx: &Ctx, all: Vec<Cand>) -> Vec<Cand> {
                 let e = &mut kept[k];
                 if c.info(ctx) > e.info(ctx) {
                     let mut c = c;
-                    let own_place = c.location;
+                    let (own_place, own_date) = (c.location, c.date);
                     absorb(&mut c, e);
                     if weak {
-                        c.location = own_place;
+                        guessed_join(&mut c, own_place, own_date);
                     }
                     if e.ty == EventType::Arrest && c.ty == EventType::Detention {
                         c.ty = EventType::Arrest;
                     }
                     *e = c;
                 } else {
-                    let own_place = e.location;
+                    let (own_place, own_date) = (e.location, e.date);
                     absorb(e, &c);
                     if weak {
-                        e.location = own_place;
+                        guessed_join(e, own_place, own_date);
                     }
                 }
             }

@@ -1556,3 +1556,18 @@ fn a_guessed_join_of_events_naming_no_one_shares_no_place() {
         .expect("the counted arrest");
     assert_eq!(first.location, None, "{:#?}", a.events);
 }
+
+#[test]
+fn a_guessed_join_of_events_naming_no_one_gives_only_a_year() {
+    let text = "Crackdown goes on\n\nMore than 3,000 people have been detained across the country.\n\nThe agency also arrested an activist on 4 May 2021.";
+    let a = Doc::dated(text, date("2021-06-01"))
+        .date("4 May 2021", "2021-05-04")
+        .read();
+    let counted = text.find("More").unwrap();
+    let first = a
+        .events
+        .iter()
+        .find(|e| e.evidence.start == counted)
+        .expect("the counted detention");
+    assert_eq!(first.date, date("2021"), "{:#?}", a.events);
+}
