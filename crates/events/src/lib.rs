@@ -2756,9 +2756,14 @@ fn sentence_dates(ctx: &Ctx, sent: Span, cands: &mut [Cand]) {
             continue;
         }
         let (xs, xe) = (tx.span.start, tx.span.end);
-        // A dateline "(December 14, 2012)" dates the document, not an event.
+        // A dateline "NEW YORK (December 14, 2012)" dates the document, not an event; a date in
+        // brackets after words of the sentence ("was arrested on (July 27, 2012)") is the
+        // event's. A dateline's words are all capitalised.
         let pre = sl(lower, ss, xs).trim_end();
-        if pre.ends_with('(') && sl(lower, xe, lower.len()).trim_start().starts_with(')') {
+        if pre.ends_with('(')
+            && sl(lower, xe, lower.len()).trim_start().starts_with(')')
+            && words(sl(ctx.text, ss, xs)).all(|w| !w.starts_with(|c: char| c.is_ascii_lowercase()))
+        {
             continue;
         }
         // "the December 2011 violence": a date inside a noun phrase dates that noun.

@@ -1571,3 +1571,15 @@ fn a_guessed_join_of_events_naming_no_one_gives_only_a_year() {
         .expect("the counted detention");
     assert_eq!(first.date, date("2021"), "{:#?}", a.events);
 }
+
+#[test]
+fn a_date_in_brackets_after_the_verb_is_the_events_not_a_dateline() {
+    let a = Doc::dated(
+        "Ivan Petrov was arrested on (July 27, 2012) at a picket.",
+        date("2020-05-26"),
+    )
+    .person("Ivan Petrov")
+    .date("July 27, 2012", "2012-07-27")
+    .read();
+    assert_eq!(one(&a, EventType::Arrest).date, date("2012-07-27"));
+}
