@@ -3120,8 +3120,8 @@ fn assign_legal_basis(ctx: &Ctx, all: &mut [Cand]) {
 }
 
 /// Dates for events the text dates only by context: the year of a dated event beside it in the
-/// sentence ("detained on 27 February … and charged"), else the year of the last dated sentence
-/// of its paragraph; calls take the document's own date.
+/// sentence ("detained on 27 February … and charged"), else the year of the last sentence of its
+/// paragraph with a dated event or a stated year; calls take the document's own date.
 fn inherit_dates(ctx: &Ctx, all: &mut [Cand]) {
     // Same-sentence siblings: year only.
     fill_sentence_years(all, |c| c.own_date && !is_call(c.ty));
@@ -3131,13 +3131,27 @@ fn inherit_dates(ctx: &Ctx, all: &mut [Cand]) {
             c.date = ctx.published;
         }
     }
-    // Paragraph: the year of the nearest earlier sentence of the paragraph with a dated event.
+    // Paragraph: the year of the nearest earlier sentence of the paragraph with a dated event
+    // or a stated year.
     let mut sentence_year: Vec<(usize, usize, i32)> = Vec::new(); // (paragraph, sentence, year)
     let mut i = 0;
+    let mut next_plain = 0;
     while i < all.len() {
         let si = all[i].sentence;
         let end = i + all[i..].iter().take_while(|c| c.sentence == si).count();
         let para = ctx.paragraph[si];
+        // A sentence without events that states a year ("On 28 December 2021 he posted a
+        // video.") sets the time of the paragraph's next sentences as a dated event does.
+        for (sj, sent) in ctx.sentences.iter().enumerate().take(si).skip(next_plain) {
+            let year = ctx.timexes[ctx.timexes_in(sent.start, sent.end)]
+                .iter()
+                .filter(|t| states_year(&t.text) && !in_relative_clause(ctx, sent.start, t))
+                .find_map(|t| timex_date(t).and_then(|d| d.year));
+            if let Some(y) = year {
+                sentence_year.push((ctx.paragraph[sj], sj, y));
+            }
+        }
+        next_plain = si + 1;
         let inherited = sentence_year
             .iter()
             .rev()
@@ -3156,6 +3170,17 @@ fn inherit_dates(ctx: &Ctx, all: &mut [Cand]) {
         }
         i = end;
     }
+}
+
+/// True when `t` lies in a relative clause about a noun ("the Covenant, which Kazakhstan ratified
+/// in 2005, …"): it dates that noun, not the time of the paragraph.
+fn in_relative_clause(ctx: &Ctx, sent_start: usize, t: &Timex) -> bool {
+    let pre = sl(&ctx.lower, sent_start, t.span.start);
+    [", which ", ", who ", ", whose ", ", where "]
+        .iter()
+        .filter_map(|w| pre.rfind(w).map(|p| p + w.len()))
+        .max()
+        .is_some_and(|p| !pre[p..].contains(','))
 }
 
 /// An event still undated after the tense and relative-expression rules takes the year those

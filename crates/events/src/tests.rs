@@ -1583,3 +1583,37 @@ fn a_date_in_brackets_after_the_verb_is_the_events_not_a_dateline() {
     .read();
     assert_eq!(one(&a, EventType::Arrest).date, date("2012-07-27"));
 }
+
+#[test]
+fn a_year_stated_earlier_in_the_paragraph_dates_an_undated_event() {
+    let a = Doc::dated(
+        "On 28 December 2021 the writer posted a video about the governor. Within minutes, \
+         Ivan Petrov was abducted by soldiers.\n\nLater Anna Kovac was detained.",
+        date("2022-01-11"),
+    )
+    .person("Ivan Petrov")
+    .person("Anna Kovac")
+    .date("28 December 2021", "2021-12-28")
+    .read();
+    assert_eq!(one(&a, EventType::Abduction).date, date("2021"));
+    // Another paragraph keeps its own time.
+    let later = a
+        .events
+        .iter()
+        .find(|e| victims(&a, e) == ["Anna Kovac"])
+        .expect("Anna Kovac's detention");
+    assert_eq!(later.date, None);
+}
+
+#[test]
+fn a_year_in_a_relative_clause_does_not_date_the_paragraph() {
+    let a = Doc::dated(
+        "The arrests violate the Covenant, which Narnia ratified in 2005, and the constitution. \
+         Ivan Petrov was tortured in custody.",
+        date("2012-01-11"),
+    )
+    .person("Ivan Petrov")
+    .date("2005", "2005")
+    .read();
+    assert_ne!(one(&a, EventType::Torture).date, date("2005"));
+}
