@@ -2566,6 +2566,22 @@ fn participants(
     c.victims.dedup();
 }
 
+/// True when the words between a trigger and a place start a second noun phrase with its own
+/// complement ("the killing of X and allegations of war crimes in Yemen"): the place belongs to
+/// that phrase, not to the trigger.
+fn second_noun_phrase(between: &str) -> bool {
+    let Some(a) = between.find(" and ") else {
+        return false;
+    };
+    let rest = &between[a + 5..];
+    // "the torture and murder of a man in Syria": a second event noun shares the place.
+    let next = rest.trim_start_matches("the ");
+    let another_event = lexicon::automaton()
+        .find(next)
+        .is_some_and(|m| m.start() == 0);
+    !another_event && find_word(rest, "of").is_some()
+}
+
 /// Place, legal basis, charges in words and prison term.
 fn details(ctx: &Ctx, sent: Span, c: &mut Cand) {
     let lower = ctx.lower.as_str();
@@ -2591,7 +2607,12 @@ fn details(ctx: &Ctx, sent: Span, c: &mut Cand) {
         .copied()
         .find(|&m| {
             let s = ctx.mentions[m].span.start;
-            s >= te && s <= te + 80 && preceded_by_in(m) && !sl(lower, te, s).contains([';', '.'])
+            let between = sl(lower, te, s);
+            s >= te
+                && s <= te + 80
+                && preceded_by_in(m)
+                && !between.contains([';', '.'])
+                && !second_noun_phrase(between)
         })
         .or_else(|| {
             locs.iter().copied().find(|&m| {
@@ -2735,9 +2756,14 @@ fn sentence_dates(ctx: &Ctx, sent: Span, cands: &mut [Cand]) {
             continue;
         }
         let (xs, xe) = (tx.span.start, tx.span.end);
-        // A dateline "(December 14, 2012)" dates the document, not an event.
+        // A dateline "NEW YORK (December 14, 2012)" dates the document, not an event; a date in
+        // brackets after words of the sentence ("was arrested on (July 27, 2012)") is the
+        // event's. A dateline's words are all capitalised.
         let pre = sl(lower, ss, xs).trim_end();
-        if pre.ends_with('(') && sl(lower, xe, lower.len()).trim_start().starts_with(')') {
+        if pre.ends_with('(')
+            && sl(lower, xe, lower.len()).trim_start().starts_with(')')
+            && words(sl(ctx.text, ss, xs)).all(|w| !w.starts_with(|c: char| c.is_ascii_lowercase()))
+        {
             continue;
         }
         // "the December 2011 violence": a date inside a noun phrase dates that noun.
@@ -3094,8 +3120,8 @@ fn assign_legal_basis(ctx: &Ctx, all: &mut [Cand]) {
 }
 
 /// Dates for events the text dates only by context: the year of a dated event beside it in the
-/// sentence ("detained on 27 February … and charged"), else the year of the last dated sentence
-/// of its paragraph; calls take the document's own date.
+/// sentence ("detained on 27 February … and charged"), else the year of the last sentence of its
+/// paragraph with a dated event or a stated year; calls take the document's own date.
 fn inherit_dates(ctx: &Ctx, all: &mut [Cand]) {
     // Same-sentence siblings: year only.
     fill_sentence_years(all, |c| c.own_date && !is_call(c.ty));
@@ -3105,13 +3131,27 @@ fn inherit_dates(ctx: &Ctx, all: &mut [Cand]) {
             c.date = ctx.published;
         }
     }
-    // Paragraph: the year of the nearest earlier sentence of the paragraph with a dated event.
+    // Paragraph: the year of the nearest earlier sentence of the paragraph with a dated event
+    // or a stated year.
     let mut sentence_year: Vec<(usize, usize, i32)> = Vec::new(); // (paragraph, sentence, year)
     let mut i = 0;
+    let mut next_plain = 0;
     while i < all.len() {
         let si = all[i].sentence;
         let end = i + all[i..].iter().take_while(|c| c.sentence == si).count();
         let para = ctx.paragraph[si];
+        // A sentence without events that states a year ("On 28 December 2021 he posted a
+        // video.") sets the time of the paragraph's next sentences as a dated event does.
+        for (sj, sent) in ctx.sentences.iter().enumerate().take(si).skip(next_plain) {
+            let year = ctx.timexes[ctx.timexes_in(sent.start, sent.end)]
+                .iter()
+                .filter(|t| states_year(&t.text) && !in_relative_clause(ctx, sent.start, t))
+                .find_map(|t| timex_date(t).and_then(|d| d.year));
+            if let Some(y) = year {
+                sentence_year.push((ctx.paragraph[sj], sj, y));
+            }
+        }
+        next_plain = si + 1;
         let inherited = sentence_year
             .iter()
             .rev()
@@ -3130,6 +3170,17 @@ fn inherit_dates(ctx: &Ctx, all: &mut [Cand]) {
         }
         i = end;
     }
+}
+
+/// True when `t` lies in a relative clause about a noun ("the Covenant, which Kazakhstan ratified
+/// in 2005, …"): it dates that noun, not the time of the paragraph.
+fn in_relative_clause(ctx: &Ctx, sent_start: usize, t: &Timex) -> bool {
+    let pre = sl(&ctx.lower, sent_start, t.span.start);
+    [", which ", ", who ", ", whose ", ", where "]
+        .iter()
+        .filter_map(|w| pre.rfind(w).map(|p| p + w.len()))
+        .max()
+        .is_some_and(|p| !pre[p..].contains(','))
 }
 
 /// An event still undated after the tense and relative-expression rules takes the year those
@@ -3279,12 +3330,23 @@ fn count_victims(found: &[claims::Found], all: &mut [Cand]) {
     }
 }
 
+/// After a join made on the type alone: the event keeps its own place, and a date it took from
+/// the other is kept to its year (the guess is good enough for a year, not for a day).
+fn guessed_join(c: &mut Cand, own_place: Option<usize>, own_date: Option<PartialDate>) {
+    c.location = own_place;
+    if c.date != own_date {
+        c.date = c.date.and_then(|d| d.year).map(PartialDate::y);
+        c.own_date = false;
+    }
+}
+
 /// One event per real event in the document: restatements are folded into the first statement,
 /// and the most informative passage is kept as evidence.
 fn dedupe(ctx: &Ctx, all: Vec<Cand>) -> Vec<Cand> {
     let mut kept: Vec<Cand> = Vec::new();
     for c in all {
         let mut target = None;
+        let mut weak = false;
         for (k, e) in kept.iter().enumerate().rev() {
             if !compatible_types(e.ty, c.ty) || e.negated != c.negated {
                 continue;
@@ -3321,6 +3383,17 @@ fn dedupe(ctx: &Ctx, all: Vec<Cand>) -> Vec<Cand> {
                 }
             };
             if dup {
+                // Two events that name no one, told in different paragraphs, are joined on
+                // their type alone: a guess good enough for a date, not for a place (a count
+                // of "35,000 arrested" across a country is not made local by a later arrest of
+                // "an activist in Moscow").
+                weak = e.victims.is_empty()
+                    && c.victims.is_empty()
+                    && ctx.paragraph[e.sentence] != ctx.paragraph[c.sentence]
+                    && !ctx.title[e.sentence]
+                    && !ctx.title[c.sentence]
+                    && !is_call(c.ty)
+                    && !c.anaphoric;
                 target = Some(k);
                 break;
             }
@@ -3330,13 +3403,21 @@ fn dedupe(ctx: &Ctx, all: Vec<Cand>) -> Vec<Cand> {
                 let e = &mut kept[k];
                 if c.info(ctx) > e.info(ctx) {
                     let mut c = c;
+                    let (own_place, own_date) = (c.location, c.date);
                     absorb(&mut c, e);
+                    if weak {
+                        guessed_join(&mut c, own_place, own_date);
+                    }
                     if e.ty == EventType::Arrest && c.ty == EventType::Detention {
                         c.ty = EventType::Arrest;
                     }
                     *e = c;
                 } else {
+                    let (own_place, own_date) = (e.location, e.date);
                     absorb(e, &c);
+                    if weak {
+                        guessed_join(e, own_place, own_date);
+                    }
                 }
             }
             None => kept.push(c),

@@ -1524,3 +1524,96 @@ fn a_suffix_full_stop_and_a_curly_apostrophe_do_not_end_a_list() {
     );
     assert!(coordinated(", the party\u{2019}s secretary-general, and"));
 }
+
+#[test]
+fn a_place_after_a_second_noun_phrase_belongs_to_that_phrase() {
+    let a = Doc::new(
+        "Its image was damaged by the killing of reporter Ivan Petrov and reports of abuses in Narnia.",
+    )
+    .person("Ivan Petrov")
+    .place("Narnia")
+    .read();
+    assert_eq!(one(&a, EventType::Killing).location, None);
+    // A second event noun shares the place: "the torture and murder of a man in Narnia".
+    let b = Doc::new("Videos show the torture and murder of a man in Narnia.")
+        .place("Narnia")
+        .read();
+    let k = one(&b, EventType::Killing);
+    assert_eq!(
+        k.location.map(|m| b.mentions[m].text.as_str()),
+        Some("Narnia")
+    );
+}
+
+#[test]
+fn a_guessed_join_of_events_naming_no_one_shares_no_place() {
+    let text = "More than 3,000 people have been arrested since the vote.\n\nThe agency also arrested an opposition activist in Narnia.";
+    let a = Doc::dated(text, date("2021-06-01")).place("Narnia").read();
+    let first = a
+        .events
+        .iter()
+        .find(|e| e.event_type == EventType::Arrest && e.evidence.start == 0)
+        .expect("the counted arrest");
+    assert_eq!(first.location, None, "{:#?}", a.events);
+}
+
+#[test]
+fn a_guessed_join_of_events_naming_no_one_gives_only_a_year() {
+    let text = "Crackdown goes on\n\nMore than 3,000 people have been detained across the country.\n\nThe agency also arrested an activist on 4 May 2021.";
+    let a = Doc::dated(text, date("2021-06-01"))
+        .date("4 May 2021", "2021-05-04")
+        .read();
+    let counted = text.find("More").unwrap();
+    let first = a
+        .events
+        .iter()
+        .find(|e| e.evidence.start == counted)
+        .expect("the counted detention");
+    assert_eq!(first.date, date("2021"), "{:#?}", a.events);
+}
+
+#[test]
+fn a_date_in_brackets_after_the_verb_is_the_events_not_a_dateline() {
+    let a = Doc::dated(
+        "Ivan Petrov was arrested on (July 27, 2012) at a picket.",
+        date("2020-05-26"),
+    )
+    .person("Ivan Petrov")
+    .date("July 27, 2012", "2012-07-27")
+    .read();
+    assert_eq!(one(&a, EventType::Arrest).date, date("2012-07-27"));
+}
+
+#[test]
+fn a_year_stated_earlier_in_the_paragraph_dates_an_undated_event() {
+    let a = Doc::dated(
+        "On 28 December 2021 the writer posted a video about the governor. Within minutes, \
+         Ivan Petrov was abducted by soldiers.\n\nLater Anna Kovac was detained.",
+        date("2022-01-11"),
+    )
+    .person("Ivan Petrov")
+    .person("Anna Kovac")
+    .date("28 December 2021", "2021-12-28")
+    .read();
+    assert_eq!(one(&a, EventType::Abduction).date, date("2021"));
+    // Another paragraph keeps its own time.
+    let later = a
+        .events
+        .iter()
+        .find(|e| victims(&a, e) == ["Anna Kovac"])
+        .expect("Anna Kovac's detention");
+    assert_eq!(later.date, None);
+}
+
+#[test]
+fn a_year_in_a_relative_clause_does_not_date_the_paragraph() {
+    let a = Doc::dated(
+        "The arrests violate the Covenant, which Narnia ratified in 2005, and the constitution. \
+         Ivan Petrov was tortured in custody.",
+        date("2012-01-11"),
+    )
+    .person("Ivan Petrov")
+    .date("2005", "2005")
+    .read();
+    assert_ne!(one(&a, EventType::Torture).date, date("2005"));
+}

@@ -646,6 +646,7 @@ pub fn read(gaz: &Gazetteer, tagger: &Tagger, text: &str, sentence_spans: &[Span
     }
     let mut chosen = select(cands);
     join_initials(text, &mut chosen);
+    join_split_names(gaz, text, &mut chosen);
     add_acronyms(text, &bp, &mut chosen);
     unify_types(text, &mut chosen);
     propagate(text, &bp, &reading.instruments, &mut chosen);
@@ -657,7 +658,10 @@ pub fn read(gaz: &Gazetteer, tagger: &Tagger, text: &str, sentence_spans: &[Span
     let doc_countries: HashSet<&str> = chosen
         .iter()
         .filter(|c| c.ty == EntityType::Location)
-        .flat_map(|c| gaz.lookup(&text[c.span.start..c.span.end], Case::Sensitive))
+        .flat_map(|c| {
+            let name = &text[c.span.start..c.span.end];
+            without_alias_capitals(gaz.lookup(name, Case::Sensitive), name)
+        })
         .filter(|p| p.kind == PlaceKind::Country || p.capital)
         .filter_map(|p| p.country)
         .collect();
@@ -712,6 +716,7 @@ fn assign_country(
         places = gaz.lookup(name, case);
     }
     places.retain(|p| p.kind != PlaceKind::Demonym);
+    let places = without_alias_capitals(places, name);
     let local: Vec<&Place> = places
         .iter()
         .copied()
@@ -738,6 +743,29 @@ fn assign_country(
     best_place(&plausible)
         .and_then(|p| p.country)
         .map(str::to_string)
+}
+
+/// Drops a capital that bears `name` only as an alternate spelling when a bigger city bears it as
+/// its own name: "Delhi" is Delhi, India, not Dili, the capital of Timor-Leste ("Delhi" is one of
+/// Dili's old spellings), though a capital otherwise outranks a city of the same name.
+fn without_alias_capitals<'a>(places: Vec<&'a Place>, name: &str) -> Vec<&'a Place> {
+    let own_city_k = places
+        .iter()
+        .filter(|p| p.kind == PlaceKind::City && same_letters(p.name, name))
+        .map(|p| p.population_k)
+        .max();
+    let Some(own_k) = own_city_k else {
+        return places;
+    };
+    places
+        .into_iter()
+        .filter(|p| {
+            !(p.kind == PlaceKind::City
+                && p.capital
+                && !same_letters(p.name, name)
+                && p.population_k < own_k)
+        })
+        .collect()
 }
 
 /// The Latin letter under a diacritic ("ā" → 'a'), lowercased; other characters lowercased.
@@ -1108,6 +1136,52 @@ fn join_initials(text: &str, chosen: &mut Vec<Candidate>) {
         {
             chosen[i].span = Span::new(chosen[i].span.start, chosen[i + 1].span.end);
             chosen.remove(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+}
+
+/// A given name the tagger split from the rest of a person's name ("Journalists Abdifatah" as an
+/// organisation, then "Mohamed Abdi" as a person) is joined to it: one capitalised word that is
+/// no place, acronym or organisation head, right before a person's name with one space between,
+/// is that name's first word; a role word before it ("Journalists") is left out, as titles are.
+fn join_split_names(gaz: &Gazetteer, text: &str, chosen: &mut Vec<Candidate>) {
+    let mut i = 0;
+    while i + 1 < chosen.len() {
+        let (a, b) = (&chosen[i], &chosen[i + 1]);
+        let between = text.get(a.span.end..b.span.start).unwrap_or("");
+        let name = &text[a.span.start..a.span.end];
+        let mut words: Vec<&str> = name.split(' ').collect();
+        let mut start = a.span.start;
+        if words.len() == 2 {
+            let role = words[0];
+            if gaz.is_title(role) || gaz.is_title(role.strip_suffix('s').unwrap_or(role)) {
+                start += role.len() + 1;
+                words.remove(0);
+            }
+        }
+        let word = words[0];
+        let joinable = words.len() == 1
+            && matches!(
+                a.source,
+                Source::Tagger | Source::Gazetteer | Source::Propagated
+            )
+            && matches!(
+                a.ty,
+                EntityType::Organization | EntityType::Location | EntityType::Misc
+            )
+            && b.ty == EntityType::Person
+            && between == " "
+            && word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().skip(1).all(char::is_lowercase)
+            && !gaz.is_org_head(word)
+            && !gaz.is_title(word)
+            && gaz.lookup(word, Case::Sensitive).is_empty();
+        if joinable {
+            let end = chosen[i + 1].span.end;
+            chosen[i + 1].span = Span::new(start, end);
+            chosen.remove(i);
             continue;
         }
         i += 1;
@@ -1754,6 +1828,53 @@ mod tests {
         assert_eq!(found.as_deref(), Some("IN"));
         assert!(same_letters("Haryāna", "haryana"));
         assert!(!same_letters("Gulf", "Gulf Province"));
+    }
+
+    #[test]
+    fn a_city_by_its_own_name_beats_a_capital_of_that_old_spelling() {
+        let text = "Police in Delhi arrested two men. Dili is quiet.";
+        let s = text.find("Delhi").unwrap();
+        let found = assign_country(gaz(), text, Span::new(s, s + 5), &HashSet::new());
+        assert_eq!(found.as_deref(), Some("IN"));
+        // The capital by its own name keeps its country.
+        let s = text.find("Dili").unwrap();
+        let found = assign_country(gaz(), text, Span::new(s, s + 4), &HashSet::new());
+        assert_eq!(found.as_deref(), Some("TL"));
+    }
+
+    #[test]
+    fn a_given_name_split_from_a_person_is_joined_to_it() {
+        let text = "Journalists Tamrat Bekele Alemu and Ministry Abebe Kebede were arrested.";
+        let at = |s: &str, ty: EntityType| {
+            let start = text.find(s).unwrap();
+            Candidate {
+                span: Span::new(start, start + s.len()),
+                ty,
+                country: None,
+                legal: None,
+                source: Source::Tagger,
+            }
+        };
+        let mut chosen = vec![
+            at("Journalists Tamrat", EntityType::Organization),
+            at("Bekele Alemu", EntityType::Person),
+            at("Ministry", EntityType::Organization),
+            at("Abebe Kebede", EntityType::Person),
+        ];
+        join_split_names(gaz(), text, &mut chosen);
+        let names: Vec<(&str, EntityType)> = chosen
+            .iter()
+            .map(|c| (&text[c.span.start..c.span.end], c.ty))
+            .collect();
+        // The role word stays out; an organisation's head word is no given name.
+        assert_eq!(
+            names,
+            [
+                ("Tamrat Bekele Alemu", EntityType::Person),
+                ("Ministry", EntityType::Organization),
+                ("Abebe Kebede", EntityType::Person),
+            ]
+        );
     }
 
     #[test]
