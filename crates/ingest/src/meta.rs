@@ -120,9 +120,9 @@ pub(crate) fn reference(text: &str) -> Option<String> {
 
 /// True when `needle` (ASCII lowercase) occurs in `hay` in any ASCII case.
 fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
-    hay.as_bytes()
-        .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    // Lowering a copy and one vectorised search cost far less than comparing a window at every
+    // byte (a needle starting with a common letter matched one byte in ten).
+    memchr::memmem::find(hay.to_ascii_lowercase().as_bytes(), needle.as_bytes()).is_some()
 }
 
 /// Amnesty International's index numbers: "AI INDEX: EUR 57/05/98", or "Index:" with one of
@@ -837,6 +837,19 @@ mod tests {
         assert_eq!(m.published, None);
         assert_eq!(m.publisher, None);
         assert_eq!(m.reference, None);
+    }
+
+    #[test]
+    fn words_are_found_in_any_ascii_case_only() {
+        assert!(contains_ignore_ascii_case(
+            "AI INDEX: EUR 57/05/98",
+            "index"
+        ));
+        assert!(contains_ignore_ascii_case("— Our rEf.: 12", "ref"));
+        assert!(!contains_ignore_ascii_case("Ind ex, ﬁndex", "index"));
+        // Only ASCII letters fold: the dotted capital I is not an "i".
+        assert!(!contains_ignore_ascii_case("İNDEX", "index"));
+        assert!(!contains_ignore_ascii_case("", "doc"));
     }
 
     #[test]
