@@ -10,6 +10,7 @@
 use crate::dates;
 use crate::literals::Literals;
 use crate::text::{is_body_paragraph, Cleaned};
+use aho_corasick::AhoCorasick;
 use casefile_model::{DocumentMeta, PartialDate};
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -119,9 +120,9 @@ pub(crate) fn reference(text: &str) -> Option<String> {
 
 /// True when `needle` (ASCII lowercase) occurs in `hay` in any ASCII case.
 fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
-    hay.as_bytes()
-        .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    // Lowering a copy and one vectorised search cost far less than comparing a window at every
+    // byte (a needle starting with a common letter matched one byte in ten).
+    memchr::memmem::find(hay.to_ascii_lowercase().as_bytes(), needle.as_bytes()).is_some()
 }
 
 /// Amnesty International's index numbers: "AI INDEX: EUR 57/05/98", or "Index:" with one of
@@ -397,6 +398,31 @@ static PUBLISHER_RES: Lazy<Vec<(&'static str, Literals)>> = Lazy::new(|| {
         .collect()
 });
 
+/// Every alias of every well-known publisher in one automaton, with the publisher each pattern
+/// belongs to: one pass over a text tells which publishers can match anywhere in it, so the
+/// scorer skips the paragraphs of the many that cannot (a whole-word match is also a substring).
+static PUBLISHER_ALIASES: Lazy<(AhoCorasick, Vec<usize>)> = Lazy::new(|| {
+    let (aliases, owners): (Vec<&str>, Vec<usize>) = PUBLISHERS
+        .iter()
+        .enumerate()
+        .flat_map(|(k, (_, aliases))| aliases.iter().map(move |a| (*a, k)))
+        .unzip();
+    let ac = AhoCorasick::new(aliases).expect("publisher aliases automaton");
+    (ac, owners)
+});
+
+/// For each well-known publisher, in [`PUBLISHERS`] order, whether one of its aliases occurs in
+/// `text` (as a substring, whole word or not).
+fn publishers_in(text: &str) -> Vec<bool> {
+    let (ac, owners) = &*PUBLISHER_ALIASES;
+    let mut present = vec![false; PUBLISHERS.len()];
+    // Overlapping: an alias inside another publisher's alias ("… for Human Rights") still counts.
+    for m in ac.find_overlapping_iter(text) {
+        present[owners[m.pattern().as_usize()]] = true;
+    }
+    present
+}
+
 /// An issuing verb right after the organisation's name, possibly after its abbreviation in
 /// brackets: "Amnesty International said today", "the Human Rights Foundation (HRF) submitted".
 static ISSUING_AFTER: Lazy<Regex> = Lazy::new(|| {
@@ -571,7 +597,13 @@ pub(crate) fn publisher_with_threshold(
         .filter(|l| is_org_line(l))
         .map(|l| l.to_string())
         .collect();
-    if let Some(c) = layout.lede.and_then(|l| GENERIC_ISSUER.captures(l)) {
+    // Both of the pattern's alternatives need "today": most ledes skip the regex, whose Unicode
+    // classes and `\b` run its slow engine on any lede with a curly quote.
+    let generic = layout
+        .lede
+        .filter(|l| memchr::memmem::find(l.as_bytes(), b"today").is_some())
+        .and_then(|l| GENERIC_ISSUER.captures(l));
+    if let Some(c) = generic {
         if let Some(m) = c.get(1) {
             let phrase = m
                 .as_str()
@@ -600,7 +632,13 @@ pub(crate) fn publisher_with_threshold(
     // Both alternatives contain "index" (its letters fold only to ASCII): most texts skip the
     // whole-text search, which a Unicode `\b` sends to the slow engine on non-ASCII text.
     let amnesty_index = contains_ignore_ascii_case(text, "index") && AMNESTY_INDEX.is_match(text);
-    for c in cands.iter_mut() {
+    // The well-known candidates come first, in `PUBLISHERS` order; the document's own after them
+    // are always searched.
+    let known_in_text = publishers_in(text);
+    for (k, c) in cands.iter_mut().enumerate() {
+        // The last lines and the body paragraphs are slices of `text`: a publisher none of whose
+        // aliases occurs in it finds nothing there (and adding nothing leaves its score as is).
+        let in_text = known_in_text.get(k).copied().unwrap_or(true);
         if amnesty_index && c.name == "Amnesty International" {
             c.score += 10.0;
         }
@@ -613,7 +651,10 @@ pub(crate) fn publisher_with_threshold(
             }
         }
         // The last lines (a contact block, "Human Rights Foundation\n350 Fifth Avenue").
-        for l in text.lines().rev().filter(|l| !l.trim().is_empty()).take(8) {
+        // (What is skipped would add nothing, and the rest is added in the same order: the sums
+        // are the same to the last bit.)
+        let last_lines = text.lines().rev().filter(|l| !l.trim().is_empty());
+        for l in last_lines.take(if in_text { 8 } else { 0 }) {
             if let Some(m) = c.re.find(l) {
                 if m.len() + 2 >= l.trim().len() {
                     c.score += 2.0;
@@ -622,6 +663,9 @@ pub(crate) fn publisher_with_threshold(
         }
         if let Some(t) = &title {
             c.score += score_passage(t, &c.re, 6.0, 4.0);
+        }
+        if !in_text {
+            continue;
         }
         for (k, p) in layout.body.iter().enumerate() {
             let (issuing, mention) = match k {
@@ -793,5 +837,30 @@ mod tests {
         assert_eq!(m.published, None);
         assert_eq!(m.publisher, None);
         assert_eq!(m.reference, None);
+    }
+
+    #[test]
+    fn words_are_found_in_any_ascii_case_only() {
+        assert!(contains_ignore_ascii_case(
+            "AI INDEX: EUR 57/05/98",
+            "index"
+        ));
+        assert!(contains_ignore_ascii_case("— Our rEf.: 12", "ref"));
+        assert!(!contains_ignore_ascii_case("Ind ex, ﬁndex", "index"));
+        // Only ASCII letters fold: the dotted capital I is not an "i".
+        assert!(!contains_ignore_ascii_case("İNDEX", "index"));
+        assert!(!contains_ignore_ascii_case("", "doc"));
+    }
+
+    #[test]
+    fn publishers_in_a_text_are_found_by_any_alias_even_inside_another() {
+        let index = |name: &str| PUBLISHERS.iter().position(|(n, _)| *n == name).unwrap();
+        let found =
+            publishers_in("Staff of AmnestyX and the International Service for Human Rights met.");
+        // A substring is enough here (the whole-word rule is the scorer's): it only rules out.
+        assert!(found[index("Amnesty International")]);
+        assert!(found[index("International Service for Human Rights")]);
+        assert!(!found[index("Human Rights Foundation")]);
+        assert_eq!(found.iter().filter(|f| **f).count(), 2);
     }
 }

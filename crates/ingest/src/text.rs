@@ -8,6 +8,7 @@
 
 use once_cell::sync::Lazy;
 use regex::Regex;
+use std::borrow::Cow;
 
 /// Text after cleaning, with the site header lines that were removed from its top (they name the
 /// site, which is evidence of the publisher even though they are not part of the article).
@@ -168,7 +169,13 @@ pub(crate) fn strip_markdown(src: &str) -> String {
 /// Normalises newlines and spaces: `\n` only, no trailing spaces, lines trimmed, runs of blank
 /// lines collapsed into one.
 pub(crate) fn normalize(s: &str) -> String {
-    let s = s.replace("\r\n", "\n").replace('\r', "\n");
+    // Most texts have no carriage return (and each is normalised more than once): copied only
+    // when there is one to replace.
+    let s: Cow<str> = if memchr::memchr(b'\r', s.as_bytes()).is_some() {
+        Cow::Owned(s.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        Cow::Borrowed(s)
+    };
     let s = s.strip_prefix('\u{feff}').unwrap_or(&s);
     let mut out = String::with_capacity(s.len());
     let mut blank_run = 0usize;
@@ -520,6 +527,9 @@ mod tests {
     #[test]
     fn normalises_newlines_spaces_and_blank_runs() {
         assert_eq!(normalize("a  \r\nb\r\n\r\n\r\n\r\nc \n\n\n"), "a\nb\n\nc");
+        // A lone carriage return is a line break too; a text without one is read in place.
+        assert_eq!(normalize("a\rb \r\r c"), "a\nb\n\nc");
+        assert_eq!(normalize("\u{feff}a \n\n\nb"), "a\n\nb");
     }
 
     #[test]
