@@ -32,9 +32,12 @@ pub(crate) fn is_word_at(s: &str, at: usize, limit: usize, w: &str) -> bool {
 }
 
 /// The first position of `w` as whole words in `s`.
+///
+/// memchr's `memmem` finds the same first occurrence as `str::find`, without building the
+/// standard library's TwoWay searcher on every call (this runs for every trigger and word).
 pub(crate) fn find_word(s: &str, w: &str) -> Option<usize> {
     let mut from = 0;
-    while let Some(p) = s[from..].find(w) {
+    while let Some(p) = memchr::memmem::find(&s.as_bytes()[from..], w.as_bytes()) {
         let at = from + p;
         if is_word_at(s, at, s.len(), w) {
             return Some(at);
@@ -50,7 +53,8 @@ pub(crate) fn find_word(s: &str, w: &str) -> Option<usize> {
 /// The last position of `w` as whole words in `s`.
 pub(crate) fn rfind_word(s: &str, w: &str) -> Option<usize> {
     let mut to = s.len();
-    while let Some(at) = s[..to].rfind(w) {
+    // As in `find_word`: the same last occurrence as `str::rfind`.
+    while let Some(at) = memchr::memmem::rfind(&s.as_bytes()[..to], w.as_bytes()) {
         if is_word_at(s, at, s.len(), w) {
             return Some(at);
         }
