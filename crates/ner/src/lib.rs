@@ -240,13 +240,21 @@ thread_local! {
 
 static MODEL: &[u8] = include_bytes!("../model/ner.bin");
 
+/// The parsed built-in model.
+static BUILTIN: OnceLock<Tagger> = OnceLock::new();
+
 impl Tagger {
     /// The model compiled into the binary, parsed once.
     pub fn builtin() -> &'static Tagger {
-        static TAGGER: OnceLock<Tagger> = OnceLock::new();
-        TAGGER.get_or_init(|| {
+        BUILTIN.get_or_init(|| {
             Tagger::from_bytes(MODEL).expect("the compiled-in NER model (crates/ner/model/ner.bin)")
         })
+    }
+
+    /// True for [`Tagger::builtin`] itself: its lexicon lives as long as the program, so the
+    /// per-thread token memo may keep what it says about words.
+    fn is_builtin(&self) -> bool {
+        BUILTIN.get().is_some_and(|t| std::ptr::eq(t, self))
     }
 
     /// Entity spans (byte offsets into `text`) found in the sentence `sentence`, tagged as a
@@ -276,9 +284,13 @@ impl Tagger {
         WORKSPACE.with(|ws| {
             let ws = &mut *ws.borrow_mut();
             ws.work.clear();
+            let memo = self.is_builtin();
             for p in pieces {
-                ws.work
-                    .push_sentence(p.as_ref().iter().map(|s| &text[s.start..s.end]), &self.lex);
+                ws.work.push_sentence(
+                    p.as_ref().iter().map(|s| &text[s.start..s.end]),
+                    &self.lex,
+                    memo,
+                );
             }
             let mut out = Vec::with_capacity(pieces.len());
             for (si, p) in pieces.iter().enumerate() {
@@ -323,9 +335,10 @@ impl Tagger {
         WORKSPACE.with(|ws| {
             let ws = &mut *ws.borrow_mut();
             ws.work.clear();
+            let memo = self.is_builtin();
             for s in sentences {
                 ws.work
-                    .push_sentence(s.as_ref().iter().map(|w| w.as_ref()), &self.lex);
+                    .push_sentence(s.as_ref().iter().map(|w| w.as_ref()), &self.lex, memo);
             }
             for si in 0..sentences.len() {
                 ws.work.features(si, self.bits);
