@@ -152,6 +152,8 @@ pub struct Gazetteer {
     first_cands: Vec<Candidate>,
     org_heads: FastSet<String>,
     titles: FastSet<String>,
+    /// The first words of the titles of two or more words ("prime" of "prime minister").
+    long_title_starts: FastSet<String>,
     max_title_words: usize,
 }
 
@@ -598,6 +600,10 @@ impl Gazetteer {
         let titles: FastSet<String> = data_lines(TITLES)
             .map(|l| l.trim().to_lowercase())
             .collect();
+        let long_title_starts = titles
+            .iter()
+            .filter_map(|t| t.split_once(' ').map(|(first, _)| first.to_string()))
+            .collect();
         let max_title_words = titles
             .iter()
             .map(|t| t.split(' ').count())
@@ -615,6 +621,7 @@ impl Gazetteer {
             first_cands,
             org_heads,
             titles,
+            long_title_starts,
             max_title_words,
         }
     }
@@ -865,6 +872,13 @@ impl Gazetteer {
         with_key(words, true, |k| self.titles.contains(k))
     }
 
+    /// False when no title of two or more words starts with `word` (a single word without white
+    /// space): then [`Gazetteer::is_title`] is false for `word` followed by any other words,
+    /// whose key starts with `word`'s own key and a space.
+    pub fn may_start_long_title(&self, word: &str) -> bool {
+        with_key(word, false, |k| self.long_title_starts.contains(k))
+    }
+
     /// The most words a title has ("Prime Minister": 2).
     pub fn max_title_words(&self) -> usize {
         self.max_title_words
@@ -1028,6 +1042,24 @@ mod tests {
         assert!(gaz().is_title(" PRIME  MINISTER "));
         assert!(!gaz().is_title("Mr.."));
         assert!(!gaz().is_title("Présidente Kozlova"));
+    }
+
+    #[test]
+    fn long_titles_start_only_with_their_first_words() {
+        let g = gaz();
+        assert!(g.may_start_long_title("PRIME"));
+        assert!(g.may_start_long_title("Deputy"));
+        assert!(!g.may_start_long_title("President"));
+        assert!(!g.may_start_long_title("Kozlov"));
+        // Whatever follows, a title of two or more words needs its first word let through.
+        for t in &g.titles {
+            let words: Vec<&str> = t.split(' ').collect();
+            if words.len() > 1 {
+                let first = words[0].to_uppercase();
+                assert!(g.is_title(&format!("{first} {}", words[1..].join("  "))));
+                assert!(g.may_start_long_title(&first), "{t:?}");
+            }
+        }
     }
 
     #[test]
