@@ -1199,16 +1199,23 @@ fn titled_persons(gaz: &Gazetteer, sent: &Sentence) -> Vec<Span> {
         let mut title_len = 0;
         // A title of two or more words begins with its first word, as any key of a token
         // without white space does: other tokens try one word only.
-        let longest = if sent.word(i).contains(char::is_whitespace)
-            || gaz.may_start_long_title(sent.word(i))
-        {
-            gaz.max_title_words()
+        let w = sent.word(i);
+        let (alone, longer) = if w.contains(char::is_whitespace) {
+            (gaz.is_title(w), true)
         } else {
-            1
+            gaz.title_word(w)
         };
+        let longest = if longer { gaz.max_title_words() } else { 1 };
         for len in (1..=longest).rev() {
             if i + len > n {
                 continue;
+            }
+            if len == 1 {
+                // The word alone, which `title_word` has keyed already.
+                if alone {
+                    title_len = 1;
+                }
+                break;
             }
             words.clear();
             for k in i..i + len {

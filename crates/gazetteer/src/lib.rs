@@ -879,6 +879,21 @@ impl Gazetteer {
         with_key(word, false, |k| self.long_title_starts.contains(k))
     }
 
+    /// `(is_title(word), may_start_long_title(word))` with one key for both, for a scan that
+    /// asks both of every word: the key without its final full stop is `is_title`'s key (a
+    /// non-ASCII word is asked separately, as lowercasing other scripts is contextual).
+    pub fn title_word(&self, word: &str) -> (bool, bool) {
+        if !word.is_ascii() {
+            return (self.is_title(word), self.may_start_long_title(word));
+        }
+        with_key(word, false, |k| {
+            (
+                self.titles.contains(k.strip_suffix('.').unwrap_or(k)),
+                self.long_title_starts.contains(k),
+            )
+        })
+    }
+
     /// The most words a title has ("Prime Minister": 2).
     pub fn max_title_words(&self) -> usize {
         self.max_title_words
@@ -1051,6 +1066,29 @@ mod tests {
         assert!(g.may_start_long_title("Deputy"));
         assert!(!g.may_start_long_title("President"));
         assert!(!g.may_start_long_title("Kozlov"));
+        for w in [
+            "Mr.",
+            "MR.",
+            "mr",
+            "Mr..",
+            "Prime",
+            "prime.",
+            "President",
+            " President ",
+            "Ms",
+            "Kozlov",
+            ".",
+            "",
+            "Président",
+            "Prime\tMinister",
+            "PRIME  MINISTER",
+        ] {
+            assert_eq!(
+                g.title_word(w),
+                (g.is_title(w), g.may_start_long_title(w)),
+                "{w:?}"
+            );
+        }
         // Whatever follows, a title of two or more words needs its first word let through.
         for t in &g.titles {
             let words: Vec<&str> = t.split(' ').collect();
