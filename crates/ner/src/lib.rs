@@ -172,11 +172,17 @@ pub(crate) fn decode<S: Scorer>(s: &S, work: &DocWork, dec: &mut Decoder, out: &
     dec.back.clear();
     dec.score.resize(n, [0; NT]);
     dec.back.resize(n, [0; NT]);
+    // The weight rows of the token `AHEAD` places on, fetched while this one is scored (and the
+    // first ones before the loop): the table is tens of MiB, so each row is a cache miss that
+    // otherwise stalls the sum, and one token's scoring is too short to cover a miss.
+    const AHEAD: usize = 1;
+    let rows = |i: usize| &work.feats[work.offs[i] as usize..work.offs[i + 1] as usize];
+    for i in 0..AHEAD.min(n) {
+        s.prefetch(rows(i));
+    }
     for i in 0..n {
-        // The next token's weight rows, fetched while this one is scored: the table is tens of
-        // MiB, so each row is a cache miss that otherwise stalls the sum.
-        if i + 1 < n {
-            s.prefetch(&work.feats[work.offs[i + 1] as usize..work.offs[i + 2] as usize]);
+        if i + AHEAD < n {
+            s.prefetch(rows(i + AHEAD));
         }
         let mut em = [0i32; NT];
         s.emissions(
