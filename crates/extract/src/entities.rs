@@ -333,9 +333,11 @@ fn never_a_name(name: &str) -> bool {
         })
 }
 
-/// [`NEVER_NAMES`] as a set: asked for nearly every candidate's every word.
-fn never_names() -> &'static HashSet<&'static str> {
-    static SET: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+/// [`NEVER_NAMES`] as a set: asked for nearly every candidate's every word (FxHash: the words
+/// are our own, so SipHash's defence against crafted keys buys nothing).
+fn never_names() -> &'static rustc_hash::FxHashSet<&'static str> {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
     SET.get_or_init(|| NEVER_NAMES.iter().copied().collect())
 }
 
