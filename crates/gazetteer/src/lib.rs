@@ -311,8 +311,14 @@ fn first_word_into(name: &str, out: &mut String) {
     );
 }
 
+/// A name's any-case key: [`normalise`]d, lowercase. A plain-ASCII name (nearly every one the
+/// scan finds in another case) is its own normal form and lowercased in one copy.
 fn fold(s: &str) -> String {
-    normalise(s).to_lowercase()
+    if is_plain_ascii(s) {
+        s.to_ascii_lowercase()
+    } else {
+        normalise(s).to_lowercase()
+    }
 }
 
 /// The length in bytes of the run at the start of `rest` of alphanumeric characters (`word`) or
