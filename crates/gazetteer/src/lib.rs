@@ -170,6 +170,8 @@ struct FirstWordMemo {
     /// (hash, range start, range end); an end of 0 is a word with no names. A slot's initial
     /// hash is one that cannot land in it, so it never answers.
     slots: Vec<(u64, u32, u32)>,
+    /// The words of the text being scanned: (start, length, key hash), kept for its capacity.
+    words: Vec<(usize, usize, u64)>,
 }
 
 impl FirstWordMemo {
@@ -178,8 +180,8 @@ impl FirstWordMemo {
         (h >> (64 - MEMO_BITS)) as usize
     }
 
-    /// `gaz.by_first_word.get(&h)`, through the memo.
-    fn get(&mut self, gaz: &Gazetteer, h: u64) -> Option<(u32, u32)> {
+    /// Empties the memo unless it holds `gaz`'s entries.
+    fn ready(&mut self, gaz: &Gazetteer) {
         let owner = gaz as *const Gazetteer as usize;
         if self.owner != owner || self.slots.is_empty() {
             self.owner = owner;
@@ -187,6 +189,27 @@ impl FirstWordMemo {
             self.slots
                 .extend((0..1u64 << MEMO_BITS).map(|i| (!(i << (64 - MEMO_BITS)), 0, 0)));
         }
+    }
+
+    /// Asks the CPU to bring `h`'s slot into cache (a hint: no effect on any answer).
+    #[inline]
+    fn prefetch(&self, h: u64) {
+        #[cfg(target_arch = "x86_64")]
+        if let Some(slot) = self.slots.get(Self::slot(h)) {
+            // SAFETY: a prefetch is a hint that never faults; the pointer is in bounds.
+            unsafe {
+                std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
+                    (slot as *const (u64, u32, u32)).cast(),
+                );
+            }
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = h;
+    }
+
+    /// `gaz.by_first_word.get(&h)`, through the memo.
+    fn get(&mut self, gaz: &Gazetteer, h: u64) -> Option<(u32, u32)> {
+        self.ready(gaz);
         let slot = &mut self.slots[Self::slot(h)];
         if slot.0 != h {
             let (from, to) = gaz.by_first_word.get(&h).copied().unwrap_or((0, 0));
@@ -199,7 +222,13 @@ impl FirstWordMemo {
 
 thread_local! {
     static FIRST_WORDS: std::cell::RefCell<FirstWordMemo> =
-        const { std::cell::RefCell::new(FirstWordMemo { owner: 0, slots: Vec::new() }) };
+        const {
+            std::cell::RefCell::new(FirstWordMemo {
+                owner: 0,
+                slots: Vec::new(),
+                words: Vec::new(),
+            })
+        };
 }
 
 /// A name in the first-word index, with what the scan checks before reading the name itself
@@ -762,9 +791,13 @@ impl Gazetteer {
         cases: &[Case],
         outs: &mut [Vec<NameMatch<'g>>],
     ) {
+        // Every word first, keyed, its memo slot prefetched: a slot is then in cache when the
+        // scan below asks it (read in turn, each was a cache miss, the NER having evicted the
+        // memo since the last document). The scan visits the same words in the same order.
+        memo.ready(self);
+        let mut words = std::mem::take(&mut memo.words);
+        words.clear();
         let mut key = String::new();
-        let tb = text.as_bytes();
-        let mut resume = [0usize; 2];
         let mut pos = 0;
         while pos < text.len() {
             // The next word start.
@@ -774,9 +807,6 @@ impl Gazetteer {
             }
             let word_len = run_len(&text[s..], true);
             pos = s + word_len;
-            if cases.iter().zip(&resume).all(|(_, &r)| s < r) {
-                continue;
-            }
             key.clear();
             let word = &text[s..s + word_len];
             if word.is_ascii() {
@@ -785,7 +815,17 @@ impl Gazetteer {
             } else {
                 key.extend(word.chars().flat_map(char::to_lowercase));
             }
-            let Some((from, to)) = memo.get(self, fx(key.as_bytes())) else {
+            let h = fx(key.as_bytes());
+            memo.prefetch(h);
+            words.push((s, word_len, h));
+        }
+        let tb = text.as_bytes();
+        let mut resume = [0usize; 2];
+        for &(s, word_len, h) in &words {
+            if cases.iter().zip(&resume).all(|(_, &r)| s < r) {
+                continue;
+            }
+            let Some((from, to)) = memo.get(self, h) else {
                 continue;
             };
             let cands = &self.first_cands[from as usize..to as usize];
@@ -799,6 +839,7 @@ impl Gazetteer {
                 }
             }
         }
+        memo.words = words;
     }
 
     /// The longest name among `cands` (the names whose first word is the text's word at `s`)
@@ -1146,6 +1187,7 @@ mod tests {
         let mut memo = FirstWordMemo {
             owner: 0,
             slots: Vec::new(),
+            words: Vec::new(),
         };
         let mut key = String::new();
         let mut hashes: Vec<u64> = g
