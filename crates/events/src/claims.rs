@@ -167,6 +167,14 @@ const QUALIFIERS: &[(&str, Qualifier)] = &[
     ("under", Qualifier::FewerThan),
 ];
 
+/// [`NUMBER_WORDS`] as a set: asked about every word of every sentence (a scan of the list per
+/// word was most of this reader's time).
+fn number_words() -> &'static rustc_hash::FxHashSet<&'static str> {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| NUMBER_WORDS.iter().copied().collect())
+}
+
 const NUMBER_WORDS: &[&str] = &[
     "two",
     "three",
@@ -439,7 +447,7 @@ pub(crate) fn find(ctx: &Ctx) -> Vec<Found> {
                 break;
             };
             let w = sl(lower, ws, we);
-            if !(b[ws].is_ascii_digit() || NUMBER_WORDS.contains(&w)) {
+            if !(b[ws].is_ascii_digit() || number_words().contains(w)) {
                 pos = we.max(pos + 1);
                 continue;
             }

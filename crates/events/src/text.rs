@@ -32,9 +32,12 @@ pub(crate) fn is_word_at(s: &str, at: usize, limit: usize, w: &str) -> bool {
 }
 
 /// The first position of `w` as whole words in `s`.
+///
+/// memchr's `memmem` finds the same first occurrence as `str::find`, without building the
+/// standard library's TwoWay searcher on every call (this runs for every trigger and word).
 pub(crate) fn find_word(s: &str, w: &str) -> Option<usize> {
     let mut from = 0;
-    while let Some(p) = s[from..].find(w) {
+    while let Some(p) = memchr::memmem::find(&s.as_bytes()[from..], w.as_bytes()) {
         let at = from + p;
         if is_word_at(s, at, s.len(), w) {
             return Some(at);
@@ -50,7 +53,8 @@ pub(crate) fn find_word(s: &str, w: &str) -> Option<usize> {
 /// The last position of `w` as whole words in `s`.
 pub(crate) fn rfind_word(s: &str, w: &str) -> Option<usize> {
     let mut to = s.len();
-    while let Some(at) = s[..to].rfind(w) {
+    // As in `find_word`: the same last occurrence as `str::rfind`.
+    while let Some(at) = memchr::memmem::rfind(&s.as_bytes()[..to], w.as_bytes()) {
         if is_word_at(s, at, s.len(), w) {
             return Some(at);
         }
@@ -66,10 +70,30 @@ pub(crate) fn rfind_word(s: &str, w: &str) -> Option<usize> {
 }
 
 /// ASCII-alphanumeric runs of `s` with their byte offsets: what [`find_word`] calls a word.
+/// Split by bytes, not characters: a byte of a multi-byte character is never ASCII, so the runs
+/// are the same, and each starts and ends at a character boundary.
 fn alnum_runs(s: &str) -> impl DoubleEndedIterator<Item = (usize, &str)> {
-    s.split(|c: char| !c.is_ascii_alphanumeric())
+    s.as_bytes()
+        .split(|b| !b.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(move |w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+        .map(move |w| {
+            let at = w.as_ptr() as usize - s.as_ptr() as usize;
+            (at, &s[at..at + w.len()])
+        })
+}
+
+/// Bit `min(len, 63)` for the length of each single-word entry of `words`: a run of another
+/// length equals none of them, so most runs are turned away without scanning the list.
+fn word_lengths(words: &[&str]) -> u64 {
+    words
+        .iter()
+        .filter(|w| w.bytes().all(|b| b.is_ascii_alphanumeric()))
+        .fold(0, |m, w| m | 1 << w.len().min(63))
+}
+
+/// True when `w` (a run) is one of `words`, whose single-word lengths are `lengths`.
+fn is_listed(w: &str, words: &[&str], lengths: u64) -> bool {
+    lengths & 1 << w.len().min(63) != 0 && words.contains(&w)
 }
 
 /// True when any of `words` occurs in `s` as whole words.
@@ -78,7 +102,8 @@ fn alnum_runs(s: &str) -> impl DoubleEndedIterator<Item = (usize, &str)> {
 /// reader's hot spot); phrases are searched for.
 pub(crate) fn has_any_word(s: &str, words: &[&str]) -> bool {
     // A phrase never equals a single run, so one membership test covers the single words.
-    alnum_runs(s).any(|(_, w)| words.contains(&w))
+    let lengths = word_lengths(words);
+    alnum_runs(s).any(|(_, w)| is_listed(w, words, lengths))
         || words
             .iter()
             .filter(|w| !w.bytes().all(|b| b.is_ascii_alphanumeric()))
@@ -88,7 +113,11 @@ pub(crate) fn has_any_word(s: &str, words: &[&str]) -> bool {
 /// The last of `words` in `s` as whole words: (position, the word).
 pub(crate) fn rfind_any_word<'w>(s: &str, words: &[&'w str]) -> Option<(usize, &'w str)> {
     let mut best: Option<(usize, &'w str)> = None;
+    let lengths = word_lengths(words);
     for (p, w) in alnum_runs(s).rev() {
+        if !is_listed(w, words, lengths) {
+            continue;
+        }
         if let Some(found) = words.iter().find(|x| **x == w) {
             best = Some((p, *found));
             break;
@@ -131,6 +160,19 @@ mod tests {
         assert_eq!(
             rfind_any_word("urged them to", &["urge", "urged"]),
             Some((0, "urged"))
+        );
+        // Runs split at multi-byte characters as at any other non-word character.
+        let s = "caf\u{e9}arrest \u{201c}said\u{201d} such as";
+        assert!(has_any_word(s, &["said"]));
+        assert!(has_any_word(s, &["arrest"]));
+        assert!(!has_any_word(s, &["cafe", "sai"]));
+        assert_eq!(
+            rfind_any_word(s, &["said", "such as"]),
+            Some((s.len() - "such as".len(), "such as"))
+        );
+        assert_eq!(
+            rfind_any_word(s, &["said", "x"]),
+            Some((s.find("said").unwrap(), "said"))
         );
         assert_eq!(
             last_words("he was not", 2).collect::<Vec<_>>(),

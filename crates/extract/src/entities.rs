@@ -49,8 +49,50 @@ impl Candidate {
     }
 }
 
+/// A short fixed word list asked about nearly every token. `contains` first checks a mask of the
+/// lengths its words have for each first byte, built at compile time, so most tokens are turned
+/// away without comparing against every word (a linear scan of a 29-word list per token was a
+/// visible share of the reader); the answer is the list's own.
+struct Words {
+    words: &'static [&'static str],
+    /// Bit `len` of `lens[b]`: some word starts with byte `b` and is `len` bytes long (bit 31:
+    /// 31 bytes or more).
+    lens: [u32; 256],
+}
+
+impl Words {
+    const fn new(words: &'static [&'static str]) -> Words {
+        let mut lens = [0u32; 256];
+        let mut i = 0;
+        while i < words.len() {
+            let b = words[i].as_bytes();
+            if !b.is_empty() {
+                lens[b[0] as usize] |= 1 << Self::len_bit(b.len());
+            }
+            i += 1;
+        }
+        Words { words, lens }
+    }
+
+    const fn len_bit(len: usize) -> u32 {
+        if len < 31 {
+            len as u32
+        } else {
+            31
+        }
+    }
+
+    /// True when `w` is one of the words.
+    fn contains(&self, w: &str) -> bool {
+        match w.as_bytes().first() {
+            Some(&b) if self.lens[b as usize] & (1 << Self::len_bit(w.len())) == 0 => false,
+            _ => self.words.contains(&w),
+        }
+    }
+}
+
 /// Words that open a sentence without being part of a name that follows them.
-const OPENERS: &[&str] = &[
+static OPENERS: Words = Words::new(&[
     "The",
     "A",
     "An",
@@ -141,7 +183,7 @@ const OPENERS: &[&str] = &[
     "Mrs",
     "Ms",
     "Dr",
-];
+]);
 
 /// Words that are never a name on their own, whatever the tagger or the gazetteer says: closed
 /// word classes, numbers, months and days (compared in lowercase), and generic acronyms.
@@ -281,7 +323,7 @@ fn never_a_name(name: &str) -> bool {
         .filter(|w| !w.is_empty())
         .all(|w| {
             if w.chars().count() > 1 && is_all_caps(w) {
-                NEVER_ACRONYMS.contains(&w)
+                NEVER_ACRONYMS.contains(w)
             } else if w.bytes().all(|b| b.is_ascii_lowercase()) {
                 // Most words are lowercase already: no copy to ask.
                 never_names().contains(w)
@@ -291,19 +333,22 @@ fn never_a_name(name: &str) -> bool {
         })
 }
 
-/// [`NEVER_NAMES`] as a set: asked for nearly every candidate's every word.
-fn never_names() -> &'static HashSet<&'static str> {
-    static SET: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+/// [`NEVER_NAMES`] as a set: asked for nearly every candidate's every word (FxHash: the words
+/// are our own, so SipHash's defence against crafted keys buys nothing).
+fn never_names() -> &'static rustc_hash::FxHashSet<&'static str> {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
     SET.get_or_init(|| NEVER_NAMES.iter().copied().collect())
 }
 
 /// Generic acronyms that name no one ("NGO", "TV").
-const NEVER_ACRONYMS: &[&str] = &["NGO", "NGOS", "NGOs", "TV", "CEO", "MP", "MPs", "PM", "AM"];
+static NEVER_ACRONYMS: Words =
+    Words::new(&["NGO", "NGOS", "NGOs", "TV", "CEO", "MP", "MPs", "PM", "AM"]);
 
 /// Common nouns naming a kind of organisation: a capitalised name right after (or, for some,
 /// before) one is that organisation ("the opposition party Alga", "the newspaper Golos
 /// Respubliki", "the *Respublika* newspaper").
-const ORG_NOUNS_BEFORE: &[&str] = &[
+static ORG_NOUNS_BEFORE: Words = Words::new(&[
     "party",
     "movement",
     "newspaper",
@@ -333,8 +378,8 @@ const ORG_NOUNS_BEFORE: &[&str] = &[
     "NGO",
     "charity",
     "firm",
-];
-const ORG_NOUNS_AFTER: &[&str] = &[
+]);
+static ORG_NOUNS_AFTER: Words = Words::new(&[
     "newspaper",
     "weekly",
     "daily",
@@ -348,10 +393,10 @@ const ORG_NOUNS_AFTER: &[&str] = &[
     "broadcaster",
     "outlet",
     "group",
-];
+]);
 
 /// Lowercase words allowed inside an organisation's name ("Council of Europe").
-const ORG_CONNECTORS: &[&str] = &["of", "for", "on", "against", "de"];
+static ORG_CONNECTORS: Words = Words::new(&["of", "for", "on", "against", "de"]);
 
 fn is_capitalised(w: &str) -> bool {
     let mut chars = w.chars();
@@ -915,7 +960,7 @@ fn head_word_orgs(gaz: &Gazetteer, sent: &Sentence) -> Vec<Span> {
             if is_capitalised(w) && sent.tokens[j].start <= sent.tokens[j - 1].end + 1 {
                 end = j + 1;
                 j += 1;
-            } else if (ORG_CONNECTORS.contains(&w) || is_possessive(w))
+            } else if (ORG_CONNECTORS.contains(w) || is_possessive(w))
                 && j + 1 < n
                 && is_capitalised(sent.word(j + 1))
             {
@@ -929,14 +974,14 @@ fn head_word_orgs(gaz: &Gazetteer, sent: &Sentence) -> Vec<Span> {
         // A sentence opener is not part of the name that follows it, nor is a person's role
         // before "of" ("Deputy Director of Amnesty International"); a title before a possessive
         // is ("General Prosecutor's Office").
-        while s < end && OPENERS.contains(&sent.word(s)) {
+        while s < end && OPENERS.contains(sent.word(s)) {
             s += 1;
         }
         let mut t = s;
         while t < end && gaz.is_title(sent.word(t)) {
             t += 1;
         }
-        if t > s && t < end && ORG_CONNECTORS.contains(&sent.word(t)) {
+        if t > s && t < end && ORG_CONNECTORS.contains(sent.word(t)) {
             s = t + 1;
         }
         if s >= end {
@@ -979,14 +1024,14 @@ fn head_word_orgs(gaz: &Gazetteer, sent: &Sentence) -> Vec<Span> {
         // or goes on through "of ..." ("Ministry of Health", "Council of Europe"), never
         // through a month or a sentence word ("Office on June").
         let mut stop = last_head + 1;
-        if stop < end && ORG_CONNECTORS.contains(&sent.word(stop)) {
+        if stop < end && ORG_CONNECTORS.contains(sent.word(stop)) {
             stop = end;
         }
-        if let Some(k) = (s + 1..stop).find(|&k| OPENERS.contains(&sent.word(k))) {
+        if let Some(k) = (s + 1..stop).find(|&k| OPENERS.contains(sent.word(k))) {
             stop = k;
         }
         while stop > s
-            && (ORG_CONNECTORS.contains(&sent.word(stop - 1)) || is_possessive(sent.word(stop - 1)))
+            && (ORG_CONNECTORS.contains(sent.word(stop - 1)) || is_possessive(sent.word(stop - 1)))
         {
             stop -= 1;
         }
@@ -1023,7 +1068,7 @@ fn typed_orgs(gaz: &Gazetteer, sent: &Sentence) -> Vec<Span> {
         let start = j;
         if j >= n
             || !is_capitalised(sent.word(j))
-            || OPENERS.contains(&sent.word(j))
+            || OPENERS.contains(sent.word(j))
             || gaz.is_title(sent.word(j))
         {
             return None;
@@ -1059,7 +1104,7 @@ fn typed_orgs(gaz: &Gazetteer, sent: &Sentence) -> Vec<Span> {
     for i in 0..n {
         let w = sent.word(i);
         // Noun, then name.
-        if ORG_NOUNS_BEFORE.contains(&w) {
+        if ORG_NOUNS_BEFORE.contains(w) {
             let delimited = name_at(i + 1);
             let plain = if i + 2 < n && is_delim(sent.word(i + 1)) {
                 name_at(i + 2)
@@ -1106,7 +1151,7 @@ fn typed_orgs(gaz: &Gazetteer, sent: &Sentence) -> Vec<Span> {
                 {
                     k += 1;
                 }
-                if k < n && ORG_NOUNS_AFTER.contains(&sent.word(k)) {
+                if k < n && ORG_NOUNS_AFTER.contains(sent.word(k)) {
                     let name = &text[sent.tokens[s].start..sent.tokens[e - 1].end];
                     let places = gaz.lookup(name, Case::Sensitive);
                     if places.is_empty() {
@@ -1228,9 +1273,25 @@ fn titled_persons(gaz: &Gazetteer, sent: &Sentence) -> Vec<Span> {
     let mut i = 0;
     while i < n {
         let mut title_len = 0;
-        for len in (1..=gaz.max_title_words()).rev() {
+        // A title of two or more words begins with its first word, as any key of a token
+        // without white space does: other tokens try one word only.
+        let w = sent.word(i);
+        let (alone, longer) = if w.contains(char::is_whitespace) {
+            (gaz.is_title(w), true)
+        } else {
+            gaz.title_word(w)
+        };
+        let longest = if longer { gaz.max_title_words() } else { 1 };
+        for len in (1..=longest).rev() {
             if i + len > n {
                 continue;
+            }
+            if len == 1 {
+                // The word alone, which `title_word` has keyed already.
+                if alone {
+                    title_len = 1;
+                }
+                break;
             }
             words.clear();
             for k in i..i + len {
@@ -1282,7 +1343,7 @@ fn titled_persons(gaz: &Gazetteer, sent: &Sentence) -> Vec<Span> {
 fn is_name_word(gaz: &Gazetteer, w: &str) -> bool {
     is_capitalised(w)
         && !is_all_caps(w)
-        && !OPENERS.contains(&w)
+        && !OPENERS.contains(w)
         && !gaz.is_title(w)
         && !gaz.is_org_head(w)
         // Surnames can be old town names ("Kozlov" was Michurinsk): only a country or a
@@ -1329,7 +1390,7 @@ fn gazetteer_candidate(
     // A word written in lowercase elsewhere in the text is a common word here ("Police",
     // "Mission", "Of").
     let lower = name.to_lowercase();
-    if OPENERS.contains(&name) || never_a_name(name) {
+    if OPENERS.contains(name) || never_a_name(name) {
         return None;
     }
     // GeoNames' alternate names include short words in other languages ("She", "Alga"): a city
@@ -1356,7 +1417,7 @@ fn gazetteer_candidate(
         .unwrap_or("");
     let prev_cap = before.ends_with(|c: char| c.is_alphanumeric())
         && is_capitalised(prev_word)
-        && !OPENERS.contains(&prev_word);
+        && !OPENERS.contains(prev_word);
     let next_cap = after.starts_with(char::is_uppercase) && is_capitalised(next_word);
     if (prev_cap || next_cap) && exact_case {
         return None;
@@ -1565,7 +1626,10 @@ fn add_acronyms(text: &str, bp: &Boilerplate, chosen: &mut Vec<Candidate>) {
         }
     }
     for (acr, ty) in acronyms {
-        for (i, _) in text.match_indices(acr.as_str()) {
+        // memchr's vectorised search: the same non-overlapping matches as `match_indices` (the
+        // acronym is non-empty ASCII), where the standard TwoWay scan of the whole text per
+        // name was a visible share of the reader.
+        for i in memchr::memmem::find_iter(text.as_bytes(), acr.as_bytes()) {
             let span = Span::new(i, i + acr.len());
             let b = text[..i].chars().next_back();
             let a = text[span.end..].chars().next();
@@ -1683,7 +1747,9 @@ fn propagate(text: &str, bp: &Boilerplate, instruments: &[Span], chosen: &mut Ve
     // Longest names first, so that "Vladimir Kozlov" is placed before "Kozlov".
     names.sort_by_key(|n| std::cmp::Reverse(n.0.len()));
     for (name, ty, country) in names {
-        for (i, _) in text.match_indices(name.as_str()) {
+        // As in `add_acronyms`: memchr's search finds the same non-overlapping matches as
+        // `match_indices` (the name is non-empty), each at a character boundary.
+        for i in memchr::memmem::find_iter(text.as_bytes(), name.as_bytes()) {
             let span = Span::new(i, i + name.len());
             let b = text[..i].chars().next_back();
             let a = text[span.end..].chars().next();

@@ -152,7 +152,83 @@ pub struct Gazetteer {
     first_cands: Vec<Candidate>,
     org_heads: FastSet<String>,
     titles: FastSet<String>,
+    /// The first words of the titles of two or more words ("prime" of "prime minister").
+    long_title_starts: FastSet<String>,
     max_title_words: usize,
+}
+
+/// Slots of [`FirstWordMemo`] (2^13 × 16 bytes = 128 KiB, which stays in L2).
+const MEMO_BITS: u32 = 13;
+
+/// A per-thread memo of `by_first_word` lookups, direct-mapped by the word's hash. The index
+/// holds ~100,000 first words in several MiB, so each lookup of a text's word was two cache
+/// misses (control bytes, then the bucket); a text's words repeat ("the", "of", its names), and
+/// the memo answers most of them from L2 with the same result.
+struct FirstWordMemo {
+    /// The gazetteer the entries belong to (its address): another one empties the memo.
+    owner: usize,
+    /// (hash, range start, range end); an end of 0 is a word with no names. A slot's initial
+    /// hash is one that cannot land in it, so it never answers.
+    slots: Vec<(u64, u32, u32)>,
+    /// The words of the text being scanned: (start, length, key hash), kept for its capacity.
+    words: Vec<(usize, usize, u64)>,
+}
+
+impl FirstWordMemo {
+    fn slot(h: u64) -> usize {
+        // The top bits: FxHash's low bits depend only on the word's first bytes.
+        (h >> (64 - MEMO_BITS)) as usize
+    }
+
+    /// Empties the memo unless it holds `gaz`'s entries.
+    fn ready(&mut self, gaz: &Gazetteer) {
+        let owner = gaz as *const Gazetteer as usize;
+        if self.owner != owner || self.slots.is_empty() {
+            self.owner = owner;
+            self.slots.clear();
+            self.slots
+                .extend((0..1u64 << MEMO_BITS).map(|i| (!(i << (64 - MEMO_BITS)), 0, 0)));
+        }
+    }
+
+    /// Asks the CPU to bring `h`'s slot into cache (a hint: no effect on any answer).
+    #[inline]
+    fn prefetch(&self, h: u64) {
+        #[cfg(target_arch = "x86_64")]
+        if let Some(slot) = self.slots.get(Self::slot(h)) {
+            // SAFETY: a prefetch is a hint that never faults; the pointer is in bounds.
+            unsafe {
+                std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
+                    (slot as *const (u64, u32, u32)).cast(),
+                );
+            }
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = h;
+    }
+
+    /// `gaz.by_first_word.get(&h)`, through the memo.
+    fn get(&mut self, gaz: &Gazetteer, h: u64) -> Option<(u32, u32)> {
+        self.ready(gaz);
+        let slot = &mut self.slots[Self::slot(h)];
+        if slot.0 != h {
+            let (from, to) = gaz.by_first_word.get(&h).copied().unwrap_or((0, 0));
+            *slot = (h, from, to);
+        }
+        // Every range in the index is non-empty, so an end of 0 is "none".
+        (slot.2 != 0).then_some((slot.1, slot.2))
+    }
+}
+
+thread_local! {
+    static FIRST_WORDS: std::cell::RefCell<FirstWordMemo> =
+        const {
+            std::cell::RefCell::new(FirstWordMemo {
+                owner: 0,
+                slots: Vec::new(),
+                words: Vec::new(),
+            })
+        };
 }
 
 /// A name in the first-word index, with what the scan checks before reading the name itself
@@ -264,8 +340,14 @@ fn first_word_into(name: &str, out: &mut String) {
     );
 }
 
+/// A name's any-case key: [`normalise`]d, lowercase. A plain-ASCII name (nearly every one the
+/// scan finds in another case) is its own normal form and lowercased in one copy.
 fn fold(s: &str) -> String {
-    normalise(s).to_lowercase()
+    if is_plain_ascii(s) {
+        s.to_ascii_lowercase()
+    } else {
+        normalise(s).to_lowercase()
+    }
 }
 
 /// The length in bytes of the run at the start of `rest` of alphanumeric characters (`word`) or
@@ -553,6 +635,10 @@ impl Gazetteer {
         let titles: FastSet<String> = data_lines(TITLES)
             .map(|l| l.trim().to_lowercase())
             .collect();
+        let long_title_starts = titles
+            .iter()
+            .filter_map(|t| t.split_once(' ').map(|(first, _)| first.to_string()))
+            .collect();
         let max_title_words = titles
             .iter()
             .map(|t| t.split(' ').count())
@@ -570,6 +656,7 @@ impl Gazetteer {
             first_cands,
             org_heads,
             titles,
+            long_title_starts,
             max_title_words,
         }
     }
@@ -610,15 +697,26 @@ impl Gazetteer {
     /// Every entry named exactly `name` (white space and apostrophes normalised), in either case
     /// when `case` is [`Case::Insensitive`].
     pub fn lookup(&self, name: &str, case: Case) -> Vec<&Place> {
-        let n = normalise(name);
+        // A plain-ASCII name (nearly every one the entity reader asks about) is its own normal
+        // form, and its fold its ASCII lowercase: no copies.
+        let n: Cow<str> = if is_plain_ascii(name) {
+            Cow::Borrowed(name)
+        } else {
+            Cow::Owned(normalise(name))
+        };
         match case {
-            Case::Sensitive => match self.exact.get(n.as_str()) {
+            Case::Sensitive => match self.exact.get(n.as_ref()) {
                 Some(&i) => self.places_of(i).collect(),
                 None => Vec::new(),
             },
             Case::Insensitive => {
+                let folded = if n.is_ascii() {
+                    n.to_ascii_lowercase()
+                } else {
+                    fold(&n)
+                };
                 let mut out: Vec<&Place> = Vec::new();
-                for i in self.fold_group(&fold(&n)) {
+                for i in self.fold_group(&folded) {
                     for p in self.places_of(i) {
                         if !out.contains(&p) {
                             out.push(p);
@@ -683,9 +781,23 @@ impl Gazetteer {
     /// scan resumes after its own last match, so each keeps its own position; both visit the
     /// same word starts, the ones not inside their own earlier matches.
     fn scan<'g>(&'g self, text: &str, cases: &[Case], outs: &mut [Vec<NameMatch<'g>>]) {
+        FIRST_WORDS.with(|memo| self.scan_with(&mut memo.borrow_mut(), text, cases, outs));
+    }
+
+    fn scan_with<'g>(
+        &'g self,
+        memo: &mut FirstWordMemo,
+        text: &str,
+        cases: &[Case],
+        outs: &mut [Vec<NameMatch<'g>>],
+    ) {
+        // Every word first, keyed, its memo slot prefetched: a slot is then in cache when the
+        // scan below asks it (read in turn, each was a cache miss, the NER having evicted the
+        // memo since the last document). The scan visits the same words in the same order.
+        memo.ready(self);
+        let mut words = std::mem::take(&mut memo.words);
+        words.clear();
         let mut key = String::new();
-        let tb = text.as_bytes();
-        let mut resume = [0usize; 2];
         let mut pos = 0;
         while pos < text.len() {
             // The next word start.
@@ -695,9 +807,6 @@ impl Gazetteer {
             }
             let word_len = run_len(&text[s..], true);
             pos = s + word_len;
-            if cases.iter().zip(&resume).all(|(_, &r)| s < r) {
-                continue;
-            }
             key.clear();
             let word = &text[s..s + word_len];
             if word.is_ascii() {
@@ -706,7 +815,17 @@ impl Gazetteer {
             } else {
                 key.extend(word.chars().flat_map(char::to_lowercase));
             }
-            let Some(&(from, to)) = self.by_first_word.get(&fx(key.as_bytes())) else {
+            let h = fx(key.as_bytes());
+            memo.prefetch(h);
+            words.push((s, word_len, h));
+        }
+        let tb = text.as_bytes();
+        let mut resume = [0usize; 2];
+        for &(s, word_len, h) in &words {
+            if cases.iter().zip(&resume).all(|(_, &r)| s < r) {
+                continue;
+            }
+            let Some((from, to)) = memo.get(self, h) else {
                 continue;
             };
             let cands = &self.first_cands[from as usize..to as usize];
@@ -720,6 +839,7 @@ impl Gazetteer {
                 }
             }
         }
+        memo.words = words;
     }
 
     /// The longest name among `cands` (the names whose first word is the text's word at `s`)
@@ -808,6 +928,28 @@ impl Gazetteer {
     /// ignored ("Mr.").
     pub fn is_title(&self, words: &str) -> bool {
         with_key(words, true, |k| self.titles.contains(k))
+    }
+
+    /// False when no title of two or more words starts with `word` (a single word without white
+    /// space): then [`Gazetteer::is_title`] is false for `word` followed by any other words,
+    /// whose key starts with `word`'s own key and a space.
+    pub fn may_start_long_title(&self, word: &str) -> bool {
+        with_key(word, false, |k| self.long_title_starts.contains(k))
+    }
+
+    /// `(is_title(word), may_start_long_title(word))` with one key for both, for a scan that
+    /// asks both of every word: the key without its final full stop is `is_title`'s key (a
+    /// non-ASCII word is asked separately, as lowercasing other scripts is contextual).
+    pub fn title_word(&self, word: &str) -> (bool, bool) {
+        if !word.is_ascii() {
+            return (self.is_title(word), self.may_start_long_title(word));
+        }
+        with_key(word, false, |k| {
+            (
+                self.titles.contains(k.strip_suffix('.').unwrap_or(k)),
+                self.long_title_starts.contains(k),
+            )
+        })
     }
 
     /// The most words a title has ("Prime Minister": 2).
@@ -973,5 +1115,99 @@ mod tests {
         assert!(gaz().is_title(" PRIME  MINISTER "));
         assert!(!gaz().is_title("Mr.."));
         assert!(!gaz().is_title("Présidente Kozlova"));
+    }
+
+    #[test]
+    fn lookups_key_plain_ascii_names_as_normalised_ones() {
+        let g = gaz();
+        for (plain, other) in [
+            ("Nur-Sultan", " Nur-Sultan\t"),
+            ("Almaty", "Almaty\u{a0}"),
+            ("Ras al Khaimah", "Ras  al\nKhaimah"),
+            ("almaty", "\tALMATY "),
+        ] {
+            for case in [Case::Sensitive, Case::Insensitive] {
+                assert_eq!(g.lookup(plain, case), g.lookup(other, case), "{other:?}");
+            }
+        }
+        assert!(!g.lookup("Almaty", Case::Sensitive).is_empty());
+        assert!(g.lookup("almaty", Case::Sensitive).is_empty());
+        assert_eq!(
+            g.lookup("almaty", Case::Insensitive),
+            g.lookup("Almaty", Case::Sensitive)
+        );
+    }
+
+    #[test]
+    fn long_titles_start_only_with_their_first_words() {
+        let g = gaz();
+        assert!(g.may_start_long_title("PRIME"));
+        assert!(g.may_start_long_title("Deputy"));
+        assert!(!g.may_start_long_title("President"));
+        assert!(!g.may_start_long_title("Kozlov"));
+        for w in [
+            "Mr.",
+            "MR.",
+            "mr",
+            "Mr..",
+            "Prime",
+            "prime.",
+            "President",
+            " President ",
+            "Ms",
+            "Kozlov",
+            ".",
+            "",
+            "Président",
+            "Prime\tMinister",
+            "PRIME  MINISTER",
+        ] {
+            assert_eq!(
+                g.title_word(w),
+                (g.is_title(w), g.may_start_long_title(w)),
+                "{w:?}"
+            );
+        }
+        // Whatever follows, a title of two or more words needs its first word let through.
+        for t in &g.titles {
+            let words: Vec<&str> = t.split(' ').collect();
+            if words.len() > 1 {
+                let first = words[0].to_uppercase();
+                assert!(g.is_title(&format!("{first} {}", words[1..].join("  "))));
+                assert!(g.may_start_long_title(&first), "{t:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_first_word_memo_answers_as_the_index_does() {
+        // Every name's first word (each looked up twice: a cold slot, then a warm one, with
+        // other words evicting it in between), and words that start no name.
+        let g = gaz();
+        let mut memo = FirstWordMemo {
+            owner: 0,
+            slots: Vec::new(),
+            words: Vec::new(),
+        };
+        let mut key = String::new();
+        let mut hashes: Vec<u64> = g
+            .names
+            .iter()
+            .map(|n| {
+                first_word_into(n, &mut key);
+                fx(key.as_bytes())
+            })
+            .collect();
+        hashes.extend(["the", "of", "zzqx", ""].map(|w| fx(w.as_bytes())));
+        for _ in 0..2 {
+            for &h in &hashes {
+                assert_eq!(memo.get(g, h), g.by_first_word.get(&h).copied());
+            }
+        }
+        let text = "Protesters in Almaty and in almaty, then in NUR-SULTAN and Nur-Sultan.";
+        assert_eq!(
+            g.find_all(text, Case::Insensitive),
+            g.find_all(text, Case::Insensitive)
+        );
     }
 }

@@ -240,6 +240,16 @@ pub(crate) fn token_info(word: &str, s: &mut Scratch) -> TokInfo {
     info
 }
 
+/// [`token_info`] with what the lexicon says of the word: in the name list, its word class.
+fn full_token_info(w: &str, lex: &Lexicon, s: &mut Scratch) -> TokInfo {
+    let mut info = token_info(w, s);
+    if info.flags & HAS_ALPHA != 0 && lex.names.contains(info.lower) {
+        info.flags |= IN_NAMES;
+    }
+    info.cluster = lex.clusters.class(info.word);
+    info
+}
+
 // Per-word document statistics.
 const SEEN_LOWER: u8 = 1;
 const SEEN_CAP_MID: u8 = 2;
@@ -275,6 +285,32 @@ pub(crate) struct DocWork {
     pub(crate) feats: Vec<u32>,
     /// `feats[offs[i]..offs[i + 1]]` are token i's features.
     pub(crate) offs: Vec<u32>,
+    /// The built-in model's token infos by word, kept from document to document.
+    memo: TokMemo,
+}
+
+/// log2 of the slots of [`TokMemo`]: 2,048 slots of 144 bytes (≈ 300 KiB, within L2).
+const MEMO_BITS: u32 = 11;
+/// Longer words are not memoised (they are rare, and the slot holds the word itself).
+const MEMO_WORD: usize = 32;
+
+/// One memoised word and its [`TokInfo`] (name-list flag and word class included).
+#[derive(Clone, Copy, Default)]
+struct MemoSlot {
+    /// The word's length in bytes; 0 is an empty slot.
+    len: u8,
+    word: [u8; MEMO_WORD],
+    info: TokInfo,
+}
+
+/// A direct-mapped memo of token infos, by the word's hash. A token's info is a pure function of
+/// the word and the lexicon, and a document's words repeat ("the", "said", its names): the memo
+/// spares [`token_info`] and the name-list and word-class lookups, which are cache misses in
+/// tables of several MiB. It holds the built-in model's infos only (its lexicon lives as long as
+/// the program, so entries never go stale); a slot answers only for the very word it holds.
+#[derive(Default)]
+struct TokMemo {
+    slots: Vec<MemoSlot>,
 }
 
 impl DocWork {
@@ -333,19 +369,32 @@ impl DocWork {
         ctx.agg_ready = true;
     }
 
-    /// Adds a sentence of the current document.
+    /// Adds a sentence of the current document. `memo`: the lexicon is the built-in model's,
+    /// whose token infos [`TokMemo`] keeps.
     pub(crate) fn push_sentence<'a, I: IntoIterator<Item = &'a str>>(
         &mut self,
         words: I,
         lex: &Lexicon,
+        memo: bool,
     ) {
         let start = self.infos.len();
+        if memo && self.memo.slots.is_empty() {
+            self.memo.slots = vec![MemoSlot::default(); 1 << MEMO_BITS];
+        }
         for w in words {
-            let mut info = token_info(w, &mut self.scratch);
-            if info.flags & HAS_ALPHA != 0 && lex.names.contains(info.lower) {
-                info.flags |= IN_NAMES;
-            }
-            info.cluster = lex.clusters.class(info.word);
+            let b = w.as_bytes();
+            let info = if memo && !b.is_empty() && b.len() <= MEMO_WORD {
+                let slot = (hash_bytes(b) >> (64 - MEMO_BITS)) as usize;
+                let slot = &mut self.memo.slots[slot];
+                if slot.len as usize != b.len() || slot.word[..b.len()] != *b {
+                    slot.len = b.len() as u8;
+                    slot.word[..b.len()].copy_from_slice(b);
+                    slot.info = full_token_info(w, lex, &mut self.scratch);
+                }
+                slot.info
+            } else {
+                full_token_info(w, lex, &mut self.scratch)
+            };
             self.infos.push(info);
         }
         let end = self.infos.len();

@@ -172,11 +172,17 @@ pub(crate) fn decode<S: Scorer>(s: &S, work: &DocWork, dec: &mut Decoder, out: &
     dec.back.clear();
     dec.score.resize(n, [0; NT]);
     dec.back.resize(n, [0; NT]);
+    // The weight rows of the token `AHEAD` places on, fetched while this one is scored (and the
+    // first ones before the loop): the table is tens of MiB, so each row is a cache miss that
+    // otherwise stalls the sum, and one token's scoring is too short to cover a miss.
+    const AHEAD: usize = 1;
+    let rows = |i: usize| &work.feats[work.offs[i] as usize..work.offs[i + 1] as usize];
+    for i in 0..AHEAD.min(n) {
+        s.prefetch(rows(i));
+    }
     for i in 0..n {
-        // The next token's weight rows, fetched while this one is scored: the table is tens of
-        // MiB, so each row is a cache miss that otherwise stalls the sum.
-        if i + 1 < n {
-            s.prefetch(&work.feats[work.offs[i + 1] as usize..work.offs[i + 2] as usize]);
+        if i + AHEAD < n {
+            s.prefetch(rows(i + AHEAD));
         }
         let mut em = [0i32; NT];
         s.emissions(
@@ -240,13 +246,21 @@ thread_local! {
 
 static MODEL: &[u8] = include_bytes!("../model/ner.bin");
 
+/// The parsed built-in model.
+static BUILTIN: OnceLock<Tagger> = OnceLock::new();
+
 impl Tagger {
     /// The model compiled into the binary, parsed once.
     pub fn builtin() -> &'static Tagger {
-        static TAGGER: OnceLock<Tagger> = OnceLock::new();
-        TAGGER.get_or_init(|| {
+        BUILTIN.get_or_init(|| {
             Tagger::from_bytes(MODEL).expect("the compiled-in NER model (crates/ner/model/ner.bin)")
         })
+    }
+
+    /// True for [`Tagger::builtin`] itself: its lexicon lives as long as the program, so the
+    /// per-thread token memo may keep what it says about words.
+    fn is_builtin(&self) -> bool {
+        BUILTIN.get().is_some_and(|t| std::ptr::eq(t, self))
     }
 
     /// Entity spans (byte offsets into `text`) found in the sentence `sentence`, tagged as a
@@ -276,9 +290,13 @@ impl Tagger {
         WORKSPACE.with(|ws| {
             let ws = &mut *ws.borrow_mut();
             ws.work.clear();
+            let memo = self.is_builtin();
             for p in pieces {
-                ws.work
-                    .push_sentence(p.as_ref().iter().map(|s| &text[s.start..s.end]), &self.lex);
+                ws.work.push_sentence(
+                    p.as_ref().iter().map(|s| &text[s.start..s.end]),
+                    &self.lex,
+                    memo,
+                );
             }
             let mut out = Vec::with_capacity(pieces.len());
             for (si, p) in pieces.iter().enumerate() {
@@ -323,9 +341,10 @@ impl Tagger {
         WORKSPACE.with(|ws| {
             let ws = &mut *ws.borrow_mut();
             ws.work.clear();
+            let memo = self.is_builtin();
             for s in sentences {
                 ws.work
-                    .push_sentence(s.as_ref().iter().map(|w| w.as_ref()), &self.lex);
+                    .push_sentence(s.as_ref().iter().map(|w| w.as_ref()), &self.lex, memo);
             }
             for si in 0..sentences.len() {
                 ws.work.features(si, self.bits);

@@ -117,6 +117,30 @@ fn the_shipped_model_finds_people_and_places() {
 }
 
 #[test]
+fn the_shipped_model_tags_the_same_with_its_token_memo() {
+    // The built-in tagger memoises token infos per thread; a copy parsed from its bytes does
+    // not. Words recur across the documents (a warm memo) and differ in case and script.
+    let builtin = Tagger::builtin();
+    let copy = Tagger::from_bytes(&builtin.to_bytes()).expect("the model round-trips");
+    let docs = [
+        "Vladimir Kozlov, leader of the Alga! party, was detained in Almaty by police.",
+        "KOZLOV was detained. Kozlov's lawyer said the Almaty court acted \u{201c}unlawfully\u{201d}.",
+        "Владимир Козлов and Vladimir Kozlov met Maria Ivanova in Nur-Sultan on 3 May 2019.",
+        "The party of Vladimir Kozlov, Alga!, was banned; the police in almaty said nothing.",
+    ];
+    for round in 0..2 {
+        for text in docs {
+            let sentences = [Span::new(0, text.len())];
+            assert_eq!(
+                builtin.tag_document(text, &sentences),
+                copy.tag_document(text, &sentences),
+                "round {round}: {text}"
+            );
+        }
+    }
+}
+
+#[test]
 fn spans_are_on_char_boundaries_inside_the_sentence() {
     let text = "Вступление. \u{201c}Amnesty International\u{201d} said Владимир Козлов\u{2019}s \
                 trial in Astana\u{2019}s court was unfair, per the U.S. State Department. Конец.";

@@ -6,7 +6,7 @@
 //! single hash lookup per word, which is also the prefilter: only positions whose token can start
 //! a time expression are handed to the grammar.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,13 +112,15 @@ pub struct Tok {
     pub glued: bool,
 }
 
-fn lexicon() -> &'static HashMap<&'static str, Lex> {
-    static LEX: OnceLock<HashMap<&'static str, Lex>> = OnceLock::new();
+/// The word lexicon, asked about every word of every text: FxHash, as SipHash's defence against
+/// crafted keys buys nothing for our own fixed words and hashing was most of the lookup.
+fn lexicon() -> &'static FxHashMap<&'static str, Lex> {
+    static LEX: OnceLock<FxHashMap<&'static str, Lex>> = OnceLock::new();
     LEX.get_or_init(build_lexicon)
 }
 
-fn build_lexicon() -> HashMap<&'static str, Lex> {
-    let mut m: HashMap<&'static str, Lex> = HashMap::new();
+fn build_lexicon() -> FxHashMap<&'static str, Lex> {
+    let mut m: FxHashMap<&'static str, Lex> = FxHashMap::default();
     let months = [
         ("january", "jan", 1),
         ("february", "feb", 2),
