@@ -3145,7 +3145,10 @@ fn inherit_dates(ctx: &Ctx, all: &mut [Cand]) {
         for (sj, sent) in ctx.sentences.iter().enumerate().take(si).skip(next_plain) {
             let year = ctx.timexes[ctx.timexes_in(sent.start, sent.end)]
                 .iter()
-                .filter(|t| states_year(&t.text) && !in_relative_clause(ctx, sent.start, t))
+                .filter(|t| {
+                    (states_year(&t.text) || names_day_of_month(t))
+                        && !in_relative_clause(ctx, sent.start, t)
+                })
                 .find_map(|t| timex_date(t).and_then(|d| d.year));
             if let Some(y) = year {
                 sentence_year.push((ctx.paragraph[sj], sj, y));
@@ -3170,6 +3173,39 @@ fn inherit_dates(ctx: &Ctx, all: &mut [Cand]) {
         }
         i = end;
     }
+}
+
+/// True when a time expression names a month in words and a day of it ("On 9 August", "on 1
+/// February"): its year, read from the document's date, is as firm as a written one.
+fn names_day_of_month(t: &Timex) -> bool {
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sept",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+    ];
+    timex_date(t).is_some_and(|d| d.year.is_some() && d.month.is_some() && d.day.is_some())
+        && has_any_word(&t.text.to_ascii_lowercase(), MONTHS)
 }
 
 /// True when `t` lies in a relative clause about a noun ("the Covenant, which Kazakhstan ratified

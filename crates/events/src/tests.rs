@@ -1617,3 +1617,29 @@ fn a_year_in_a_relative_clause_does_not_date_the_paragraph() {
     .read();
     assert_ne!(one(&a, EventType::Torture).date, date("2005"));
 }
+
+#[test]
+fn a_day_and_month_stated_earlier_in_the_paragraph_date_an_undated_event() {
+    // "9 August" takes its year from the document's date; the later event gets that year only.
+    let a = Doc::dated(
+        "On 9 August, voters went to the polls. The president had already imprisoned Ivan \
+         Petrov.\n\nLater Anna Kovac was detained.",
+        date("2020-08-18"),
+    )
+    .person("Ivan Petrov")
+    .person("Anna Kovac")
+    .date("9 August", "2020-08-09")
+    .read();
+    let first = a
+        .events
+        .iter()
+        .find(|e| victims(&a, e) == ["Ivan Petrov"])
+        .expect("Ivan Petrov's imprisonment");
+    assert_eq!(first.date, date("2020"));
+    let later = a
+        .events
+        .iter()
+        .find(|e| victims(&a, e) == ["Anna Kovac"])
+        .expect("Anna Kovac's detention");
+    assert_eq!(later.date, None);
+}
