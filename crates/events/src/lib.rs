@@ -224,6 +224,43 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// Whether the text before a trigger (from its sentence's start) ends in a list governed by a
+/// phrase of reputation ("notorious for kidnapping, arbitrary arrests and torture"): the
+/// trigger then names what someone is known for, not an event.
+fn reputation_list(before: &str) -> bool {
+    const REPUTATION: &[&str] = &["notorious for", "infamous for", "known for"];
+    let Some(at) = REPUTATION
+        .iter()
+        .filter_map(|p| rfind_word(before, p).map(|i| i + p.len()))
+        .max()
+    else {
+        return false;
+    };
+    let list = &before[at..];
+    // A list runs on commas and "and"; punctuation, a relative pronoun or a finite verb after
+    // its first word starts a new statement.
+    list.len() <= 120
+        && !list.contains([';', ':', '.', '(', '"', '\u{201c}'])
+        && !words(list).skip(1).any(|w| {
+            matches!(
+                w,
+                "that"
+                    | "which"
+                    | "who"
+                    | "whom"
+                    | "where"
+                    | "when"
+                    | "is"
+                    | "are"
+                    | "was"
+                    | "were"
+                    | "has"
+                    | "have"
+                    | "had"
+            )
+        })
+}
+
 /// An event read from one trigger, before it becomes an [`EventMention`].
 #[derive(Debug, Clone)]
 struct Cand {
@@ -417,6 +454,9 @@ const HYPOTHETICAL: &[&str] = &[
     "facing up to",
     "threat of",
     "any form of",
+    // A kind, not a case: "the kind of banditry and kidnapping our country has witnessed".
+    "kind of",
+    "kinds of",
     "protect",
     "prevent",
     "free from",
@@ -1870,6 +1910,19 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
         {
             continue;
         }
+        // A reputation, not a report: "a unit notorious for kidnapping, extortion and torture".
+        if call.is_none() && reputation_list(sl(lower, ss, ts)) {
+            continue;
+        }
+        // A count of an indictment names a charge, not an event: "two counts of kidnapping",
+        // "one count of first-degree torture".
+        if call.is_none()
+            && last_words(before, 6)
+                .find(|w| !CRIME_MODIFIERS.contains(w) || matches!(*w, "count" | "counts"))
+                .is_some_and(|w| matches!(w, "count" | "counts"))
+        {
+            continue;
+        }
         // Negation within the verb group: "was not charged", "no charges were brought".
         let negated = prev
             .iter()
@@ -2084,6 +2137,48 @@ const CRIME_MODIFIERS: &[&str] = &[
     "of",
 ];
 
+/// Offences of speech and association that states charge critics with: being "suspected" of
+/// them makes an arrest no investigation of a violent crime.
+const DISSENT_OFFENCES: &[&str] = &[
+    "collusion",
+    "subversion",
+    "subversive",
+    "sedition",
+    "seditious",
+    "espionage",
+    "spying",
+    "treason",
+    "separatism",
+    "extremism",
+    "links",
+    "ties",
+    "membership",
+];
+
+/// True when every "suspect…" word of `near` is "suspected (of) <an offence of dissent>"
+/// ("detained over suspected collusion with foreign forces"): the one arrested is a critic, not
+/// a suspect of violence.
+fn suspicion_of_dissent(near: &str) -> bool {
+    let ws: Vec<&str> = words(near).collect();
+    let mut any = false;
+    for (i, w) in ws.iter().enumerate() {
+        if !SUSPECT_WORDS.contains(w) {
+            continue;
+        }
+        let next = ws.get(i + 1).copied().unwrap_or("");
+        let next = if next == "of" {
+            ws.get(i + 2).copied().unwrap_or("")
+        } else {
+            next
+        };
+        if *w != "suspected" || !DISSENT_OFFENCES.contains(&next) {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
 /// True when the trigger arrests, charges or convicts someone for a violent crime.
 fn accuses_of_violence(ctx: &Ctx, sent: Span, trigger: Span) -> bool {
     let lower = ctx.lower.as_str();
@@ -2092,7 +2187,7 @@ fn accuses_of_violence(ctx: &Ctx, sent: Span, trigger: Span) -> bool {
         sent.start.max(trigger.start.saturating_sub(100)),
         sent.end.min(trigger.end + 100),
     );
-    if has_any_word(near, SUSPECT_WORDS) {
+    if has_any_word(near, SUSPECT_WORDS) && !suspicion_of_dissent(near) {
         return true;
     }
     let after = sl(lower, trigger.end, sent.end.min(trigger.end + 120));

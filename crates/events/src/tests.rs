@@ -1643,3 +1643,71 @@ fn a_day_and_month_stated_earlier_in_the_paragraph_date_an_undated_event() {
         .expect("Anna Kovac's detention");
     assert_eq!(later.date, None);
 }
+
+#[test]
+fn a_list_after_notorious_for_names_a_reputation_not_events() {
+    let a = Doc::new(
+        "Set up in 1990, the unit has since become notorious for kidnapping, extortion and \
+         torture of suspects. On 3 May police arrested Ivan Petrov.",
+    )
+    .person("Ivan Petrov")
+    .read();
+    assert!(a
+        .events
+        .iter()
+        .all(|e| e.event_type != EventType::Abduction));
+    assert!(a.events.iter().all(|e| e.event_type != EventType::Torture));
+    assert_eq!(victims(&a, one(&a, EventType::Arrest)), ["Ivan Petrov"]);
+    // A new statement after the list is read as usual.
+    let b = Doc::new(
+        "The governor is infamous for a campaign that has seen Ivan Petrov tortured in custody.",
+    )
+    .person("Ivan Petrov")
+    .read();
+    assert_eq!(victims(&b, one(&b, EventType::Torture)), ["Ivan Petrov"]);
+}
+
+#[test]
+fn a_count_of_an_indictment_is_a_charge_not_an_event() {
+    let a = Doc::new("A jury found Ivan Petrov guilty of two counts of first-degree kidnapping.")
+        .person("Ivan Petrov")
+        .read();
+    assert!(a
+        .events
+        .iter()
+        .all(|e| e.event_type != EventType::Abduction));
+}
+
+#[test]
+fn the_kind_of_a_violation_is_no_case_of_it() {
+    let a = Doc::new(
+        "The kind of kidnapping for ransom that the country has witnessed cannot be separated \
+         from poverty. Ivan Petrov was kidnapped in May.",
+    )
+    .person("Ivan Petrov")
+    .read();
+    let kidnappings = of_type(&a, EventType::Abduction);
+    assert_eq!(kidnappings.len(), 1);
+    assert_eq!(victims(&a, kidnappings[0]), ["Ivan Petrov"]);
+}
+
+#[test]
+fn an_arrest_on_suspicion_of_dissent_is_no_investigation() {
+    // "suspected collusion" is a charge against a critic: Ivan Petrov is the one arrested.
+    let a = Doc::dated(
+        "Media tycoon Ivan Petrov became the highest-profile person arrested under the new \
+         security law on Monday, detained over suspected collusion with foreign forces.",
+        date("2020-08-10"),
+    )
+    .person("Ivan Petrov")
+    .date("Monday", "2020-08-10")
+    .read();
+    let arrest = one(&a, EventType::Arrest);
+    assert_eq!(victims(&a, arrest), ["Ivan Petrov"]);
+    assert_eq!(arrest.date, date("2020-08-10"));
+    // A suspect of violence still makes an arrest a step of an investigation.
+    let b = Doc::new("Police arrested Ivan Petrov, a suspected gunman, on Monday.")
+        .person("Ivan Petrov")
+        .read();
+    assert!(b.events.iter().all(|e| e.event_type != EventType::Arrest));
+}
