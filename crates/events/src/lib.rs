@@ -2845,6 +2845,7 @@ fn sentence_dates(ctx: &Ctx, sent: Span, cands: &mut [Cand]) {
     let lower = ctx.lower.as_str();
     let (ss, _se) = (sent.start, sent.end);
     let mut best: Vec<Option<(usize, usize)>> = vec![None; cands.len()]; // (distance, timex)
+    let mut signed = None;
     for t in ctx.timexes_in(sent.start, sent.end) {
         let tx = &ctx.timexes[t];
         if timex_date(tx).is_none() {
@@ -2859,6 +2860,12 @@ fn sentence_dates(ctx: &Ctx, sent: Span, cands: &mut [Cand]) {
             && sl(lower, xe, lower.len()).trim_start().starts_with(')')
             && words(sl(ctx.text, ss, xs)).all(|w| !w.starts_with(|c: char| c.is_ascii_lowercase()))
         {
+            continue;
+        }
+        // An embedded post's signature ("… pic.twitter.com/x — Name (@handle) May 27, 2021")
+        // dates the post: every event it tells that has no date of its own.
+        if pre.ends_with(')') && pre.rfind("(@").is_some_and(|p| !pre[p..].contains(' ')) {
+            signed = Some(t);
             continue;
         }
         // "the December 2011 violence": a date inside a noun phrase dates that noun.
@@ -2977,6 +2984,11 @@ fn sentence_dates(ctx: &Ctx, sent: Span, cands: &mut [Cand]) {
             if best[o].is_none_or(|(bd, _)| d < bd) {
                 best[o] = Some((d, t));
             }
+        }
+    }
+    if let Some(t) = signed {
+        for b in best.iter_mut().filter(|b| b.is_none()) {
+            *b = Some((usize::MAX, t));
         }
     }
     // A year the sentence states outright ("in 1997 … on 30 May").

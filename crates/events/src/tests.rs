@@ -1711,3 +1711,17 @@ fn an_arrest_on_suspicion_of_dissent_is_no_investigation() {
         .read();
     assert!(b.events.iter().all(|e| e.event_type != EventType::Arrest));
 }
+
+#[test]
+fn an_embedded_posts_signature_dates_the_events_it_tells() {
+    let a = Doc::dated(
+        "Police arrested reporter Ivan Petrov, he was beaten while covering the protest \
+         #FreeIvan pic.twitter.com/abc — Anna Kovac (@annak) May 27, 2021",
+        date("2021-06-08"),
+    )
+    .person("Ivan Petrov")
+    .person("Anna Kovac")
+    .date("May 27, 2021", "2021-05-27")
+    .read();
+    assert_eq!(one(&a, EventType::Arrest).date, date("2021-05-27"));
+}
