@@ -2891,18 +2891,25 @@ fn sentence_dates(ctx: &Ctx, sent: Span, cands: &mut [Cand]) {
             && !cands
                 .iter()
                 .any(|c| c.trigger.start >= xe && c.trigger.start <= xe + 1 + next_after.len());
-        if adjectival {
-            continue;
-        }
-        // "the 7 November demonstration": the date belongs to the noun right after it.
+        // "the 7 November demonstration", "the November 2019 shooting deaths": the date belongs
+        // to the noun right after it, or after one or two words that modify that noun.
         let modifies_next = pre
             .ends_with("the")
             .then(|| {
                 cands.iter().position(|c| {
-                    c.trigger.start >= xe && sl(lower, xe, c.trigger.start).trim().is_empty()
+                    let gap = sl(lower, xe, c.trigger.start);
+                    c.trigger.start >= xe
+                        && c.kind == Kind::Noun
+                        && gap
+                            .chars()
+                            .all(|ch| ch.is_ascii_lowercase() || ch == ' ' || ch == '-')
+                        && words(gap).count() <= 2
                 })
             })
             .flatten();
+        if adjectival && modifies_next.is_none() {
+            continue;
+        }
         if let Some(o) = modifies_next {
             let d = cands[o].trigger.start - xe;
             if best[o].is_none_or(|(bd, _)| d < bd) {

@@ -1725,3 +1725,21 @@ fn an_embedded_posts_signature_dates_the_events_it_tells() {
     .read();
     assert_eq!(one(&a, EventType::Arrest).date, date("2021-05-27"));
 }
+
+#[test]
+fn a_date_before_a_nouns_modifiers_dates_that_noun() {
+    let a = Doc::dated(
+        "A man was found guilty of murder Thursday for the November 2019 shooting deaths of \
+         Ivan Petrov and his wife.",
+        date("2022-01-28"),
+    )
+    .person("Ivan Petrov")
+    .date("Thursday", "2022-01-27")
+    .date("November 2019", "2019-11")
+    .read();
+    let killing = of_type(&a, EventType::Killing)
+        .into_iter()
+        .find(|e| victims(&a, e) == ["Ivan Petrov"])
+        .expect("Ivan Petrov's killing");
+    assert_eq!(killing.date, date("2019-11"));
+}
