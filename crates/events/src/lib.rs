@@ -3247,7 +3247,8 @@ fn inherit_dates(ctx: &Ctx, all: &mut [Cand]) {
     }
     // Paragraph: the year of the nearest earlier sentence of the paragraph with a dated event
     // or a stated year.
-    let mut sentence_year: Vec<(usize, usize, i32)> = Vec::new(); // (paragraph, sentence, year)
+    // (paragraph, sentence, year, from a sentence without events)
+    let mut sentence_year: Vec<(usize, usize, i32, bool)> = Vec::new();
     let mut i = 0;
     let mut next_plain = 0;
     while i < all.len() {
@@ -3257,23 +3258,31 @@ fn inherit_dates(ctx: &Ctx, all: &mut [Cand]) {
         // A sentence without events that states a year ("On 28 December 2021 he posted a
         // video.") sets the time of the paragraph's next sentences as a dated event does.
         for (sj, sent) in ctx.sentences.iter().enumerate().take(si).skip(next_plain) {
+            // A photo's caption or credit dates the picture, not the story.
+            if has_any_word(
+                sl(&ctx.lower, sent.start, sent.end),
+                &["photo", "photos", "image", "images", "pictured"],
+            ) {
+                continue;
+            }
             let year = ctx.timexes[ctx.timexes_in(sent.start, sent.end)]
                 .iter()
                 .filter(|t| {
                     (states_year(&t.text) || names_day_of_month(t))
                         && !in_relative_clause(ctx, sent.start, t)
+                        && !modifies_noun(ctx, sent.start, t)
                 })
                 .find_map(|t| timex_date(t).and_then(|d| d.year));
             if let Some(y) = year {
-                sentence_year.push((ctx.paragraph[sj], sj, y));
+                sentence_year.push((ctx.paragraph[sj], sj, y, true));
             }
         }
         next_plain = si + 1;
         let inherited = sentence_year
             .iter()
             .rev()
-            .take_while(|(p, _, _)| *p == para)
-            .map(|&(_, _, y)| y)
+            .take_while(|(p, s, _, plain)| *p == para || (*plain && *p + 1 == para && *s + 1 == si))
+            .map(|&(_, _, y, _)| y)
             .next();
         if let Some(y) = inherited {
             for c in &mut all[i..end] {
@@ -3283,10 +3292,19 @@ fn inherit_dates(ctx: &Ctx, all: &mut [Cand]) {
             }
         }
         if let Some(y) = all[i..end].iter().find_map(|c| c.date.and_then(|d| d.year)) {
-            sentence_year.push((para, si, y));
+            sentence_year.push((para, si, y, false));
         }
         i = end;
     }
+}
+
+/// True when `t` stands between an article and its noun ("the root causes of the 2015 crisis"):
+/// it dates that noun, not the time the paragraph tells of.
+fn modifies_noun(ctx: &Ctx, sent_start: usize, t: &Timex) -> bool {
+    let pre = sl(&ctx.lower, sent_start, t.span.start);
+    last_words(pre, 1)
+        .next()
+        .is_some_and(|w| matches!(w, "the" | "a" | "an"))
 }
 
 /// True when a time expression names a month in words and a day of it ("On 9 August", "on 1

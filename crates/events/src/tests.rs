@@ -1743,3 +1743,51 @@ fn a_date_before_a_nouns_modifiers_dates_that_noun() {
         .expect("Ivan Petrov's killing");
     assert_eq!(killing.date, date("2019-11"));
 }
+
+#[test]
+fn a_dated_sentence_without_events_ending_a_paragraph_dates_the_next_paragraphs_start() {
+    let a = Doc::dated(
+        "General Ivanov staged a coup on 1 February 2021.\n\nThe military repressed the \
+         movement, killing Ivan Petrov.\n\nAnna Kovac was detained.",
+        date("2021-07-28"),
+    )
+    .person("Ivan Petrov")
+    .person("Anna Kovac")
+    .date("1 February 2021", "2021-02-01")
+    .read();
+    let killing = of_type(&a, EventType::Killing)
+        .into_iter()
+        .find(|e| victims(&a, e) == ["Ivan Petrov"])
+        .expect("Ivan Petrov's killing");
+    assert_eq!(killing.date, date("2021"));
+    // Only the paragraph right after the dated sentence.
+    let later = a
+        .events
+        .iter()
+        .find(|e| victims(&a, e) == ["Anna Kovac"])
+        .expect("Anna Kovac's detention");
+    assert_eq!(later.date, None);
+}
+
+#[test]
+fn a_year_modifying_a_noun_or_in_a_caption_does_not_date_the_paragraph() {
+    let a = Doc::dated(
+        "Until the authorities address the causes of the 2015 crisis, nothing will change. \
+         Ivan Petrov was tortured in custody.",
+        date("2021-09-20"),
+    )
+    .person("Ivan Petrov")
+    .date("2015", "2015")
+    .read();
+    assert_eq!(one(&a, EventType::Torture).date, None);
+    let b = Doc::dated(
+        "The minister meets the president in London, April 17. 2018 Press Association via AP \
+         Images\n\nThe police detained Ivan Petrov.",
+        date("2021-09-27"),
+    )
+    .person("Ivan Petrov")
+    .date("April 17", "2018-04-17")
+    .date("2018", "2018")
+    .read();
+    assert_eq!(one(&b, EventType::Arrest).date, None);
+}
