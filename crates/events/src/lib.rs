@@ -224,6 +224,43 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// Whether the text before a trigger (from its sentence's start) ends in a list governed by a
+/// phrase of reputation ("notorious for kidnapping, arbitrary arrests and torture"): the
+/// trigger then names what someone is known for, not an event.
+fn reputation_list(before: &str) -> bool {
+    const REPUTATION: &[&str] = &["notorious for", "infamous for", "known for"];
+    let Some(at) = REPUTATION
+        .iter()
+        .filter_map(|p| rfind_word(before, p).map(|i| i + p.len()))
+        .max()
+    else {
+        return false;
+    };
+    let list = &before[at..];
+    // A list runs on commas and "and"; punctuation, a relative pronoun or a finite verb after
+    // its first word starts a new statement.
+    list.len() <= 120
+        && !list.contains([';', ':', '.', '(', '"', '\u{201c}'])
+        && !words(list).skip(1).any(|w| {
+            matches!(
+                w,
+                "that"
+                    | "which"
+                    | "who"
+                    | "whom"
+                    | "where"
+                    | "when"
+                    | "is"
+                    | "are"
+                    | "was"
+                    | "were"
+                    | "has"
+                    | "have"
+                    | "had"
+            )
+        })
+}
+
 /// An event read from one trigger, before it becomes an [`EventMention`].
 #[derive(Debug, Clone)]
 struct Cand {
@@ -417,6 +454,9 @@ const HYPOTHETICAL: &[&str] = &[
     "facing up to",
     "threat of",
     "any form of",
+    // A kind, not a case: "the kind of banditry and kidnapping our country has witnessed".
+    "kind of",
+    "kinds of",
     "protect",
     "prevent",
     "free from",
@@ -1870,6 +1910,19 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
         {
             continue;
         }
+        // A reputation, not a report: "a unit notorious for kidnapping, extortion and torture".
+        if call.is_none() && reputation_list(sl(lower, ss, ts)) {
+            continue;
+        }
+        // A count of an indictment names a charge, not an event: "two counts of kidnapping",
+        // "one count of first-degree torture".
+        if call.is_none()
+            && last_words(before, 6)
+                .find(|w| !CRIME_MODIFIERS.contains(w) || matches!(*w, "count" | "counts"))
+                .is_some_and(|w| matches!(w, "count" | "counts"))
+        {
+            continue;
+        }
         // Negation within the verb group: "was not charged", "no charges were brought".
         let negated = prev
             .iter()
@@ -2084,6 +2137,48 @@ const CRIME_MODIFIERS: &[&str] = &[
     "of",
 ];
 
+/// Offences of speech and association that states charge critics with: being "suspected" of
+/// them makes an arrest no investigation of a violent crime.
+const DISSENT_OFFENCES: &[&str] = &[
+    "collusion",
+    "subversion",
+    "subversive",
+    "sedition",
+    "seditious",
+    "espionage",
+    "spying",
+    "treason",
+    "separatism",
+    "extremism",
+    "links",
+    "ties",
+    "membership",
+];
+
+/// True when every "suspect…" word of `near` is "suspected (of) <an offence of dissent>"
+/// ("detained over suspected collusion with foreign forces"): the one arrested is a critic, not
+/// a suspect of violence.
+fn suspicion_of_dissent(near: &str) -> bool {
+    let ws: Vec<&str> = words(near).collect();
+    let mut any = false;
+    for (i, w) in ws.iter().enumerate() {
+        if !SUSPECT_WORDS.contains(w) {
+            continue;
+        }
+        let next = ws.get(i + 1).copied().unwrap_or("");
+        let next = if next == "of" {
+            ws.get(i + 2).copied().unwrap_or("")
+        } else {
+            next
+        };
+        if *w != "suspected" || !DISSENT_OFFENCES.contains(&next) {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
 /// True when the trigger arrests, charges or convicts someone for a violent crime.
 fn accuses_of_violence(ctx: &Ctx, sent: Span, trigger: Span) -> bool {
     let lower = ctx.lower.as_str();
@@ -2092,7 +2187,7 @@ fn accuses_of_violence(ctx: &Ctx, sent: Span, trigger: Span) -> bool {
         sent.start.max(trigger.start.saturating_sub(100)),
         sent.end.min(trigger.end + 100),
     );
-    if has_any_word(near, SUSPECT_WORDS) {
+    if has_any_word(near, SUSPECT_WORDS) && !suspicion_of_dissent(near) {
         return true;
     }
     let after = sl(lower, trigger.end, sent.end.min(trigger.end + 120));
@@ -2750,6 +2845,7 @@ fn sentence_dates(ctx: &Ctx, sent: Span, cands: &mut [Cand]) {
     let lower = ctx.lower.as_str();
     let (ss, _se) = (sent.start, sent.end);
     let mut best: Vec<Option<(usize, usize)>> = vec![None; cands.len()]; // (distance, timex)
+    let mut signed = None;
     for t in ctx.timexes_in(sent.start, sent.end) {
         let tx = &ctx.timexes[t];
         if timex_date(tx).is_none() {
@@ -2764,6 +2860,12 @@ fn sentence_dates(ctx: &Ctx, sent: Span, cands: &mut [Cand]) {
             && sl(lower, xe, lower.len()).trim_start().starts_with(')')
             && words(sl(ctx.text, ss, xs)).all(|w| !w.starts_with(|c: char| c.is_ascii_lowercase()))
         {
+            continue;
+        }
+        // An embedded post's signature ("… pic.twitter.com/x — Name (@handle) May 27, 2021")
+        // dates the post: every event it tells that has no date of its own.
+        if pre.ends_with(')') && pre.rfind("(@").is_some_and(|p| !pre[p..].contains(' ')) {
+            signed = Some(t);
             continue;
         }
         // "the December 2011 violence": a date inside a noun phrase dates that noun.
@@ -2789,18 +2891,25 @@ fn sentence_dates(ctx: &Ctx, sent: Span, cands: &mut [Cand]) {
             && !cands
                 .iter()
                 .any(|c| c.trigger.start >= xe && c.trigger.start <= xe + 1 + next_after.len());
-        if adjectival {
-            continue;
-        }
-        // "the 7 November demonstration": the date belongs to the noun right after it.
+        // "the 7 November demonstration", "the November 2019 shooting deaths": the date belongs
+        // to the noun right after it, or after one or two words that modify that noun.
         let modifies_next = pre
             .ends_with("the")
             .then(|| {
                 cands.iter().position(|c| {
-                    c.trigger.start >= xe && sl(lower, xe, c.trigger.start).trim().is_empty()
+                    let gap = sl(lower, xe, c.trigger.start);
+                    c.trigger.start >= xe
+                        && c.kind == Kind::Noun
+                        && gap
+                            .chars()
+                            .all(|ch| ch.is_ascii_lowercase() || ch == ' ' || ch == '-')
+                        && words(gap).count() <= 2
                 })
             })
             .flatten();
+        if adjectival && modifies_next.is_none() {
+            continue;
+        }
         if let Some(o) = modifies_next {
             let d = cands[o].trigger.start - xe;
             if best[o].is_none_or(|(bd, _)| d < bd) {
@@ -2882,6 +2991,11 @@ fn sentence_dates(ctx: &Ctx, sent: Span, cands: &mut [Cand]) {
             if best[o].is_none_or(|(bd, _)| d < bd) {
                 best[o] = Some((d, t));
             }
+        }
+    }
+    if let Some(t) = signed {
+        for b in best.iter_mut().filter(|b| b.is_none()) {
+            *b = Some((usize::MAX, t));
         }
     }
     // A year the sentence states outright ("in 1997 … on 30 May").
@@ -3133,7 +3247,8 @@ fn inherit_dates(ctx: &Ctx, all: &mut [Cand]) {
     }
     // Paragraph: the year of the nearest earlier sentence of the paragraph with a dated event
     // or a stated year.
-    let mut sentence_year: Vec<(usize, usize, i32)> = Vec::new(); // (paragraph, sentence, year)
+    // (paragraph, sentence, year, from a sentence without events)
+    let mut sentence_year: Vec<(usize, usize, i32, bool)> = Vec::new();
     let mut i = 0;
     let mut next_plain = 0;
     while i < all.len() {
@@ -3143,20 +3258,31 @@ fn inherit_dates(ctx: &Ctx, all: &mut [Cand]) {
         // A sentence without events that states a year ("On 28 December 2021 he posted a
         // video.") sets the time of the paragraph's next sentences as a dated event does.
         for (sj, sent) in ctx.sentences.iter().enumerate().take(si).skip(next_plain) {
+            // A photo's caption or credit dates the picture, not the story.
+            if has_any_word(
+                sl(&ctx.lower, sent.start, sent.end),
+                &["photo", "photos", "image", "images", "pictured"],
+            ) {
+                continue;
+            }
             let year = ctx.timexes[ctx.timexes_in(sent.start, sent.end)]
                 .iter()
-                .filter(|t| states_year(&t.text) && !in_relative_clause(ctx, sent.start, t))
+                .filter(|t| {
+                    (states_year(&t.text) || names_day_of_month(t))
+                        && !in_relative_clause(ctx, sent.start, t)
+                        && !modifies_noun(ctx, sent.start, t)
+                })
                 .find_map(|t| timex_date(t).and_then(|d| d.year));
             if let Some(y) = year {
-                sentence_year.push((ctx.paragraph[sj], sj, y));
+                sentence_year.push((ctx.paragraph[sj], sj, y, true));
             }
         }
         next_plain = si + 1;
         let inherited = sentence_year
             .iter()
             .rev()
-            .take_while(|(p, _, _)| *p == para)
-            .map(|&(_, _, y)| y)
+            .take_while(|(p, s, _, plain)| *p == para || (*plain && *p + 1 == para && *s + 1 == si))
+            .map(|&(_, _, y, _)| y)
             .next();
         if let Some(y) = inherited {
             for c in &mut all[i..end] {
@@ -3166,10 +3292,52 @@ fn inherit_dates(ctx: &Ctx, all: &mut [Cand]) {
             }
         }
         if let Some(y) = all[i..end].iter().find_map(|c| c.date.and_then(|d| d.year)) {
-            sentence_year.push((para, si, y));
+            sentence_year.push((para, si, y, false));
         }
         i = end;
     }
+}
+
+/// True when `t` stands between an article and its noun ("the root causes of the 2015 crisis"):
+/// it dates that noun, not the time the paragraph tells of.
+fn modifies_noun(ctx: &Ctx, sent_start: usize, t: &Timex) -> bool {
+    let pre = sl(&ctx.lower, sent_start, t.span.start);
+    last_words(pre, 1)
+        .next()
+        .is_some_and(|w| matches!(w, "the" | "a" | "an"))
+}
+
+/// True when a time expression names a month in words and a day of it ("On 9 August", "on 1
+/// February"): its year, read from the document's date, is as firm as a written one.
+fn names_day_of_month(t: &Timex) -> bool {
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sept",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+    ];
+    timex_date(t).is_some_and(|d| d.year.is_some() && d.month.is_some() && d.day.is_some())
+        && has_any_word(&t.text.to_ascii_lowercase(), MONTHS)
 }
 
 /// True when `t` lies in a relative clause about a noun ("the Covenant, which Kazakhstan ratified

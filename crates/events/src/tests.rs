@@ -1617,3 +1617,177 @@ fn a_year_in_a_relative_clause_does_not_date_the_paragraph() {
     .read();
     assert_ne!(one(&a, EventType::Torture).date, date("2005"));
 }
+
+#[test]
+fn a_day_and_month_stated_earlier_in_the_paragraph_date_an_undated_event() {
+    // "9 August" takes its year from the document's date; the later event gets that year only.
+    let a = Doc::dated(
+        "On 9 August, voters went to the polls. The president had already imprisoned Ivan \
+         Petrov.\n\nLater Anna Kovac was detained.",
+        date("2020-08-18"),
+    )
+    .person("Ivan Petrov")
+    .person("Anna Kovac")
+    .date("9 August", "2020-08-09")
+    .read();
+    let first = a
+        .events
+        .iter()
+        .find(|e| victims(&a, e) == ["Ivan Petrov"])
+        .expect("Ivan Petrov's imprisonment");
+    assert_eq!(first.date, date("2020"));
+    let later = a
+        .events
+        .iter()
+        .find(|e| victims(&a, e) == ["Anna Kovac"])
+        .expect("Anna Kovac's detention");
+    assert_eq!(later.date, None);
+}
+
+#[test]
+fn a_list_after_notorious_for_names_a_reputation_not_events() {
+    let a = Doc::new(
+        "Set up in 1990, the unit has since become notorious for kidnapping, extortion and \
+         torture of suspects. On 3 May police arrested Ivan Petrov.",
+    )
+    .person("Ivan Petrov")
+    .read();
+    assert!(a
+        .events
+        .iter()
+        .all(|e| e.event_type != EventType::Abduction));
+    assert!(a.events.iter().all(|e| e.event_type != EventType::Torture));
+    assert_eq!(victims(&a, one(&a, EventType::Arrest)), ["Ivan Petrov"]);
+    // A new statement after the list is read as usual.
+    let b = Doc::new(
+        "The governor is infamous for a campaign that has seen Ivan Petrov tortured in custody.",
+    )
+    .person("Ivan Petrov")
+    .read();
+    assert_eq!(victims(&b, one(&b, EventType::Torture)), ["Ivan Petrov"]);
+}
+
+#[test]
+fn a_count_of_an_indictment_is_a_charge_not_an_event() {
+    let a = Doc::new("A jury found Ivan Petrov guilty of two counts of first-degree kidnapping.")
+        .person("Ivan Petrov")
+        .read();
+    assert!(a
+        .events
+        .iter()
+        .all(|e| e.event_type != EventType::Abduction));
+}
+
+#[test]
+fn the_kind_of_a_violation_is_no_case_of_it() {
+    let a = Doc::new(
+        "The kind of kidnapping for ransom that the country has witnessed cannot be separated \
+         from poverty. Ivan Petrov was kidnapped in May.",
+    )
+    .person("Ivan Petrov")
+    .read();
+    let kidnappings = of_type(&a, EventType::Abduction);
+    assert_eq!(kidnappings.len(), 1);
+    assert_eq!(victims(&a, kidnappings[0]), ["Ivan Petrov"]);
+}
+
+#[test]
+fn an_arrest_on_suspicion_of_dissent_is_no_investigation() {
+    // "suspected collusion" is a charge against a critic: Ivan Petrov is the one arrested.
+    let a = Doc::dated(
+        "Media tycoon Ivan Petrov became the highest-profile person arrested under the new \
+         security law on Monday, detained over suspected collusion with foreign forces.",
+        date("2020-08-10"),
+    )
+    .person("Ivan Petrov")
+    .date("Monday", "2020-08-10")
+    .read();
+    let arrest = one(&a, EventType::Arrest);
+    assert_eq!(victims(&a, arrest), ["Ivan Petrov"]);
+    assert_eq!(arrest.date, date("2020-08-10"));
+    // A suspect of violence still makes an arrest a step of an investigation.
+    let b = Doc::new("Police arrested Ivan Petrov, a suspected gunman, on Monday.")
+        .person("Ivan Petrov")
+        .read();
+    assert!(b.events.iter().all(|e| e.event_type != EventType::Arrest));
+}
+
+#[test]
+fn an_embedded_posts_signature_dates_the_events_it_tells() {
+    let a = Doc::dated(
+        "Police arrested reporter Ivan Petrov, he was beaten while covering the protest \
+         #FreeIvan pic.twitter.com/abc — Anna Kovac (@annak) May 27, 2021",
+        date("2021-06-08"),
+    )
+    .person("Ivan Petrov")
+    .person("Anna Kovac")
+    .date("May 27, 2021", "2021-05-27")
+    .read();
+    assert_eq!(one(&a, EventType::Arrest).date, date("2021-05-27"));
+}
+
+#[test]
+fn a_date_before_a_nouns_modifiers_dates_that_noun() {
+    let a = Doc::dated(
+        "A man was found guilty of murder Thursday for the November 2019 shooting deaths of \
+         Ivan Petrov and his wife.",
+        date("2022-01-28"),
+    )
+    .person("Ivan Petrov")
+    .date("Thursday", "2022-01-27")
+    .date("November 2019", "2019-11")
+    .read();
+    let killing = of_type(&a, EventType::Killing)
+        .into_iter()
+        .find(|e| victims(&a, e) == ["Ivan Petrov"])
+        .expect("Ivan Petrov's killing");
+    assert_eq!(killing.date, date("2019-11"));
+}
+
+#[test]
+fn a_dated_sentence_without_events_ending_a_paragraph_dates_the_next_paragraphs_start() {
+    let a = Doc::dated(
+        "General Ivanov staged a coup on 1 February 2021.\n\nThe military repressed the \
+         movement, killing Ivan Petrov.\n\nAnna Kovac was detained.",
+        date("2021-07-28"),
+    )
+    .person("Ivan Petrov")
+    .person("Anna Kovac")
+    .date("1 February 2021", "2021-02-01")
+    .read();
+    let killing = of_type(&a, EventType::Killing)
+        .into_iter()
+        .find(|e| victims(&a, e) == ["Ivan Petrov"])
+        .expect("Ivan Petrov's killing");
+    assert_eq!(killing.date, date("2021"));
+    // Only the paragraph right after the dated sentence.
+    let later = a
+        .events
+        .iter()
+        .find(|e| victims(&a, e) == ["Anna Kovac"])
+        .expect("Anna Kovac's detention");
+    assert_eq!(later.date, None);
+}
+
+#[test]
+fn a_year_modifying_a_noun_or_in_a_caption_does_not_date_the_paragraph() {
+    let a = Doc::dated(
+        "Until the authorities address the causes of the 2015 crisis, nothing will change. \
+         Ivan Petrov was tortured in custody.",
+        date("2021-09-20"),
+    )
+    .person("Ivan Petrov")
+    .date("2015", "2015")
+    .read();
+    assert_eq!(one(&a, EventType::Torture).date, None);
+    let b = Doc::dated(
+        "The minister meets the president in London, April 17. 2018 Press Association via AP \
+         Images\n\nThe police detained Ivan Petrov.",
+        date("2021-09-27"),
+    )
+    .person("Ivan Petrov")
+    .date("April 17", "2018-04-17")
+    .date("2018", "2018")
+    .read();
+    assert_eq!(one(&b, EventType::Arrest).date, None);
+}
