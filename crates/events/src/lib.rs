@@ -784,13 +784,26 @@ fn to_mention(ctx: &Ctx, c: Cand) -> EventMention {
 fn clause_start(ctx: &Ctx, ss: usize, ts: usize) -> usize {
     let region = sl(&ctx.lower, ss, ts);
     let mut start = ss;
-    for p in [";", ":", "\u{2014}", "\u{2013}", " - ", "(1)", "(2)", "(3)"] {
-        // Paired dashes enclose an aside ("X –the brother of Y– was arrested"), not a clause.
-        if p != ";" && p != ":" && !p.starts_with('(') && region.matches(p).count() >= 2 {
-            continue;
-        }
-        if let Some(i) = region.rfind(p) {
-            start = start.max(ss + i + p.len());
+    let rb = region.as_bytes();
+    // Most regions hold no separator: one scan for their first bytes (0xE2 leads both dashes)
+    // skips the eight searches, and memmem spares building a searcher per pattern and call.
+    if memchr::memchr3(b';', b':', b'-', rb).is_some() || memchr::memchr2(0xE2, b'(', rb).is_some()
+    {
+        for p in [";", ":", "\u{2014}", "\u{2013}", " - ", "(1)", "(2)", "(3)"] {
+            let pb = p.as_bytes();
+            // Paired dashes enclose an aside ("X –the brother of Y– was arrested"), not a clause.
+            // Two non-overlapping occurrences, as `str::matches` counts them.
+            if p != ";"
+                && p != ":"
+                && !p.starts_with('(')
+                && memchr::memmem::find(rb, pb)
+                    .is_some_and(|i| memchr::memmem::find(&rb[i + pb.len()..], pb).is_some())
+            {
+                continue;
+            }
+            if let Some(i) = memchr::memmem::rfind(rb, pb) {
+                start = start.max(ss + i + p.len());
+            }
         }
     }
     // A speech verb in the passive ("X was reported missing") is part of X's clause.

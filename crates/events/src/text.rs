@@ -102,12 +102,22 @@ fn is_listed(w: &str, words: &[&str], lengths: u64) -> bool {
 /// reader's hot spot); phrases are searched for.
 pub(crate) fn has_any_word(s: &str, words: &[&str]) -> bool {
     // A phrase never equals a single run, so one membership test covers the single words.
-    let lengths = word_lengths(words);
+    // The lengths and whether any phrase is listed, in one pass over the list.
+    let mut lengths = 0u64;
+    let mut phrases = false;
+    for w in words {
+        if w.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            lengths |= 1 << w.len().min(63);
+        } else {
+            phrases = true;
+        }
+    }
     alnum_runs(s).any(|(_, w)| is_listed(w, words, lengths))
-        || words
-            .iter()
-            .filter(|w| !w.bytes().all(|b| b.is_ascii_alphanumeric()))
-            .any(|p| find_word(s, p).is_some())
+        || phrases
+            && words
+                .iter()
+                .filter(|w| !w.bytes().all(|b| b.is_ascii_alphanumeric()))
+                .any(|p| find_word(s, p).is_some())
 }
 
 /// The last of `words` in `s` as whole words: (position, the word).
