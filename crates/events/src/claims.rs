@@ -423,16 +423,9 @@ pub(crate) fn find(ctx: &Ctx) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     for (si, sent) in ctx.sentences.iter().enumerate() {
         let (ss, se) = (sent.start, sent.end);
-        let retracted = [
-            "disavow",
-            "retract",
-            "withdrawn",
-            "withdrew",
-            "technical glitch",
-            "erroneous",
-        ]
-        .iter()
-        .any(|w| sl(lower, ss, se).contains(w));
+        // Only a sentence with a claim needs it: most have none, and six substring searches per
+        // sentence were a sizeable share of this pass.
+        let mut retracted_cache: Option<bool> = None;
         let mut pos = ss;
         let mut claimant_cache: Option<Option<usize>> = None;
         while pos < se {
@@ -486,6 +479,18 @@ pub(crate) fn find(ctx: &Ctx) -> Vec<Found> {
                 continue;
             };
             let who = *claimant_cache.get_or_insert_with(|| claimant(ctx, *sent));
+            let retracted = *retracted_cache.get_or_insert_with(|| {
+                [
+                    "disavow",
+                    "retract",
+                    "withdrawn",
+                    "withdrew",
+                    "technical glitch",
+                    "erroneous",
+                ]
+                .iter()
+                .any(|w| sl(lower, ss, se).contains(w))
+            });
             let claim = Claim {
                 quantity: value,
                 qualifier,

@@ -785,25 +785,31 @@ fn clause_start(ctx: &Ctx, ss: usize, ts: usize) -> usize {
     let region = sl(&ctx.lower, ss, ts);
     let mut start = ss;
     let rb = region.as_bytes();
-    // Most regions hold no separator: one scan for their first bytes (0xE2 leads both dashes)
-    // skips the eight searches, and memmem spares building a searcher per pattern and call.
-    if memchr::memchr3(b';', b':', b'-', rb).is_some() || memchr::memchr2(0xE2, b'(', rb).is_some()
-    {
-        for p in [";", ":", "\u{2014}", "\u{2013}", " - ", "(1)", "(2)", "(3)"] {
-            let pb = p.as_bytes();
-            // Paired dashes enclose an aside ("X –the brother of Y– was arrested"), not a clause.
-            // Two non-overlapping occurrences, as `str::matches` counts them.
-            if p != ";"
-                && p != ":"
-                && !p.starts_with('(')
+    // Each separator is looked for only when its first byte is present (0xE2 leads both
+    // dashes), and single bytes with memchr: most regions hold none, and building a substring
+    // searcher per pattern and trigger was the cost.
+    let dash = memchr::memchr(0xE2, rb).is_some();
+    let hyphen = memchr::memchr(b'-', rb).is_some();
+    let paren = memchr::memchr(b'(', rb).is_some();
+    for p in [";", ":", "\u{2014}", "\u{2013}", " - ", "(1)", "(2)", "(3)"] {
+        let pb = p.as_bytes();
+        let last = match p {
+            ";" | ":" => memchr::memrchr(pb[0], rb),
+            _ if !(dash && pb[0] == 0xE2 || hyphen && pb[0] == b' ' || paren && pb[0] == b'(') => {
+                continue;
+            }
+            // Paired dashes enclose an aside ("X –the brother of Y– was arrested"), not a
+            // clause: two non-overlapping occurrences, as `str::matches` counts them.
+            _ if !p.starts_with('(')
                 && memchr::memmem::find(rb, pb)
-                    .is_some_and(|i| memchr::memmem::find(&rb[i + pb.len()..], pb).is_some())
+                    .is_some_and(|i| memchr::memmem::find(&rb[i + pb.len()..], pb).is_some()) =>
             {
                 continue;
             }
-            if let Some(i) = memchr::memmem::rfind(rb, pb) {
-                start = start.max(ss + i + p.len());
-            }
+            _ => memchr::memmem::rfind(rb, pb),
+        };
+        if let Some(i) = last {
+            start = start.max(ss + i + p.len());
         }
     }
     // A speech verb in the passive ("X was reported missing") is part of X's clause.
