@@ -31,13 +31,49 @@ pub(crate) fn is_word_at(s: &str, at: usize, limit: usize, w: &str) -> bool {
         && (end >= b.len() || !is_word_byte(b[end]) || !is_word_byte(w.as_bytes()[w.len() - 1]))
 }
 
+/// The first occurrence of `n` in `h`, as `memmem::find` gives it. The haystacks here are a
+/// sentence or shorter: a `memchr` for the first byte and a compare beat building a substring
+/// searcher on every call.
+fn find_bytes(h: &[u8], n: &[u8]) -> Option<usize> {
+    let Some((&first, rest)) = n.split_first() else {
+        return Some(0);
+    };
+    let mut i = 0;
+    while let Some(p) = memchr::memchr(first, &h[i..]) {
+        let at = i + p;
+        if h.len() - at < n.len() {
+            return None;
+        }
+        if h[at + 1..at + n.len()] == *rest {
+            return Some(at);
+        }
+        i = at + 1;
+    }
+    None
+}
+
+/// The last occurrence of `n` in `h`, as `memmem::rfind` gives it (see [`find_bytes`]).
+fn rfind_bytes(h: &[u8], n: &[u8]) -> Option<usize> {
+    let Some((&first, rest)) = n.split_first() else {
+        return Some(h.len());
+    };
+    let mut end = h.len();
+    while let Some(at) = memchr::memrchr(first, &h[..end]) {
+        if at + n.len() <= h.len() && h[at + 1..at + n.len()] == *rest {
+            return Some(at);
+        }
+        end = at;
+    }
+    None
+}
+
 /// The first position of `w` as whole words in `s`.
 ///
-/// memchr's `memmem` finds the same first occurrence as `str::find`, without building the
-/// standard library's TwoWay searcher on every call (this runs for every trigger and word).
+/// [`find_bytes`] finds the same first occurrence as `str::find`, without building a substring
+/// searcher on every call (this runs for every trigger and word).
 pub(crate) fn find_word(s: &str, w: &str) -> Option<usize> {
     let mut from = 0;
-    while let Some(p) = memchr::memmem::find(&s.as_bytes()[from..], w.as_bytes()) {
+    while let Some(p) = find_bytes(&s.as_bytes()[from..], w.as_bytes()) {
         let at = from + p;
         if is_word_at(s, at, s.len(), w) {
             return Some(at);
@@ -54,7 +90,7 @@ pub(crate) fn find_word(s: &str, w: &str) -> Option<usize> {
 pub(crate) fn rfind_word(s: &str, w: &str) -> Option<usize> {
     let mut to = s.len();
     // As in `find_word`: the same last occurrence as `str::rfind`.
-    while let Some(at) = memchr::memmem::rfind(&s.as_bytes()[..to], w.as_bytes()) {
+    while let Some(at) = rfind_bytes(&s.as_bytes()[..to], w.as_bytes()) {
         if is_word_at(s, at, s.len(), w) {
             return Some(at);
         }
