@@ -128,6 +128,9 @@ fn readability_text(doc: Document) -> Option<String> {
     catch_unwind(AssertUnwindSafe(|| {
         let cfg = Config {
             text_mode: TextMode::Formatted,
+            // Stripping class attributes from the result is one more walk of the tree, and only
+            // the text is used.
+            keep_classes: true,
             ..Default::default()
         };
         let mut r = Readability::with_document(doc, None, Some(cfg)).ok()?;
@@ -208,21 +211,31 @@ fn block_text(doc: &Document) -> (String, bool) {
             h.remove_from_parent();
         }
     }
-    let total = doc.select("body").text().chars().count().max(1);
+    // The body's length is only needed once a node is named like furniture, and most pages have
+    // none: counting it first would build the whole body's text for nothing.
+    let mut total: Option<usize> = None;
     let named: Vec<NodeRef> = doc.select("[class], [id]").nodes().to_vec();
     for n in named {
         let junk = n.class().is_some_and(|c| is_junk_name(&c))
             || n.id_attr().is_some_and(|i| is_junk_name(&i));
+        if !junk {
+            continue;
+        }
+        let total = *total.get_or_insert_with(|| doc.select("body").text().chars().count().max(1));
         // A wrapper named "page-with-sidebar" around everything is not furniture.
-        if junk && n.text().chars().count() * 2 < total {
+        if n.text().chars().count() * 2 < total {
             n.remove_from_parent();
         }
     }
     let largest = |sel: Selection| {
-        sel.nodes()
-            .iter()
-            .max_by_key(|n| n.text().chars().count())
-            .map(|n| n.formatted_text().to_string())
+        let nodes = sel.nodes();
+        // One candidate (the usual page) needs no comparison, so no text built to compare.
+        let best = if nodes.len() == 1 {
+            nodes.first()
+        } else {
+            nodes.iter().max_by_key(|n| n.text().chars().count())
+        };
+        best.map(|n| n.formatted_text().to_string())
     };
     if let Some(t) = largest(doc.select("article")).filter(|t| !t.trim().is_empty()) {
         return (t, true);
