@@ -13,9 +13,19 @@ use crate::dates;
 use crate::meta::{self, Layout};
 use crate::text;
 use casefile_model::{DocumentMeta, PartialDate};
-use dom_query::{Document, NodeRef, Selection};
+use dom_query::{Document, Matcher, NodeRef, Selection};
 use dom_smoothie::{Config, Readability, TextMode};
 use std::panic::{catch_unwind, AssertUnwindSafe};
+
+/// `doc.select(css)` with the selector compiled once per process, not once per page: compiling
+/// was a tenth of this module's own time on small pages.
+macro_rules! select {
+    ($doc:expr, $css:expr) => {{
+        static MATCHER: once_cell::sync::Lazy<Matcher> =
+            once_cell::sync::Lazy::new(|| Matcher::new($css).expect("valid CSS selector"));
+        $doc.select_matcher(&MATCHER)
+    }};
+}
 
 /// What the page declares about itself.
 #[derive(Debug, Default)]
@@ -128,6 +138,9 @@ fn readability_text(doc: Document) -> Option<String> {
     catch_unwind(AssertUnwindSafe(|| {
         let cfg = Config {
             text_mode: TextMode::Formatted,
+            // Stripping class attributes from the result is one more walk of the tree, and only
+            // the text is used.
+            keep_classes: true,
             ..Default::default()
         };
         let mut r = Readability::with_document(doc, None, Some(cfg)).ok()?;
@@ -200,34 +213,45 @@ fn inside(node: &NodeRef, names: &[&str]) -> bool {
 /// Text of the page's content element (`<article>`, else `<main>`, else `<body>`) minus furniture,
 /// with a blank line between blocks. The flag says whether the page marked its content.
 fn block_text(doc: &Document) -> (String, bool) {
-    doc.select(JUNK_SELECTOR).remove();
+    select!(doc, JUNK_SELECTOR).remove();
     // A <header> inside the article holds its headline and date; the page's own header is a menu.
-    let headers: Vec<NodeRef> = doc.select("header").nodes().to_vec();
+    let headers: Vec<NodeRef> = select!(doc, "header").nodes().to_vec();
     for h in headers {
         if !inside(&h, &["article", "main"]) {
             h.remove_from_parent();
         }
     }
-    let total = doc.select("body").text().chars().count().max(1);
-    let named: Vec<NodeRef> = doc.select("[class], [id]").nodes().to_vec();
+    // The body's length is only needed once a node is named like furniture, and most pages have
+    // none: counting it first would build the whole body's text for nothing.
+    let mut total: Option<usize> = None;
+    let named: Vec<NodeRef> = select!(doc, "[class], [id]").nodes().to_vec();
     for n in named {
         let junk = n.class().is_some_and(|c| is_junk_name(&c))
             || n.id_attr().is_some_and(|i| is_junk_name(&i));
+        if !junk {
+            continue;
+        }
+        let total =
+            *total.get_or_insert_with(|| select!(doc, "body").text().chars().count().max(1));
         // A wrapper named "page-with-sidebar" around everything is not furniture.
-        if junk && n.text().chars().count() * 2 < total {
+        if n.text().chars().count() * 2 < total {
             n.remove_from_parent();
         }
     }
     let largest = |sel: Selection| {
-        sel.nodes()
-            .iter()
-            .max_by_key(|n| n.text().chars().count())
-            .map(|n| n.formatted_text().to_string())
+        let nodes = sel.nodes();
+        // One candidate (the usual page) needs no comparison, so no text built to compare.
+        let best = if nodes.len() == 1 {
+            nodes.first()
+        } else {
+            nodes.iter().max_by_key(|n| n.text().chars().count())
+        };
+        best.map(|n| n.formatted_text().to_string())
     };
-    if let Some(t) = largest(doc.select("article")).filter(|t| !t.trim().is_empty()) {
+    if let Some(t) = largest(select!(doc, "article")).filter(|t| !t.trim().is_empty()) {
         return (t, true);
     }
-    if let Some(t) = largest(doc.select("main, [role=main]")).filter(|t| !t.trim().is_empty()) {
+    if let Some(t) = largest(select!(doc, "main, [role=main]")).filter(|t| !t.trim().is_empty()) {
         return (t, true);
     }
     let body = doc
@@ -240,7 +264,7 @@ fn block_text(doc: &Document) -> (String, bool) {
 /// `<meta>` values by lower-cased `property`, `name` or `itemprop`, in document order.
 fn meta_values(doc: &Document) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    for m in doc.select("meta").nodes() {
+    for m in select!(doc, "meta").nodes() {
         let Some(content) = m.attr("content") else {
             continue;
         };
@@ -269,18 +293,17 @@ fn one_line(s: &str) -> String {
 fn declared_metadata(doc: &Document) -> Declared {
     let metas = meta_values(doc);
     let ld = json_ld(doc);
-    let first_text = |sel: &str| {
-        doc.select(sel)
-            .nodes()
+    let first_text = |sel: Selection| {
+        sel.nodes()
             .first()
             .map(|n| one_line(&n.text()))
             .filter(|t| !t.is_empty())
     };
-    let h1 = first_text("article h1").or_else(|| first_text("h1"));
+    let h1 = first_text(select!(doc, "article h1")).or_else(|| first_text(select!(doc, "h1")));
     let title = first_meta(&metas, &["og:title", "twitter:title"])
         .or(ld.headline.clone())
         .or_else(|| {
-            doc.select("head title")
+            select!(doc, "head title")
                 .nodes()
                 .first()
                 .map(|n| n.text().to_string())
@@ -321,23 +344,19 @@ fn declared_metadata(doc: &Document) -> Declared {
         .or_else(|| {
             // A <time> the page marks as the publication time, or one in the article's header.
             // Not any <time>: a site header may show today's date.
-            [
-                "[itemprop=datePublished][datetime]",
-                "time[pubdate][datetime]",
-                "article header time[datetime]",
-            ]
-            .iter()
-            .find_map(|sel| {
-                doc.select(sel)
-                    .nodes()
+            let time_of = |sel: Selection| {
+                sel.nodes()
                     .first()
                     .and_then(|n| n.attr("datetime"))
                     .and_then(|v| dates::parse_timestamp(&v))
-            })
+            };
+            time_of(select!(doc, "[itemprop=datePublished][datetime]"))
+                .or_else(|| time_of(select!(doc, "time[pubdate][datetime]")))
+                .or_else(|| time_of(select!(doc, "article header time[datetime]")))
         });
     let published = published.or_else(|| byline_date(doc));
     let url = first_meta(&metas, &["og:url"]).or_else(|| {
-        doc.select("link[rel=canonical]")
+        select!(doc, "link[rel=canonical]")
             .nodes()
             .first()
             .and_then(|n| n.attr("href"))
@@ -372,7 +391,7 @@ const BYLINE_NAME_PARTS: &[&str] = &[
 /// pages that declare none. Only inside the article or main content: a site header may show
 /// today's date.
 fn byline_date(doc: &Document) -> Option<PartialDate> {
-    doc.select("article [class], main [class]")
+    select!(doc, "article [class], main [class]")
         .nodes()
         .iter()
         .filter(|n| {
@@ -416,7 +435,7 @@ const ARTICLE_TYPES: &[&str] = &[
 
 fn json_ld(doc: &Document) -> JsonLd {
     let mut out = JsonLd::default();
-    for s in doc.select("script").nodes() {
+    for s in select!(doc, "script").nodes() {
         let is_ld = s
             .attr("type")
             .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"));
