@@ -118,18 +118,28 @@ fn alnum_runs(s: &str) -> impl DoubleEndedIterator<Item = (usize, &str)> {
         })
 }
 
+/// True when `w` is one word as [`find_word`] means it (a list entry that is no phrase).
+fn is_single_word(w: &str) -> bool {
+    w.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
+/// The bit [`word_lengths`] sets for a word of `len` bytes.
+fn length_bit(len: usize) -> u64 {
+    1 << len.min(63)
+}
+
 /// Bit `min(len, 63)` for the length of each single-word entry of `words`: a run of another
 /// length equals none of them, so most runs are turned away without scanning the list.
 fn word_lengths(words: &[&str]) -> u64 {
     words
         .iter()
-        .filter(|w| w.bytes().all(|b| b.is_ascii_alphanumeric()))
-        .fold(0, |m, w| m | 1 << w.len().min(63))
+        .filter(|w| is_single_word(w))
+        .fold(0, |m, w| m | length_bit(w.len()))
 }
 
 /// True when `w` (a run) is one of `words`, whose single-word lengths are `lengths`.
 fn is_listed(w: &str, words: &[&str], lengths: u64) -> bool {
-    lengths & 1 << w.len().min(63) != 0 && words.contains(&w)
+    lengths & length_bit(w.len()) != 0 && words.contains(&w)
 }
 
 /// True when any of `words` occurs in `s` as whole words.
@@ -142,8 +152,8 @@ pub(crate) fn has_any_word(s: &str, words: &[&str]) -> bool {
     let mut lengths = 0u64;
     let mut phrases = false;
     for w in words {
-        if w.bytes().all(|b| b.is_ascii_alphanumeric()) {
-            lengths |= 1 << w.len().min(63);
+        if is_single_word(w) {
+            lengths |= length_bit(w.len());
         } else {
             phrases = true;
         }
@@ -152,7 +162,7 @@ pub(crate) fn has_any_word(s: &str, words: &[&str]) -> bool {
         || phrases
             && words
                 .iter()
-                .filter(|w| !w.bytes().all(|b| b.is_ascii_alphanumeric()))
+                .filter(|w| !is_single_word(w))
                 .any(|p| find_word(s, p).is_some())
 }
 
@@ -161,7 +171,8 @@ pub(crate) fn rfind_any_word<'w>(s: &str, words: &[&'w str]) -> Option<(usize, &
     let mut best: Option<(usize, &'w str)> = None;
     let lengths = word_lengths(words);
     for (p, w) in alnum_runs(s).rev() {
-        if !is_listed(w, words, lengths) {
+        // The length test turns most runs away; the list is then scanned once.
+        if lengths & length_bit(w.len()) == 0 {
             continue;
         }
         if let Some(found) = words.iter().find(|x| **x == w) {
@@ -169,10 +180,7 @@ pub(crate) fn rfind_any_word<'w>(s: &str, words: &[&'w str]) -> Option<(usize, &
             break;
         }
     }
-    for p in words
-        .iter()
-        .filter(|w| !w.bytes().all(|b| b.is_ascii_alphanumeric()))
-    {
+    for p in words.iter().filter(|w| !is_single_word(w)) {
         if let Some(at) = rfind_word(s, p) {
             if best.is_none_or(|(b, bw)| at > b || (at == b && p.len() > bw.len())) {
                 best = Some((at, *p));
