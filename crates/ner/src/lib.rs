@@ -184,7 +184,8 @@ pub(crate) fn decode<S: Scorer>(s: &S, work: &DocWork, dec: &mut Decoder, out: &
         if i + AHEAD < n {
             s.prefetch(rows(i + AHEAD));
         }
-        let mut em = [0i32; NT];
+        // The rows the token memo already summed, then the rest.
+        let mut em = work.base[work.base_at + i];
         s.emissions(
             &work.feats[work.offs[i] as usize..work.offs[i + 1] as usize],
             &mut em,
@@ -290,7 +291,7 @@ impl Tagger {
         WORKSPACE.with(|ws| {
             let ws = &mut *ws.borrow_mut();
             ws.work.clear();
-            let memo = self.is_builtin();
+            let memo = self.is_builtin().then_some(self);
             for p in pieces {
                 ws.work.push_sentence(
                     p.as_ref().iter().map(|s| &text[s.start..s.end]),
@@ -341,7 +342,7 @@ impl Tagger {
         WORKSPACE.with(|ws| {
             let ws = &mut *ws.borrow_mut();
             ws.work.clear();
-            let memo = self.is_builtin();
+            let memo = self.is_builtin().then_some(self);
             for s in sentences {
                 ws.work
                     .push_sentence(s.as_ref().iter().map(|w| w.as_ref()), &self.lex, memo);
