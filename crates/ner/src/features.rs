@@ -277,6 +277,8 @@ const AGG_MAX: usize = 20;
 /// Per-document work buffers: token infos of all sentences, and the features of the current one.
 #[derive(Default)]
 pub(crate) struct DocWork {
+    /// Of a memoised token (its [`OWN`] bit set in `summed`), only what templates outside
+    /// [`OWN`] read: lowercase, collapsed shape, flags, word class.
     pub(crate) infos: Vec<TokInfo>,
     /// Token range of each sentence in `infos`.
     pub(crate) sents: Vec<(usize, usize)>,
@@ -317,21 +319,26 @@ const NEXT2: usize = 4;
 /// Offset from the current token of each neighbour group's token.
 const OFFSETS: [(usize, isize); 4] = [(PREV1, -1), (PREV2, -2), (NEXT1, 1), (NEXT2, 2)];
 
-/// log2 of the slots of [`TokMemo`]: 8,192 slots of 320 bytes (2.5 MiB a thread, within L3):
+/// log2 of the slots of [`TokMemo`]: 8,192 slots of 256 bytes (2 MiB a thread, within L3):
 /// with the row sums a miss costs ≈ 30 weight rows, so a memo that keeps more of the vocabulary
 /// pays (with 2,048 slots `ner-speed` gained nothing).
 const MEMO_BITS: u32 = 13;
 /// Longer words are not memoised (they are rare, and the slot holds the word itself).
 const MEMO_WORD: usize = 32;
 
-/// One memoised word, its [`TokInfo`] (name-list flag and word class included) and the built-in
-/// model's [`RowSums`] for it.
+/// One memoised word, the part of its [`TokInfo`] (name-list flag and word class included) that
+/// templates outside [`OWN`] read, and the built-in model's [`RowSums`] for it: 256 bytes, four
+/// cache lines, the word and its info in the first.
 #[derive(Clone, Copy, Default)]
+#[repr(C, align(64))]
 struct MemoSlot {
     /// The word's length in bytes; 0 is an empty slot.
     len: u8,
     word: [u8; MEMO_WORD],
-    info: TokInfo,
+    lower: u64,
+    short: u64,
+    flags: u16,
+    cluster: u16,
     sums: RowSums,
 }
 
@@ -446,10 +453,19 @@ impl DocWork {
                 if slot.len as usize != b.len() || slot.word[..b.len()] != *b {
                     slot.len = b.len() as u8;
                     slot.word[..b.len()].copy_from_slice(b);
-                    slot.info = full_token_info(w, lex, &mut self.scratch);
-                    slot.sums = row_sums(&slot.info, &model.weights, model.bits);
+                    let info = full_token_info(w, lex, &mut self.scratch);
+                    (slot.lower, slot.short) = (info.lower, info.short);
+                    (slot.flags, slot.cluster) = (info.flags, info.cluster);
+                    slot.sums = row_sums(&info, &model.weights, model.bits);
                 }
-                self.infos.push(slot.info);
+                // The rest of the info is read by the OWN templates only, whose sum `base` holds.
+                self.infos.push(TokInfo {
+                    lower: slot.lower,
+                    short: slot.short,
+                    flags: slot.flags,
+                    cluster: slot.cluster,
+                    ..TokInfo::default()
+                });
                 for (g, d) in [(OWN, 0), (PREV1, 1), (PREV2, 2), (NEXT1, -1), (NEXT2, -2)] {
                     // The token this group's sum counts for (`i` is its neighbour `-d`).
                     let Some(q) = i.checked_add_signed(d) else {
