@@ -342,13 +342,30 @@ struct MemoSlot {
     sums: RowSums,
 }
 
-/// A direct-mapped memo of token infos, by the word's hash. A token's info is a pure function of
-/// the word and the lexicon, and a document's words repeat ("the", "said", its names): the memo
-/// spares [`token_info`] and the name-list and word-class lookups, which are cache misses in
-/// tables of several MiB, and with its [`RowSums`] about 30 reads of weight rows per token, most
-/// of them cache misses in an 18 MiB table. It holds the built-in model's infos only (its lexicon
-/// and weights live as long as the program, so entries never go stale); a slot answers only for
-/// the very word it holds.
+impl MemoSlot {
+    /// True when the slot holds `word`.
+    #[inline]
+    fn holds(&self, word: &[u8]) -> bool {
+        self.len as usize == word.len() && self.word[..word.len()] == *word
+    }
+}
+
+impl TokMemo {
+    /// The first of the two slots (ways) a word of hash `h` may take.
+    #[inline]
+    fn set(h: u64) -> usize {
+        ((h >> (64 - MEMO_BITS + 1)) as usize) << 1
+    }
+}
+
+/// A memo of token infos by the word's hash, two-way set-associative (the word used last first;
+/// direct-mapped, a third more words missed). A token's info is a pure function of the word and
+/// the lexicon, and a document's words repeat ("the", "said", its names): the memo spares
+/// [`token_info`] and the name-list and word-class lookups, which are cache misses in tables of
+/// several MiB, and with its [`RowSums`] about 30 reads of weight rows per token, most of them
+/// cache misses in an 18 MiB table. It holds the built-in model's infos only (its lexicon and
+/// weights live as long as the program, so entries never go stale); a slot answers only for the
+/// very word it holds.
 #[derive(Default)]
 struct TokMemo {
     slots: Vec<MemoSlot>,
@@ -431,9 +448,11 @@ impl DocWork {
             self.hashes.clear();
             for w in words.clone() {
                 let h = hash_bytes(w.as_bytes());
-                let slot = &self.memo.slots[(h >> (64 - MEMO_BITS)) as usize];
-                let p = (slot as *const MemoSlot).cast::<u8>();
-                for line in (0..std::mem::size_of::<MemoSlot>()).step_by(64) {
+                let set = TokMemo::set(h);
+                let ways = &self.memo.slots[set..set + 2];
+                // The key lines of both ways, and the rest of the first (where hits mostly are).
+                let p = (ways.as_ptr()).cast::<u8>();
+                for line in [0, 64, 128, 192, 256] {
                     prefetch(p.wrapping_add(line));
                 }
                 self.hashes.push(h);
@@ -449,15 +468,24 @@ impl DocWork {
                     self.infos.push(full_token_info(w, lex, &mut self.scratch));
                     continue;
                 }
-                let slot = &mut self.memo.slots[(self.hashes[i] >> (64 - MEMO_BITS)) as usize];
-                if slot.len as usize != b.len() || slot.word[..b.len()] != *b {
-                    slot.len = b.len() as u8;
-                    slot.word[..b.len()].copy_from_slice(b);
-                    let info = full_token_info(w, lex, &mut self.scratch);
-                    (slot.lower, slot.short) = (info.lower, info.short);
-                    (slot.flags, slot.cluster) = (info.flags, info.cluster);
-                    slot.sums = row_sums(&info, &model.weights, model.bits);
+                let set = TokMemo::set(self.hashes[i]);
+                let slots = &mut self.memo.slots;
+                if !slots[set].holds(b) {
+                    if slots[set + 1].holds(b) {
+                        // The most recently used word first: a miss evicts the other.
+                        slots.swap(set, set + 1);
+                    } else {
+                        slots[set + 1] = slots[set];
+                        let slot = &mut slots[set];
+                        slot.len = b.len() as u8;
+                        slot.word[..b.len()].copy_from_slice(b);
+                        let info = full_token_info(w, lex, &mut self.scratch);
+                        (slot.lower, slot.short) = (info.lower, info.short);
+                        (slot.flags, slot.cluster) = (info.flags, info.cluster);
+                        slot.sums = row_sums(&info, &model.weights, model.bits);
+                    }
                 }
+                let slot = &slots[set];
                 // The rest of the info is read by the OWN templates only, whose sum `base` holds.
                 self.infos.push(TokInfo {
                     lower: slot.lower,
