@@ -500,7 +500,25 @@ impl<'a> Reader<'a> {
     fn u64(&mut self) -> Option<u64> {
         Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
     }
+    /// A LEB128 varint; one- and two-byte ones (most of the model's) decoded inline.
+    #[inline(always)]
     fn varint(&mut self) -> Option<u64> {
+        let first = *self.b.get(self.at)?;
+        if first < 0x80 {
+            self.at += 1;
+            return Some(first as u64);
+        }
+        match self.b.get(self.at + 1) {
+            Some(&second) if second < 0x80 => {
+                self.at += 2;
+                Some((first & 0x7f) as u64 | (second as u64) << 7)
+            }
+            _ => self.varint_long(),
+        }
+    }
+
+    #[inline(never)]
+    fn varint_long(&mut self) -> Option<u64> {
         let mut v = 0u64;
         for shift in (0..64).step_by(7) {
             let b = *self.b.get(self.at)?;
