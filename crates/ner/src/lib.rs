@@ -178,6 +178,9 @@ pub(crate) fn decode<S: Scorer>(s: &S, work: &DocWork, dec: &mut Decoder, out: &
     // tokens since the memo's row sums left fewer rows to a token: NER −3% against one).
     const AHEAD: usize = 2;
     let rows = |i: usize| &work.feats[work.offs[i] as usize..work.offs[i + 1] as usize];
+    // `trans_to[cur][prev]`: the transitions into each tag, read for every token.
+    let trans_to: [[i32; NT]; NT] =
+        std::array::from_fn(|k| std::array::from_fn(|j| s.transition(j, k)));
     for i in 0..AHEAD.min(n) {
         s.prefetch(rows(i));
     }
@@ -191,26 +194,30 @@ pub(crate) fn decode<S: Scorer>(s: &S, work: &DocWork, dec: &mut Decoder, out: &
             &work.feats[work.offs[i] as usize..work.offs[i + 1] as usize],
             &mut em,
         );
-        for k in 0..NT {
-            if i == 0 {
+        if i == 0 {
+            for k in 0..NT {
                 dec.score[0][k] = if allowed(NT, k) {
                     em[k] + s.transition(NT, k)
                 } else {
                     NEG
                 };
-                continue;
             }
+            continue;
+        }
+        let prev = dec.score[i - 1];
+        for k in 0..NT {
             let mut best = NEG;
             let mut arg = 0u8;
-            // The previous tags `allowed` lets through, in ascending order as before: all of
-            // them, or for an I- tag its B- and itself.
-            let prev = if k == 0 || k % 2 == 1 {
-                0..NT
+            // The previous tags `allowed` lets through, in ascending order: all of them, or for
+            // an I- tag its B- and itself. Fixed-size arrays: the loops unroll, without bounds
+            // checks.
+            let (from, to) = if k == 0 || k % 2 == 1 {
+                (0, NT)
             } else {
-                k - 1..k + 1
+                (k - 1, k + 1)
             };
-            for j in prev {
-                let v = dec.score[i - 1][j] + s.transition(j, k);
+            for j in from..to {
+                let v = prev[j] + trans_to[k][j];
                 if v > best {
                     best = v;
                     arg = j as u8;
