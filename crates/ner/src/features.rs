@@ -7,6 +7,8 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+use crate::Tagger;
+
 /// Number of BIO tags: O, then B-/I- for PER, ORG, LOC, MISC.
 pub(crate) const NT: usize = 9;
 
@@ -32,11 +34,28 @@ pub(crate) fn hash_bytes(b: &[u8]) -> u64 {
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let mut last = [0u8; 8];
-        last[..rest.len()].copy_from_slice(rest);
-        h = mix(h, u64::from_le_bytes(last));
+        h = mix(h, tail(rest));
     }
     h
+}
+
+/// The 0–7 bytes of `rest` as a little-endian u64, zero above them: two overlapping loads, which
+/// put the same bytes in the same places (copied into a zeroed buffer and read back, they were a
+/// call and a stalled load for every word).
+#[inline(always)]
+fn tail(rest: &[u8]) -> u64 {
+    let n = rest.len();
+    if n >= 4 {
+        let lo = u32::from_le_bytes(rest[..4].try_into().expect("4 bytes")) as u64;
+        let hi = u32::from_le_bytes(rest[n - 4..].try_into().expect("4 bytes")) as u64;
+        lo | hi << (8 * (n - 4))
+    } else if n >= 2 {
+        let lo = u16::from_le_bytes(rest[..2].try_into().expect("2 bytes")) as u64;
+        let hi = u16::from_le_bytes(rest[n - 2..].try_into().expect("2 bytes")) as u64;
+        lo | hi << (8 * (n - 2))
+    } else {
+        rest.first().map_or(0, |&b| b as u64)
+    }
 }
 
 /// A tiny FxHasher for the per-document maps (keys are already hashes).
@@ -275,6 +294,8 @@ const AGG_MAX: usize = 20;
 /// Per-document work buffers: token infos of all sentences, and the features of the current one.
 #[derive(Default)]
 pub(crate) struct DocWork {
+    /// Of a memoised token (its [`OWN`] bit set in `summed`), only what templates outside
+    /// [`OWN`] read: lowercase, collapsed shape, flags, word class.
     pub(crate) infos: Vec<TokInfo>,
     /// Token range of each sentence in `infos`.
     pub(crate) sents: Vec<(usize, usize)>,
@@ -285,29 +306,84 @@ pub(crate) struct DocWork {
     pub(crate) feats: Vec<u32>,
     /// `feats[offs[i]..offs[i + 1]]` are token i's features.
     pub(crate) offs: Vec<u32>,
+    /// Per token of the document: the summed weight rows of the single-token templates that
+    /// [`TokMemo`] held for it and its neighbours (zero without the memo). Its features then
+    /// leave those templates out; the emission scores start from this.
+    pub(crate) base: Vec<[i32; NT]>,
+    /// Per token of the document: which groups ([`OWN`], [`PREV1`], …) `base` holds.
+    summed: Vec<u8>,
+    /// The current sentence's words' hashes, while [`DocWork::push_sentence`] reads it.
+    hashes: Vec<u64>,
+    /// Index in `base` of the current sentence's first token (set by [`DocWork::features`]).
+    pub(crate) base_at: usize,
     /// The built-in model's token infos by word, kept from document to document.
     memo: TokMemo,
 }
 
-/// log2 of the slots of [`TokMemo`]: 2,048 slots of 144 bytes (≈ 300 KiB, within L2).
-const MEMO_BITS: u32 = 11;
+/// The summed weight rows of one word's single-token templates, one sum per group: the word as
+/// the current token ([`own_feats`]) and as each neighbour ([`neighbour_feats`]). Integer sums,
+/// so adding a group's sum scores exactly as adding its rows one by one.
+pub(crate) type RowSums = [[i32; NT]; 5];
+
+/// Groups of single-token templates, as bits of [`DocWork::summed`] and indices of [`RowSums`]
+/// (`1 << g`): the token itself, then as the token one before, two before, one after and two
+/// after the current one.
+const OWN: usize = 0;
+const PREV1: usize = 1;
+const PREV2: usize = 2;
+const NEXT1: usize = 3;
+const NEXT2: usize = 4;
+/// Offset from the current token of each neighbour group's token.
+const OFFSETS: [(usize, isize); 4] = [(PREV1, -1), (PREV2, -2), (NEXT1, 1), (NEXT2, 2)];
+
+/// log2 of the slots of [`TokMemo`]: 16,384 slots of 256 bytes (4 MiB a thread, within L3).
+/// With the row sums a miss costs ≈ 30 weight rows, so a memo that keeps more of the vocabulary
+/// pays: on the HRDsAttack train articles, 8,192 slots took the NER ≈ 5% longer, 2,048 slots
+/// lost the sums' gain; 32,768 slots gained ≈ 2% more, for twice the memory and cache.
+const MEMO_BITS: u32 = 14;
 /// Longer words are not memoised (they are rare, and the slot holds the word itself).
 const MEMO_WORD: usize = 32;
 
-/// One memoised word and its [`TokInfo`] (name-list flag and word class included).
+/// One memoised word, the part of its [`TokInfo`] (name-list flag and word class included) that
+/// templates outside [`OWN`] read, and the built-in model's [`RowSums`] for it: 256 bytes, four
+/// cache lines, the word and its info in the first.
 #[derive(Clone, Copy, Default)]
+#[repr(C, align(64))]
 struct MemoSlot {
     /// The word's length in bytes; 0 is an empty slot.
     len: u8,
     word: [u8; MEMO_WORD],
-    info: TokInfo,
+    lower: u64,
+    short: u64,
+    flags: u16,
+    cluster: u16,
+    sums: RowSums,
 }
 
-/// A direct-mapped memo of token infos, by the word's hash. A token's info is a pure function of
-/// the word and the lexicon, and a document's words repeat ("the", "said", its names): the memo
-/// spares [`token_info`] and the name-list and word-class lookups, which are cache misses in
-/// tables of several MiB. It holds the built-in model's infos only (its lexicon lives as long as
-/// the program, so entries never go stale); a slot answers only for the very word it holds.
+impl MemoSlot {
+    /// True when the slot holds `word`.
+    #[inline]
+    fn holds(&self, word: &[u8]) -> bool {
+        self.len as usize == word.len() && self.word[..word.len()] == *word
+    }
+}
+
+impl TokMemo {
+    /// The first of the two slots (ways) a word of hash `h` may take.
+    #[inline]
+    fn set(h: u64) -> usize {
+        ((h >> (64 - MEMO_BITS + 1)) as usize) << 1
+    }
+}
+
+/// A memo of token infos by the word's hash, two-way set-associative (the word used last first;
+/// direct-mapped, a third more words missed). A token's info is a pure function of the word and
+/// the lexicon, and a document's words repeat ("the", "said", its names): the memo spares
+/// [`token_info`] and the name-list and word-class lookups, which are cache misses in tables of
+/// several MiB, and with its [`RowSums`] about 30 reads of weight rows per token, most of them
+/// cache misses in an 18 MiB table. It holds the built-in model's infos only (its lexicon and
+/// weights live as long as the program, so entries never go stale); a slot answers only for the
+/// very word it holds.
 #[derive(Default)]
 struct TokMemo {
     slots: Vec<MemoSlot>,
@@ -319,6 +395,8 @@ impl DocWork {
         self.infos.clear();
         self.sents.clear();
         self.caps.clear();
+        self.base.clear();
+        self.summed.clear();
         self.ctx.stats.clear();
         self.ctx.hist.clear();
         self.ctx.agg.clear();
@@ -369,34 +447,92 @@ impl DocWork {
         ctx.agg_ready = true;
     }
 
-    /// Adds a sentence of the current document. `memo`: the lexicon is the built-in model's,
-    /// whose token infos [`TokMemo`] keeps.
-    pub(crate) fn push_sentence<'a, I: IntoIterator<Item = &'a str>>(
-        &mut self,
-        words: I,
-        lex: &Lexicon,
-        memo: bool,
-    ) {
+    /// Adds a sentence of the current document. `memo`: the built-in model, whose lexicon `lex`
+    /// is and whose token infos and row sums [`TokMemo`] keeps.
+    pub(crate) fn push_sentence<'a, I>(&mut self, words: I, lex: &Lexicon, memo: Option<&Tagger>)
+    where
+        I: IntoIterator<Item = &'a str>,
+        I::IntoIter: Clone,
+    {
         let start = self.infos.len();
-        if memo && self.memo.slots.is_empty() {
+        if memo.is_some() && self.memo.slots.is_empty() {
             self.memo.slots = vec![MemoSlot::default(); 1 << MEMO_BITS];
         }
-        for w in words {
-            let b = w.as_bytes();
-            let info = if memo && !b.is_empty() && b.len() <= MEMO_WORD {
-                let slot = (hash_bytes(b) >> (64 - MEMO_BITS)) as usize;
-                let slot = &mut self.memo.slots[slot];
-                if slot.len as usize != b.len() || slot.word[..b.len()] != *b {
-                    slot.len = b.len() as u8;
-                    slot.word[..b.len()].copy_from_slice(b);
-                    slot.info = full_token_info(w, lex, &mut self.scratch);
+        let n0 = self.infos.len();
+        let words = words.into_iter();
+        if let Some(model) = memo {
+            // Every word's slot first, prefetched: read in turn, each slot was a cache miss (the
+            // memo is MiBs, and the rest of the pipeline evicts it between documents).
+            self.hashes.clear();
+            for w in words.clone() {
+                let h = hash_bytes(w.as_bytes());
+                let set = TokMemo::set(h);
+                let ways = &self.memo.slots[set..set + 2];
+                // The key lines of both ways, and the rest of the first (where hits mostly are).
+                let p = (ways.as_ptr()).cast::<u8>();
+                for line in [0, 64, 128, 192, 256] {
+                    prefetch(p.wrapping_add(line));
                 }
-                slot.info
-            } else {
-                full_token_info(w, lex, &mut self.scratch)
-            };
-            self.infos.push(info);
+                self.hashes.push(h);
+            }
+            // Each token's base: its own row sums and its neighbours' sums as neighbours, added
+            // from the slot as each word is read (a later word of the sentence may take the
+            // slot). Entries past the sentence's end are dropped after it.
+            for (i, w) in words.enumerate() {
+                let b = w.as_bytes();
+                self.base.resize(n0 + i + 3, [0; NT]);
+                self.summed.resize(n0 + i + 3, 0);
+                if b.is_empty() || b.len() > MEMO_WORD {
+                    self.infos.push(full_token_info(w, lex, &mut self.scratch));
+                    continue;
+                }
+                let set = TokMemo::set(self.hashes[i]);
+                let slots = &mut self.memo.slots;
+                if !slots[set].holds(b) {
+                    if slots[set + 1].holds(b) {
+                        // The most recently used word first: a miss evicts the other.
+                        slots.swap(set, set + 1);
+                    } else {
+                        slots[set + 1] = slots[set];
+                        let slot = &mut slots[set];
+                        slot.len = b.len() as u8;
+                        slot.word[..b.len()].copy_from_slice(b);
+                        let info = full_token_info(w, lex, &mut self.scratch);
+                        (slot.lower, slot.short) = (info.lower, info.short);
+                        (slot.flags, slot.cluster) = (info.flags, info.cluster);
+                        slot.sums = row_sums(&info, &model.weights, model.bits);
+                    }
+                }
+                let slot = &slots[set];
+                // The rest of the info is read by the OWN templates only, whose sum `base` holds.
+                self.infos.push(TokInfo {
+                    lower: slot.lower,
+                    short: slot.short,
+                    flags: slot.flags,
+                    cluster: slot.cluster,
+                    ..TokInfo::default()
+                });
+                for (g, d) in [(OWN, 0), (PREV1, 1), (PREV2, 2), (NEXT1, -1), (NEXT2, -2)] {
+                    // The token this group's sum counts for (`i` is its neighbour `-d`).
+                    let Some(q) = i.checked_add_signed(d) else {
+                        continue;
+                    };
+                    let base = &mut self.base[n0 + q];
+                    for (x, y) in base.iter_mut().zip(&slot.sums[g]) {
+                        *x += *y;
+                    }
+                    self.summed[n0 + q] |= 1 << g;
+                }
+            }
+        } else {
+            for w in words {
+                self.infos.push(full_token_info(w, lex, &mut self.scratch));
+            }
+            self.base.resize(self.infos.len(), [0; NT]);
+            self.summed.resize(self.infos.len(), 0);
         }
+        self.base.truncate(self.infos.len());
+        self.summed.truncate(self.infos.len());
         let end = self.infos.len();
         let toks = &self.infos[start..end];
         // A headline: letters, none of them lowercase (CoNLL's "SOCCER - JAPAN GET LUCKY WIN").
@@ -482,7 +618,15 @@ impl DocWork {
                 infos[j as usize].short
             }
         };
+        let cl = |j: isize| -> u64 {
+            if j < 0 || j as usize >= n {
+                0xffff
+            } else {
+                infos[j as usize].cluster as u64
+            }
+        };
         let shift = 64 - bits;
+        self.base_at = a;
         // Sentence-initial: no word before (an opening quote or dash may be).
         let first_word = infos
             .iter()
@@ -506,27 +650,18 @@ impl DocWork {
             let t = &infos[i];
             let ii = i as isize;
             let feats = &mut self.feats;
-            let mut push = |tmpl: u64, v: u64| {
-                let h = mix(
-                    mix(tmpl.wrapping_mul(0x9e37_79b9_7f4a_7c15), v),
-                    0x2545_f491,
-                );
-                let h = (h ^ (h >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-                feats.push((h >> shift) as u32);
-            };
-            push(0, 0);
-            push(1, t.lower);
-            push(2, t.word);
-            push(3, lw(ii - 1));
-            push(4, lw(ii + 1));
-            push(5, lw(ii - 2));
-            push(6, lw(ii + 2));
-            push(7, t.short);
-            push(8, t.shape);
-            push(9, sh(ii - 1));
-            push(10, sh(ii + 1));
-            push(11, sh(ii - 2));
-            push(12, sh(ii + 2));
+            let mut push = |tmpl: u64, v: u64| feats.push(bucket(tmpl, v, shift));
+            // The single-token templates whose rows `base` does not already hold.
+            let summed = self.summed[a + i];
+            if summed & 1 << OWN == 0 {
+                own_feats(t, &mut push);
+            }
+            for (g, d) in OFFSETS {
+                if summed & 1 << g == 0 {
+                    let j = ii + d;
+                    neighbour_feats(g, lw(j), sh(j), cl(j), &mut push);
+                }
+            }
             push(13, mix(sh(ii - 1), t.short));
             push(14, mix(t.short, sh(ii + 1)));
             push(15, mix(mix(sh(ii - 1), t.short), sh(ii + 1)));
@@ -534,22 +669,6 @@ impl DocWork {
             push(17, mix(t.lower, lw(ii + 1)));
             push(18, mix(lw(ii - 1), t.short));
             push(19, mix(t.short, lw(ii + 1)));
-            for k in 0..t.naff as usize {
-                push(20 + k as u64, t.pre[k]);
-                push(24 + k as u64, t.suf[k]);
-            }
-            for f in 0..NFLAGS {
-                if t.flags & (1 << f) != 0 {
-                    push(28 + f as u64, 1);
-                }
-            }
-            let len_bucket = match t.len {
-                0..=4 => t.len as u64,
-                5..=6 => 5,
-                7..=9 => 6,
-                _ => 7,
-            };
-            push(40, len_bucket);
             let initial = i <= first_word;
             push(41, mix(initial as u64, t.short));
             push(42, mix(caps as u64, t.short));
@@ -584,23 +703,11 @@ impl DocWork {
                     (infos[j as usize].flags & IN_NAMES != 0) as u64
                 }
             };
-            push(50, mix(name(ii), t.short));
             push(51, mix(mix(name(ii - 1), name(ii)), name(ii + 1)));
             if USE_CLUSTERS {
-                let cl = |j: isize| -> u64 {
-                    if j < 0 || j as usize >= n {
-                        0xffff
-                    } else {
-                        infos[j as usize].cluster as u64
-                    }
-                };
                 let c0 = cl(ii);
-                push(52, c0);
-                push(53, cl(ii - 1));
-                push(54, cl(ii + 1));
                 push(55, mix(cl(ii - 1), c0));
                 push(56, mix(c0, cl(ii + 1)));
-                push(57, mix(c0, t.short));
             }
             if !caps && t.capitalised() {
                 let len = (run_end - run_start).min(5) as u64;
@@ -628,6 +735,117 @@ impl DocWork {
 }
 
 const USE_CLUSTERS: bool = true;
+
+/// The bucket of feature (`tmpl`, `v`) in a table of `2^(64 - shift)` buckets.
+#[inline(always)]
+fn bucket(tmpl: u64, v: u64, shift: u32) -> u32 {
+    let h = mix(
+        mix(tmpl.wrapping_mul(0x9e37_79b9_7f4a_7c15), v),
+        0x2545_f491,
+    );
+    let h = (h ^ (h >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    (h >> shift) as u32
+}
+
+/// The templates that read the current token and nothing else (group [`OWN`]).
+#[inline(always)]
+fn own_feats(t: &TokInfo, push: &mut impl FnMut(u64, u64)) {
+    push(0, 0);
+    push(1, t.lower);
+    push(2, t.word);
+    push(7, t.short);
+    push(8, t.shape);
+    for k in 0..t.naff as usize {
+        push(20 + k as u64, t.pre[k]);
+        push(24 + k as u64, t.suf[k]);
+    }
+    for f in 0..NFLAGS {
+        if t.flags & (1 << f) != 0 {
+            push(28 + f as u64, 1);
+        }
+    }
+    let len_bucket = match t.len {
+        0..=4 => t.len as u64,
+        5..=6 => 5,
+        7..=9 => 6,
+        _ => 7,
+    };
+    push(40, len_bucket);
+    push(50, mix((t.flags & IN_NAMES != 0) as u64, t.short));
+    if USE_CLUSTERS {
+        push(52, t.cluster as u64);
+        push(57, mix(t.cluster as u64, t.short));
+    }
+}
+
+/// The templates that read one neighbour of the current token and nothing else, for neighbour
+/// group `g` ([`PREV1`], …): its lowercase form, collapsed shape and (next to it) word class, or
+/// the sentence boundary's values.
+#[inline(always)]
+fn neighbour_feats(
+    g: usize,
+    lower: u64,
+    short: u64,
+    cluster: u64,
+    push: &mut impl FnMut(u64, u64),
+) {
+    let (lw, sh, cl) = match g {
+        PREV1 => (3, 9, Some(53)),
+        PREV2 => (5, 11, None),
+        NEXT1 => (4, 10, Some(54)),
+        _ => (6, 12, None),
+    };
+    push(lw, lower);
+    push(sh, short);
+    if let (true, Some(cl)) = (USE_CLUSTERS, cl) {
+        push(cl, cluster);
+    }
+}
+
+/// A word's [`RowSums`] in `weights` (`2^bits` buckets × [`NT`]).
+fn row_sums(t: &TokInfo, weights: &[i16], bits: u32) -> RowSums {
+    // All buckets first and their rows prefetched, then the sums: the rows are cache misses in
+    // a table of MiBs, and asked for together they arrive together.
+    let shift = 64 - bits;
+    let mut rows = [(0usize, 0u32); 48];
+    let mut n = 0;
+    for g in [OWN, PREV1, PREV2, NEXT1, NEXT2] {
+        let mut add = |tmpl: u64, v: u64| {
+            let b = bucket(tmpl, v, shift) as usize * NT;
+            if let Some(row) = weights.get(b..b + NT) {
+                prefetch(row.as_ptr().cast());
+                prefetch(row[NT - 1..].as_ptr().cast());
+            }
+            rows[n] = (g, b as u32);
+            n += 1;
+        };
+        if g == OWN {
+            own_feats(t, &mut add);
+        } else {
+            neighbour_feats(g, t.lower, t.short, t.cluster as u64, &mut add);
+        }
+    }
+    let mut sums = [[0i32; NT]; 5];
+    for &(g, b) in &rows[..n] {
+        let b = b as usize;
+        for (s, w) in sums[g].iter_mut().zip(&weights[b..b + NT]) {
+            *s += *w as i32;
+        }
+    }
+    sums
+}
+
+/// Asks the CPU to load the cache line at `p` (a hint, which never faults).
+#[inline(always)]
+pub(crate) fn prefetch(p: *const u8) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch is a hint that never faults, whatever the address.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p.cast());
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
+}
 
 /// Word lists and classes the features consult: person-name parts and word classes.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -706,5 +924,26 @@ impl Names {
         Self::probes((lower >> 32) as u32)
             .iter()
             .all(|&p| self.bloom[p >> 6] & (1 << (p & 63)) != 0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `tail` reads what a zeroed buffer with the bytes copied in reads, for every length.
+    #[test]
+    fn tail_is_the_zero_padded_bytes() {
+        let bytes: Vec<u8> = (0..64u32)
+            .map(|i| (i * 37 + 11) as u8 | (0x80 * (i as u8 & 1)))
+            .collect();
+        for start in 0..16 {
+            for n in 0..8 {
+                let rest = &bytes[start..start + n];
+                let mut last = [0u8; 8];
+                last[..n].copy_from_slice(rest);
+                assert_eq!(tail(rest), u64::from_le_bytes(last), "{rest:?}");
+            }
+        }
     }
 }

@@ -235,7 +235,7 @@ fn train_one(
             let doc = &docs[d];
             work.clear();
             for s in &doc.sentences {
-                work.push_sentence(s.tokens.iter().map(String::as_str), lex, false);
+                work.push_sentence(s.tokens.iter().map(String::as_str), lex, None);
             }
             for (si, s) in doc.sentences.iter().enumerate() {
                 work.features(si, opts.bits);
@@ -294,7 +294,7 @@ pub(crate) fn eval_docs(tagger: &Tagger, docs: &[ConllDoc]) -> EvalReport {
     for doc in docs {
         work.clear();
         for s in &doc.sentences {
-            work.push_sentence(s.tokens.iter().map(String::as_str), &tagger.lex, false);
+            work.push_sentence(s.tokens.iter().map(String::as_str), &tagger.lex, None);
         }
         for (si, s) in doc.sentences.iter().enumerate() {
             work.features(si, tagger.bits);

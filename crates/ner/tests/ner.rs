@@ -141,6 +141,38 @@ fn the_shipped_model_tags_the_same_with_its_token_memo() {
 }
 
 #[test]
+fn the_shipped_model_tags_a_corpus_the_same_with_its_memo() {
+    // The memo also holds each word's summed weight rows, with which the built-in tagger skips
+    // the single-token features: on a real corpus (words evicting each other from the memo,
+    // words too long for it, sentence ends), every tag must be the one the plain features give.
+    let valid = Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/datasets/conll2003/valid.txt"
+    ));
+    let Ok(text) = std::fs::read_to_string(valid) else {
+        eprintln!("skipped: {} is absent", valid.display());
+        return;
+    };
+    let docs = parse_conll(&text).expect("valid parses");
+    let builtin = Tagger::builtin();
+    let copy = Tagger::from_bytes(&builtin.to_bytes()).expect("the model round-trips");
+    let mut tokens = 0;
+    for doc in &docs {
+        let sents: Vec<Vec<&str>> = doc
+            .sentences
+            .iter()
+            .map(|s| s.tokens.iter().map(String::as_str).collect())
+            .collect();
+        tokens += sents.iter().map(Vec::len).sum::<usize>();
+        assert_eq!(
+            builtin.tag_document_tokens(&sents),
+            copy.tag_document_tokens(&sents)
+        );
+    }
+    assert!(tokens > 40_000, "{tokens} tokens");
+}
+
+#[test]
 fn spans_are_on_char_boundaries_inside_the_sentence() {
     let text = "Вступление. \u{201c}Amnesty International\u{201d} said Владимир Козлов\u{2019}s \
                 trial in Astana\u{2019}s court was unfair, per the U.S. State Department. Конец.";
