@@ -146,10 +146,17 @@ pub struct Gazetteer {
     /// The next name in a `folded` chain (`u32::MAX`: the last).
     fold_next: Vec<u32>,
     /// Hash of a lowercase first word -> the range of `first_cands` holding the names that start
-    /// with it, longest first. A name of another first word sharing the hash can never match
-    /// where the text's word is not its first word, so sharing a range changes no result.
+    /// with it. A name of another first word sharing the hash can never match where the text's
+    /// word is not its first word, so sharing a range changes no result. Within a range, the
+    /// names with two bytes or more after their first word come first, grouped by those two
+    /// bytes ([`Candidate::next_key`]), each group longest first (then in table order); the
+    /// others follow, longest first: the scan reads only the group the text's bytes select
+    /// ("al" starts a thousand names), in the order it read the whole range before.
     by_first_word: FastMap<u64, (u32, u32)>,
     first_cands: Vec<Candidate>,
+    /// The names of `first_cands`, in its order, end to end: the names a word's scan compares
+    /// are then side by side in memory, not scattered over the table's text.
+    cand_text: Vec<u8>,
     org_heads: FastSet<String>,
     titles: FastSet<String>,
     /// The first words of the titles of two or more words ("prime" of "prime minister").
@@ -241,8 +248,23 @@ struct Candidate {
     len: u32,
     /// The length in bytes of its first word.
     first: u32,
+    /// Where its bytes start in `Gazetteer::cand_text`.
+    off: u32,
     /// Its two bytes after the first word (when it has them).
     next: [u8; 2],
+}
+
+impl Candidate {
+    /// True when the scan checks the two bytes after the first word: the name has two bytes
+    /// or more after it.
+    fn keyed(&self) -> bool {
+        self.len > self.first + 1
+    }
+
+    /// The bytes after the first word as the scan compares them (the second in any ASCII case).
+    fn next_key(&self) -> (u8, u8) {
+        (self.next[0], self.next[1].to_ascii_lowercase())
+    }
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -616,19 +638,31 @@ impl Gazetteer {
                 idx: i as u32,
                 len: n.len() as u32,
                 first: first as u32,
+                off: 0,
                 next,
             };
             first_cands.push((fx(key.as_bytes()), c));
         }
         // Names of one length keep table order, as they were scanned before (the key is unique,
         // so the faster unstable sort gives that order).
-        first_cands.sort_unstable_by_key(|&(h, c)| (h, std::cmp::Reverse(c.len), c.idx));
+        first_cands.sort_unstable_by_key(|&(h, c)| {
+            let group = if c.keyed() { c.next_key() } else { (0, 0) };
+            (h, !c.keyed(), group, std::cmp::Reverse(c.len), c.idx)
+        });
         let mut by_first_word: FastMap<u64, (u32, u32)> =
             FastMap::with_capacity_and_hasher(first_cands.len(), FxBuild::default());
         for (k, &(h, _)) in first_cands.iter().enumerate() {
             by_first_word.entry(h).or_insert((k as u32, k as u32)).1 = k as u32 + 1;
         }
-        let first_cands: Vec<Candidate> = first_cands.into_iter().map(|(_, c)| c).collect();
+        let mut cand_text = Vec::with_capacity(names.iter().map(|n| n.len()).sum());
+        let first_cands: Vec<Candidate> = first_cands
+            .into_iter()
+            .map(|(_, mut c)| {
+                c.off = cand_text.len() as u32;
+                cand_text.extend_from_slice(names[c.idx as usize].as_bytes());
+                c
+            })
+            .collect();
         let org_heads = data_lines(ORG_HEADS)
             .map(|l| l.trim().to_lowercase())
             .collect();
@@ -654,6 +688,7 @@ impl Gazetteer {
             fold_next,
             by_first_word,
             first_cands,
+            cand_text,
             org_heads,
             titles,
             long_title_starts,
@@ -854,8 +889,24 @@ impl Gazetteer {
         case: Case,
     ) -> Option<NameMatch<'_>> {
         let is_word = |c: char| c.is_alphanumeric();
+        // Most names sharing a first word ("San", "Al", "New") differ right after it: only
+        // those of the text's two bytes after the word are read, then the names with fewer
+        // than two bytes after it. A name of the other groups fails the byte check the scan
+        // made of each name in turn, and in this order every name left comes longest first,
+        // as before.
+        let keyed_end = cands.partition_point(Candidate::keyed);
+        let (keyed, plain) = cands.split_at(keyed_end);
+        let group = match (tb.get(s + word_len), tb.get(s + word_len + 1)) {
+            (Some(&a), Some(&b)) => {
+                let key = (a, b.to_ascii_lowercase());
+                let from = keyed.partition_point(|c| c.next_key() < key);
+                let len = keyed[from..].partition_point(|c| c.next_key() == key);
+                &keyed[from..from + len]
+            }
+            _ => &[],
+        };
         let mut found: Option<(usize, u32, bool)> = None;
-        for c in cands {
+        for c in group.iter().chain(plain) {
             let idx = c.idx;
             let e = s + c.len as usize;
             if found.is_some_and(|(fe, _, exact)| fe > e || exact) {
@@ -864,26 +915,17 @@ impl Gazetteer {
             // Bytes first, the word boundary after only for a match. Equal bytes (or equal
             // but for ASCII case) at a character boundary `s` end at one too, as `name` is
             // whole characters. Such a name's first word is as long as the text's (ASCII
-            // case keeps letters letters), and most names sharing a first word ("San", "Al",
-            // "New") differ right after it: both rule names out before reading them.
+            // case keeps letters letters): the length rules names out before reading them.
             if c.first as usize != word_len {
                 continue;
             }
-            if c.len as usize > word_len + 1
-                && !(tb.get(s + word_len) == Some(&c.next[0])
-                    && tb
-                        .get(s + word_len + 1)
-                        .is_some_and(|b| b.eq_ignore_ascii_case(&c.next[1])))
-            {
-                continue;
-            }
-            let name = &self.names[idx as usize];
+            let name = &self.cand_text[c.off as usize..c.off as usize + c.len as usize];
             let Some(piece) = tb.get(s..e) else {
                 continue;
             };
-            let exact_case = piece == name.as_bytes();
-            let matches = exact_case
-                || (case == Case::Insensitive && piece.eq_ignore_ascii_case(name.as_bytes()));
+            let exact_case = piece == name;
+            let matches =
+                exact_case || (case == Case::Insensitive && piece.eq_ignore_ascii_case(name));
             if !matches || text[e..].chars().next().is_some_and(is_word) {
                 continue;
             }
@@ -1177,6 +1219,103 @@ mod tests {
                 assert!(g.may_start_long_title(&first), "{t:?}");
             }
         }
+    }
+
+    /// The longest name at `s` as the scan first found it: every name of the word's range in
+    /// turn, longest first, then table order, each read from the name list.
+    fn match_by_reading_every_name(
+        g: &Gazetteer,
+        text: &str,
+        s: usize,
+        word_len: usize,
+        case: Case,
+    ) -> Option<(usize, u32, bool)> {
+        let mut key = String::new();
+        first_word_into(&text[s..], &mut key);
+        let (from, to) = *g.by_first_word.get(&fx(key.as_bytes()))?;
+        let mut cands = g.first_cands[from as usize..to as usize].to_vec();
+        cands.sort_by_key(|c| (std::cmp::Reverse(c.len), c.idx));
+        let tb = text.as_bytes();
+        let mut found: Option<(usize, u32, bool)> = None;
+        for c in &cands {
+            let e = s + c.len as usize;
+            if found.is_some_and(|(fe, _, exact)| fe > e || exact) {
+                break;
+            }
+            let name = g.names[c.idx as usize].as_bytes();
+            let Some(piece) = tb.get(s..e) else { continue };
+            if c.first as usize != word_len || !piece.eq_ignore_ascii_case(name) {
+                continue;
+            }
+            let exact = piece == name;
+            if !(exact || case == Case::Insensitive)
+                || text[e..].chars().next().is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            if found.is_none_or(|(fe, _, _)| fe == e) {
+                found = Some((e, c.idx, exact));
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn the_grouped_scan_finds_what_reading_every_name_finds() {
+        // Words that start hundreds of names, followed by every kind of next bytes, in every
+        // case, and names that are a prefix of longer ones.
+        let g = gaz();
+        let mut text = String::new();
+        for (i, n) in g.names.iter().enumerate() {
+            let lower = n.to_ascii_lowercase();
+            let common = ["al ", "al-", "san ", "new ", "the ", "el ", "saint "]
+                .iter()
+                .any(|p| lower.starts_with(p));
+            if common && i % 7 == 0 || i % 997 == 0 {
+                let variant = match i % 3 {
+                    0 => n.to_string(),
+                    1 => n.to_ascii_uppercase(),
+                    _ => lower.clone(),
+                };
+                text.push_str(&variant);
+                text.push_str(if i % 2 == 0 { ", " } else { " x " });
+                let cut = n
+                    .char_indices()
+                    .nth(n.chars().count() / 2 + 1)
+                    .map(|(k, _)| k);
+                if let Some(cut) = cut {
+                    text.push_str(&n[..cut]);
+                    text.push_str(". ");
+                }
+            }
+        }
+        assert!(text.len() > 10_000);
+        let mut checked = 0;
+        for case in [Case::Sensitive, Case::Insensitive] {
+            let mut pos = 0;
+            while pos < text.len() {
+                let s = pos + run_len(&text[pos..], false);
+                if s == text.len() {
+                    break;
+                }
+                let word_len = run_len(&text[s..], true);
+                pos = s + word_len;
+                let mut key = String::new();
+                first_word_into(&text[s..], &mut key);
+                let want = match_by_reading_every_name(g, &text, s, word_len, case);
+                let got = g
+                    .by_first_word
+                    .get(&fx(key.as_bytes()))
+                    .and_then(|&(from, to)| {
+                        let cands = &g.first_cands[from as usize..to as usize];
+                        g.match_at(&text, text.as_bytes(), s, word_len, cands, case)
+                    })
+                    .map(|m| (m.span.end, m.exact_case));
+                assert_eq!(got, want.map(|(e, _, exact)| (e, exact)), "at {s}");
+                checked += usize::from(want.is_some());
+            }
+        }
+        assert!(checked > 1_000, "{checked}");
     }
 
     #[test]
