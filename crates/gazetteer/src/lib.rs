@@ -154,6 +154,9 @@ pub struct Gazetteer {
     /// ("al" starts a thousand names), in the order it read the whole range before.
     by_first_word: FastMap<u64, (u32, u32)>,
     first_cands: Vec<Candidate>,
+    /// [`Candidate::next_key`] of each of `first_cands`: a range's keys are searched in one or two
+    /// cache lines, where its candidates span several.
+    cand_keys: Vec<u16>,
     /// The names of `first_cands`, in its order, end to end: the names a word's scan compares
     /// are then side by side in memory, not scattered over the table's text.
     cand_text: Vec<u8>,
@@ -255,16 +258,24 @@ struct Candidate {
 }
 
 impl Candidate {
-    /// True when the scan checks the two bytes after the first word: the name has two bytes
-    /// or more after it.
-    fn keyed(&self) -> bool {
-        self.len > self.first + 1
+    /// The two bytes after the first word as the scan compares them (the second in any ASCII
+    /// case), as one number; [`NO_NEXT`] for a name with fewer than two bytes after it.
+    fn next_key(&self) -> u16 {
+        if self.len > self.first + 1 {
+            next_key(self.next[0], self.next[1])
+        } else {
+            NO_NEXT
+        }
     }
+}
 
-    /// The bytes after the first word as the scan compares them (the second in any ASCII case).
-    fn next_key(&self) -> (u8, u8) {
-        (self.next[0], self.next[1].to_ascii_lowercase())
-    }
+/// [`Candidate::next_key`] of a name with fewer than two bytes after its first word: above every
+/// other key (a first byte of 0xFF is not UTF-8), so such names come last in a range.
+const NO_NEXT: u16 = u16::MAX;
+
+/// The key of the two bytes after a first word, the second in any ASCII case.
+fn next_key(a: u8, b: u8) -> u16 {
+    u16::from(a) << 8 | u16::from(b.to_ascii_lowercase())
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -645,10 +656,8 @@ impl Gazetteer {
         }
         // Names of one length keep table order, as they were scanned before (the key is unique,
         // so the faster unstable sort gives that order).
-        first_cands.sort_unstable_by_key(|&(h, c)| {
-            let group = if c.keyed() { c.next_key() } else { (0, 0) };
-            (h, !c.keyed(), group, std::cmp::Reverse(c.len), c.idx)
-        });
+        first_cands
+            .sort_unstable_by_key(|&(h, c)| (h, c.next_key(), std::cmp::Reverse(c.len), c.idx));
         let mut by_first_word: FastMap<u64, (u32, u32)> =
             FastMap::with_capacity_and_hasher(first_cands.len(), FxBuild::default());
         for (k, &(h, _)) in first_cands.iter().enumerate() {
@@ -663,6 +672,7 @@ impl Gazetteer {
                 c
             })
             .collect();
+        let cand_keys = first_cands.iter().map(Candidate::next_key).collect();
         let org_heads = data_lines(ORG_HEADS)
             .map(|l| l.trim().to_lowercase())
             .collect();
@@ -688,6 +698,7 @@ impl Gazetteer {
             fold_next,
             by_first_word,
             first_cands,
+            cand_keys,
             cand_text,
             org_heads,
             titles,
@@ -863,12 +874,12 @@ impl Gazetteer {
             let Some((from, to)) = memo.get(self, h) else {
                 continue;
             };
-            let cands = &self.first_cands[from as usize..to as usize];
+            let range = from as usize..to as usize;
             for ((&case, out), resume) in cases.iter().zip(outs.iter_mut()).zip(&mut resume) {
                 if s < *resume {
                     continue;
                 }
-                if let Some(m) = self.match_at(text, tb, s, word_len, cands, case) {
+                if let Some(m) = self.match_at(text, tb, s, word_len, range.clone(), case) {
                     *resume = m.span.end;
                     out.push(m);
                 }
@@ -877,15 +888,15 @@ impl Gazetteer {
         memo.words = words;
     }
 
-    /// The longest name among `cands` (the names whose first word is the text's word at `s`)
-    /// that the text spells at `s`, in `case`.
+    /// The longest name among the candidates in `range` of `first_cands` (the names whose first
+    /// word is the text's word at `s`) that the text spells at `s`, in `case`.
     fn match_at(
         &self,
         text: &str,
         tb: &[u8],
         s: usize,
         word_len: usize,
-        cands: &[Candidate],
+        range: std::ops::Range<usize>,
         case: Case,
     ) -> Option<NameMatch<'_>> {
         let is_word = |c: char| c.is_alphanumeric();
@@ -894,13 +905,15 @@ impl Gazetteer {
         // than two bytes after it. A name of the other groups fails the byte check the scan
         // made of each name in turn, and in this order every name left comes longest first,
         // as before.
-        let keyed_end = cands.partition_point(Candidate::keyed);
+        let keys = &self.cand_keys[range.clone()];
+        let cands = &self.first_cands[range];
+        let keyed_end = keys.partition_point(|&k| k != NO_NEXT);
         let (keyed, plain) = cands.split_at(keyed_end);
         let group = match (tb.get(s + word_len), tb.get(s + word_len + 1)) {
             (Some(&a), Some(&b)) => {
-                let key = (a, b.to_ascii_lowercase());
-                let from = keyed.partition_point(|c| c.next_key() < key);
-                let len = keyed[from..].partition_point(|c| c.next_key() == key);
+                let key = next_key(a, b);
+                let from = keys[..keyed_end].partition_point(|&k| k < key);
+                let len = keys[from..keyed_end].partition_point(|&k| k == key);
                 &keyed[from..from + len]
             }
             _ => &[],
@@ -1307,8 +1320,8 @@ mod tests {
                     .by_first_word
                     .get(&fx(key.as_bytes()))
                     .and_then(|&(from, to)| {
-                        let cands = &g.first_cands[from as usize..to as usize];
-                        g.match_at(&text, text.as_bytes(), s, word_len, cands, case)
+                        let range = from as usize..to as usize;
+                        g.match_at(&text, text.as_bytes(), s, word_len, range, case)
                     })
                     .map(|m| (m.span.end, m.exact_case));
                 assert_eq!(got, want.map(|(e, _, exact)| (e, exact)), "at {s}");
