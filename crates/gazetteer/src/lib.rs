@@ -160,10 +160,10 @@ pub struct Gazetteer {
     /// The names of `first_cands`, in its order, end to end: the names a word's scan compares
     /// are then side by side in memory, not scattered over the table's text.
     cand_text: Vec<u8>,
-    org_heads: FastSet<String>,
-    titles: FastSet<String>,
-    /// The first words of the titles of two or more words ("prime" of "prime minister").
-    long_title_starts: FastSet<String>,
+    /// Organisation head words, titles and the first words of the titles of two or more words
+    /// ("prime" of "prime minister"), lowercase, with what each is: one probe answers both
+    /// questions the entity reader asks of nearly every token.
+    word_flags: WordFlags,
     max_title_words: usize,
 }
 
@@ -239,6 +239,45 @@ thread_local! {
                 words: Vec::new(),
             })
         };
+}
+
+/// [`WordFlags`]: the word heads an organisation's name.
+const ORG_HEAD: u8 = 1;
+/// [`WordFlags`]: the words are a title.
+const TITLE: u8 = 2;
+/// [`WordFlags`]: the word starts a title of two or more words.
+const LONG_TITLE_START: u8 = 4;
+
+/// The small word lists by their lowercase keys, each key with its flags ([`ORG_HEAD`],
+/// [`TITLE`], [`LONG_TITLE_START`]).
+struct WordFlags {
+    map: FastMap<String, u8>,
+    /// Bit `len` (31: 31 or more) of `lens[b]`: some key starts with byte `b` and is `len` bytes
+    /// long. Most of a text's words are turned away by it before they are hashed.
+    lens: [u32; 256],
+}
+
+impl WordFlags {
+    fn len_bit(len: usize) -> u32 {
+        1 << len.min(31)
+    }
+
+    fn add(&mut self, key: String, flag: u8) {
+        if let Some(&b) = key.as_bytes().first() {
+            self.lens[usize::from(b)] |= Self::len_bit(key.len());
+        }
+        *self.map.entry(key).or_insert(0) |= flag;
+    }
+
+    /// The flags of a lowercase key (0: none).
+    fn get(&self, key: &str) -> u8 {
+        match key.as_bytes().first() {
+            Some(&b) if self.lens[usize::from(b)] & Self::len_bit(key.len()) != 0 => {
+                self.map.get(key).copied().unwrap_or(0)
+            }
+            _ => 0,
+        }
+    }
 }
 
 /// A name in the first-word index, with what the scan checks before reading the name itself
@@ -325,26 +364,27 @@ fn with_key<R>(words: &str, strip_dot: bool, f: impl FnOnce(&str) -> R) -> R {
     let t = words.trim();
     let b = t.as_bytes();
     // ASCII with no whitespace but single spaces: normalise would return `t` itself. One pass
-    // over the bytes (this runs for nearly every token).
-    let plain = b.len() <= 64 && {
-        let mut prev = 0u8;
-        b.iter().all(|&c| {
-            let ok = c.is_ascii() && !(9..=13).contains(&c) && !(c == b' ' && prev == b' ');
-            prev = c;
-            ok
-        })
-    };
-    if plain {
-        let t = if strip_dot {
-            t.strip_suffix('.').unwrap_or(t)
-        } else {
-            t
-        };
+    // over the bytes checks that and lowercases them (this runs for nearly every token).
+    if b.len() <= 64 {
         let mut buf = [0u8; 64];
-        let key = &mut buf[..t.len()];
-        key.copy_from_slice(t.as_bytes());
-        key.make_ascii_lowercase();
-        return f(std::str::from_utf8(key).expect("ASCII"));
+        let mut prev = 0u8;
+        let mut plain = true;
+        for (o, &c) in buf.iter_mut().zip(b) {
+            if !c.is_ascii() || (9..=13).contains(&c) || (c == b' ' && prev == b' ') {
+                plain = false;
+                break;
+            }
+            *o = c.to_ascii_lowercase();
+            prev = c;
+        }
+        if plain {
+            let n = if strip_dot && b.last() == Some(&b'.') {
+                b.len() - 1
+            } else {
+                b.len()
+            };
+            return f(std::str::from_utf8(&buf[..n]).expect("ASCII"));
+        }
     }
     let w = normalise(words);
     let w = if strip_dot {
@@ -673,16 +713,22 @@ impl Gazetteer {
             })
             .collect();
         let cand_keys = first_cands.iter().map(Candidate::next_key).collect();
-        let org_heads = data_lines(ORG_HEADS)
-            .map(|l| l.trim().to_lowercase())
-            .collect();
         let titles: FastSet<String> = data_lines(TITLES)
             .map(|l| l.trim().to_lowercase())
             .collect();
-        let long_title_starts = titles
-            .iter()
-            .filter_map(|t| t.split_once(' ').map(|(first, _)| first.to_string()))
-            .collect();
+        let mut word_flags = WordFlags {
+            map: FastMap::default(),
+            lens: [0; 256],
+        };
+        for head in data_lines(ORG_HEADS) {
+            word_flags.add(head.trim().to_lowercase(), ORG_HEAD);
+        }
+        for t in &titles {
+            word_flags.add(t.clone(), TITLE);
+            if let Some((first, _)) = t.split_once(' ') {
+                word_flags.add(first.to_string(), LONG_TITLE_START);
+            }
+        }
         let max_title_words = titles
             .iter()
             .map(|t| t.split(' ').count())
@@ -700,9 +746,7 @@ impl Gazetteer {
             first_cands,
             cand_keys,
             cand_text,
-            org_heads,
-            titles,
-            long_title_starts,
+            word_flags,
             max_title_words,
         }
     }
@@ -975,21 +1019,23 @@ impl Gazetteer {
 
     /// True when `word` heads an organisation's name ("Ministry", "Council", "Court"). Any case.
     pub fn is_org_head(&self, word: &str) -> bool {
-        with_key(word, false, |k| self.org_heads.contains(k))
+        with_key(word, false, |k| self.word_flags.get(k) & ORG_HEAD != 0)
     }
 
     /// True when `words` (one or more words, space-separated) is a person's title or role
     /// ("President", "Ms", "journalist", "Prime Minister"). Any case; a final full stop is
     /// ignored ("Mr.").
     pub fn is_title(&self, words: &str) -> bool {
-        with_key(words, true, |k| self.titles.contains(k))
+        with_key(words, true, |k| self.word_flags.get(k) & TITLE != 0)
     }
 
     /// False when no title of two or more words starts with `word` (a single word without white
     /// space): then [`Gazetteer::is_title`] is false for `word` followed by any other words,
     /// whose key starts with `word`'s own key and a space.
     pub fn may_start_long_title(&self, word: &str) -> bool {
-        with_key(word, false, |k| self.long_title_starts.contains(k))
+        with_key(word, false, |k| {
+            self.word_flags.get(k) & LONG_TITLE_START != 0
+        })
     }
 
     /// `(is_title(word), may_start_long_title(word))` with one key for both, for a scan that
@@ -999,11 +1045,14 @@ impl Gazetteer {
         if !word.is_ascii() {
             return (self.is_title(word), self.may_start_long_title(word));
         }
+        // One probe for both, unless the word ends in a full stop ("Mr.").
         with_key(word, false, |k| {
-            (
-                self.titles.contains(k.strip_suffix('.').unwrap_or(k)),
-                self.long_title_starts.contains(k),
-            )
+            let flags = self.word_flags.get(k);
+            let title = match k.strip_suffix('.') {
+                Some(stripped) => self.word_flags.get(stripped) & TITLE != 0,
+                None => flags & TITLE != 0,
+            };
+            (title, flags & LONG_TITLE_START != 0)
         })
     }
 
@@ -1042,6 +1091,13 @@ mod tests {
 
     fn gaz() -> &'static Gazetteer {
         Gazetteer::builtin()
+    }
+
+    /// The title list as written, lowercase.
+    fn titles() -> FastSet<String> {
+        data_lines(TITLES)
+            .map(|l| l.trim().to_lowercase())
+            .collect()
     }
 
     #[test]
@@ -1163,7 +1219,7 @@ mod tests {
             let slow = {
                 let w = normalise(t);
                 let w = w.strip_suffix('.').unwrap_or(&w).to_lowercase();
-                gaz().titles.contains(&w)
+                titles().contains(&w)
             };
             assert_eq!(gaz().is_title(t), slow, "{t:?}");
         }
@@ -1191,6 +1247,30 @@ mod tests {
             g.lookup("almaty", Case::Insensitive),
             g.lookup("Almaty", Case::Sensitive)
         );
+    }
+
+    #[test]
+    fn word_flags_answer_as_the_lists_do() {
+        let g = gaz();
+        let titles = titles();
+        let heads: FastSet<String> = data_lines(ORG_HEADS)
+            .map(|l| l.trim().to_lowercase())
+            .collect();
+        let mut words: Vec<String> = titles.iter().chain(&heads).cloned().collect();
+        for t in &titles {
+            words.extend(t.split(' ').map(str::to_string));
+            words.push(format!("{t}s"));
+            words.push(t[..t.len() - 1].to_string());
+        }
+        words.extend(["the", "of", "kozlov", "", "a", "z", "ministryy"].map(str::to_string));
+        for w in &words {
+            let long = titles
+                .iter()
+                .any(|t| t.split_once(' ').is_some_and(|(first, _)| first == w));
+            assert_eq!(g.is_title(w), titles.contains(w), "{w:?}");
+            assert_eq!(g.is_org_head(w), heads.contains(w), "{w:?}");
+            assert_eq!(g.may_start_long_title(w), long, "{w:?}");
+        }
     }
 
     #[test]
@@ -1224,7 +1304,7 @@ mod tests {
             );
         }
         // Whatever follows, a title of two or more words needs its first word let through.
-        for t in &g.titles {
+        for t in &titles() {
             let words: Vec<&str> = t.split(' ').collect();
             if words.len() > 1 {
                 let first = words[0].to_uppercase();
