@@ -151,7 +151,7 @@ pub struct Gazetteer {
     /// bytes ([`Candidate::next_key`]), each group longest first (then in table order); the
     /// others follow, longest first: the scan reads only the group the text's bytes select
     /// ("al" starts a thousand names), in the order it read the whole range before.
-    by_first_word: FastMap<u64, (u32, u32)>,
+    by_first_word: FirstWordIndex,
     first_cands: Vec<Candidate>,
     /// [`Candidate::next_key`] of each of `first_cands`: a range's keys are searched in one or two
     /// cache lines, where its candidates span several.
@@ -168,6 +168,79 @@ pub struct Gazetteer {
 
 /// Slots of [`FirstWordMemo`] (2^13 × 16 bytes = 128 KiB, which stays in L2).
 const MEMO_BITS: u32 = 13;
+
+/// The first-word index: key hash -> range of `first_cands`, open addressing with linear
+/// probing in one array of (hash, start, end) slots (an end of 0: empty). A lookup reads one
+/// slot, mostly one cache line, where a hash map read its control bytes and then its bucket,
+/// and the scan can ask the CPU for a word's slot before it needs it.
+struct FirstWordIndex {
+    slots: Vec<(u64, u32, u32)>,
+    /// log2 of the number of slots.
+    bits: u32,
+}
+
+impl FirstWordIndex {
+    /// The index of `(hash, start, end)` entries with distinct hashes and non-empty ranges.
+    fn new(entries: &[(u64, u32, u32)]) -> FirstWordIndex {
+        // At most half full, so that probes stay short.
+        let bits = (entries.len() * 2)
+            .next_power_of_two()
+            .trailing_zeros()
+            .max(1);
+        let mut index = FirstWordIndex {
+            slots: vec![(0, 0, 0); 1 << bits],
+            bits,
+        };
+        for &(h, from, to) in entries {
+            let mut i = index.home(h);
+            while index.slots[i].2 != 0 {
+                i = (i + 1) & (index.slots.len() - 1);
+            }
+            index.slots[i] = (h, from, to);
+        }
+        index
+    }
+
+    /// The slot a hash's probe starts at (the top bits: FxHash's low bits depend only on the
+    /// word's first bytes).
+    fn home(&self, h: u64) -> usize {
+        (h >> (64 - self.bits)) as usize
+    }
+
+    /// The range of the names whose first word has key hash `h`.
+    fn get(&self, h: u64) -> Option<(u32, u32)> {
+        let mut i = self.home(h);
+        loop {
+            let (sh, from, to) = self.slots[i];
+            if to == 0 {
+                return None;
+            }
+            if sh == h {
+                return Some((from, to));
+            }
+            i = (i + 1) & (self.slots.len() - 1);
+        }
+    }
+
+    /// Asks the CPU to bring `h`'s first slot into cache (a hint: no effect on any answer).
+    fn prefetch(&self, h: u64) {
+        prefetch(&self.slots[self.home(h)]);
+    }
+}
+
+/// Asks the CPU to bring `r` into cache (a hint: no effect on any answer).
+#[inline]
+fn prefetch<T>(r: &T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch is a hint that never faults; the pointer comes from a reference.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
+            (r as *const T).cast(),
+        );
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = r;
+}
 
 /// A per-thread memo of `by_first_word` lookups, direct-mapped by the word's hash. The index
 /// holds ~100,000 first words in several MiB, so each lookup of a text's word was two cache
@@ -203,17 +276,9 @@ impl FirstWordMemo {
     /// Asks the CPU to bring `h`'s slot into cache (a hint: no effect on any answer).
     #[inline]
     fn prefetch(&self, h: u64) {
-        #[cfg(target_arch = "x86_64")]
         if let Some(slot) = self.slots.get(Self::slot(h)) {
-            // SAFETY: a prefetch is a hint that never faults; the pointer is in bounds.
-            unsafe {
-                std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
-                    (slot as *const (u64, u32, u32)).cast(),
-                );
-            }
+            prefetch(slot);
         }
-        #[cfg(not(target_arch = "x86_64"))]
-        let _ = h;
     }
 
     /// `gaz.by_first_word.get(&h)`, through the memo.
@@ -221,7 +286,7 @@ impl FirstWordMemo {
         self.ready(gaz);
         let slot = &mut self.slots[Self::slot(h)];
         if slot.0 != h {
-            let (from, to) = gaz.by_first_word.get(&h).copied().unwrap_or((0, 0));
+            let (from, to) = gaz.by_first_word.get(h).unwrap_or((0, 0));
             *slot = (h, from, to);
         }
         // Every range in the index is non-empty, so an end of 0 is "none".
@@ -708,11 +773,14 @@ impl Gazetteer {
         // so the faster unstable sort gives that order).
         first_cands
             .sort_unstable_by_key(|&(h, c)| (h, c.next_key(), std::cmp::Reverse(c.len), c.idx));
-        let mut by_first_word: FastMap<u64, (u32, u32)> =
-            FastMap::with_capacity_and_hasher(first_cands.len(), FxBuild::default());
+        let mut ranges: Vec<(u64, u32, u32)> = Vec::new();
         for (k, &(h, _)) in first_cands.iter().enumerate() {
-            by_first_word.entry(h).or_insert((k as u32, k as u32)).1 = k as u32 + 1;
+            match ranges.last_mut() {
+                Some(last) if last.0 == h => last.2 = k as u32 + 1,
+                _ => ranges.push((h, k as u32, k as u32 + 1)),
+            }
         }
+        let by_first_word = FirstWordIndex::new(&ranges);
         // Each name's place in `cand_text` from the lengths, in index order; the names are then
         // copied in table order (read in index order, each name was a cache miss).
         let mut name_off = vec![0u32; names.len()];
@@ -936,6 +1004,8 @@ impl Gazetteer {
             }
             let h = fx(key.as_bytes());
             memo.prefetch(h);
+            // The index slot too, for the words the memo will not hold.
+            self.by_first_word.prefetch(h);
             words.push((s, word_len, h));
         }
         let tb = text.as_bytes();
@@ -1368,7 +1438,7 @@ mod tests {
     ) -> Option<(usize, u32, bool)> {
         let mut key = String::new();
         first_word_into(&text[s..], &mut key);
-        let (from, to) = *g.by_first_word.get(&fx(key.as_bytes()))?;
+        let (from, to) = g.by_first_word.get(fx(key.as_bytes()))?;
         let mut cands = g.first_cands[from as usize..to as usize].to_vec();
         cands.sort_by_key(|c| (std::cmp::Reverse(c.len), c.idx));
         let tb = text.as_bytes();
@@ -1441,8 +1511,8 @@ mod tests {
                 let want = match_by_reading_every_name(g, &text, s, word_len, case);
                 let got = g
                     .by_first_word
-                    .get(&fx(key.as_bytes()))
-                    .and_then(|&(from, to)| {
+                    .get(fx(key.as_bytes()))
+                    .and_then(|(from, to)| {
                         let range = from as usize..to as usize;
                         g.match_at(&text, text.as_bytes(), s, word_len, range, case)
                     })
@@ -1452,6 +1522,33 @@ mod tests {
             }
         }
         assert!(checked > 1_000, "{checked}");
+    }
+
+    #[test]
+    fn the_first_word_index_holds_every_name_under_its_first_word() {
+        let g = gaz();
+        let mut key = String::new();
+        let mut seen = vec![false; g.names.len()];
+        for (i, n) in g.names.iter().enumerate() {
+            first_word_into(n, &mut key);
+            let (from, to) = g.by_first_word.get(fx(key.as_bytes())).expect("indexed");
+            assert!(from < to);
+            let range = &g.first_cands[from as usize..to as usize];
+            assert!(range.iter().any(|c| c.idx == i as u32), "{n:?}");
+            seen[i] = true;
+        }
+        assert!(seen.iter().all(|&s| s));
+        for w in ["zzqx", "qqqqqq", "xylophonist"] {
+            assert_eq!(g.by_first_word.get(fx(w.as_bytes())), None, "{w}");
+        }
+        // Every slot of a full probe sequence is reached: a small index with colliding homes.
+        let entries: Vec<(u64, u32, u32)> =
+            (0..6u64).map(|k| (k, k as u32, k as u32 + 1)).collect();
+        let small = FirstWordIndex::new(&entries);
+        for &(h, from, to) in &entries {
+            assert_eq!(small.get(h), Some((from, to)));
+        }
+        assert_eq!(small.get(99), None);
     }
 
     #[test]
@@ -1476,7 +1573,7 @@ mod tests {
         hashes.extend(["the", "of", "zzqx", ""].map(|w| fx(w.as_bytes())));
         for _ in 0..2 {
             for &h in &hashes {
-                assert_eq!(memo.get(g, h), g.by_first_word.get(&h).copied());
+                assert_eq!(memo.get(g, h), g.by_first_word.get(h));
             }
         }
         let text = "Protesters in Almaty and in almaty, then in NUR-SULTAN and Nur-Sultan.";
