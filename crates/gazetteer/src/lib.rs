@@ -528,16 +528,17 @@ fn is_plain_ascii(s: &str) -> bool {
         && !b.windows(2).any(|w| w == b"  ")
 }
 
-/// [`fx`] of [`fold`]`(s)`; a short plain-ASCII `s` (nearly every name) is lowered on the stack.
-fn folded_hash(s: &str) -> u64 {
-    if s.len() <= 64 && is_plain_ascii(s) {
+/// [`fx`] of [`fold`]`(s)` for a string [`normalise`] leaves as it is (a name, a normalised
+/// query): its fold is its lowercase, without the check for plain ASCII or a normalised copy.
+fn normal_folded_hash(s: &str) -> u64 {
+    if s.len() <= 64 && s.is_ascii() {
         let mut buf = [0u8; 64];
         let key = &mut buf[..s.len()];
         key.copy_from_slice(s.as_bytes());
         key.make_ascii_lowercase();
         fx(key)
     } else {
-        fx(fold(s).as_bytes())
+        fx(s.to_lowercase().as_bytes())
     }
 }
 
@@ -699,34 +700,36 @@ impl Gazetteer {
         let mut folded: FastMap<u64, (u32, u32)> =
             FastMap::with_capacity_and_hasher(spellings, FxBuild::default());
         let mut fold_next: Vec<u32> = Vec::with_capacity(spellings);
-        let mut add_name = |n: Cow<'static, str>, id: u32, names: &mut Vec<Cow<'static, str>>| {
-            let next = names.len() as u32;
-            let idx = match folded.entry(folded_hash(&n)) {
-                Entry::Occupied(mut e) => {
-                    let (first, last) = e.get_mut();
-                    let mut i = *first;
-                    while i != u32::MAX && names[i as usize] != n {
-                        i = fold_next[i as usize];
+        // `h`: the name's `folded_hash`.
+        let mut add_name =
+            |n: Cow<'static, str>, h: u64, id: u32, names: &mut Vec<Cow<'static, str>>| {
+                let next = names.len() as u32;
+                let idx = match folded.entry(h) {
+                    Entry::Occupied(mut e) => {
+                        let (first, last) = e.get_mut();
+                        let mut i = *first;
+                        while i != u32::MAX && names[i as usize] != n {
+                            i = fold_next[i as usize];
+                        }
+                        if i == u32::MAX {
+                            fold_next[*last as usize] = next;
+                            *last = next;
+                            names.push(n);
+                            fold_next.push(u32::MAX);
+                            next
+                        } else {
+                            i
+                        }
                     }
-                    if i == u32::MAX {
-                        fold_next[*last as usize] = next;
-                        *last = next;
+                    Entry::Vacant(e) => {
+                        e.insert((next, next));
                         names.push(n);
                         fold_next.push(u32::MAX);
                         next
-                    } else {
-                        i
                     }
-                }
-                Entry::Vacant(e) => {
-                    e.insert((next, next));
-                    names.push(n);
-                    fold_next.push(u32::MAX);
-                    next
-                }
+                };
+                pairs.push((idx, id));
             };
-            pairs.push((idx, id));
-        };
         for (place, spellings) in entries {
             let id = places.len() as u32;
             for (k, s) in spellings.iter().enumerate() {
@@ -734,17 +737,20 @@ impl Gazetteer {
                     continue;
                 }
                 let n = normalise_static(s);
+                let h = normal_folded_hash(&n);
                 // Texts write either apostrophe; scanning compares the raw text, so both forms
-                // are names.
+                // are names. The curly form folds as the straight one does (`normalise`
+                // straightens it), so it shares its hash.
                 if n.contains('\'') {
-                    add_name(Cow::Owned(n.replace('\'', "\u{2019}")), id, &mut names);
+                    add_name(Cow::Owned(n.replace('\'', "\u{2019}")), h, id, &mut names);
                 }
                 if place.kind == PlaceKind::Demonym {
                     if let Some(p) = demonym_plural(&n) {
-                        add_name(Cow::Owned(p), id, &mut names);
+                        let hp = normal_folded_hash(&p);
+                        add_name(Cow::Owned(p), hp, id, &mut names);
                     }
                 }
-                add_name(n, id, &mut names);
+                add_name(n, h, id, &mut names);
             }
             places.push(place);
         }
@@ -891,7 +897,7 @@ impl Gazetteer {
 
     /// The name spelt exactly `n` (normalised), found in the chain of its fold.
     fn exact_name(&self, n: &str) -> Option<u32> {
-        let &(mut i, _) = self.folded.get(&folded_hash(n))?;
+        let &(mut i, _) = self.folded.get(&normal_folded_hash(n))?;
         while i != u32::MAX {
             if self.names[i as usize] == n {
                 return Some(i);
@@ -1376,12 +1382,41 @@ mod tests {
     }
 
     #[test]
+    fn a_normal_name_hashes_as_its_fold() {
+        for n in &gaz().names {
+            let want = fx(fold(n).as_bytes());
+            if normalise(n) == n.as_ref() {
+                assert_eq!(normal_folded_hash(n), want, "{n:?}");
+            } else {
+                // The curly-apostrophe form is chained under its straight form's hash.
+                assert_eq!(normal_folded_hash(&normalise(n)), want, "{n:?}");
+            }
+        }
+        for q in [
+            "ALMATY",
+            "Nur-Sultan",
+            "Île-de-France",
+            "Ras al Khaimah",
+            &"A".repeat(70),
+        ] {
+            assert_eq!(normal_folded_hash(q), fx(fold(q).as_bytes()), "{q:?}");
+        }
+    }
+
+    #[test]
     fn every_name_is_stored_once_and_found_exactly() {
         let g = gaz();
         let distinct: HashSet<&str> = g.names.iter().map(|n| n.as_ref()).collect();
         assert_eq!(distinct.len(), g.names.len());
         for (i, n) in g.names.iter().enumerate() {
-            assert_eq!(g.exact_name(n), Some(i as u32), "{n:?}");
+            // Each name is chained under its own fold's hash.
+            assert!(g.fold_group(&fold(n)).contains(&(i as u32)), "{n:?}");
+            if normalise(n) == n.as_ref() {
+                assert_eq!(g.exact_name(n), Some(i as u32), "{n:?}");
+            } else {
+                // A curly apostrophe: a query is normalised to the straight one first.
+                assert!(!g.lookup(n, Case::Sensitive).is_empty(), "{n:?}");
+            }
             let upper = n.to_uppercase();
             if !distinct.contains(upper.as_str()) {
                 assert_eq!(g.exact_name(&upper), None, "{upper:?}");
