@@ -102,7 +102,8 @@ fn boilerplate_line(line: &str) -> bool {
 /// A short line without sentence punctuation: a menu item, a label, an address line.
 fn short_line(line: &str) -> bool {
     let l = line.trim();
-    let words = l.split_whitespace().count();
+    // Counting stops at seven: a paragraph's line is not read to its end.
+    let words = l.split_whitespace().take(7).count();
     (1..=6).contains(&words) && !l.ends_with(['.', '!', '?', ':', ',', ';', '"', '\u{201d}'])
 }
 

@@ -34,7 +34,9 @@ struct Candidate {
     span: Span,
     ty: EntityType,
     country: Option<String>,
-    legal: Option<LegalRef>,
+    /// Boxed: a provision's four strings made every candidate ~150 bytes, and choosing among
+    /// candidates sorts them (moves) several times; the box keeps them ~60.
+    legal: Option<Box<LegalRef>>,
     source: Source,
 }
 
@@ -523,7 +525,7 @@ pub fn read(gaz: &Gazetteer, tagger: &Tagger, text: &str, sentence_spans: &[Span
             span: p.span,
             ty: EntityType::LegalProvision,
             country: None,
-            legal: Some(p.legal.clone()),
+            legal: Some(Box::new(p.legal.clone())),
             source: Source::Legal,
         });
     }
@@ -725,7 +727,7 @@ pub fn read(gaz: &Gazetteer, tagger: &Tagger, text: &str, sentence_spans: &[Span
             text: text[c.span.start..c.span.end].to_string(),
             entity_type: c.ty,
             country: c.country,
-            legal: c.legal,
+            legal: c.legal.map(|l| *l),
         })
         .collect()
 }
@@ -1998,7 +2000,7 @@ mod tests {
         kept
     }
 
-    fn view(cands: &[Candidate]) -> Vec<(Span, EntityType, Option<LegalRef>, Source)> {
+    fn view(cands: &[Candidate]) -> Vec<(Span, EntityType, Option<Box<LegalRef>>, Source)> {
         cands
             .iter()
             .map(|c| (c.span, c.ty, c.legal.clone(), c.source))
@@ -2024,10 +2026,10 @@ mod tests {
                         span: Span::new(start, start + len),
                         ty: if legal { EntityType::LegalProvision } else { EntityType::Person },
                         country: None,
-                        legal: legal.then(|| LegalRef {
+                        legal: legal.then(|| Box::new(LegalRef {
                             article: article.to_string(),
                             ..LegalRef::default()
-                        }),
+                        })),
                         source: sources[source as usize],
                     }
                 })
