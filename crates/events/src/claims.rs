@@ -2,7 +2,7 @@
 //! with their qualifier, unit, claimant and whether the figure was withdrawn.
 
 use crate::numbers::{next_word, parse_number};
-use crate::text::{has_any_word, is_word_at, sl};
+use crate::text::{has_any_word, is_word_at, list, sl};
 use crate::Ctx;
 use casefile_model::{Claim, EntityType, Qualifier, Span};
 
@@ -397,7 +397,7 @@ fn claimant(ctx: &Ctx, sent: Span) -> Option<usize> {
         let before = sl(lower, sent.start, m.span.start).trim_end();
         if has_any_word(
             sl(after, 0, 14),
-            &[
+            list![
                 "said",
                 "says",
                 "reported",

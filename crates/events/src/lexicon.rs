@@ -1,6 +1,7 @@
 //! The trigger lexicon: words and phrases that state an event, compiled once into one
 //! Aho–Corasick automaton that runs over a document's lowercased text.
 
+use crate::text::Words;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use casefile_model::EventType;
 use std::sync::OnceLock;
@@ -285,7 +286,7 @@ pub(crate) fn automaton() -> &'static AhoCorasick {
 }
 
 /// Words that make a ban or closure a media restriction, matched as whole words.
-pub(crate) const MEDIA_WORDS: &[&str] = &[
+pub(crate) const MEDIA_WORDS: &Words = &Words::new(&[
     "newspaper",
     "newspapers",
     "media",
@@ -334,7 +335,7 @@ pub(crate) const MEDIA_WORDS: &[&str] = &[
     "whatsapp",
     "news agency",
     "news agencies",
-];
+]);
 
 /// Words that make "adopted"/"passed" a law being made.
 pub(crate) const LAW_WORDS: &[&str] = &[
