@@ -202,6 +202,14 @@ impl Words {
         best
     }
 
+    /// False when `w` (one word) is certainly none of the single words: its first byte and
+    /// length match none of theirs.
+    pub(crate) fn may_hold(&self, w: &str) -> bool {
+        w.as_bytes()
+            .first()
+            .is_some_and(|&b| self.single[(b & 0x7f) as usize] & length_bit(w.len()) != 0)
+    }
+
     /// The phrases no run can start.
     fn odd(&self) -> impl Iterator<Item = &'static str> + '_ {
         self.list
