@@ -531,7 +531,16 @@ mod tests {
         for w in NUMBER_WORDS.list {
             assert!(is_number_word(w), "{w}");
         }
-        for w in ["the", "to", "twenty-one", "hundreds", "", "\u{e9}t\u{e9}", "an", "tw"] {
+        for w in [
+            "the",
+            "to",
+            "twenty-one",
+            "hundreds",
+            "",
+            "\u{e9}t\u{e9}",
+            "an",
+            "tw",
+        ] {
             assert!(!is_number_word(w), "{w}");
         }
     }
