@@ -105,19 +105,6 @@ pub(crate) fn rfind_word(s: &str, w: &str) -> Option<usize> {
     None
 }
 
-/// ASCII-alphanumeric runs of `s` with their byte offsets: what [`find_word`] calls a word.
-/// Split by bytes, not characters: a byte of a multi-byte character is never ASCII, so the runs
-/// are the same, and each starts and ends at a character boundary.
-fn alnum_runs(s: &str) -> impl DoubleEndedIterator<Item = (usize, &str)> {
-    s.as_bytes()
-        .split(|b| !b.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(move |w| {
-            let at = w.as_ptr() as usize - s.as_ptr() as usize;
-            (at, &s[at..at + w.len()])
-        })
-}
-
 /// The length of the leading ASCII-alphanumeric run of `w` (all of it for a single word).
 const fn head_len(w: &[u8]) -> usize {
     let mut i = 0;
@@ -178,20 +165,35 @@ impl Words {
         }
     }
 
+    /// True when some entry's masks let a run of `len` bytes starting with `first` through.
+    #[inline]
+    fn may_start(&self, first: u8, len: usize) -> bool {
+        let f = (first & 0x7f) as usize;
+        (self.single[f] | self.phrase[f]) & length_bit(len) != 0
+    }
+
     /// The longest entry that stands as whole words at the run `run` (at byte `at` of `s`).
     fn at_run(&self, s: &str, at: usize, run: &str) -> Option<&'static str> {
-        let first = run.as_bytes()[0] as usize;
-        let bit = length_bit(run.len());
+        let rb = run.as_bytes();
+        let first = rb[0];
+        let bit = length_bit(rb.len());
         let mut best = None;
-        if self.single[first] & bit != 0 {
-            best = self.list.iter().find(|w| **w == run).copied();
+        // The first byte is compared before the rest: a call to compare the rest per entry of
+        // the same length was most of the cost.
+        if self.single[first as usize] & bit != 0 {
+            best = self
+                .list
+                .iter()
+                .find(|w| w.len() == rb.len() && w.as_bytes()[0] == first && **w == run)
+                .copied();
         }
-        if self.phrase[first] & bit != 0 {
+        if self.phrase[first as usize] & bit != 0 {
             for p in self.list {
                 let pb = p.as_bytes();
-                if pb.len() > run.len()
-                    && pb[..run.len()] == *run.as_bytes()
-                    && !pb[run.len()].is_ascii_alphanumeric()
+                if pb.len() > rb.len()
+                    && pb[0] == first
+                    && !pb[rb.len()].is_ascii_alphanumeric()
+                    && pb[..rb.len()] == *rb
                     && best.is_none_or(|b: &str| pb.len() > b.len())
                     && is_word_at(s, at, s.len(), p)
                 {
@@ -229,17 +231,50 @@ pub(crate) use list;
 
 /// True when any of `words` occurs in `s` as whole words.
 pub(crate) fn has_any_word(s: &str, words: &Words) -> bool {
-    alnum_runs(s).any(|(at, w)| words.at_run(s, at, w).is_some())
-        || words.odd && words.odd().any(|p| find_word(s, p).is_some())
+    // The runs are the ASCII-alphanumeric runs of bytes, what `find_word` calls words (a byte
+    // of a multi-byte character is never ASCII, so each run starts and ends at a character
+    // boundary); the masks turn most of them away before a call.
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let at = i;
+        while i < b.len() && b[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        if words.may_start(b[at], i - at) && words.at_run(s, at, &s[at..i]).is_some() {
+            return true;
+        }
+    }
+    words.odd && words.odd().any(|p| find_word(s, p).is_some())
 }
 
 /// The last of `words` in `s` as whole words: (position, the word); of several at the same
 /// position, the longest.
 pub(crate) fn rfind_any_word(s: &str, words: &Words) -> Option<(usize, &'static str)> {
     // The last run that starts an entry holds the last match of every entry a run can start.
-    let mut best = alnum_runs(s)
-        .rev()
-        .find_map(|(at, w)| words.at_run(s, at, w).map(|found| (at, found)));
+    let b = s.as_bytes();
+    let mut best = None;
+    let mut i = b.len();
+    while i > 0 {
+        if !b[i - 1].is_ascii_alphanumeric() {
+            i -= 1;
+            continue;
+        }
+        let end = i;
+        while i > 0 && b[i - 1].is_ascii_alphanumeric() {
+            i -= 1;
+        }
+        if words.may_start(b[i], end - i) {
+            if let Some(found) = words.at_run(s, i, &s[i..end]) {
+                best = Some((i, found));
+                break;
+            }
+        }
+    }
     if words.odd {
         for p in words.odd() {
             if let Some(at) = rfind_word(s, p) {
