@@ -1612,10 +1612,16 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
     let (ss, se) = (sent.start, sent.end);
     let s_lower = sl(lower, ss, se);
     let title = ctx.title[si];
-    let capitalised_words = words(sl(text, ss, se))
-        .filter(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
-        .count();
-    let title_case = capitalised_words * 10 >= words(sl(text, ss, se)).count() * 6;
+    // Asked only of a capitalised trigger inside the sentence (rare), so counted only then.
+    let title_case = std::cell::OnceCell::new();
+    let title_case = || {
+        *title_case.get_or_init(|| {
+            let capitalised_words = words(sl(text, ss, se))
+                .filter(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
+                .count();
+            capitalised_words * 10 >= words(sl(text, ss, se)).count() * 6
+        })
+    };
     // A ban names its media here or in the sentence before ("the newspaper X … A court banned X").
     let prev_sentence = if si > 0 {
         let p = ctx.sentences[si - 1];
@@ -1631,7 +1637,9 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
     };
     let law = || lexicon::LAW_WORDS.iter().any(|w| s_lower.contains(w));
     let court = || lexicon::COURT_WORDS.iter().any(|w| s_lower.contains(w));
-    let generic = has_any_word(s_lower, GENERIC);
+    // Asked only of a candidate without victims, so looked up only then.
+    let generic = std::cell::OnceCell::new();
+    let generic = || *generic.get_or_init(|| has_any_word(s_lower, GENERIC));
     let mut out: Vec<Cand> = Vec::new();
 
     for &(pi, span) in raw {
@@ -1645,7 +1653,7 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
         }
         // A capitalised trigger inside running text is part of a name ("Convention against
         // Torture", "the Zhanaozen Massacre"); headlines in title case are not running text.
-        if ts > ss && text.as_bytes()[ts].is_ascii_uppercase() && !title_case {
+        if ts > ss && text.as_bytes()[ts].is_ascii_uppercase() && !title_case() {
             continue;
         }
         if (entry.flags & MEDIA != 0 && !media())
@@ -2000,7 +2008,7 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
         if c.victims.is_empty() && entry.flags & NEEDS_VICTIM != 0 {
             continue;
         }
-        if generic && c.victims.is_empty() && !is_call(c.ty) {
+        if c.victims.is_empty() && !is_call(c.ty) && generic() {
             continue;
         }
         if title
