@@ -2,7 +2,7 @@
 //! with their qualifier, unit, claimant and whether the figure was withdrawn.
 
 use crate::numbers::{next_word, parse_number};
-use crate::text::{has_any_word, is_word_at, sl};
+use crate::text::{has_any_word, is_word_at, list, sl, Words};
 use crate::Ctx;
 use casefile_model::{Claim, EntityType, Qualifier, Span};
 
@@ -167,15 +167,19 @@ const QUALIFIERS: &[(&str, Qualifier)] = &[
     ("under", Qualifier::FewerThan),
 ];
 
-/// [`NUMBER_WORDS`] as a set: asked about every word of every sentence (a scan of the list per
-/// word was most of this reader's time).
-fn number_words() -> &'static rustc_hash::FxHashSet<&'static str> {
+/// True when `w` is one of [`NUMBER_WORDS`]: asked about every word of every sentence (a scan of
+/// the list per word was most of this reader's time), so the list's masks turn most words away
+/// before the set is hashed.
+fn is_number_word(w: &str) -> bool {
     static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
         std::sync::OnceLock::new();
-    SET.get_or_init(|| NUMBER_WORDS.iter().copied().collect())
+    NUMBER_WORDS.may_hold(w)
+        && SET
+            .get_or_init(|| NUMBER_WORDS.list.iter().copied().collect())
+            .contains(w)
 }
 
-const NUMBER_WORDS: &[&str] = &[
+const NUMBER_WORDS: &Words = &Words::new(&[
     "two",
     "three",
     "four",
@@ -204,7 +208,7 @@ const NUMBER_WORDS: &[&str] = &[
     "ninety",
     "hundred",
     "a",
-];
+]);
 
 fn qualifier_before(lower: &str, floor: usize, pos: usize) -> (Qualifier, usize) {
     let before = sl(lower, floor, pos).trim_end_matches(' ');
@@ -397,7 +401,7 @@ fn claimant(ctx: &Ctx, sent: Span) -> Option<usize> {
         let before = sl(lower, sent.start, m.span.start).trim_end();
         if has_any_word(
             sl(after, 0, 14),
-            &[
+            list![
                 "said",
                 "says",
                 "reported",
@@ -440,7 +444,7 @@ pub(crate) fn find(ctx: &Ctx) -> Vec<Found> {
                 break;
             };
             let w = sl(lower, ws, we);
-            if !(b[ws].is_ascii_digit() || number_words().contains(w)) {
+            if !(b[ws].is_ascii_digit() || is_number_word(w)) {
                 pos = we.max(pos + 1);
                 continue;
             }
@@ -516,4 +520,28 @@ pub(crate) fn find(ctx: &Ctx) -> Vec<Found> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_masks_let_every_number_word_through_and_turn_others_away() {
+        for w in NUMBER_WORDS.list {
+            assert!(is_number_word(w), "{w}");
+        }
+        for w in [
+            "the",
+            "to",
+            "twenty-one",
+            "hundreds",
+            "",
+            "\u{e9}t\u{e9}",
+            "an",
+            "tw",
+        ] {
+            assert!(!is_number_word(w), "{w}");
+        }
+    }
 }

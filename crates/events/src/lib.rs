@@ -44,7 +44,9 @@ use casefile_model::{
 use gender::Gender;
 use lexicon::{Kind, COURT, ENTRIES, LAW, MEDIA, NEEDS_VICTIM, UNKNOWN, WEAK};
 use std::ops::Range;
-use text::{find_word, has_any_word, last_words, rfind_any_word, rfind_word, sl, words};
+use text::{
+    find_word, has_any_word, last_words, list, rfind_any_word, rfind_word, sl, words, Words,
+};
 
 /// Adds events and claims to a document whose sentences, mentions and time expressions are
 /// already read.
@@ -207,7 +209,7 @@ impl<'a> Ctx<'a> {
         .trim_end();
         has_any_word(
             after,
-            &[
+            list![
                 "said",
                 "says",
                 "told",
@@ -366,7 +368,7 @@ fn takes_legal_basis(t: EventType) -> bool {
 }
 
 /// Words that make a trigger part of a call.
-const CALL_CUES: &[&str] = &[
+const CALL_CUES: &Words = &Words::new(&[
     "call",
     "calls",
     "called",
@@ -412,10 +414,10 @@ const CALL_CUES: &[&str] = &[
     "campaigning for",
     "need to",
     "needs to",
-];
+]);
 
 /// Words that end a call's reach: what follows them is told as fact.
-const CALL_BLOCKERS: &[&str] = &[
+const CALL_BLOCKERS: &Words = &Words::new(&[
     "who",
     "whom",
     "which",
@@ -439,10 +441,10 @@ const CALL_BLOCKERS: &[&str] = &[
     "and has been",
     "and have been",
     "and had been",
-];
+]);
 
 /// Phrases that make an event hypothetical or generic.
-const HYPOTHETICAL: &[&str] = &[
+const HYPOTHETICAL: &Words = &Words::new(&[
     "risk of",
     "at risk",
     "liable to",
@@ -493,10 +495,10 @@ const HYPOTHETICAL: &[&str] = &[
     "amount to",
     "amounts to",
     "tantamount to",
-];
+]);
 
 /// Words that place a victim in someone's hands: a beating there is ill-treatment.
-const CUSTODY_WORDS: &[&str] = &[
+const CUSTODY_WORDS: &Words = &Words::new(&[
     "custody",
     "detention",
     "detained",
@@ -524,10 +526,10 @@ const CUSTODY_WORDS: &[&str] = &[
     "warden",
     "wardens",
     "warders",
-];
+]);
 
 /// Words that mark a statement as habitual rather than one event.
-const GENERIC: &[&str] = &[
+const GENERIC: &Words = &Words::new(&[
     "widespread",
     "routinely",
     "routine",
@@ -540,10 +542,10 @@ const GENERIC: &[&str] = &[
     "unabated",
     "usually",
     "endemic",
-];
+]);
 
 /// Words that report an event as someone's claim.
-const ALLEGED: &[&str] = &[
+const ALLEGED: &Words = &Words::new(&[
     "allegedly",
     "reportedly",
     "alleged",
@@ -557,19 +559,19 @@ const ALLEGED: &[&str] = &[
     "accused",
     "according to",
     "purportedly",
-];
+]);
 
-const DENIED: &[&str] = &[
+const DENIED: &Words = &Words::new(&[
     "denied",
     "denies",
     "deny",
     "denying",
     "dismissed",
     "dismiss",
-];
+]);
 
 /// Words that end the subject's reach leftward from a trigger.
-const SUBJECT_BOUNDARIES: &[&str] = &[
+const SUBJECT_BOUNDARIES: &Words = &Words::new(&[
     "but",
     "while",
     "whereas",
@@ -597,11 +599,11 @@ const SUBJECT_BOUNDARIES: &[&str] = &[
     "if",
     "until",
     "since",
-];
+]);
 
 /// Verbs that make the subject of a clause the person a noun trigger happened to: "X spent three
 /// months in detention", "X faces trial", "statements X made during a demonstration".
-const LINKING: &[&str] = &[
+const LINKING: &Words = &Words::new(&[
     "spent",
     "spend",
     "spends",
@@ -629,7 +631,7 @@ const LINKING: &[&str] = &[
     "began",
     "started",
     "announced",
-];
+]);
 
 /// Nouns naming courts, prosecutors and ministries: the authority behind a decision.
 const AUTHORITY_WORDS: &[&str] = &[
@@ -928,10 +930,10 @@ fn suffixed(ctx: &Ctx, m: usize) -> bool {
 }
 
 /// Words of a clause: a list of names holds none of them between two names.
-const CLAUSE_WORDS: &[&str] = &[
+const CLAUSE_WORDS: &Words = &Words::new(&[
     "was", "were", "is", "are", "has", "had", "have", "said", "says", "told", "who", "which",
     "whose", "by", "after", "when", "because",
-];
+]);
 
 /// Relatives and colleagues named with someone in one list ("X and her husband Y", "X, and
 /// their colleagues Y and Z").
@@ -996,7 +998,7 @@ fn coordinated(between: &str) -> bool {
             && !body.contains([';', '.', '(', ')', ':'])
             && words(body).count() <= 14
             && !has_any_word(body, CLAUSE_WORDS)
-            && !has_any_word(body, &["said", "says", "added", "according"]);
+            && !has_any_word(body, list!["said", "says", "added", "according"]);
     }
     let joined = between.starts_with(',') || between.starts_with("and ");
     // "and her husband", ", and their colleagues": the possessive names the relation.
@@ -1013,7 +1015,7 @@ fn coordinated(between: &str) -> bool {
         && ws.len() <= 6
         && !has_any_word(
             between,
-            &[
+            list![
                 "was", "were", "is", "are", "has", "had", "have", "said", "says", "who", "which",
                 "whose", "told", "by", "of", "against", "from", "with", "to", "in", "on", "at",
                 "for", "after",
@@ -1072,7 +1074,7 @@ const NAME_TITLES: &[&str] = &[
 fn after_preposition(ctx: &Ctx, m: usize, sent: Span, to: usize) -> bool {
     let start = ctx.mentions[m].span.start;
     let after = sl(&ctx.lower, ctx.mentions[m].span.end, to);
-    if has_any_word(after, &["who", "whom", "whose", "which", "that"]) {
+    if has_any_word(after, list!["who", "whom", "whose", "which", "that"]) {
         return false;
     }
     let before = sl(ctx.text, sent.start.max(start.saturating_sub(60)), start);
@@ -1116,11 +1118,11 @@ fn reported_subject(ctx: &Ctx, m: usize, sent: Span, to: usize) -> bool {
     // After a quote the name after "said" is the speaker's.
     !speech.trim_end().ends_with(['"', '\u{201d}', ','])
         // Only a passive: in "said X imprisoned thousands" X is the doer.
-        && has_any_word(between, &["was", "were", "been", "is", "are", "being"])
+        && has_any_word(between, list!["was", "were", "been", "is", "are", "being"])
         && !between.contains(['"', '\u{201c}', '\u{201d}'])
         && !has_any_word(
             between,
-            &[
+            list![
                 "said",
                 "says",
                 "told",
@@ -1162,7 +1164,7 @@ fn subject(ctx: &Ctx, from: usize, to: usize, want: EntityType, sent: Span) -> V
         let appositive = between.trim_start().starts_with(',')
             && !has_any_word(
                 between,
-                &[
+                list![
                     "was", "were", "is", "are", "has", "had", "and", "who", "said", "says", "with",
                 ],
             )
@@ -1192,7 +1194,7 @@ fn object_after(ctx: &Ctx, te: usize, se: usize, want: EntityType, max: usize) -
         }
         let between = sl(&ctx.lower, te, ms);
         // "arrested seven defenders, namely: X, Y", "including X"
-        let listed = has_any_word(between, &["namely", "including", "identified"]);
+        let listed = has_any_word(between, list!["namely", "including", "identified"]);
         let between_checked = if listed {
             between.replace(':', " ")
         } else {
@@ -1205,7 +1207,7 @@ fn object_after(ctx: &Ctx, te: usize, se: usize, want: EntityType, max: usize) -
             || (!identified
                 && has_any_word(
                     between,
-                    &[
+                    list![
                         "by", "who", "which", "after", "when", "because", "for", "in", "on", "at",
                         "said", "and", "to", "from",
                     ],
@@ -1394,9 +1396,7 @@ fn dashed_list(
         || words(object).count() > 8
         || has_any_word(
             object,
-            &[
-                "by", "who", "which", "after", "when", "because", "said", "to", "and",
-            ],
+            list!["by", "who", "which", "after", "when", "because", "said", "to", "and",],
         )
     {
         return None;
@@ -1425,7 +1425,7 @@ fn companions(ctx: &Ctx, te: usize, se: usize, c: &mut Cand) {
     };
     // The phrase belongs to the trigger's clause only when nothing clause-like stands between.
     let gap = &after[..p];
-    if gap.contains(['.', ';', ':']) || has_any_word(gap, &["who", "which", "said", "after"]) {
+    if gap.contains(['.', ';', ':']) || has_any_word(gap, list!["who", "which", "said", "after"]) {
         return;
     }
     let from = te + p;
@@ -1439,7 +1439,7 @@ fn companions(ctx: &Ctx, te: usize, se: usize, c: &mut Cand) {
     let between = sl(&ctx.lower, from, ctx.mentions[m].span.start);
     if between.len() > 40
         || between.contains(['.', ';', ',', ':', '('])
-        || has_any_word(between, &["who", "was", "were", "by", "said", "of"])
+        || has_any_word(between, list!["who", "was", "were", "by", "said", "of"])
     {
         return;
     }
@@ -1472,12 +1472,12 @@ fn members(ctx: &Ctx, cs: usize, ts: usize, te: usize, se: usize, c: &mut Cand) 
         let gap = &after[..p];
         // With a victim already named, only a list of others adds to it ("X was arrested with
         // four others, including Y").
-        if (!c.victims.is_empty() && !has_any_word(gap, &["other", "others"]))
+        if (!c.victims.is_empty() && !has_any_word(gap, list!["other", "others"]))
             || gap.len() > 90
             || gap.contains(['.', ';', ':', '(', '"', '\u{201c}'])
             || has_any_word(
                 gap,
-                &["who", "which", "said", "after", "when", "because", "than"],
+                list!["who", "which", "said", "after", "when", "because", "than"],
             )
         {
             return;
@@ -1488,7 +1488,7 @@ fn members(ctx: &Ctx, cs: usize, ts: usize, te: usize, se: usize, c: &mut Cand) 
             return;
         }
         let before = sl(&ctx.lower, cs, ts);
-        let Some((p, w)) = rfind_any_word(before, &["including", "such as"]) else {
+        let Some((p, w)) = rfind_any_word(before, list!["including", "such as"]) else {
             return;
         };
         (cs + p + w.len(), ts)
@@ -1501,7 +1501,10 @@ fn members(ctx: &Ctx, cs: usize, ts: usize, te: usize, se: usize, c: &mut Cand) 
     let between = sl(&ctx.lower, from, ctx.mentions[m].span.start);
     if between.len() > 50
         || between.contains(['.', ';', ',', ':', '('])
-        || has_any_word(between, &["who", "was", "were", "by", "said", "of", "the"])
+        || has_any_word(
+            between,
+            list!["who", "was", "were", "by", "said", "of", "the"],
+        )
     {
         return;
     }
@@ -1609,10 +1612,16 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
     let (ss, se) = (sent.start, sent.end);
     let s_lower = sl(lower, ss, se);
     let title = ctx.title[si];
-    let capitalised_words = words(sl(text, ss, se))
-        .filter(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
-        .count();
-    let title_case = capitalised_words * 10 >= words(sl(text, ss, se)).count() * 6;
+    // Asked only of a capitalised trigger inside the sentence (rare), so counted only then.
+    let title_case = std::cell::OnceCell::new();
+    let title_case = || {
+        *title_case.get_or_init(|| {
+            let capitalised_words = words(sl(text, ss, se))
+                .filter(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
+                .count();
+            capitalised_words * 10 >= words(sl(text, ss, se)).count() * 6
+        })
+    };
     // A ban names its media here or in the sentence before ("the newspaper X … A court banned X").
     let prev_sentence = if si > 0 {
         let p = ctx.sentences[si - 1];
@@ -1628,7 +1637,9 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
     };
     let law = || lexicon::LAW_WORDS.iter().any(|w| s_lower.contains(w));
     let court = || lexicon::COURT_WORDS.iter().any(|w| s_lower.contains(w));
-    let generic = has_any_word(s_lower, GENERIC);
+    // Asked only of a candidate without victims, so looked up only then.
+    let generic = std::cell::OnceCell::new();
+    let generic = || *generic.get_or_init(|| has_any_word(s_lower, GENERIC));
     let mut out: Vec<Cand> = Vec::new();
 
     for &(pi, span) in raw {
@@ -1642,14 +1653,14 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
         }
         // A capitalised trigger inside running text is part of a name ("Convention against
         // Torture", "the Zhanaozen Massacre"); headlines in title case are not running text.
-        if ts > ss && text.as_bytes()[ts].is_ascii_uppercase() && !title_case {
+        if ts > ss && text.as_bytes()[ts].is_ascii_uppercase() && !title_case() {
             continue;
         }
         if (entry.flags & MEDIA != 0 && !media())
             || (entry.flags & LAW != 0 && !law())
             || (entry.flags & COURT != 0 && !court())
             || (entry.flags & UNKNOWN != 0
-                && !has_any_word(sl(lower, te, se), &["unknown", "unclear", "not known"]))
+                && !has_any_word(sl(lower, te, se), list!["unknown", "unclear", "not known"]))
         {
             continue;
         }
@@ -1778,7 +1789,7 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
             "executed" => {
                 !has_any_word(
                     s_lower,
-                    &[
+                    list![
                         "execution",
                         "executions",
                         "shot",
@@ -1799,7 +1810,7 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
             }
             "attacked" | "assaulted" => !has_any_word(
                 s_lower,
-                &[
+                list![
                     "beaten",
                     "injured",
                     "hospital",
@@ -1855,7 +1866,7 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
                 t if is_violation(t)
                     && has_any_word(
                         between,
-                        &[
+                        list![
                             "investigate",
                             "investigation",
                             "allegations",
@@ -1879,7 +1890,7 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
                     if ty == EventType::MediaRestriction
                         && has_any_word(
                             sl(lower, ts.saturating_sub(50).max(ss), ts),
-                            &[
+                            list![
                                 "attempt",
                                 "seeking",
                                 "sought",
@@ -1897,7 +1908,7 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
                     let near = sl(lower, ts.saturating_sub(40).max(ss), ts);
                     if !has_any_word(
                         near,
-                        &[
+                        list![
                             "a",
                             "an",
                             "opened",
@@ -1956,7 +1967,10 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
             if has_any_word(reach, DENIED) {
                 modality = Modality::Denied;
             } else if has_any_word(reach, ALLEGED)
-                || has_any_word(sl(lower, te, se.min(te + 12)), &["allegedly", "reportedly"])
+                || has_any_word(
+                    sl(lower, te, se.min(te + 12)),
+                    list!["allegedly", "reportedly"],
+                )
                 || rfind_word(before, "claimed").is_some()
             {
                 modality = Modality::Alleged;
@@ -1994,7 +2008,7 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
         if c.victims.is_empty() && entry.flags & NEEDS_VICTIM != 0 {
             continue;
         }
-        if generic && c.victims.is_empty() && !is_call(c.ty) {
+        if c.victims.is_empty() && !is_call(c.ty) && generic() {
             continue;
         }
         if title
@@ -2053,7 +2067,7 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
 }
 
 /// Words naming the ones accused of a violent crime.
-const SUSPECT_WORDS: &[&str] = &[
+const SUSPECT_WORDS: &Words = &Words::new(&[
     "suspect",
     "suspects",
     "suspected",
@@ -2096,7 +2110,7 @@ const SUSPECT_WORDS: &[&str] = &[
     "offenders",
     "felon",
     "felons",
-];
+]);
 
 /// Crimes of violence an arrest or conviction may be for.
 const VIOLENT_CRIMES: &[&str] = &[
@@ -2181,7 +2195,7 @@ fn suspicion_of_dissent(near: &str) -> bool {
     let ws: Vec<&str> = words(near).collect();
     let mut any = false;
     for (i, w) in ws.iter().enumerate() {
-        if !SUSPECT_WORDS.contains(w) {
+        if !SUSPECT_WORDS.list.contains(w) {
             continue;
         }
         let next = ws.get(i + 1).copied().unwrap_or("");
@@ -2497,12 +2511,12 @@ fn participants(
                 if c.victims.is_empty() && want == EntityType::Person {
                     // "X and Y said they were detained": the plural pronoun stands for the
                     // group named before it in the sentence.
-                    if let Some((p, _)) = rfind_any_word(clause, &["they"]) {
+                    if let Some((p, _)) = rfind_any_word(clause, list!["they"]) {
                         c.victims = named_group(ctx, ss, cs + p);
                     }
                 }
                 if c.victims.is_empty() {
-                    if let Some((p, w)) = rfind_any_word(clause, &["he", "she", "him", "her"]) {
+                    if let Some((p, w)) = rfind_any_word(clause, list!["he", "she", "him", "her"]) {
                         // "Her husband was arrested": a determiner names someone else.
                         let determiner = w == "her"
                             && words(&clause[p + 3..])
@@ -2545,7 +2559,7 @@ fn participants(
                 let tail = sl(lower, te, se.min(te + 20));
                 if has_any_word(
                     tail,
-                    &[
+                    list![
                         "which",
                         "that",
                         "held",
@@ -2612,7 +2626,7 @@ fn participants(
             // the plural pronoun.
             if c.victims.is_empty() && want == EntityType::Person {
                 let clause = sl(lower, cs, ts);
-                if let Some((p, _)) = rfind_any_word(clause, &["they"]) {
+                if let Some((p, _)) = rfind_any_word(clause, list!["they"]) {
                     if has_any_word(&clause[p..], LINKING) {
                         c.victims = named_group(ctx, ss, cs + p);
                     }
@@ -2984,7 +2998,7 @@ fn sentence_dates(ctx: &Ctx, sent: Span, cands: &mut [Cand]) {
             };
             let subordinate = has_any_word(
                 gap,
-                &[
+                list![
                     "after", "before", "when", "while", "because", "since", "until", "who",
                     "which", "that",
                 ],
@@ -3280,7 +3294,7 @@ fn inherit_dates(ctx: &Ctx, all: &mut [Cand]) {
             // A photo's caption or credit dates the picture, not the story.
             if has_any_word(
                 sl(&ctx.lower, sent.start, sent.end),
-                &["photo", "photos", "image", "images", "pictured"],
+                list!["photo", "photos", "image", "images", "pictured"],
             ) {
                 continue;
             }
@@ -3329,7 +3343,7 @@ fn modifies_noun(ctx: &Ctx, sent_start: usize, t: &Timex) -> bool {
 /// True when a time expression names a month in words and a day of it ("On 9 August", "on 1
 /// February"): its year, read from the document's date, is as firm as a written one.
 fn names_day_of_month(t: &Timex) -> bool {
-    const MONTHS: &[&str] = &[
+    const MONTHS: &Words = &Words::new(&[
         "january",
         "february",
         "march",
@@ -3354,7 +3368,7 @@ fn names_day_of_month(t: &Timex) -> bool {
         "oct",
         "nov",
         "dec",
-    ];
+    ]);
     timex_date(t).is_some_and(|d| d.year.is_some() && d.month.is_some() && d.day.is_some())
         && has_any_word(&t.text.to_ascii_lowercase(), MONTHS)
 }

@@ -105,85 +105,182 @@ pub(crate) fn rfind_word(s: &str, w: &str) -> Option<usize> {
     None
 }
 
-/// ASCII-alphanumeric runs of `s` with their byte offsets: what [`find_word`] calls a word.
-/// Split by bytes, not characters: a byte of a multi-byte character is never ASCII, so the runs
-/// are the same, and each starts and ends at a character boundary.
-fn alnum_runs(s: &str) -> impl DoubleEndedIterator<Item = (usize, &str)> {
-    s.as_bytes()
-        .split(|b| !b.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(move |w| {
-            let at = w.as_ptr() as usize - s.as_ptr() as usize;
-            (at, &s[at..at + w.len()])
-        })
+/// The length of the leading ASCII-alphanumeric run of `w` (all of it for a single word).
+const fn head_len(w: &[u8]) -> usize {
+    let mut i = 0;
+    while i < w.len() && w[i].is_ascii_alphanumeric() {
+        i += 1;
+    }
+    i
 }
 
-/// True when `w` is one word as [`find_word`] means it (a list entry that is no phrase).
-fn is_single_word(w: &str) -> bool {
-    w.bytes().all(|b| b.is_ascii_alphanumeric())
+/// The bit [`Words`] sets for a word or head of `len` bytes (bit 31: 31 bytes or more).
+const fn length_bit(len: usize) -> u32 {
+    1 << if len < 31 { len } else { 31 }
 }
 
-/// The bit [`word_lengths`] sets for a word of `len` bytes.
-fn length_bit(len: usize) -> u64 {
-    1 << len.min(63)
+/// A fixed list of words and phrases to look for as whole words, with masks built at compile
+/// time ([`list!`]): for each first byte, the lengths of its single words, and the lengths of
+/// its phrases' first words ("risk" of "risk of"). A phrase that starts with a letter or digit
+/// can only stand where a run of the text starts, and only if that run is its first word, so
+/// one pass over the runs answers for the words and the phrases together; most runs are turned
+/// away by the masks without comparing against the list (scanning the list, and searching the
+/// text once per phrase, were the reader's hot spots).
+pub(crate) struct Words {
+    /// The entries, in their written order.
+    pub(crate) list: &'static [&'static str],
+    /// [`length_bit`] of each single-word entry, by its first byte.
+    single: [u32; 128],
+    /// [`length_bit`] of the first word of each phrase, by its first byte.
+    phrase: [u32; 128],
+    /// Some phrase starts with a byte that is no letter or digit: searched for on its own.
+    odd: bool,
 }
 
-/// Bit `min(len, 63)` for the length of each single-word entry of `words`: a run of another
-/// length equals none of them, so most runs are turned away without scanning the list.
-fn word_lengths(words: &[&str]) -> u64 {
-    words
-        .iter()
-        .filter(|w| is_single_word(w))
-        .fold(0, |m, w| m | length_bit(w.len()))
+impl Words {
+    /// The masks of `list`.
+    pub(crate) const fn new(list: &'static [&'static str]) -> Words {
+        let mut single = [0u32; 128];
+        let mut phrase = [0u32; 128];
+        let mut odd = false;
+        let mut i = 0;
+        while i < list.len() {
+            let w = list[i].as_bytes();
+            let head = head_len(w);
+            if head == 0 {
+                // Empty or starting with another byte: no run starts it.
+                odd |= !w.is_empty();
+            } else if head == w.len() {
+                single[w[0] as usize] |= length_bit(head);
+            } else {
+                phrase[w[0] as usize] |= length_bit(head);
+            }
+            i += 1;
+        }
+        Words {
+            list,
+            single,
+            phrase,
+            odd,
+        }
+    }
+
+    /// True when some entry's masks let a run of `len` bytes starting with `first` through.
+    #[inline]
+    fn may_start(&self, first: u8, len: usize) -> bool {
+        let f = (first & 0x7f) as usize;
+        (self.single[f] | self.phrase[f]) & length_bit(len) != 0
+    }
+
+    /// The longest entry that stands as whole words at the run `run` (at byte `at` of `s`).
+    fn at_run(&self, s: &str, at: usize, run: &str) -> Option<&'static str> {
+        let rb = run.as_bytes();
+        let first = rb[0];
+        let bit = length_bit(rb.len());
+        let mut best = None;
+        // The first byte is compared before the rest: a call to compare the rest per entry of
+        // the same length was most of the cost.
+        if self.single[first as usize] & bit != 0 {
+            best = self
+                .list
+                .iter()
+                .find(|w| w.len() == rb.len() && w.as_bytes()[0] == first && **w == run)
+                .copied();
+        }
+        if self.phrase[first as usize] & bit != 0 {
+            for p in self.list {
+                let pb = p.as_bytes();
+                if pb.len() > rb.len()
+                    && pb[0] == first
+                    && !pb[rb.len()].is_ascii_alphanumeric()
+                    && pb[..rb.len()] == *rb
+                    && best.is_none_or(|b: &str| pb.len() > b.len())
+                    && is_word_at(s, at, s.len(), p)
+                {
+                    best = Some(*p);
+                }
+            }
+        }
+        best
+    }
+
+    /// False when `w` (one word) is certainly none of the single words: its first byte and
+    /// length match none of theirs.
+    pub(crate) fn may_hold(&self, w: &str) -> bool {
+        w.as_bytes()
+            .first()
+            .is_some_and(|&b| self.single[(b & 0x7f) as usize] & length_bit(w.len()) != 0)
+    }
+
+    /// The phrases no run can start.
+    fn odd(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.list
+            .iter()
+            .copied()
+            .filter(|w| !w.is_empty() && head_len(w.as_bytes()) == 0)
+    }
 }
 
-/// True when `w` (a run) is one of `words`, whose single-word lengths are `lengths`.
-fn is_listed(w: &str, words: &[&str], lengths: u64) -> bool {
-    lengths & length_bit(w.len()) != 0 && words.contains(&w)
+/// A [`Words`] list built at compile time: `list!["who", "which", "according to"]`.
+macro_rules! list {
+    ($($w:expr),* $(,)?) => {
+        const { &$crate::text::Words::new(&[$($w),*]) }
+    };
 }
+pub(crate) use list;
 
 /// True when any of `words` occurs in `s` as whole words.
-///
-/// One pass over the words of `s` for single-word entries (a substring search per entry was the
-/// reader's hot spot); phrases are searched for.
-pub(crate) fn has_any_word(s: &str, words: &[&str]) -> bool {
-    // A phrase never equals a single run, so one membership test covers the single words.
-    // The lengths and whether any phrase is listed, in one pass over the list.
-    let mut lengths = 0u64;
-    let mut phrases = false;
-    for w in words {
-        if is_single_word(w) {
-            lengths |= length_bit(w.len());
-        } else {
-            phrases = true;
-        }
-    }
-    alnum_runs(s).any(|(_, w)| is_listed(w, words, lengths))
-        || phrases
-            && words
-                .iter()
-                .filter(|w| !is_single_word(w))
-                .any(|p| find_word(s, p).is_some())
-}
-
-/// The last of `words` in `s` as whole words: (position, the word).
-pub(crate) fn rfind_any_word<'w>(s: &str, words: &[&'w str]) -> Option<(usize, &'w str)> {
-    let mut best: Option<(usize, &'w str)> = None;
-    let lengths = word_lengths(words);
-    for (p, w) in alnum_runs(s).rev() {
-        // The length test turns most runs away; the list is then scanned once.
-        if lengths & length_bit(w.len()) == 0 {
+pub(crate) fn has_any_word(s: &str, words: &Words) -> bool {
+    // The runs are the ASCII-alphanumeric runs of bytes, what `find_word` calls words (a byte
+    // of a multi-byte character is never ASCII, so each run starts and ends at a character
+    // boundary); the masks turn most of them away before a call.
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_alphanumeric() {
+            i += 1;
             continue;
         }
-        if let Some(found) = words.iter().find(|x| **x == w) {
-            best = Some((p, *found));
-            break;
+        let at = i;
+        while i < b.len() && b[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        if words.may_start(b[at], i - at) && words.at_run(s, at, &s[at..i]).is_some() {
+            return true;
         }
     }
-    for p in words.iter().filter(|w| !is_single_word(w)) {
-        if let Some(at) = rfind_word(s, p) {
-            if best.is_none_or(|(b, bw)| at > b || (at == b && p.len() > bw.len())) {
-                best = Some((at, *p));
+    words.odd && words.odd().any(|p| find_word(s, p).is_some())
+}
+
+/// The last of `words` in `s` as whole words: (position, the word); of several at the same
+/// position, the longest.
+pub(crate) fn rfind_any_word(s: &str, words: &Words) -> Option<(usize, &'static str)> {
+    // The last run that starts an entry holds the last match of every entry a run can start.
+    let b = s.as_bytes();
+    let mut best = None;
+    let mut i = b.len();
+    while i > 0 {
+        if !b[i - 1].is_ascii_alphanumeric() {
+            i -= 1;
+            continue;
+        }
+        let end = i;
+        while i > 0 && b[i - 1].is_ascii_alphanumeric() {
+            i -= 1;
+        }
+        if words.may_start(b[i], end - i) {
+            if let Some(found) = words.at_run(s, i, &s[i..end]) {
+                best = Some((i, found));
+                break;
+            }
+        }
+    }
+    if words.odd {
+        for p in words.odd() {
+            if let Some(at) = rfind_word(s, p) {
+                if best.is_none_or(|(b, bw)| at > b || (at == b && p.len() > bw.len())) {
+                    best = Some((at, p));
+                }
             }
         }
     }
@@ -210,27 +307,89 @@ mod tests {
         assert_eq!(find_word("the arrested man", "arrest"), None);
         assert_eq!(find_word("after the arrest.", "arrest"), Some(10));
         assert_eq!(rfind_word("he said he", "he"), Some(8));
-        assert!(has_any_word("calls for", &["call", "calls"]));
+        assert!(has_any_word("calls for", list!["call", "calls"]));
         assert_eq!(
-            rfind_any_word("urged them to", &["urge", "urged"]),
+            rfind_any_word("urged them to", list!["urge", "urged"]),
             Some((0, "urged"))
         );
         // Runs split at multi-byte characters as at any other non-word character.
         let s = "caf\u{e9}arrest \u{201c}said\u{201d} such as";
-        assert!(has_any_word(s, &["said"]));
-        assert!(has_any_word(s, &["arrest"]));
-        assert!(!has_any_word(s, &["cafe", "sai"]));
+        assert!(has_any_word(s, list!["said"]));
+        assert!(has_any_word(s, list!["arrest"]));
+        assert!(!has_any_word(s, list!["cafe", "sai"]));
         assert_eq!(
-            rfind_any_word(s, &["said", "such as"]),
+            rfind_any_word(s, list!["said", "such as"]),
             Some((s.len() - "such as".len(), "such as"))
         );
         assert_eq!(
-            rfind_any_word(s, &["said", "x"]),
+            rfind_any_word(s, list!["said", "x"]),
             Some((s.find("said").unwrap(), "said"))
         );
         assert_eq!(
             last_words("he was not", 2).collect::<Vec<_>>(),
             vec!["not", "was"]
         );
+    }
+
+    /// What the lists mean, entry by entry: a search for each.
+    fn naive_has(s: &str, words: &Words) -> bool {
+        words.list.iter().any(|w| find_word(s, w).is_some())
+    }
+
+    fn naive_rfind(s: &str, words: &Words) -> Option<(usize, &'static str)> {
+        words
+            .list
+            .iter()
+            .filter_map(|w| rfind_word(s, w).map(|at| (at, *w)))
+            .max_by_key(|&(at, w)| (at, w.len()))
+    }
+
+    #[test]
+    fn one_pass_over_the_runs_finds_what_a_search_per_entry_finds() {
+        // Phrases sharing a first word with a single word and with each other, a phrase of
+        // three words, one that starts with punctuation, words inside longer words.
+        let lists: [&Words; 4] = [
+            list![
+                "risk",
+                "risk of",
+                "at risk",
+                "risk of death",
+                "free from",
+                "if"
+            ],
+            list!["such as", "such", "as", "including", "-led", "pre-trial"],
+            list![
+                "said",
+                "says",
+                "according to",
+                "ill-treatment",
+                "n\u{2019}t"
+            ],
+            list!["x", "xy", "x y", "y"],
+        ];
+        let texts = [
+            "at risk of death, if they return; such as pre-trial detention",
+            "the risk-of death: free from fear; as said, according to him",
+            "ill-treatment and ill treatment, don\u{2019}t x xy x y y-led",
+            "\u{201c}at risk\u{201d} ifs andrisk of",
+        ];
+        let mut checked = 0;
+        for text in texts {
+            // Every slice that starts and ends on a character boundary: slices cut words.
+            let cuts: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for (i, &a) in cuts.iter().enumerate() {
+                for &b in &cuts[i..] {
+                    let s = &text[a..b];
+                    for words in lists {
+                        assert_eq!(has_any_word(s, words), naive_has(s, words), "{s:?}");
+                        assert_eq!(rfind_any_word(s, words), naive_rfind(s, words), "{s:?}");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 10_000);
     }
 }

@@ -344,66 +344,137 @@ pub(crate) fn check_references(
     Ok(())
 }
 
+/// Binds the values of a multi-row INSERT in order, one parameter after the other.
+struct RowBinder<'s, 'c> {
+    st: &'s mut rusqlite::Statement<'c>,
+    next: usize,
+    cx: &'s Ctx<'s>,
+    action: &'static str,
+}
+
+impl RowBinder<'_, '_> {
+    /// Binds `value` to the next parameter.
+    fn push<V: rusqlite::ToSql>(&mut self, value: V) -> Result<()> {
+        self.st
+            .raw_bind_parameter(self.next, value)
+            .map_err(self.cx.sql(self.action))?;
+        self.next += 1;
+        Ok(())
+    }
+}
+
+/// The row counts of the multi-row INSERTs [`insert_rows`] uses, largest first; 1 ends any
+/// remainder. Few sizes, so their statements stay in the connection's statement cache.
+const ROW_CHUNKS: [usize; 3] = [32, 8, 1];
+
+/// Inserts `rows` in order with multi-row `INSERT … VALUES (…), (…)` statements: `head` is the
+/// statement up to `VALUES `, each row takes `width` parameters, and `bind(binder, i, row)`
+/// binds row `i`'s `width` values in column order. One statement per row was most of the store's
+/// time for the many small rows (sentences, mentions): SQLite's per-statement work (opening
+/// cursors, the foreign-key bookkeeping, resetting) is paid once per chunk instead. The rows,
+/// their order and the checks on each are the same.
+fn insert_rows<T>(
+    tx: &Connection,
+    head: &str,
+    width: usize,
+    rows: &[T],
+    cx: &Ctx,
+    action: &'static str,
+    bind: impl Fn(&mut RowBinder<'_, '_>, usize, &T) -> Result<()>,
+) -> Result<()> {
+    let mut done = 0;
+    for chunk in ROW_CHUNKS {
+        if rows.len() - done < chunk {
+            continue;
+        }
+        let mut sql = String::with_capacity(head.len() + chunk * (2 * width + 3));
+        sql.push_str(head);
+        for r in 0..chunk {
+            sql.push_str(if r == 0 { "(" } else { ", (" });
+            for c in 0..width {
+                sql.push_str(if c == 0 { "?" } else { ", ?" });
+            }
+            sql.push(')');
+        }
+        let mut st = tx.prepare_cached(&sql).map_err(cx.sql(action))?;
+        while rows.len() - done >= chunk {
+            let mut binder = RowBinder {
+                st: &mut st,
+                next: 1,
+                cx,
+                action,
+            };
+            for (j, row) in rows[done..done + chunk].iter().enumerate() {
+                bind(&mut binder, done + j, row)?;
+            }
+            st.raw_execute().map_err(cx.sql(action))?;
+            done += chunk;
+        }
+    }
+    Ok(())
+}
+
 /// Writes every layer of `a` under its document's ingestion number `seq`. The caller holds the
 /// transaction and has removed any old layers.
 fn insert_layers(tx: &Connection, a: &AnalyzedDocument, seq: i64, cx: &Ctx) -> Result<()> {
-    let mut st = tx
-        .prepare_cached(
-            r#"INSERT INTO sentences (document_seq, idx, start, "end") VALUES (?1, ?2, ?3, ?4)"#,
-        )
-        .map_err(cx.sql("cannot prepare to store sentences"))?;
-    for (i, s) in a.sentences.iter().enumerate() {
-        st.execute(params![
-            seq,
-            cx.int(i, "sentence index")?,
-            cx.int(s.start, "offset")?,
-            cx.int(s.end, "offset")?
-        ])
-        .map_err(cx.sql("cannot store a sentence"))?;
-    }
+    insert_rows(
+        tx,
+        r#"INSERT INTO sentences (document_seq, idx, start, "end") VALUES "#,
+        4,
+        &a.sentences,
+        cx,
+        "cannot store a sentence",
+        |r, i, s| {
+            r.push(seq)?;
+            r.push(cx.int(i, "sentence index")?)?;
+            r.push(cx.int(s.start, "offset")?)?;
+            r.push(cx.int(s.end, "offset")?)?;
+            Ok(())
+        },
+    )?;
 
-    let mut st = tx
-        .prepare_cached(
-            r#"INSERT INTO mentions (document_seq, idx, start, "end", text, entity_type, country, legal)
-               VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"#,
-        )
-        .map_err(cx.sql("cannot prepare to store mentions"))?;
-    for (i, m) in a.mentions.iter().enumerate() {
-        let legal = match &m.legal {
-            Some(legal) => Some(to_json(legal).map_err(|r| cx.invalid(r))?),
-            None => None,
-        };
-        st.execute(params![
-            seq,
-            cx.int(i, "mention index")?,
-            cx.int(m.span.start, "offset")?,
-            cx.int(m.span.end, "offset")?,
-            m.text,
-            cx.name(&m.entity_type)?,
-            m.country,
-            legal
-        ])
-        .map_err(cx.sql("cannot store a mention"))?;
-    }
+    insert_rows(
+        tx,
+        r#"INSERT INTO mentions (document_seq, idx, start, "end", text, entity_type, country, legal) VALUES "#,
+        8,
+        &a.mentions,
+        cx,
+        "cannot store a mention",
+        |r, i, m| {
+            let legal = match &m.legal {
+                Some(legal) => Some(to_json(legal).map_err(|r| cx.invalid(r))?),
+                None => None,
+            };
+            r.push(seq)?;
+            r.push(cx.int(i, "mention index")?)?;
+            r.push(cx.int(m.span.start, "offset")?)?;
+            r.push(cx.int(m.span.end, "offset")?)?;
+            r.push(&m.text)?;
+            r.push(cx.name(&m.entity_type)?)?;
+            r.push(&m.country)?;
+            r.push(legal)?;
+            Ok(())
+        },
+    )?;
 
-    let mut st = tx
-        .prepare_cached(
-            r#"INSERT INTO timexes (document_seq, idx, start, "end", text, type, value)
-               VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"#,
-        )
-        .map_err(cx.sql("cannot prepare to store time expressions"))?;
-    for (i, t) in a.timexes.iter().enumerate() {
-        st.execute(params![
-            seq,
-            cx.int(i, "timex index")?,
-            cx.int(t.span.start, "offset")?,
-            cx.int(t.span.end, "offset")?,
-            t.text,
-            cx.name(&t.timex_type)?,
-            t.value
-        ])
-        .map_err(cx.sql("cannot store a time expression"))?;
-    }
+    insert_rows(
+        tx,
+        r#"INSERT INTO timexes (document_seq, idx, start, "end", text, type, value) VALUES "#,
+        7,
+        &a.timexes,
+        cx,
+        "cannot store a time expression",
+        |r, i, t| {
+            r.push(seq)?;
+            r.push(cx.int(i, "timex index")?)?;
+            r.push(cx.int(t.span.start, "offset")?)?;
+            r.push(cx.int(t.span.end, "offset")?)?;
+            r.push(&t.text)?;
+            r.push(cx.name(&t.timex_type)?)?;
+            r.push(&t.value)?;
+            Ok(())
+        },
+    )?;
 
     let mut st = tx
         .prepare_cached(

@@ -1004,9 +1004,11 @@ fn analysis() -> impl Strategy<Value = (Vec<u8>, AnalyzedDocument)> {
         format(),
         meta,
         text(),
-        proptest::collection::vec(span(), 0..5),
-        proptest::collection::vec(mention(), 0..6),
-        proptest::collection::vec(timex(), 0..4),
+        // Up to past two chunks of 32 rows and one of 8: the SQLite backend inserts these layers
+        // with multi-row statements of 32, 8 and 1 rows.
+        proptest::collection::vec(span(), 0..80),
+        proptest::collection::vec(mention(), 0..50),
+        proptest::collection::vec(timex(), 0..45),
     )
         .prop_flat_map(
             |(raw, source, format, meta, text, sentences, mentions, timexes)| {
