@@ -3343,34 +3343,11 @@ fn modifies_noun(ctx: &Ctx, sent_start: usize, t: &Timex) -> bool {
 /// True when a time expression names a month in words and a day of it ("On 9 August", "on 1
 /// February"): its year, read from the document's date, is as firm as a written one.
 fn names_day_of_month(t: &Timex) -> bool {
-    const MONTHS: &Words = &Words::new(&[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sept",
-        "sep",
-        "oct",
-        "nov",
-        "dec",
-    ]);
     timex_date(t).is_some_and(|d| d.year.is_some() && d.month.is_some() && d.day.is_some())
-        && has_any_word(&t.text.to_ascii_lowercase(), MONTHS)
+        && t.text
+            .to_ascii_lowercase()
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| casefile_text::month_number(w).is_some())
 }
 
 /// True when `t` lies in a relative clause about a noun ("the Covenant, which Kazakhstan ratified

@@ -165,6 +165,44 @@ pub fn word_count(text: &str) -> usize {
     text.unicode_words().count()
 }
 
+/// English month names and the abbreviations reports write, lowercase: (word, month number,
+/// abbreviated). The one list the readers that recognise months share (time expressions, event
+/// dates), so that they agree on what names a month.
+pub const MONTH_NAMES: [(&str, u8, bool); 24] = [
+    ("january", 1, false),
+    ("february", 2, false),
+    ("march", 3, false),
+    ("april", 4, false),
+    ("may", 5, false),
+    ("june", 6, false),
+    ("july", 7, false),
+    ("august", 8, false),
+    ("september", 9, false),
+    ("october", 10, false),
+    ("november", 11, false),
+    ("december", 12, false),
+    ("jan", 1, true),
+    ("feb", 2, true),
+    ("mar", 3, true),
+    ("apr", 4, true),
+    ("jun", 6, true),
+    ("jul", 7, true),
+    ("aug", 8, true),
+    ("sep", 9, true),
+    ("sept", 9, true),
+    ("oct", 10, true),
+    ("nov", 11, true),
+    ("dec", 12, true),
+];
+
+/// The month a lowercase word names ("august", "aug", "sept"), from [`MONTH_NAMES`].
+pub fn month_number(word: &str) -> Option<u8> {
+    MONTH_NAMES
+        .iter()
+        .find(|(w, _, _)| *w == word)
+        .map(|&(_, n, _)| n)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -252,5 +290,18 @@ mod tests {
     #[test]
     fn word_count_ignores_punctuation() {
         assert_eq!(word_count("At least 15 people were killed."), 6);
+    }
+
+    #[test]
+    fn month_names_are_lowercase_words_with_their_numbers() {
+        assert_eq!(month_number("august"), Some(8));
+        assert_eq!(month_number("sept"), Some(9));
+        assert_eq!(month_number("may"), Some(5));
+        assert_eq!(month_number("August"), None);
+        assert_eq!(month_number("monday"), None);
+        for n in 1..=12 {
+            let full = MONTH_NAMES.iter().filter(|m| m.1 == n && !m.2).count();
+            assert_eq!(full, 1, "month {n} has one full name");
+        }
     }
 }

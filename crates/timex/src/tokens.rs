@@ -121,27 +121,9 @@ fn lexicon() -> &'static FxHashMap<&'static str, Lex> {
 
 fn build_lexicon() -> FxHashMap<&'static str, Lex> {
     let mut m: FxHashMap<&'static str, Lex> = FxHashMap::default();
-    let months = [
-        ("january", "jan", 1),
-        ("february", "feb", 2),
-        ("march", "mar", 3),
-        ("april", "apr", 4),
-        ("may", "", 5),
-        ("june", "jun", 6),
-        ("july", "jul", 7),
-        ("august", "aug", 8),
-        ("september", "sep", 9),
-        ("october", "oct", 10),
-        ("november", "nov", 11),
-        ("december", "dec", 12),
-    ];
-    for (full, abbr, n) in months {
-        m.insert(full, Lex::Month(n, false));
-        if !abbr.is_empty() {
-            m.insert(abbr, Lex::Month(n, true));
-        }
+    for (word, n, abbreviated) in casefile_text::MONTH_NAMES {
+        m.insert(word, Lex::Month(n, abbreviated));
     }
-    m.insert("sept", Lex::Month(9, true));
     let days = [
         ("monday", "mon", 1),
         ("tuesday", "tue", 2),
