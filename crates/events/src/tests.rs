@@ -117,6 +117,11 @@ fn one(a: &AnalyzedDocument, t: EventType) -> &EventMention {
     v[0]
 }
 
+/// The event whose only victim is `name`.
+fn event_of_victim<'a>(a: &'a AnalyzedDocument, name: &str) -> Option<&'a EventMention> {
+    a.events.iter().find(|e| victims(a, e) == [name])
+}
+
 fn date(s: &str) -> Option<PartialDate> {
     Some(s.parse().unwrap())
 }
@@ -1597,11 +1602,7 @@ fn a_year_stated_earlier_in_the_paragraph_dates_an_undated_event() {
     .read();
     assert_eq!(one(&a, EventType::Abduction).date, date("2021"));
     // Another paragraph keeps its own time.
-    let later = a
-        .events
-        .iter()
-        .find(|e| victims(&a, e) == ["Anna Kovac"])
-        .expect("Anna Kovac's detention");
+    let later = event_of_victim(&a, "Anna Kovac").expect("Anna Kovac's detention");
     assert_eq!(later.date, None);
 }
 
@@ -1630,17 +1631,9 @@ fn a_day_and_month_stated_earlier_in_the_paragraph_date_an_undated_event() {
     .person("Anna Kovac")
     .date("9 August", "2020-08-09")
     .read();
-    let first = a
-        .events
-        .iter()
-        .find(|e| victims(&a, e) == ["Ivan Petrov"])
-        .expect("Ivan Petrov's imprisonment");
+    let first = event_of_victim(&a, "Ivan Petrov").expect("Ivan Petrov's imprisonment");
     assert_eq!(first.date, date("2020"));
-    let later = a
-        .events
-        .iter()
-        .find(|e| victims(&a, e) == ["Anna Kovac"])
-        .expect("Anna Kovac's detention");
+    let later = event_of_victim(&a, "Anna Kovac").expect("Anna Kovac's detention");
     assert_eq!(later.date, None);
 }
 
@@ -1761,11 +1754,7 @@ fn a_dated_sentence_without_events_ending_a_paragraph_dates_the_next_paragraphs_
         .expect("Ivan Petrov's killing");
     assert_eq!(killing.date, date("2021"));
     // Only the paragraph right after the dated sentence.
-    let later = a
-        .events
-        .iter()
-        .find(|e| victims(&a, e) == ["Anna Kovac"])
-        .expect("Anna Kovac's detention");
+    let later = event_of_victim(&a, "Anna Kovac").expect("Anna Kovac's detention");
     assert_eq!(later.date, None);
 }
 
