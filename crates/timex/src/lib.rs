@@ -107,7 +107,7 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
                         ) if tense != Tense::Future
                             && i - at <= 40
                             && (i - at <= 10 || lands_after_dct(&dct, y, m, d, tense))
-                            && !(at..i).any(|k| is_boundary(&g, &toks, k)) =>
+                            && !crosses_boundary(&g, &toks, at, i) =>
                         {
                             Sem::Date(D::Cal {
                                 y: Some(y),
@@ -127,7 +127,7 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
                     // (a sentence is taken to be at most 80 tokens, which also keeps this scan
                     // linear on text without full stops)
                     let same_sentence = i - reference_at.min(i) <= 80
-                        && !(reference_at..i).any(|k| is_boundary(&g, &toks, k));
+                        && !crosses_boundary(&g, &toks, reference_at, i);
                     let clause = crate::tense(&g, i, end);
                     // ... and in future narration on the coming day the text last named ("will
                     // travel Thursday. ``He will leave at 4 in the morning''")
@@ -668,10 +668,27 @@ const ABBREVIATIONS: &[&str] = &[
     "rev", "no", "vs", "inc", "corp", "co", "ltd", "art", "prof", "capt", "cmdr", "adm",
 ];
 
+/// Whether a blank line follows token `k`: the paragraph ends there, full stop or not (a
+/// headline, a dateline, a tweet's date line "— FreeChineseFeminists (@x) January 7, 2021").
+fn blank_line_after(g: &G, toks: &[Tok], k: usize) -> bool {
+    toks.get(k + 1)
+        .is_some_and(|n| g.text[toks[k].end..n.start].matches('\n').count() >= 2)
+}
+
+/// Whether a sentence ends between the token before `from` (the end of an earlier expression)
+/// and token `to`.
+fn crosses_boundary(g: &G, toks: &[Tok], from: usize, to: usize) -> bool {
+    (from > 0 && from <= to && blank_line_after(g, toks, from - 1))
+        || (from..to).any(|k| is_boundary(g, toks, k))
+}
+
 /// Whether a token ends a sentence for the tense window: ".", "!", "?", ";" or a line break
 /// between paragraphs.
 fn is_boundary(g: &G, toks: &[Tok], k: usize) -> bool {
     let t = &toks[k];
+    if blank_line_after(g, toks, k) {
+        return true;
+    }
     if t.kind != Kind::Punct {
         return false;
     }
@@ -813,7 +830,7 @@ fn tense(g: &G, start: usize, end: usize) -> Tense {
     let mut k = end;
     let mut steps = 0;
     while k < toks.len() && steps < reach {
-        if is_boundary(g, toks, k) {
+        if is_boundary(g, toks, k) || (k == end && k > 0 && blank_line_after(g, toks, k - 1)) {
             break;
         }
         steps += 1;

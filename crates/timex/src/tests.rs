@@ -1614,3 +1614,21 @@ fn a_range_never_takes_its_first_number_from_the_expression_before() {
     let got = found("He was held for two to six days.", dct());
     assert_eq!(got[0].0, "two", "{got:?}");
 }
+
+#[test]
+fn a_blank_line_ends_the_sentence_without_a_full_stop() {
+    // A tweet's date line has no full stop; the year it states is not the year of the next
+    // paragraph's month, which leans to the past of the document date as usual.
+    let d = PartialDate::checked(Some(2021), Some(1), Some(8));
+    let after = |sep: &str| {
+        let text = format!(
+            "— FreeChineseFeminists (@FeministChina) January 7, 2021{sep}In the aftermath of \
+             Xianzi’s December trial, The Economist wrote about it."
+        );
+        found(&text, d).last().map(|(_, _, v)| v.clone())
+    };
+    assert_eq!(after("\n\n").as_deref(), Some("2020-12"));
+    assert_eq!(after(".\n\n").as_deref(), Some("2020-12"));
+    // in one sentence, the year stated just before still dates the month
+    assert_eq!(after(" and in ").as_deref(), Some("2021-12"));
+}
