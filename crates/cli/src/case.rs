@@ -5,7 +5,7 @@
 use anyhow::Result;
 use casefile_model::{
     DocumentId, DocumentRecord, Entity, EntityType, Event, EventType, Evidence, KnowledgeBase,
-    Modality, PartialDate,
+    PartialDate,
 };
 use casefile_resolve::{Conflict, Resolution};
 use clap::ValueEnum;
@@ -363,19 +363,10 @@ fn event_line<'a>(
             .location
             .as_ref()
             .map(|id| names.get(id.as_str()).copied().unwrap_or(id.as_str())),
-        modality: modality_name(e.modality),
+        modality: e.modality.as_str(),
         negated: e.negated,
         corroboration: documents.len(),
         sources: &e.sources,
-    }
-}
-
-fn modality_name(m: Modality) -> &'static str {
-    match m {
-        Modality::Asserted => "asserted",
-        Modality::Alleged => "alleged",
-        Modality::Denied => "denied",
-        Modality::Demanded => "demanded",
     }
 }
 

@@ -497,6 +497,74 @@ const HYPOTHETICAL: &Words = &Words::new(&[
     "tantamount to",
 ]);
 
+/// True when the verb group or the noun phrase of a trigger tells of an act expected at the time
+/// of the report, not one that happened: "is due to be tried", "scheduled to go on trial", "was
+/// expected to be released", "is to be sentenced", "a planned strike", "his trial is set for".
+/// ("will" makes a sentence hypothetical, which is not an event at all.)
+fn scheduled(before: &str, after: &str, kind: Kind) -> bool {
+    const AHEAD: &[&str] = &[
+        "due",
+        "scheduled",
+        "set",
+        "expected",
+        "slated",
+        "poised",
+        "going",
+        "plans",
+        "planning",
+        "planned",
+        "plan",
+        "is",
+        "are",
+    ];
+    // Back over the verb between "to" and the trigger ("to be tried", "to go on trial", "to
+    // stand trial", "to hold a protest"), then "to" and the word that points ahead. Without a
+    // verb between, "to" is a preposition: "died due to torture".
+    let mut ws = last_words(before, 6).peekable();
+    let mut skipped = 0;
+    while skipped < 3
+        && ws.peek().is_some_and(|w| {
+            matches!(
+                *w,
+                "be" | "go" | "on" | "stand" | "face" | "hold" | "stage" | "a"
+            )
+        })
+    {
+        ws.next();
+        skipped += 1;
+    }
+    if skipped > 0 && ws.next() == Some("to") && ws.next().is_some_and(|w| AHEAD.contains(&w)) {
+        return true;
+    }
+    if kind != Kind::Noun {
+        return false;
+    }
+    // "a planned strike", "the upcoming trial", "his next hearing"
+    if last_words(before, 2).any(|w| {
+        matches!(
+            w,
+            "planned" | "upcoming" | "forthcoming" | "scheduled" | "next" | "proposed"
+        )
+    }) {
+        return true;
+    }
+    // "his trial is scheduled for 5 May", "the protest, planned for Friday", "has been set for"
+    // (not "were set upon by police")
+    let aux = |w: &str| matches!(w, "is" | "are" | "was" | "were" | "has" | "have" | "had");
+    let ahead = |w: &[&str]| match w {
+        [w, ..] if matches!(*w, "scheduled" | "planned" | "slated" | "due") => true,
+        ["set", "for" | "to", ..] => true,
+        _ => false,
+    };
+    let ws: Vec<&str> = words(after).take(4).collect();
+    match ws.as_slice() {
+        [w, ..] if matches!(*w, "scheduled" | "planned" | "slated") => true,
+        [a, "been", rest @ ..] if aux(a) => ahead(rest),
+        [a, rest @ ..] if aux(a) => ahead(rest),
+        _ => false,
+    }
+}
+
 /// Words that place a victim in someone's hands: a beating there is ill-treatment.
 const CUSTODY_WORDS: &Words = &Words::new(&[
     "custody",
@@ -1975,6 +2043,9 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
             {
                 modality = Modality::Alleged;
             }
+        }
+        if modality == Modality::Asserted && !negated && scheduled(before, after, entry.kind) {
+            modality = Modality::Scheduled;
         }
 
         let mut c = Cand {
@@ -3526,7 +3597,11 @@ fn dedupe(ctx: &Ctx, all: Vec<Cand>) -> Vec<Cand> {
         let mut target = None;
         let mut weak = false;
         for (k, e) in kept.iter().enumerate().rev() {
-            if !compatible_types(e.ty, c.ty) || e.negated != c.negated {
+            // A trial due in March is not the trial held in May.
+            if !compatible_types(e.ty, c.ty)
+                || e.negated != c.negated
+                || (e.modality == Modality::Scheduled) != (c.modality == Modality::Scheduled)
+            {
                 continue;
             }
             if !dates_compatible(e.date, c.date) {

@@ -278,6 +278,41 @@ fn negation_and_allegation_are_marked() {
 }
 
 #[test]
+fn an_act_expected_at_the_time_of_the_report_is_scheduled() {
+    let a = Doc::new(
+        "Omar Radi is due to be tried on 2 January. Aidar Sultanov was tried in May. \
+         Lena Orlova's next trial session is in March. The group is set to stage a protest on Friday. \
+         Bolat Nurov is to be released. Their sit-in protest was set upon by police in Almaty on Monday. \
+         Marat Zhanov died due to torture.",
+    )
+    .person("Omar Radi")
+    .person("Aidar Sultanov")
+    .person("Bolat Nurov")
+    .person("Lena Orlova")
+    .person("Marat Zhanov")
+    .read();
+    let modality_of = |t: EventType, passage: &str| {
+        a.events
+            .iter()
+            .find(|e| {
+                e.event_type == t
+                    && a.document.text[e.evidence.start..e.evidence.end].contains(passage)
+            })
+            .map(|e| e.modality)
+    };
+    use EventType as T;
+    use Modality::{Asserted, Scheduled};
+    assert_eq!(modality_of(T::Trial, "due to be tried"), Some(Scheduled));
+    assert_eq!(modality_of(T::Trial, "was tried in May"), Some(Asserted));
+    assert_eq!(modality_of(T::Trial, "next trial session"), Some(Scheduled));
+    assert_eq!(modality_of(T::Protest, "set to stage"), Some(Scheduled));
+    assert_eq!(modality_of(T::Release, "to be released"), Some(Scheduled));
+    // "set upon" is an attack, and "due to" before a noun a cause
+    assert_eq!(modality_of(T::Protest, "set upon"), Some(Asserted));
+    assert_eq!(modality_of(T::Torture, "due to torture"), Some(Asserted));
+}
+
+#[test]
 fn numeric_claims_with_qualifiers_units_sources_and_retraction() {
     let a = Doc::new(
         "According to the Health Ministry, at least 23 people were killed and more than 200 \

@@ -141,7 +141,7 @@ pub struct Event {
     pub sentence: Option<String>,
     /// Number of unnamed victims, when stated.
     pub victim_count: Option<u64>,
-    /// Asserted, alleged, denied or demanded.
+    /// Asserted, alleged, denied, demanded or scheduled.
     pub modality: Modality,
     /// True when the text says it did not happen.
     pub negated: bool,

@@ -404,6 +404,22 @@ pub enum Modality {
     Denied,
     /// Demanded or called for, not (yet) happened.
     Demanded,
+    /// Scheduled or expected at the time of the report, not (yet) happened: "is due to be tried
+    /// on 2 January", "a planned strike".
+    Scheduled,
+}
+
+impl Modality {
+    /// The lowercase name used in the export and on screen.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Asserted => "asserted",
+            Modality::Alleged => "alleged",
+            Modality::Denied => "denied",
+            Modality::Demanded => "demanded",
+            Modality::Scheduled => "scheduled",
+        }
+    }
 }
 
 /// One statement of an event in one document.

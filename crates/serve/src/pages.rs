@@ -395,15 +395,6 @@ fn participants_html(snap: &Snapshot, ev: &Event, except: Option<&str>) -> Strin
     parts.join(", ")
 }
 
-fn modality_name(m: Modality) -> &'static str {
-    match m {
-        Modality::Asserted => "asserted",
-        Modality::Alleged => "alleged",
-        Modality::Denied => "denied",
-        Modality::Demanded => "demanded",
-    }
-}
-
 /// One event as a list item with its facts and every source passage.
 fn event_item(snap: &Snapshot, ev: &Event, subject: Option<&str>) -> String {
     let mut out = String::new();
@@ -427,11 +418,7 @@ fn event_item(snap: &Snapshot, ev: &Event, subject: Option<&str>) -> String {
         out.push_str(" <span class=\"tag warn\">negated: the text says it did not happen</span>");
     }
     if ev.modality != Modality::Asserted {
-        let _ = write!(
-            out,
-            " <span class=\"tag\">{}</span>",
-            modality_name(ev.modality)
-        );
+        let _ = write!(out, " <span class=\"tag\">{}</span>", ev.modality.as_str());
     }
     let mut facts = Vec::new();
     let others = participants_html(snap, ev, subject);

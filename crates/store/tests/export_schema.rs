@@ -351,6 +351,7 @@ fn every_model_enum_value_is_allowed() {
         Modality::Alleged,
         Modality::Denied,
         Modality::Demanded,
+        Modality::Scheduled,
     ];
     let qualifiers = [
         Qualifier::Exact,

@@ -820,6 +820,7 @@ fn modality() -> impl Strategy<Value = Modality> {
         Just(Modality::Alleged),
         Just(Modality::Denied),
         Just(Modality::Demanded),
+        Just(Modality::Scheduled),
     ]
 }
 

@@ -72,6 +72,7 @@ pub fn sample(i: usize, sentences: usize) -> (Vec<u8>, AnalyzedDocument) {
         Modality::Alleged,
         Modality::Denied,
         Modality::Demanded,
+        Modality::Scheduled,
     ];
     for (k, s) in sentence_spans.iter().enumerate() {
         let person = find(&text, &format!("Серік Қалиев-{i}-{k}"), s.start);
