@@ -1029,26 +1029,35 @@ fn resolve_judged(
             .map(|&n| node_entity[n].clone())
             .collect();
         for (i, (em, source)) in analysis.events.into_iter().enumerate() {
+            // Two mentions of one entity ("the Human Rights Foundation (HRF)") are one
+            // participant, in the order first named.
+            let mut participants: Vec<Participant> = Vec::new();
+            for &(m, role) in &em.participants {
+                if let Some(id) = mention_ids.get(m) {
+                    if !participants
+                        .iter()
+                        .any(|p| p.entity == *id && p.role == role)
+                    {
+                        participants.push(Participant {
+                            entity: id.clone(),
+                            role,
+                        });
+                    }
+                }
+            }
+            let mut legal_basis: Vec<String> = Vec::new();
+            for id in em.legal_basis.iter().filter_map(|&m| mention_ids.get(m)) {
+                if !legal_basis.contains(id) {
+                    legal_basis.push(id.clone());
+                }
+            }
             let event = Event {
                 id: stable_id("evt", &[analysis.id.as_str(), &i.to_string()]),
                 event_type: em.event_type,
                 date: em.date,
-                participants: em
-                    .participants
-                    .iter()
-                    .filter_map(|&(m, role)| {
-                        mention_ids.get(m).map(|id| Participant {
-                            entity: id.clone(),
-                            role,
-                        })
-                    })
-                    .collect(),
+                participants,
                 location: em.location.and_then(|m| mention_ids.get(m).cloned()),
-                legal_basis: em
-                    .legal_basis
-                    .iter()
-                    .filter_map(|&m| mention_ids.get(m).cloned())
-                    .collect(),
+                legal_basis,
                 charges: em.charges,
                 sentence: em.sentence,
                 victim_count: em.victim_count,
@@ -1527,6 +1536,47 @@ mod tests {
             negated: false,
         });
         a
+    }
+
+    #[test]
+    fn two_mentions_of_one_entity_are_one_participant() {
+        let mut a = doc(
+            "The Human Rights Foundation (HRF) called for the release of Vladimir Kozlov.",
+            &[
+                ("Human Rights Foundation", O),
+                ("HRF", O),
+                ("Vladimir Kozlov", P),
+            ],
+        );
+        let all = Span::new(0, a.document.text.len());
+        a.events.push(EventMention {
+            event_type: EventType::CallForRelease,
+            trigger: all,
+            evidence: all,
+            participants: vec![(0, Role::Claimant), (1, Role::Claimant), (2, Role::Victim)],
+            date: None,
+            date_timex: None,
+            location: None,
+            legal_basis: Vec::new(),
+            charges: Vec::new(),
+            sentence: None,
+            victim_count: None,
+            modality: Modality::Demanded,
+            negated: false,
+        });
+        let kb = build_knowledge_base(std::slice::from_ref(&a));
+        let roles: Vec<(String, Role)> = kb.events[0]
+            .participants
+            .iter()
+            .map(|p| (p.entity.clone(), p.role))
+            .collect();
+        assert_eq!(
+            roles,
+            [
+                (id_of(&kb, &a, "HRF"), Role::Claimant),
+                (id_of(&kb, &a, "Vladimir Kozlov"), Role::Victim)
+            ]
+        );
     }
 
     #[test]
