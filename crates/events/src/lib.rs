@@ -2441,6 +2441,65 @@ fn active_with_object(after: &str, ty: EventType) -> bool {
         && !next.starts_with(|c: char| c.is_ascii_digit())
 }
 
+/// True when the name starting at `at` is the object of a preposition or of a verb of
+/// addressing, directly ("a lawyer for Bakhvalova", "regards Madel Ismailov as") or through an
+/// apposition ("a letter to the president of Kazakhstan, Nursultan Nazarbayev, requesting"): it
+/// is not the subject of the clause. `ss` is the sentence's start.
+fn object_of_phrase(lower: &str, ss: usize, at: usize) -> bool {
+    const GOVERNORS: &[&str] = &[
+        "to", "on", "for", "of", "with", "against", "at", "from", "about", "as", "regards",
+        "urged", "urging", "urges", "asked", "asking", "asks", "told", "telling", "tells", "wrote",
+        "sent", "pressed", "called",
+        // the subject of a condition, not of the call: "If Nazarbayev wants to change this, it's
+        // time for him to release Mr. Kozlov"
+        "if", "unless",
+    ];
+    let before = sl(lower, ss, at).trim_end();
+    // Titles before a name belong to it: "to President Nazarbayev", "on UN chief Guterres".
+    let governor = last_words(before, 4).find(|w| {
+        !matches!(
+            *w,
+            "president"
+                | "minister"
+                | "prime"
+                | "the"
+                | "chief"
+                | "secretary"
+                | "general"
+                | "mr"
+                | "ms"
+                | "mrs"
+                | "dr"
+                | "king"
+                | "governor"
+                | "judge"
+                | "un"
+                | "you"
+        )
+    });
+    if !before.ends_with(',') && governor.is_some_and(|w| GOVERNORS.contains(&w)) {
+        return true;
+    }
+    // An apposition: ", NAME" after a noun phrase governed by a preposition, back to the
+    // previous comma.
+    // previous comma: "to the …" with no verb after it ("submitted a letter to the president of
+    // the Republic of Kazakhstan, Nursultan Nazarbayev,"). Only "to the": "On Monday, Amnesty
+    // International called", "a lawyer for the family, X, asked" have their subject there.
+    if let Some(np) = before.strip_suffix(',') {
+        let seg = np.rfind(',').map_or(np, |i| &np[i + 1..]);
+        let mut after_to: Vec<&str> = words(seg).rev().take_while(|w| *w != "to").collect();
+        let governed = after_to.len() < words(seg).count();
+        after_to.reverse();
+        return governed
+            && after_to.first() == Some(&"the")
+            && !after_to.iter().any(|w| {
+                w.ends_with("ed")
+                    || matches!(*w, "is" | "was" | "are" | "were" | "has" | "have" | "had")
+            });
+    }
+    false
+}
+
 /// Finds the people of a candidate.
 #[allow(clippy::too_many_arguments)]
 fn participants(
@@ -2487,7 +2546,11 @@ fn participants(
         // The caller: the subject of the call.
         if let Some(cue) = call {
             let from = clause_start(ctx, ss, cue);
-            let here = ctx.mentions_in(from, cue);
+            // The one asked or spoken of is not the one asking: "a letter to the president,
+            // Nursultan Nazarbayev, requesting that he release", "a lawyer for Bakhvalova asked".
+            let here = ctx
+                .mentions_in(from, cue)
+                .filter(|&m| !object_of_phrase(lower, ss, ctx.mentions[m].span.start));
             let pick = here
                 .clone()
                 .find(|&m| {
@@ -2496,10 +2559,10 @@ fn participants(
                 .or_else(|| here.clone().find(|&m| ctx.is(m, EntityType::Person)));
             if let Some(m) = pick {
                 c.others.push((m, Role::Claimant));
-            } else if let Some(m) = ctx
-                .mentions_in(ss, cue)
-                .find(|&m| ctx.is(m, EntityType::Organization))
-            {
+            } else if let Some(m) = ctx.mentions_in(ss, cue).find(|&m| {
+                ctx.is(m, EntityType::Organization)
+                    && !object_of_phrase(lower, ss, ctx.mentions[m].span.start)
+            }) {
                 c.others.push((m, Role::Claimant));
             }
         }

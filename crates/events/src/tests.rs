@@ -225,6 +225,85 @@ fn a_call_for_release_is_not_a_release() {
 }
 
 #[test]
+fn the_one_asked_to_release_is_not_the_one_asking() {
+    // Each sentence its own document: calls of one document are one event.
+    let claimants_and_victims = |text: &str, people: &[&str], orgs: &[&str]| {
+        let mut doc = Doc::new(text);
+        for p in people {
+            doc = doc.person(p);
+        }
+        for o in orgs {
+            doc = doc.org(o);
+        }
+        let a = doc.read();
+        let call = one(&a, EventType::CallForRelease);
+        (with_role(&a, call, Role::Claimant), victims(&a, call))
+    };
+    let (claimants, _) = claimants_and_victims(
+        "The Human Rights Foundation submitted a letter today to the president of the Republic \
+         of Kazakhstan, Nursultan Nazarbayev, requesting that he release Vladimir Kozlov.",
+        &["Nursultan Nazarbayev", "Vladimir Kozlov"],
+        &["Human Rights Foundation"],
+    );
+    assert_eq!(claimants, ["Human Rights Foundation"]);
+    let (claimants, _) = claimants_and_victims(
+        "If Nazarbayev wants to change this, it's time for him to release Mr. Kozlov.",
+        &["Nazarbayev", "Kozlov"],
+        &[],
+    );
+    assert!(claimants.is_empty(), "{claimants:?}");
+    let (claimants, victims) = claimants_and_victims(
+        "The organization regards Madel Ismailov as a prisoner of conscience and is calling for \
+         his immediate and unconditional release.",
+        &["Madel Ismailov"],
+        &[],
+    );
+    assert!(claimants.is_empty(), "{claimants:?}");
+    assert_eq!(victims, ["Madel Ismailov"]);
+    // the subject still asks
+    let (claimants, _) = claimants_and_victims(
+        "Amnesty International called on President Tokayev to release Aron Atabek.",
+        &["Tokayev", "Aron Atabek"],
+        &["Amnesty International"],
+    );
+    assert_eq!(claimants, ["Amnesty International"]);
+}
+
+#[test]
+fn objects_and_appositions_after_a_preposition_are_not_subjects() {
+    let at = |s: &str, name: &str| {
+        let s = s.to_lowercase();
+        object_of_phrase(&s, 0, s.find(&name.to_lowercase()).unwrap())
+    };
+    assert!(at("A lawyer for Bakhvalova asked", "Bakhvalova"));
+    assert!(at("calls on you, President Nazarbayev, to", "Nazarbayev"));
+    assert!(at(
+        "a letter to the head of the council, Faik Zaidan, asking",
+        "Faik Zaidan"
+    ));
+    assert!(!at(
+        "Amnesty International called on",
+        "Amnesty International"
+    ));
+    assert!(!at(
+        "The head of the group, Maria Ivanova, said",
+        "Maria Ivanova"
+    ));
+    assert!(!at(
+        "Police detained him on Monday, Freedom Now said",
+        "Freedom Now"
+    ));
+    assert!(!at(
+        "On Monday, Amnesty International called for",
+        "Amnesty International"
+    ));
+    assert!(!at(
+        "A lawyer for the family, Ivan Orlov, asked",
+        "Ivan Orlov"
+    ));
+}
+
+#[test]
 fn call_for_investigation_and_the_alleged_torture_it_names() {
     let a = Doc::new(
         "Justice Watch called on the government to open an impartial investigation into \
