@@ -2565,6 +2565,35 @@ fn participants(
             }) {
                 c.others.push((m, Role::Claimant));
             }
+            // The one asked to act is the authority of the call: "calls on President Tokayev to
+            // release", "a letter to the president, Nursultan Nazarbayev, requesting that he
+            // release".
+            // Only the object of the asking verb itself, followed by its infinitive ("urged X
+            // to", "calls on X to", "appealed to X to"), or that apposition.
+            let asked = ctx
+                .mentions_in(cue, ts)
+                .filter(|&m| {
+                    let span = ctx.mentions[m].span;
+                    let lead = words(sl(lower, cue, span.start)).skip(1).all(|w| {
+                        matches!(
+                            w,
+                            "on" | "upon" | "to" | "the" | "president" | "prime" | "minister"
+                        )
+                    });
+                    lead && sl(lower, span.end, ts).trim_start().starts_with("to ")
+                })
+                .chain(ctx.mentions_in(from, cue).filter(|&m| {
+                    object_of_phrase(lower, ss, ctx.mentions[m].span.start)
+                        && sl(lower, ctx.mentions[m].span.end, cue).trim() == ","
+                }))
+                .find(|&m| {
+                    (ctx.is(m, EntityType::Person) || ctx.is(m, EntityType::Organization))
+                        && !c.victims.contains(&m)
+                        && !c.others.iter().any(|(o, _)| *o == m)
+                });
+            if let Some(m) = asked {
+                c.others.push((m, Role::Authority));
+            }
         }
         c.victims.retain(|v| !c.others.iter().any(|(o, _)| o == v));
         return;

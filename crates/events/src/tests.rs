@@ -237,22 +237,27 @@ fn the_one_asked_to_release_is_not_the_one_asking() {
         }
         let a = doc.read();
         let call = one(&a, EventType::CallForRelease);
-        (with_role(&a, call, Role::Claimant), victims(&a, call))
+        (
+            with_role(&a, call, Role::Claimant),
+            victims(&a, call),
+            with_role(&a, call, Role::Authority),
+        )
     };
-    let (claimants, _) = claimants_and_victims(
+    let (claimants, _, asked) = claimants_and_victims(
         "The Human Rights Foundation submitted a letter today to the president of the Republic \
          of Kazakhstan, Nursultan Nazarbayev, requesting that he release Vladimir Kozlov.",
         &["Nursultan Nazarbayev", "Vladimir Kozlov"],
         &["Human Rights Foundation"],
     );
     assert_eq!(claimants, ["Human Rights Foundation"]);
-    let (claimants, _) = claimants_and_victims(
+    assert_eq!(asked, ["Nursultan Nazarbayev"]);
+    let (claimants, _, _) = claimants_and_victims(
         "If Nazarbayev wants to change this, it's time for him to release Mr. Kozlov.",
         &["Nazarbayev", "Kozlov"],
         &[],
     );
     assert!(claimants.is_empty(), "{claimants:?}");
-    let (claimants, victims) = claimants_and_victims(
+    let (claimants, victims, _) = claimants_and_victims(
         "The organization regards Madel Ismailov as a prisoner of conscience and is calling for \
          his immediate and unconditional release.",
         &["Madel Ismailov"],
@@ -260,13 +265,14 @@ fn the_one_asked_to_release_is_not_the_one_asking() {
     );
     assert!(claimants.is_empty(), "{claimants:?}");
     assert_eq!(victims, ["Madel Ismailov"]);
-    // the subject still asks
-    let (claimants, _) = claimants_and_victims(
+    // the subject still asks, the one called on is asked
+    let (claimants, _, asked) = claimants_and_victims(
         "Amnesty International called on President Tokayev to release Aron Atabek.",
         &["Tokayev", "Aron Atabek"],
         &["Amnesty International"],
     );
     assert_eq!(claimants, ["Amnesty International"]);
+    assert_eq!(asked, ["Tokayev"]);
 }
 
 #[test]
