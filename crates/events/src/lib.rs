@@ -795,7 +795,7 @@ fn read_events(ctx: &Ctx, found: &[claims::Found]) -> Vec<EventMention> {
     inherit_dates(ctx, &mut all);
     recent_by_tense(ctx, &mut all);
     year_of_relative_timex(ctx, &mut all);
-    sibling_years(&mut all);
+    sibling_years(ctx, &mut all);
     propagate_legal_basis(ctx, &mut all);
     count_victims(found, &mut all);
     // A case against no one in particular ("the cases in which workers were convicted") is not a
@@ -3141,7 +3141,8 @@ fn sentence_dates(ctx: &Ctx, sent: Span, cands: &mut [Cand]) {
                 && !between.contains("anniversary")
                 && between.len() < 140
                 && (c.kind == Kind::Verb || noun_may_take_date(between))
-                && !participle_owns_date(between);
+                && !participle_owns_date(between)
+                && !event_noun_owns_date(between);
             if clean {
                 owner = Some(bi);
             } else if let Some(ai) = after {
@@ -3216,6 +3217,41 @@ fn sentence_dates(ctx: &Ctx, sent: Span, cands: &mut [Cand]) {
             c.own_date = true;
         }
     }
+}
+
+/// True when the words between a trigger and a later time expression end in a noun of an event
+/// of its own and its preposition ("charged with inciting protests during a strike in December
+/// 2011", "arrested over his role in the elections of 2019"): the date is that event's.
+fn event_noun_owns_date(between: &str) -> bool {
+    let mut ws = last_words(between, 2);
+    let (Some(prep), Some(noun)) = (ws.next(), ws.next()) else {
+        return false;
+    };
+    matches!(prep, "in" | "on" | "of" | "during")
+        && matches!(
+            noun,
+            "strike"
+                | "strikes"
+                | "protest"
+                | "protests"
+                | "demonstration"
+                | "demonstrations"
+                | "election"
+                | "elections"
+                | "violence"
+                | "unrest"
+                | "riot"
+                | "riots"
+                | "clashes"
+                | "uprising"
+                | "massacre"
+                | "war"
+                | "conflict"
+                | "crackdown"
+                | "coup"
+                | "referendum"
+                | "events"
+        )
 }
 
 /// True when the words between a trigger and a later time expression end in a participle that
@@ -3434,7 +3470,7 @@ fn assign_legal_basis(ctx: &Ctx, all: &mut [Cand]) {
 /// paragraph with a dated event or a stated year; calls take the document's own date.
 fn inherit_dates(ctx: &Ctx, all: &mut [Cand]) {
     // Same-sentence siblings: year only.
-    fill_sentence_years(all, |c| c.own_date && !is_call(c.ty));
+    fill_sentence_years(&ctx.lower, all, |c| c.own_date && !is_call(c.ty));
     // Calls: the document's date.
     for c in all.iter_mut() {
         if is_call(c.ty) && c.date.is_none() {
@@ -3527,30 +3563,62 @@ fn in_relative_clause(ctx: &Ctx, sent_start: usize, t: &Timex) -> bool {
 /// An event still undated after the tense and relative-expression rules takes the year those
 /// rules gave an event of its own sentence ("have been arrested for kidnapping a worker": the
 /// kidnapping is as recent as the arrest the sentence reports), as with a sibling's own date.
-fn sibling_years(all: &mut [Cand]) {
-    fill_sentence_years(all, |c| !is_call(c.ty) && !c.negated);
+fn sibling_years(ctx: &Ctx, all: &mut [Cand]) {
+    fill_sentence_years(&ctx.lower, all, |c| !is_call(c.ty) && !c.negated);
 }
 
 /// Within each sentence, the year of the first event that `donor` accepts dates that sentence's
 /// undated events (calls excepted: they take the document's date). `all` is in sentence order.
-fn fill_sentence_years(all: &mut [Cand], donor: impl Fn(&Cand) -> bool) {
+/// A step against a person does not take the year of the act it is for ("charged with inciting
+/// protests during a strike in December 2011": the charge came later).
+fn fill_sentence_years(lower: &str, all: &mut [Cand], donor: impl Fn(&Cand) -> bool) {
     let mut start = 0;
     while start < all.len() {
         let si = all[start].sentence;
         let end = start + all[start..].iter().take_while(|c| c.sentence == si).count();
-        let year = all[start..end]
-            .iter()
-            .filter(|c| donor(c))
-            .find_map(|c| c.date.and_then(|d| d.year));
-        if let Some(y) = year {
-            for c in &mut all[start..end] {
-                if c.date.is_none() && !is_call(c.ty) {
-                    c.date = Some(PartialDate::y(y));
-                }
+        for r in start..end {
+            if all[r].date.is_some() || is_call(all[r].ty) {
+                continue;
+            }
+            let year = all[start..end]
+                .iter()
+                .filter(|d| donor(d) && !is_offence_of(lower, &all[r], d))
+                .find_map(|d| d.date.and_then(|d| d.year));
+            if let Some(y) = year {
+                all[r].date = Some(PartialDate::y(y));
             }
         }
         start = end;
     }
+}
+
+/// True when `act` is what the step `step` is for: it follows the step's trigger after "with",
+/// "for", "of" or "over" ("charged with inciting protests", "arrested for the killing of").
+fn is_offence_of(lower: &str, step: &Cand, act: &Cand) -> bool {
+    matches!(
+        step.ty,
+        EventType::Charge
+            | EventType::Trial
+            | EventType::Conviction
+            | EventType::Appeal
+            | EventType::Arrest
+            | EventType::Detention
+    ) && !matches!(
+        act.ty,
+        EventType::Charge
+            | EventType::Trial
+            | EventType::Conviction
+            | EventType::Appeal
+            | EventType::Arrest
+            | EventType::Detention
+            | EventType::Release
+            | EventType::Pardon
+            | EventType::Acquittal
+            | EventType::Investigation
+    ) && act.trigger.start >= step.trigger.end
+        && words(sl(lower, step.trigger.end, act.trigger.start))
+            .next()
+            .is_some_and(|w| matches!(w, "with" | "for" | "of" | "over"))
 }
 
 /// An undated event told in the present perfect or present ("has been arrested", "remains in

@@ -225,6 +225,38 @@ fn a_call_for_release_is_not_a_release() {
 }
 
 #[test]
+fn a_date_of_the_act_a_step_is_for_does_not_date_the_step() {
+    let a = Doc::dated(
+        "Vladimir Kozlov was charged with inciting violent protests during an oil workers' \
+         strike in December 2011.",
+        date("2012-11-20"),
+    )
+    .person("Vladimir Kozlov")
+    .date("December 2011", "2011-12")
+    .read();
+    assert_eq!(one(&a, EventType::Charge).date, None);
+    assert_eq!(one(&a, EventType::Protest).date, date("2011-12"));
+    let a = Doc::dated(
+        "Roza Tuletaeva was detained following the violence on 16 October.",
+        date("2012-11-20"),
+    )
+    .person("Roza Tuletaeva")
+    .date("16 October", "2012-10-16")
+    .read();
+    // the detention followed the violence: its year, not the violence's day
+    assert_eq!(one(&a, EventType::Arrest).date, date("2012"));
+    // the step's own date still dates it
+    let a = Doc::dated(
+        "Roza Tuletaeva was detained on 16 October after the strike.",
+        date("2012-11-20"),
+    )
+    .person("Roza Tuletaeva")
+    .date("16 October", "2012-10-16")
+    .read();
+    assert_eq!(one(&a, EventType::Arrest).date, date("2012-10-16"));
+}
+
+#[test]
 fn the_one_asked_to_release_is_not_the_one_asking() {
     // Each sentence its own document: calls of one document are one event.
     let claimants_and_victims = |text: &str, people: &[&str], orgs: &[&str]| {
