@@ -2548,9 +2548,21 @@ fn participants(
             let from = clause_start(ctx, ss, cue);
             // The one asked or spoken of is not the one asking: "a letter to the president,
             // Nursultan Nazarbayev, requesting that he release", "a lawyer for Bakhvalova asked".
-            let here = ctx
-                .mentions_in(from, cue)
-                .filter(|&m| !object_of_phrase(lower, ss, ctx.mentions[m].span.start));
+            // Nor is the one told what they "should" or "must" do ("Mr Cameron should add his
+            // voice to calls for an investigation", "The authorities must release").
+            let told = |m: usize| {
+                let span = ctx.mentions[m].span;
+                object_of_phrase(lower, ss, span.start)
+                    || has_any_word(
+                        sl(lower, span.end, cue.max(span.end)),
+                        list!["should", "must", "ought"],
+                    )
+                    || matches!(
+                        sl(lower, cue, ts).split(' ').next(),
+                        Some("should" | "must")
+                    )
+            };
+            let here = ctx.mentions_in(from, cue).filter(|&m| !told(m));
             let pick = here
                 .clone()
                 .find(|&m| {
@@ -2559,10 +2571,10 @@ fn participants(
                 .or_else(|| here.clone().find(|&m| ctx.is(m, EntityType::Person)));
             if let Some(m) = pick {
                 c.others.push((m, Role::Claimant));
-            } else if let Some(m) = ctx.mentions_in(ss, cue).find(|&m| {
-                ctx.is(m, EntityType::Organization)
-                    && !object_of_phrase(lower, ss, ctx.mentions[m].span.start)
-            }) {
+            } else if let Some(m) = ctx
+                .mentions_in(ss, cue)
+                .find(|&m| ctx.is(m, EntityType::Organization) && !told(m))
+            {
                 c.others.push((m, Role::Claimant));
             }
             // The one asked to act is the authority of the call: "calls on President Tokayev to
@@ -2583,8 +2595,13 @@ fn participants(
                     lead && sl(lower, span.end, ts).trim_start().starts_with("to ")
                 })
                 .chain(ctx.mentions_in(from, cue).filter(|&m| {
-                    object_of_phrase(lower, ss, ctx.mentions[m].span.start)
-                        && sl(lower, ctx.mentions[m].span.end, cue).trim() == ","
+                    let span = ctx.mentions[m].span;
+                    (object_of_phrase(lower, ss, span.start)
+                        && sl(lower, span.end, cue).trim() == ",")
+                        || has_any_word(
+                            sl(lower, span.end, cue.max(span.end)),
+                            list!["should", "must", "ought"],
+                        )
                 }))
                 .find(|&m| {
                     (ctx.is(m, EntityType::Person) || ctx.is(m, EntityType::Organization))

@@ -297,6 +297,16 @@ fn the_one_asked_to_release_is_not_the_one_asking() {
     );
     assert!(claimants.is_empty(), "{claimants:?}");
     assert_eq!(victims, ["Madel Ismailov"]);
+    // told what they should do: asked, not asking
+    let a = Doc::new(
+        "Mr Cameron should add his voice to calls for an international investigation into the \
+         Zhanaozen killings.",
+    )
+    .person("Cameron")
+    .read();
+    let call = one(&a, EventType::CallForInvestigation);
+    assert!(with_role(&a, call, Role::Claimant).is_empty());
+    assert_eq!(with_role(&a, call, Role::Authority), ["Cameron"]);
     // the subject still asks, the one called on is asked
     let (claimants, _, asked) = claimants_and_victims(
         "Amnesty International called on President Tokayev to release Aron Atabek.",
