@@ -3593,14 +3593,19 @@ fn fill_sentence_years(lower: &str, all: &mut [Cand], donor: impl Fn(&Cand) -> b
     while start < all.len() {
         let si = all[start].sentence;
         let end = start + all[start..].iter().take_while(|c| c.sentence == si).count();
+        // The donors as they stand before any of the sentence's events is filled.
+        let donors: Vec<(usize, i32)> = (start..end)
+            .filter(|&d| donor(&all[d]))
+            .filter_map(|d| all[d].date.and_then(|x| x.year).map(|y| (d, y)))
+            .collect();
         for r in start..end {
             if all[r].date.is_some() || is_call(all[r].ty) {
                 continue;
             }
-            let year = all[start..end]
+            let year = donors
                 .iter()
-                .filter(|d| donor(d) && !is_offence_of(lower, &all[r], d))
-                .find_map(|d| d.date.and_then(|d| d.year));
+                .find(|&&(d, _)| !is_offence_of(lower, &all[r], &all[d]))
+                .map(|&(_, y)| y);
             if let Some(y) = year {
                 all[r].date = Some(PartialDate::y(y));
             }
@@ -3612,27 +3617,20 @@ fn fill_sentence_years(lower: &str, all: &mut [Cand], donor: impl Fn(&Cand) -> b
 /// True when `act` is what the step `step` is for: it follows the step's trigger after "with",
 /// "for", "of" or "over" ("charged with inciting protests", "arrested for the killing of").
 fn is_offence_of(lower: &str, step: &Cand, act: &Cand) -> bool {
-    matches!(
-        step.ty,
-        EventType::Charge
-            | EventType::Trial
-            | EventType::Conviction
-            | EventType::Appeal
-            | EventType::Arrest
-            | EventType::Detention
-    ) && !matches!(
-        act.ty,
-        EventType::Charge
-            | EventType::Trial
-            | EventType::Conviction
-            | EventType::Appeal
-            | EventType::Arrest
-            | EventType::Detention
-            | EventType::Release
-            | EventType::Pardon
-            | EventType::Acquittal
-            | EventType::Investigation
-    ) && act.trigger.start >= step.trigger.end
+    use EventType as T;
+    let step_against_person = |t: T| {
+        matches!(
+            t,
+            T::Charge | T::Trial | T::Conviction | T::Appeal | T::Arrest | T::Detention
+        )
+    };
+    step_against_person(step.ty)
+        && !step_against_person(act.ty)
+        && !matches!(
+            act.ty,
+            T::Release | T::Pardon | T::Acquittal | T::Investigation
+        )
+        && act.trigger.start >= step.trigger.end
         && words(sl(lower, step.trigger.end, act.trigger.start))
             .next()
             .is_some_and(|w| matches!(w, "with" | "for" | "of" | "over"))
