@@ -592,7 +592,9 @@ fn write_readable(
             let date = ev.date.as_deref().unwrap_or("date unknown");
             let mut line = format!("{bullet}{date}  {} ({})", ev.event_type, ev.role);
             if ev.negated {
-                line.push_str("; denied");
+                // "was not charged": the text says it did not happen, which is not a denial
+                // (the `denied` modality is someone denying it).
+                line.push_str("; negated: the text says it did not happen");
             } else if ev.modality != "asserted" {
                 line.push_str(&format!("; {}", ev.modality));
             }

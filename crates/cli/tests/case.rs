@@ -107,6 +107,20 @@ fn kozlov_case_file_has_the_legal_chain_from_its_sources() {
             .any(|o| o[0] == "Human Rights Foundation"),
         "{call}"
     );
+    // The president the letter is addressed to is asked, not asking.
+    let others = call["others"].as_array().unwrap();
+    assert!(
+        others
+            .iter()
+            .any(|o| o[0] == "Nursultan Nazarbayev" && o[1] == "authority"),
+        "{call}"
+    );
+    assert!(
+        !others
+            .iter()
+            .any(|o| o[0] == "Nursultan Nazarbayev" && o[1] == "claimant"),
+        "{call}"
+    );
 
     // The legal chain is in date order: detention, charge, conviction, appeal.
     let position = |e: &Value| {
