@@ -1769,6 +1769,13 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
                             | "end"
                             | "ending"
                             | "eradicating"
+                            | "eliminate"
+                            | "eliminating"
+                            | "abolish"
+                            | "abolishing"
+                            // "all vestiges of torture", "all forms of ill-treatment"
+                            | "vestiges"
+                            | "forms"
                     )
                 };
                 prev.first().is_some_and(|w| against(w))

@@ -387,6 +387,12 @@ fn hypotheticals_and_generic_statements_are_not_events() {
     .person("Raushan Seitova")
     .read();
     assert!(a.events.is_empty(), "{:#?}", a.events);
+    let a = Doc::new(
+        "The authorities declared that they would not rest until all vestiges of torture had \
+         been eliminated, and pledged to abolish ill-treatment.",
+    )
+    .read();
+    assert!(a.events.is_empty(), "{:#?}", a.events);
     assert!(a.claims.is_empty(), "{:#?}", a.claims);
 }
 
