@@ -3065,6 +3065,7 @@ fn sentence_dates(ctx: &Ctx, sent: Span, cands: &mut [Cand]) {
     let lower = ctx.lower.as_str();
     let (ss, _se) = (sent.start, sent.end);
     let mut best: Vec<Option<(usize, usize)>> = vec![None; cands.len()]; // (distance, timex)
+    let mut shifted: Vec<Option<(PartialDate, usize)>> = vec![None; cands.len()];
     let mut signed = None;
     for t in ctx.timexes_in(sent.start, sent.end) {
         let tx = &ctx.timexes[t];
@@ -3139,6 +3140,15 @@ fn sentence_dates(ctx: &Ctx, sent: Span, cands: &mut [Cand]) {
         }
         let before = cands.iter().rposition(|c| c.trigger.end <= xs);
         let after = cands.iter().position(|c| c.trigger.start >= xe);
+        // "died on 21 December 2011, two days after he was released": the release is two days
+        // earlier, by arithmetic the text states.
+        if let Some(ai) = after {
+            if let Some(d) =
+                timex_date(tx).and_then(|d| offset_date(d, sl(lower, xe, cands[ai].trigger.start)))
+            {
+                shifted[ai].get_or_insert((d, t));
+            }
+        }
         // Fronted: only a few words, none of them a name or a verb, stand before the date
         // ("On 8 October,", "Indeed, in 1997"), not "Kenzhebaev died on 21 December".
         let lead_text = sl(lower, ss, xs);
@@ -3240,6 +3250,60 @@ fn sentence_dates(ctx: &Ctx, sent: Span, cands: &mut [Cand]) {
             c.date_timex = Some(t);
             c.own_date = true;
         }
+    }
+    for (c, s) in cands.iter_mut().zip(shifted) {
+        if let (None, Some((d, t))) = (c.date, s) {
+            c.date = Some(d);
+            c.date_timex = Some(t);
+            c.own_date = true;
+        }
+    }
+}
+
+/// The date of an event told as "N days (weeks, months, years) after" or "before" a dated one:
+/// `gap` is the text between the time expression and the event's trigger (", two days after he
+/// was"). Days and weeks keep the day, months the month, years the year, and only when `date` is
+/// that fine.
+fn offset_date(date: PartialDate, gap: &str) -> Option<PartialDate> {
+    use casefile_timex::calendar::{add_days, add_months, Ymd};
+    let rest = gap.trim_start_matches([' ', ',']);
+    let mut ws = words(rest);
+    let mut w = ws.next()?;
+    if matches!(w, "just" | "only" | "about" | "some" | "nearly" | "almost") {
+        w = ws.next()?;
+    }
+    let n: i64 = match w {
+        "a" | "an" | "one" => 1,
+        _ => {
+            let (v, _, end) = numbers::parse_number(w, 0, w.len())?;
+            if end != w.len() || v > 400 {
+                return None;
+            }
+            v as i64
+        }
+    };
+    let unit = ws.next()?;
+    let sign = match ws.next()? {
+        "after" => -1,
+        "before" => 1,
+        _ => return None,
+    };
+    // Only the verb group of the event may follow ("after he was", "before being").
+    if ws.count() > 3 || rest.contains([',', ';']) {
+        return None;
+    }
+    match (unit, date.year, date.month, date.day) {
+        ("day" | "days" | "week" | "weeks", Some(y), Some(m), Some(d)) => {
+            let per = if unit.starts_with("day") { 1 } else { 7 };
+            let to = add_days(Ymd { y, m, d }, sign * n * per);
+            PartialDate::checked(Some(to.y), Some(to.m), Some(to.d))
+        }
+        ("month" | "months", Some(y), Some(m), _) => {
+            let (y, m) = add_months(y, m, (sign * n) as i32);
+            PartialDate::checked(Some(y), Some(m), None)
+        }
+        ("year" | "years", Some(y), _, _) => Some(PartialDate::y(y + (sign * n) as i32)),
+        _ => None,
     }
 }
 

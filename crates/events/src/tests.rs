@@ -257,6 +257,39 @@ fn a_date_of_the_act_a_step_is_for_does_not_date_the_step() {
 }
 
 #[test]
+fn an_event_days_or_months_after_a_dated_one_is_dated_by_arithmetic() {
+    let a = Doc::new(
+        "Bazarbai Kenzhebaev died on 21 December 2011, two days after he was released from \
+         police custody.",
+    )
+    .person("Bazarbai Kenzhebaev")
+    .date("21 December 2011", "2011-12-21")
+    .read();
+    assert_eq!(one(&a, EventType::Release).date, date("2011-12-19"));
+    // across a year's end, and a month keeps the month only
+    let d = |gap: &str, from: &str| offset_date(from.parse().unwrap(), gap);
+    assert_eq!(
+        d(", three weeks after he was", "2020-01-06"),
+        date("2019-12-16")
+    );
+    assert_eq!(
+        d(", two months before being", "2020-11-30"),
+        date("2021-01")
+    );
+    assert_eq!(d(", a year after", "2020"), date("2019"));
+    // a day count needs a day to count from; a long clause after "after" is not the event's
+    assert_eq!(d(", two days after", "2020-05"), None);
+    assert_eq!(
+        d(
+            ", just two days after Twitter deleted a tweet by the",
+            "2021-06-04"
+        ),
+        None
+    );
+    assert_eq!(d(" in Almaty", "2021-06-04"), None);
+}
+
+#[test]
 fn the_one_asked_to_release_is_not_the_one_asking() {
     // Each sentence its own document: calls of one document are one event.
     let claimants_and_victims = |text: &str, people: &[&str], orgs: &[&str]| {

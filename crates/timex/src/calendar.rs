@@ -4,8 +4,11 @@
 /// A complete calendar date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Ymd {
+    /// The year.
     pub y: i32,
+    /// The month, 1–12.
     pub m: u8,
+    /// The day of the month, 1–31.
     pub d: u8,
 }
 
@@ -20,6 +23,7 @@ pub fn to_days(date: Ymd) -> i64 {
     era * 146097 + doe - 719468
 }
 
+/// The date `z` days after 1970-01-01 (the inverse of [`to_days`]).
 pub fn from_days(z: i64) -> Ymd {
     let z = z + 719468;
     let era = if z >= 0 { z } else { z - 146096 } / 146097;
@@ -37,6 +41,7 @@ pub fn from_days(z: i64) -> Ymd {
     }
 }
 
+/// `date` moved by `n` days.
 pub fn add_days(date: Ymd, n: i64) -> Ymd {
     from_days(to_days(date) + n)
 }

@@ -16,7 +16,7 @@
 //! [`annotate_timeml`] and [`annotate_timeml_dir`] read and write TimeML, for evaluation against
 //! TempEval-3 with `shared/eval/timex_score.py`.
 
-mod calendar;
+pub mod calendar;
 mod grammar;
 mod resolve;
 mod timeml;
