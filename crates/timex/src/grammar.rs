@@ -136,6 +136,10 @@ pub enum Holiday {
     /// Last Monday of May (US).
     MemorialDay,
     Easter,
+    /// The Friday before Easter.
+    GoodFriday,
+    /// The Monday after Easter.
+    EasterMonday,
 }
 
 /// An expression's meaning before anchoring.
@@ -936,6 +940,8 @@ impl<'a> G<'a> {
             "thanksgiving" if day(i + 1) => (i + 2, Holiday::Thanksgiving),
             "thanksgiving" => (i + 1, Holiday::Thanksgiving),
             "easter" if self.is(i + 1, "sunday") => (i + 2, Holiday::Easter),
+            "easter" if self.is(i + 1, "monday") => (i + 2, Holiday::EasterMonday),
+            "good" if self.is(i + 1, "friday") && self.cap(i + 1) => (i + 2, Holiday::GoodFriday),
             "easter" => (i + 1, Holiday::Easter),
             "halloween" => (i + 1, Holiday::Halloween),
             "new" if self.is(i + 1, "year") && self.cap(i + 1) => {

@@ -505,6 +505,8 @@ fn holiday_date(h: Holiday, y: i32) -> Ymd {
         Holiday::LaborDay => calendar::nth_weekday(y, 9, 1, 1),
         Holiday::MemorialDay => calendar::nth_weekday(y, 5, 1, 5),
         Holiday::Easter => calendar::easter(y),
+        Holiday::GoodFriday => calendar::add_days(calendar::easter(y), -2),
+        Holiday::EasterMonday => calendar::add_days(calendar::easter(y), 1),
     }
 }
 

@@ -661,6 +661,23 @@ fn holidays_and_years_in_words() {
         Date,
         "XXXX-04-XX",
     );
+    // the days that move with Easter (Easter 2020 was 12 April)
+    let june_2020 = PartialDate::checked(Some(2020), Some(6), Some(3));
+    one(
+        "On Good Friday, soldiers arrived at his home.",
+        june_2020,
+        "Good Friday",
+        Date,
+        "2020-04-10",
+    );
+    one(
+        "He was detained on Easter Monday.",
+        june_2020,
+        "Easter Monday",
+        Date,
+        "2020-04-13",
+    );
+    assert_eq!(found("a good friday night out", june_2020), vec![]);
     // a number, not a year
     assert_eq!(found("twelve hundred people", d), vec![]);
 }

@@ -366,6 +366,8 @@ fn build_lexicon() -> FxHashMap<&'static str, Lex> {
         "labor",
         "memorial",
         "valentine",
+        // "Good Friday"
+        "good",
     ] {
         m.insert(w, Lex::Holiday);
     }
