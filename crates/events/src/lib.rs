@@ -938,7 +938,10 @@ fn resolve_pronoun(ctx: &Ctx, si: usize, pos: usize, want: Option<Gender>) -> Op
 
 /// The gender of the nearest "his" / "her" among the last `n` words of `s`, if there is one.
 fn possessive(s: &str, n: usize) -> Option<Option<Gender>> {
+    // A nearer possessive noun owns the act: "his wife's release" is the wife's ("’s" splits
+    // into its own word "s").
     last_words(s, n)
+        .take_while(|w| *w != "s" && !w.ends_with("'s"))
         .find(|w| matches!(*w, "his" | "her"))
         .map(gender::of_pronoun)
 }
@@ -2569,7 +2572,12 @@ fn participants(
                         Some("should" | "must")
                     )
             };
-            let here = ctx.mentions_in(from, cue).filter(|&m| !told(m));
+            // The one to be freed is not the one asking ("The organization considers Aigerim
+            // Sultanova a prisoner of conscience and calls for her release").
+            let victims = c.victims.clone();
+            let here = ctx
+                .mentions_in(from, cue)
+                .filter(|&m| !told(m) && !victims.contains(&m));
             let pick = here
                 .clone()
                 .find(|&m| {
@@ -2580,7 +2588,7 @@ fn participants(
                 c.others.push((m, Role::Claimant));
             } else if let Some(m) = ctx
                 .mentions_in(ss, cue)
-                .find(|&m| ctx.is(m, EntityType::Organization) && !told(m))
+                .find(|&m| ctx.is(m, EntityType::Organization) && !told(m) && !victims.contains(&m))
             {
                 c.others.push((m, Role::Claimant));
             }

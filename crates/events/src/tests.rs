@@ -330,6 +330,22 @@ fn the_one_asked_to_release_is_not_the_one_asking() {
     );
     assert!(claimants.is_empty(), "{claimants:?}");
     assert_eq!(victims, ["Madel Ismailov"]);
+    // the one to be freed is not the one asking, and "his wife's release" is the wife's
+    let (claimants, victims, _) = claimants_and_victims(
+        "The organization considers Aigerim Sultanova a prisoner of conscience and calls for \
+         her immediate and unconditional release.",
+        &["Aigerim Sultanova"],
+        &[],
+    );
+    assert!(claimants.is_empty(), "{claimants:?}");
+    assert_eq!(victims, ["Aigerim Sultanova"]);
+    let (claimants, victims, _) = claimants_and_victims(
+        "Richard Ratcliffe has been campaigning for his wife's release.",
+        &["Richard Ratcliffe"],
+        &[],
+    );
+    assert_eq!(claimants, ["Richard Ratcliffe"]);
+    assert!(victims.is_empty(), "{victims:?}");
     // told what they should do: asked, not asking
     let a = Doc::new(
         "Mr Cameron should add his voice to calls for an international investigation into the \
