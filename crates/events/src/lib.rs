@@ -3182,8 +3182,11 @@ fn sentence_dates(ctx: &Ctx, sent: Span, cands: &mut [Cand]) {
             let clean = !between.contains(';')
                 && !between.contains("anniversary")
                 && between.len() < 140
-                && (c.kind == Kind::Verb || noun_may_take_date(between))
-                && !participle_owns_date(between)
+                && (c.kind == Kind::Verb
+                    || (c.kind == Kind::Noun && takes_place(between))
+                    || noun_may_take_date(between))
+                && ((c.kind == Kind::Noun && takes_place(between))
+                    || !participle_owns_date(between))
                 && !event_noun_owns_date(between);
             if clean {
                 owner = Some(bi);
@@ -3400,6 +3403,43 @@ fn states_year(text: &str) -> bool {
                 .get(i + 4)
                 .is_none_or(|b| !b.is_ascii_digit())
     })
+}
+
+/// True when a noun trigger is the subject of a verb of taking place and `between` (the words up
+/// to a later time expression) ends in that verb and a short place phrase: "The trial of X,
+/// editor of Y, opened today", "Her trial opened at the Kemir City Court on 2 June".
+fn takes_place(between: &str) -> bool {
+    let ws: Vec<&str> = words(between).collect();
+    let Some(v) = ws.iter().rposition(|w| {
+        matches!(
+            *w,
+            "opened"
+                | "began"
+                | "started"
+                | "resumed"
+                | "ended"
+                | "concluded"
+                | "occurred"
+                | "happened"
+                | "erupted"
+        )
+    }) else {
+        return false;
+    };
+    let rest = &ws[v + 1..];
+    // "an investigation into what happened to her on 28 March": the date is what happened's
+    !(v > 0 && matches!(ws[v - 1], "what" | "which" | "that" | "who"))
+        && rest.len() <= 6
+        // ("behind closed doors" is a manner, not a verb)
+        && rest
+            .iter()
+            .all(|w| !(w.len() > 4 && w.ends_with("ed")) || *w == "closed")
+        && rest.last().is_none_or(|w| {
+            matches!(
+                *w,
+                "on" | "in" | "at" | "since" | "from" | "during" | "between"
+            )
+        })
 }
 
 /// A noun trigger takes a later date only through a prepositional phrase with no verb between:

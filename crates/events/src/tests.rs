@@ -290,6 +290,30 @@ fn an_event_days_or_months_after_a_dated_one_is_dated_by_arithmetic() {
 }
 
 #[test]
+fn a_noun_that_takes_place_takes_the_date_of_its_verb() {
+    let a = Doc::dated(
+        "The trial of Aygerim Sultanova, editor-in-chief of the independent newspaper Kemir \
+         Courier, opened today at the Kemir City Court.",
+        date("2023-06-02"),
+    )
+    .person("Aygerim Sultanova")
+    .org("Kemir City Court")
+    .date("today", "2023-06-02")
+    .read();
+    assert_eq!(one(&a, EventType::Trial).date, date("2023-06-02"));
+    assert!(takes_place(
+        " of kadirov and his co-defendants began behind closed doors on "
+    ));
+    assert!(takes_place(" opened at the kemir city court on "));
+    // the date of what happened, not of the investigation into it
+    assert!(!takes_place(" into what happened to her on "));
+    // another verb after it: "opened the way to talks, which ended on"
+    assert!(!takes_place(
+        " opened the way to talks that were suspended on "
+    ));
+}
+
+#[test]
 fn the_one_asked_to_release_is_not_the_one_asking() {
     // Each sentence its own document: calls of one document are one event.
     let claimants_and_victims = |text: &str, people: &[&str], orgs: &[&str]| {
