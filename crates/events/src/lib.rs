@@ -2699,7 +2699,16 @@ fn participants(
                 } else {
                     (cs, clause)
                 };
-                c.victims = subject(ctx, cs, ts, want, sent);
+                // "release X and Y and all others detained for …": the participle describes
+                // the unnamed others, not the names before them.
+                // ("X was among those arrested" still names X.)
+                let others_described = prev
+                    .first()
+                    .is_some_and(|w| matches!(*w, "others" | "those" | "everyone" | "anyone"))
+                    && prev.get(1) != Some(&"among");
+                if !others_described {
+                    c.victims = subject(ctx, cs, ts, want, sent);
+                }
                 if c.victims.is_empty() {
                     c.victims = inverted_subject(ctx, cs, ts, te, se, want);
                 }

@@ -290,6 +290,27 @@ fn an_event_days_or_months_after_a_dated_one_is_dated_by_arithmetic() {
 }
 
 #[test]
+fn a_participle_after_all_others_describes_the_unnamed() {
+    let a = Doc::new(
+        "The government must release Aigerim Sultanova and Nurlan Temirov and all others \
+         detained solely for the peaceful exercise of their rights.",
+    )
+    .person("Aigerim Sultanova")
+    .person("Nurlan Temirov")
+    .read();
+    let named_detainees: Vec<String> = of_type(&a, EventType::Detention)
+        .into_iter()
+        .chain(of_type(&a, EventType::Arrest))
+        .flat_map(|e| victims(&a, e))
+        .collect();
+    assert!(named_detainees.is_empty(), "{named_detainees:?}");
+    let a = Doc::new("Agnes Chow and two other activists were among those arrested.")
+        .person("Agnes Chow")
+        .read();
+    assert_eq!(victims(&a, one(&a, EventType::Arrest)), ["Agnes Chow"]);
+}
+
+#[test]
 fn a_noun_that_takes_place_takes_the_date_of_its_verb() {
     let a = Doc::dated(
         "The trial of Aygerim Sultanova, editor-in-chief of the independent newspaper Kemir \
