@@ -292,8 +292,8 @@ fn an_event_days_or_months_after_a_dated_one_is_dated_by_arithmetic() {
 #[test]
 fn a_participle_after_all_others_describes_the_unnamed() {
     let a = Doc::new(
-        "The government must release Aigerim Sultanova and Nurlan Temirov and all others \
-         detained solely for the peaceful exercise of their rights.",
+        "Recommendations:\n- release Aigerim Sultanova and Nurlan Temirov and all others \
+         detained solely for the peaceful exercise of their rights;",
     )
     .person("Aigerim Sultanova")
     .person("Nurlan Temirov")
