@@ -2821,7 +2821,21 @@ fn participants(
                 let v = subject(ctx, cs, ts, want, sent);
                 if let Some(&first) = v.last() {
                     let link = sl(lower, ctx.mentions[first].span.end, ts);
-                    if has_any_word(link, LINKING) {
+                    // Taking part makes a protester, not a defendant: "X, who had attended
+                    // every hearing of the trial".
+                    let takes_part = c.ty != EventType::Protest
+                        && has_any_word(
+                            link,
+                            list![
+                                "attended",
+                                "joined",
+                                "staged",
+                                "organised",
+                                "organized",
+                                "led",
+                            ],
+                        );
+                    if has_any_word(link, LINKING) && !takes_part {
                         c.victims = v;
                     }
                 }

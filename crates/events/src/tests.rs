@@ -304,6 +304,18 @@ fn a_participle_after_all_others_describes_the_unnamed() {
         .flat_map(|e| victims(&a, e))
         .collect();
     assert!(named_detainees.is_empty(), "{named_detainees:?}");
+    // attending a trial makes no one its defendant
+    let a = Doc::new(
+        "At least 15 people were detained, among them Daulet Sultanov, the journalist's \
+         younger brother, who had attended every public hearing of the trial.",
+    )
+    .person("Daulet Sultanov")
+    .read();
+    let defendants: Vec<String> = of_type(&a, EventType::Trial)
+        .into_iter()
+        .flat_map(|e| victims(&a, e))
+        .collect();
+    assert!(defendants.is_empty(), "{defendants:?}");
     let a = Doc::new("Agnes Chow and two other activists were among those arrested.")
         .person("Agnes Chow")
         .read();
