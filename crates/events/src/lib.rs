@@ -2013,8 +2013,16 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
             .unwrap_or(ts);
         let near = sl(lower, near_from, ts);
         let near = near.rsplit([';', '.']).next().unwrap_or(near);
+        // An "unless" condition reaches to the trigger until a comma closes it: "release X,
+        // unless he is charged with a recognisable offence on credible evidence and tried".
+        // ("if" often means "whether": "unclear if the protests that broke out after X was
+        // arrested …"; it only counts near the trigger, with the other hypotheticals.)
+        let in_condition = rfind_any_word(before, list!["unless"])
+            .is_some_and(|(p, _)| !before[p..].contains([',', ';', ':']));
         if call.is_none()
-            && (has_any_word(near, HYPOTHETICAL) || last_words(before, 2).any(|w| w == "any"))
+            && (has_any_word(near, HYPOTHETICAL)
+                || in_condition
+                || last_words(before, 2).any(|w| w == "any"))
         {
             continue;
         }

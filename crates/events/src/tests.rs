@@ -494,6 +494,14 @@ fn hypotheticals_and_generic_statements_are_not_events() {
     .read();
     assert!(a.events.is_empty(), "{:#?}", a.events);
     let a = Doc::new(
+        "Release Nurlan Timirov immediately, unless he is charged with a recognisable criminal \
+         offence on the basis of credible evidence and tried in proceedings that meet \
+         international standards.",
+    )
+    .person("Nurlan Timirov")
+    .read();
+    assert!(of_type(&a, EventType::Trial).is_empty(), "{:#?}", a.events);
+    let a = Doc::new(
         "The authorities declared that they would not rest until all vestiges of torture had \
          been eliminated, and pledged to abolish ill-treatment.",
     )
