@@ -218,6 +218,17 @@ pub(crate) const ENTRIES: &[Entry] = &[
     e("kidnapping", T::Abduction, Noun, 0),
     e("taken hostage", T::Abduction, Verb, 0),
     e("held hostage", T::Abduction, Verb, 0),
+    // "was forced into a minivan by unidentified men", "bundled into an unmarked car"
+    e("forced into a car", T::Abduction, Verb, 0),
+    e("forced into a van", T::Abduction, Verb, 0),
+    e("forced into a minivan", T::Abduction, Verb, 0),
+    e("forced into a vehicle", T::Abduction, Verb, 0),
+    e("forced into an unmarked", T::Abduction, Verb, 0),
+    e("bundled into a car", T::Abduction, Verb, 0),
+    e("bundled into a van", T::Abduction, Verb, 0),
+    e("bundled into a minivan", T::Abduction, Verb, 0),
+    e("bundled into a vehicle", T::Abduction, Verb, 0),
+    e("bundled into an unmarked", T::Abduction, Verb, 0),
     // Injury.
     e("injured", T::Injury, Verb, 0),
     e("wounded", T::Injury, Verb, 0),

@@ -323,6 +323,23 @@ fn a_participle_after_all_others_describes_the_unnamed() {
 }
 
 #[test]
+fn forced_into_a_vehicle_by_unidentified_men_is_an_abduction() {
+    let a = Doc::new(
+        "Nurlan Temirov was forced into a minivan by unidentified men outside his home in Shulan \
+         on 3 September 2023.",
+    )
+    .person("Nurlan Temirov")
+    .date("3 September 2023", "2023-09-03")
+    .read();
+    let abduction = one(&a, EventType::Abduction);
+    assert_eq!(victims(&a, abduction), ["Nurlan Temirov"]);
+    assert_eq!(abduction.date, date("2023-09-03"));
+    // a corner is not a car
+    let a = Doc::new("The editor was forced into a corner by the new law.").read();
+    assert!(a.events.is_empty(), "{:#?}", a.events);
+}
+
+#[test]
 fn a_noun_that_takes_place_takes_the_date_of_its_verb() {
     let a = Doc::dated(
         "The trial of Aygerim Sultanova, editor-in-chief of the independent newspaper Kemir \
