@@ -14,6 +14,7 @@ use casefile_model::Span;
 mod clusters;
 mod conll;
 mod features;
+mod names_bloom;
 mod train;
 
 pub use conll::{
@@ -255,6 +256,27 @@ thread_local! {
 
 static MODEL: &[u8] = include_bytes!("../model/ner.bin");
 
+/// `MODEL`'s person-name parts and their Bloom filter, as `build.rs` laid them out.
+static MODEL_NAMES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/names.bin"));
+
+/// [`MODEL_NAMES`] read: where `MODEL`'s names section starts and ends, and its names.
+fn model_names() -> (usize, usize, Names) {
+    let word = |at: usize| {
+        u64::from_le_bytes(MODEL_NAMES[at..at + 8].try_into().expect("8 bytes")) as usize
+    };
+    let (start, end, n) = (word(0), word(8), word(16));
+    let fps_end = 24 + 4 * n;
+    let fps = MODEL_NAMES[24..fps_end]
+        .chunks_exact(4)
+        .map(|b| u32::from_le_bytes(b.try_into().expect("4 bytes")))
+        .collect();
+    let bloom = MODEL_NAMES[fps_end.next_multiple_of(8)..]
+        .chunks_exact(8)
+        .map(|b| u64::from_le_bytes(b.try_into().expect("8 bytes")))
+        .collect();
+    (start, end, Names::from_parts(fps, bloom))
+}
+
 /// The parsed built-in model.
 static BUILTIN: OnceLock<Tagger> = OnceLock::new();
 
@@ -262,7 +284,8 @@ impl Tagger {
     /// The model compiled into the binary, parsed once.
     pub fn builtin() -> &'static Tagger {
         BUILTIN.get_or_init(|| {
-            Tagger::from_bytes(MODEL).expect("the compiled-in NER model (crates/ner/model/ner.bin)")
+            Tagger::read(MODEL, Some(model_names()))
+                .expect("the compiled-in NER model (crates/ner/model/ner.bin)")
         })
     }
 
@@ -413,6 +436,13 @@ impl Tagger {
 
     /// Reads a model written by [`Tagger::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, NerError> {
+        Tagger::read(bytes, None)
+    }
+
+    /// [`Tagger::from_bytes`], with the names section read already when `names` is given: where
+    /// it starts and ends in `bytes`, and its names (`build.rs` reads them from the built-in
+    /// model at compile time).
+    fn read(bytes: &[u8], names: Option<(usize, usize, Names)>) -> Result<Tagger, NerError> {
         let bad = |why: &str| NerError::Model(why.to_string());
         let mut r = Reader { b: bytes, at: 0 };
         if r.take(6).ok_or_else(|| bad("empty or truncated"))? != b"CFNER\x01" {
@@ -434,23 +464,31 @@ impl Tagger {
         for _ in 0..(NT + 1) * NT {
             trans.push(r.u32().ok_or_else(|| bad("truncated transitions"))? as i32);
         }
-        // The three loops below run once per name, word and weight (≈ 950,000 times for the
-        // built-in model, a tenth of start-up): their checks branch to the error out of line
+        // The loops below run once per name, word and weight (≈ 950,000 times for the built-in
+        // model's file, a tenth of start-up): their checks branch to the error out of line
         // (`let … else`), where `ok_or_else` and `map_err` were calls per item.
-        let nnames = r.u32().ok_or_else(|| bad("truncated names"))?;
-        let mut fps = Vec::with_capacity(nnames.min(1 << 24) as usize);
-        let mut fp = 0u64;
-        for _ in 0..nnames {
-            let Some(delta) = r.varint() else {
-                return Err(bad("truncated names"));
-            };
-            fp += delta;
-            let Ok(fp32) = u32::try_from(fp) else {
-                return Err(bad("name fingerprint out of range"));
-            };
-            fps.push(fp32);
-        }
-        let names = Names::from_fingerprints(fps);
+        let names = match names {
+            Some((start, end, names)) if start == r.at && end <= bytes.len() => {
+                r.at = end;
+                names
+            }
+            _ => {
+                let nnames = r.u32().ok_or_else(|| bad("truncated names"))?;
+                let mut fps = Vec::with_capacity(nnames.min(1 << 24) as usize);
+                let mut fp = 0u64;
+                for _ in 0..nnames {
+                    let Some(delta) = r.varint() else {
+                        return Err(bad("truncated names"));
+                    };
+                    fp += delta;
+                    let Ok(fp32) = u32::try_from(fp) else {
+                        return Err(bad("name fingerprint out of range"));
+                    };
+                    fps.push(fp32);
+                }
+                Names::from_fingerprints(fps)
+            }
+        };
         let nclusters = r.u32().ok_or_else(|| bad("truncated classes"))?;
         let mut pairs = Vec::with_capacity(nclusters.min(1 << 24) as usize);
         let mut fp = 0u64;
@@ -785,6 +823,20 @@ fn ascii_tokens_into<'a>(text: &'a str, within: Span, out: &mut Vec<casefile_tex
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_compiled_names_equal_the_models_own() {
+        let (start, end, names) = model_names();
+        assert_eq!(Some(start), names_bloom::names_section_start(MODEL));
+        let (fps, section_end) = names_bloom::read_names(MODEL).expect("a names section");
+        assert_eq!(end, section_end);
+        assert!(names.len() > 100_000);
+        assert_eq!(names, Names::from_fingerprints(fps));
+        assert_eq!(
+            *Tagger::builtin(),
+            Tagger::from_bytes(MODEL).expect("the model")
+        );
+    }
 
     /// `words` against the Unicode tokeniser on random text rich in the characters the boundary
     /// rules treat specially (ASCII and not: apostrophes, quotes, combining marks, joiners,
