@@ -863,28 +863,18 @@ pub struct Names {
     bloom: Vec<u64>,
 }
 
-const BLOOM_BITS: u32 = 24;
-
 impl Names {
-    fn probes(fp: u32) -> [usize; 2] {
-        let a = (fp as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - BLOOM_BITS);
-        let b = (fp as u64 ^ 0x5555_5555).wrapping_mul(0xbf58_476d_1ce4_e5b9) >> (64 - BLOOM_BITS);
-        [a as usize, b as usize]
-    }
-
     /// A set from fingerprints (any order, duplicates allowed).
     pub(crate) fn from_fingerprints(mut fps: Vec<u32>) -> Names {
         fps.sort_unstable();
         fps.dedup();
-        let mut bloom = Vec::new();
-        if !fps.is_empty() {
-            bloom = vec![0u64; 1 << (BLOOM_BITS - 6)];
-            for &fp in &fps {
-                for p in Self::probes(fp) {
-                    bloom[p >> 6] |= 1 << (p & 63);
-                }
-            }
-        }
+        let bloom = crate::names_bloom::bloom(&fps);
+        Names { fps, bloom }
+    }
+
+    /// The set of `fps` (sorted, distinct) whose filter `build.rs` built:
+    /// `names_bloom::bloom(&fps)`.
+    pub(crate) fn from_parts(fps: Vec<u32>, bloom: Vec<u64>) -> Names {
         Names { fps, bloom }
     }
 
@@ -921,7 +911,7 @@ impl Names {
         if self.bloom.is_empty() {
             return false;
         }
-        Self::probes((lower >> 32) as u32)
+        crate::names_bloom::probes((lower >> 32) as u32)
             .iter()
             .all(|&p| self.bloom[p >> 6] & (1 << (p & 63)) != 0)
     }

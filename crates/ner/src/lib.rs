@@ -14,6 +14,7 @@ use casefile_model::Span;
 mod clusters;
 mod conll;
 mod features;
+mod names_bloom;
 mod train;
 
 pub use conll::{
@@ -255,6 +256,27 @@ thread_local! {
 
 static MODEL: &[u8] = include_bytes!("../model/ner.bin");
 
+/// `MODEL`'s person-name parts and their Bloom filter, as `build.rs` laid them out.
+static MODEL_NAMES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/names.bin"));
+
+/// [`MODEL_NAMES`] read: where `MODEL`'s names section starts and ends, and its names.
+fn model_names() -> (usize, usize, Names) {
+    let word = |at: usize| {
+        u64::from_le_bytes(MODEL_NAMES[at..at + 8].try_into().expect("8 bytes")) as usize
+    };
+    let (start, end, n) = (word(0), word(8), word(16));
+    let fps_end = 24 + 4 * n;
+    let fps = MODEL_NAMES[24..fps_end]
+        .chunks_exact(4)
+        .map(|b| u32::from_le_bytes(b.try_into().expect("4 bytes")))
+        .collect();
+    let bloom = MODEL_NAMES[fps_end.next_multiple_of(8)..]
+        .chunks_exact(8)
+        .map(|b| u64::from_le_bytes(b.try_into().expect("8 bytes")))
+        .collect();
+    (start, end, Names::from_parts(fps, bloom))
+}
+
 /// The parsed built-in model.
 static BUILTIN: OnceLock<Tagger> = OnceLock::new();
 
@@ -262,7 +284,8 @@ impl Tagger {
     /// The model compiled into the binary, parsed once.
     pub fn builtin() -> &'static Tagger {
         BUILTIN.get_or_init(|| {
-            Tagger::from_bytes(MODEL).expect("the compiled-in NER model (crates/ner/model/ner.bin)")
+            Tagger::read(MODEL, Some(model_names()))
+                .expect("the compiled-in NER model (crates/ner/model/ner.bin)")
         })
     }
 
@@ -413,6 +436,13 @@ impl Tagger {
 
     /// Reads a model written by [`Tagger::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, NerError> {
+        Tagger::read(bytes, None)
+    }
+
+    /// [`Tagger::from_bytes`], with the names section read already when `names` is given: where
+    /// it starts and ends in `bytes`, and its names (`build.rs` reads them from the built-in
+    /// model at compile time).
+    fn read(bytes: &[u8], names: Option<(usize, usize, Names)>) -> Result<Tagger, NerError> {
         let bad = |why: &str| NerError::Model(why.to_string());
         let mut r = Reader { b: bytes, at: 0 };
         if r.take(6).ok_or_else(|| bad("empty or truncated"))? != b"CFNER\x01" {
@@ -434,24 +464,46 @@ impl Tagger {
         for _ in 0..(NT + 1) * NT {
             trans.push(r.u32().ok_or_else(|| bad("truncated transitions"))? as i32);
         }
-        let nnames = r.u32().ok_or_else(|| bad("truncated names"))?;
-        let mut fps = Vec::with_capacity(nnames.min(1 << 24) as usize);
-        let mut fp = 0u64;
-        for _ in 0..nnames {
-            fp += r.varint().ok_or_else(|| bad("truncated names"))?;
-            fps.push(u32::try_from(fp).map_err(|_| bad("name fingerprint out of range"))?);
-        }
-        let names = Names::from_fingerprints(fps);
+        // The loops below run once per name, word and weight (≈ 950,000 times for the built-in
+        // model's file, a tenth of start-up): their checks branch to the error out of line
+        // (`let … else`), where `ok_or_else` and `map_err` were calls per item.
+        let names = match names {
+            Some((start, end, names)) if start == r.at && end <= bytes.len() => {
+                r.at = end;
+                names
+            }
+            _ => {
+                let nnames = r.u32().ok_or_else(|| bad("truncated names"))?;
+                let mut fps = Vec::with_capacity(nnames.min(1 << 24) as usize);
+                let mut fp = 0u64;
+                for _ in 0..nnames {
+                    let Some(delta) = r.varint() else {
+                        return Err(bad("truncated names"));
+                    };
+                    fp += delta;
+                    let Ok(fp32) = u32::try_from(fp) else {
+                        return Err(bad("name fingerprint out of range"));
+                    };
+                    fps.push(fp32);
+                }
+                Names::from_fingerprints(fps)
+            }
+        };
         let nclusters = r.u32().ok_or_else(|| bad("truncated classes"))?;
         let mut pairs = Vec::with_capacity(nclusters.min(1 << 24) as usize);
         let mut fp = 0u64;
         for _ in 0..nclusters {
-            fp += r.varint().ok_or_else(|| bad("truncated classes"))?;
-            let class = r.varint().ok_or_else(|| bad("truncated classes"))?;
-            pairs.push((
-                u32::try_from(fp).map_err(|_| bad("word fingerprint out of range"))?,
-                u16::try_from(class).map_err(|_| bad("word class out of range"))?,
-            ));
+            let (Some(delta), Some(class)) = (r.varint(), r.varint()) else {
+                return Err(bad("truncated classes"));
+            };
+            fp += delta;
+            let Ok(fp32) = u32::try_from(fp) else {
+                return Err(bad("word fingerprint out of range"));
+            };
+            let Ok(class) = u16::try_from(class) else {
+                return Err(bad("word class out of range"));
+            };
+            pairs.push((fp32, class));
         }
         let lex = Lexicon {
             names,
@@ -461,14 +513,21 @@ impl Tagger {
         let mut weights = vec![0i16; (1usize << bits) * NT];
         let mut at = 0usize;
         for _ in 0..n {
-            let delta = r.varint().ok_or_else(|| bad("truncated weights"))?;
-            let z = r.varint().ok_or_else(|| bad("truncated weights"))?;
-            at = at
+            let (Some(delta), Some(z)) = (r.varint(), r.varint()) else {
+                return Err(bad("truncated weights"));
+            };
+            let Some(next) = at
                 .checked_add(delta as usize)
                 .filter(|a| *a < weights.len())
-                .ok_or_else(|| bad("weight index out of range"))?;
+            else {
+                return Err(bad("weight index out of range"));
+            };
+            at = next;
             let v = ((z >> 1) as i64) ^ -((z & 1) as i64);
-            weights[at] = i16::try_from(v).map_err(|_| bad("weight out of range"))?;
+            let Ok(w) = i16::try_from(v) else {
+                return Err(bad("weight out of range"));
+            };
+            weights[at] = w;
         }
         if r.at != bytes.len() {
             return Err(bad("trailing bytes"));
@@ -764,6 +823,20 @@ fn ascii_tokens_into<'a>(text: &'a str, within: Span, out: &mut Vec<casefile_tex
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_compiled_names_equal_the_models_own() {
+        let (start, end, names) = model_names();
+        assert_eq!(Some(start), names_bloom::names_section_start(MODEL));
+        let (fps, section_end) = names_bloom::read_names(MODEL).expect("a names section");
+        assert_eq!(end, section_end);
+        assert!(names.len() > 100_000);
+        assert_eq!(names, Names::from_fingerprints(fps));
+        assert_eq!(
+            *Tagger::builtin(),
+            Tagger::from_bytes(MODEL).expect("the model")
+        );
+    }
 
     /// `words` against the Unicode tokeniser on random text rich in the characters the boundary
     /// rules treat specially (ASCII and not: apostrophes, quotes, combining marks, joiners,

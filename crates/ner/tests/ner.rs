@@ -99,6 +99,19 @@ fn training_is_deterministic_and_the_model_round_trips() {
     assert_eq!(a.tag_tokens(&toks), c.tag_tokens(&toks));
     assert!(Tagger::from_bytes(b"not a model").is_err());
     assert!(Tagger::from_bytes(&a.to_bytes()[..100]).is_err());
+    // Every shorter prefix is an error, never a panic or a model; the cut falls in each section.
+    let bytes = a.to_bytes();
+    let step = (bytes.len() / 997).max(1);
+    for n in (0..bytes.len())
+        .step_by(step)
+        .chain(bytes.len() - 8..bytes.len())
+    {
+        assert!(
+            Tagger::from_bytes(&bytes[..n]).is_err(),
+            "{n} of {}",
+            bytes.len()
+        );
+    }
 }
 
 #[test]

@@ -26,6 +26,15 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_seq_keys.sql"),
 ];
 
+/// What [`MIGRATIONS`] up to version [`FRESH_VERSION`] leave in an empty database, in one
+/// script: a new store runs it instead of them (their renames re-parsed the whole schema each,
+/// most of a new store's opening), then the migrations after that version.
+const FRESH: &str = include_str!("migrations/fresh_v4.sql");
+
+/// The schema version [`FRESH`] creates.
+const FRESH_VERSION: i64 = 4;
+const _: () = assert!(FRESH_VERSION as usize <= MIGRATIONS.len());
+
 /// How long a writer waits for another process's transaction before giving up. Transactions
 /// are one document each, so a wait this long means something is stuck.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
@@ -231,7 +240,12 @@ fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
     let tx = conn
         .transaction_with_behavior(TransactionBehavior::Immediate)
         .map_err(sql("cannot begin the schema migration"))?;
-    let from = check(&tx)?;
+    let mut from = check(&tx)?;
+    if from == 0 {
+        tx.execute_batch(FRESH)
+            .map_err(sql("cannot create the schema"))?;
+        from = FRESH_VERSION;
+    }
     for migration in &MIGRATIONS[from as usize..] {
         tx.execute_batch(migration)
             .map_err(sql("cannot migrate the schema"))?;
@@ -1199,5 +1213,93 @@ impl Store for SqliteStore {
             });
         }
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The schema (`sqlite_master` without root pages) and the rows of every table of `conn`.
+    fn contents(conn: &Connection) -> Vec<String> {
+        let mut stmt = conn
+            .prepare("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name")
+            .expect("schema query");
+        let mut out: Vec<String> = stmt
+            .query_map([], |r| {
+                Ok(format!(
+                    "{} {} {} {:?}",
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, Option<String>>(3)?
+                ))
+            })
+            .expect("schema rows")
+            .collect::<std::result::Result<_, _>>()
+            .expect("schema rows");
+        let tables: Vec<String> = conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            .expect("tables query")
+            .query_map([], |r| r.get(0))
+            .expect("tables")
+            .collect::<std::result::Result<_, _>>()
+            .expect("tables");
+        for t in tables {
+            let mut stmt = conn
+                .prepare(&format!("SELECT * FROM \"{t}\""))
+                .expect("table query");
+            let n = stmt.column_count();
+            let rows: Vec<String> = stmt
+                .query_map([], |r| {
+                    let cells: Vec<String> = (0..n)
+                        .map(|i| format!("{:?}", r.get_ref(i).expect("a cell")))
+                        .collect();
+                    Ok(cells.join("|"))
+                })
+                .expect("rows")
+                .collect::<std::result::Result<_, _>>()
+                .expect("rows");
+            out.push(format!("{t}: {rows:?}"));
+        }
+        for pragma in ["user_version", "application_id"] {
+            let v: i64 = conn
+                .pragma_query_value(None, pragma, |r| r.get(0))
+                .expect("pragma");
+            out.push(format!("{pragma} {v}"));
+        }
+        out
+    }
+
+    #[test]
+    fn a_new_store_gets_the_schema_the_migrations_build() {
+        let by_steps = Connection::open_in_memory().expect("in memory");
+        for m in MIGRATIONS {
+            by_steps.execute_batch(m).expect("migration");
+        }
+        by_steps
+            .pragma_update(None, "user_version", SqliteStore::SCHEMA_VERSION)
+            .expect("version");
+        by_steps
+            .pragma_update(None, "application_id", APPLICATION_ID)
+            .expect("application id");
+        let mut fresh = Connection::open_in_memory().expect("in memory");
+        migrate(&mut fresh, Path::new(":memory:")).expect("a new store's schema");
+        let (a, b) = (contents(&by_steps), contents(&fresh));
+        assert!(a.len() > 20, "{a:?}");
+        assert_eq!(a, b);
+        // The script stands for the migrations up to its version, no more: later ones run after.
+        let partial = Connection::open_in_memory().expect("in memory");
+        for m in &MIGRATIONS[..FRESH_VERSION as usize] {
+            partial.execute_batch(m).expect("migration");
+        }
+        let only_fresh = Connection::open_in_memory().expect("in memory");
+        only_fresh.execute_batch(FRESH).expect("the script");
+        let strip = |v: Vec<String>| -> Vec<String> {
+            v.into_iter()
+                .filter(|l| !l.starts_with("user_version") && !l.starts_with("application_id"))
+                .collect()
+        };
+        assert_eq!(strip(contents(&partial)), strip(contents(&only_fresh)));
     }
 }
