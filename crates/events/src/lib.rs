@@ -2019,9 +2019,19 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
         // arrested …"; it only counts near the trigger, with the other hypotheticals.)
         let in_condition = rfind_any_word(before, list!["unless"])
             .is_some_and(|(p, _)| !before[p..].contains([',', ';', ':']));
+        // A modal in the verb group: "could now be closed", "may yet be tried" are not events;
+        // "may have been tortured" is an allegation (below). Read in the original case: "in
+        // May" is a month.
+        let group: Vec<&str> = last_words(sl(ctx.text, ss, ts), 4).collect();
+        let modal_at = group
+            .iter()
+            .position(|w| matches!(*w, "could" | "may" | "might"));
+        let possibly_past = modal_at.is_some_and(|i| group[..i].contains(&"have"));
+        let modal = entry.kind == Kind::Verb && modal_at.is_some() && !possibly_past;
         if call.is_none()
             && (has_any_word(near, HYPOTHETICAL)
                 || in_condition
+                || modal
                 || last_words(before, 2).any(|w| w == "any"))
         {
             continue;
@@ -2052,7 +2062,8 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
             let reach = sl(lower, cs.min(ts.saturating_sub(80)).max(ss), ts);
             if has_any_word(reach, DENIED) {
                 modality = Modality::Denied;
-            } else if has_any_word(reach, ALLEGED)
+            } else if possibly_past
+                || has_any_word(reach, ALLEGED)
                 || has_any_word(
                     sl(lower, te, se.min(te + 12)),
                     list!["allegedly", "reportedly"],

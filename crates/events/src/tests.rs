@@ -528,6 +528,23 @@ fn hypotheticals_and_generic_statements_are_not_events() {
 }
 
 #[test]
+fn a_modal_makes_a_possibility_or_an_allegation() {
+    let a = Doc::new("Bolat Nurov could now be tried on the strength of yesterday's verdict.")
+        .person("Bolat Nurov")
+        .read();
+    assert!(a.events.is_empty(), "{:#?}", a.events);
+    let a = Doc::new("Bolat Nurov may have been tortured in custody.")
+        .person("Bolat Nurov")
+        .read();
+    assert_eq!(one(&a, EventType::Torture).modality, Modality::Alleged);
+    // "May" the month is no modal
+    let a = Doc::new("In May, Bolat Nurov was arrested in Almaty.")
+        .person("Bolat Nurov")
+        .read();
+    assert_eq!(one(&a, EventType::Arrest).modality, Modality::Asserted);
+}
+
+#[test]
 fn negation_and_allegation_are_marked() {
     let a =
         Doc::new("Ruslan Kairatov was not charged. Bolat Nurov allegedly was beaten by guards.")
