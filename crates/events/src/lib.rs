@@ -533,8 +533,11 @@ fn scheduled(before: &str, after: &str, kind: Kind) -> bool {
         ws.next();
         skipped += 1;
     }
-    if skipped > 0 && ws.next() == Some("to") && ws.next().is_some_and(|w| AHEAD.contains(&w)) {
-        return true;
+    match ws.next() {
+        Some("to") if skipped > 0 && ws.next().is_some_and(|w| AHEAD.contains(&w)) => return true,
+        // reported intent: "announced that the movement would hold a rally"
+        Some("would") if skipped > 0 => return true,
+        _ => {}
     }
     if kind != Kind::Noun {
         return false;

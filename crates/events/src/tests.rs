@@ -588,6 +588,8 @@ fn an_act_expected_at_the_time_of_the_report_is_scheduled() {
     assert_eq!(modality_of(T::Trial, "next trial session"), Some(Scheduled));
     assert_eq!(modality_of(T::Protest, "set to stage"), Some(Scheduled));
     assert_eq!(modality_of(T::Release, "to be released"), Some(Scheduled));
+    let rally = Doc::new("He announced that the movement would hold a rally in Kemir.").read();
+    assert_eq!(one(&rally, T::Protest).modality, Scheduled);
     // "set upon" is an attack, and "due to" before a noun a cause
     assert_eq!(modality_of(T::Protest, "set upon"), Some(Asserted));
     assert_eq!(modality_of(T::Torture, "due to torture"), Some(Asserted));
