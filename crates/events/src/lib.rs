@@ -2140,8 +2140,14 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
                 c.others.push((v, Role::Perpetrator));
             }
         }
+        // "the closure of a media outlet" names a kind, not the closure told before.
+        let indefinite_of = {
+            let mut next = words(after);
+            next.next() == Some("of") && matches!(next.next(), Some("a" | "an" | "any"))
+        };
         c.anaphoric = entry.kind == Kind::Noun
             && c.victims.is_empty()
+            && !indefinite_of
             && prev.first().is_some_and(|w| {
                 matches!(*w, "the" | "this" | "that" | "these" | "those" | "such")
             });
