@@ -630,11 +630,7 @@ fn abbreviation_after(s: &str) -> Option<&str> {
 /// the text introduces one ("Tarsaly Bureau for Human Rights (TBHR)").
 fn dynamic_candidate(name: &str, text: &str) -> Option<Candidate> {
     let name = strip_trailing_abbreviation(name.trim());
-    let name = name
-        .strip_prefix("The ")
-        .unwrap_or(name)
-        .trim()
-        .to_string();
+    let name = name.strip_prefix("The ").unwrap_or(name).trim().to_string();
     if name.split_whitespace().count() < 2 {
         return None;
     }
