@@ -105,17 +105,42 @@ static REFERENCE: Lazy<Vec<Regex>> = Lazy::new(|| {
 
 /// The issuer's reference number: "AI INDEX: EUR 57/05/98" gives "EUR 57/05/98".
 pub(crate) fn reference(text: &str) -> Option<String> {
-    // A word each pattern must contain (its case-insensitive letters fold only to ASCII): most
-    // texts have none, and asking a pattern with Unicode `\b` for captures over a whole text
-    // that has a curly quote runs the slow engine from end to end.
-    const NEEDS: [&str; 3] = ["index", "doc", "ref"];
-    REFERENCE.iter().zip(NEEDS).find_map(|(re, needs)| {
-        if !contains_ignore_ascii_case(text, needs) {
-            return None;
-        }
-        re.captures(text)
+    // Each pattern's words fold only to ASCII under `(?i)`, so an ASCII-lowered copy finds them.
+    let lower = text.to_ascii_lowercase();
+    let lower = lower.as_bytes();
+    // Where each pattern's first match can start at the earliest, if it can match at all: most
+    // texts have none of its words where they could stand, and asking a pattern for captures
+    // over a whole text runs it from end to end (with a Unicode `\b`, on a text with a curly
+    // quote, in the slow engine).
+    let starts = [
+        memchr::memmem::find(lower, b"index").map(|_| 0),
+        line_anchored_start(text, lower, b"doc", false),
+        line_anchored_start(text, lower, b"ref", true),
+    ];
+    REFERENCE.iter().zip(starts).find_map(|(re, start)| {
+        re.captures_at(text, start?)
             .and_then(|c| c.get(1))
             .map(|m| m.as_str().split_whitespace().collect::<Vec<_>>().join(" "))
+    })
+}
+
+/// A bound below the first match of a reference pattern anchored at a line start
+/// (`(?m)^\s*(?:Our\s+)?WORD`): the start of the white space before the first occurrence of
+/// `word` (in `lower`, `text` lowered) that only white space, or with `our` also "our" and white
+/// space, separates from a line start (`\s` crosses lines). `None` when no occurrence stands so,
+/// and the pattern cannot match.
+fn line_anchored_start(text: &str, lower: &[u8], word: &[u8], our: bool) -> Option<usize> {
+    // The start of the white space before `end`, if a line starts within or right before it.
+    let after_line_start = |end: usize| {
+        let j = text[..end].trim_end_matches(char::is_whitespace).len();
+        (j == 0 || lower[j - 1] == b'\n' || lower[j..end].contains(&b'\n')).then_some(j)
+    };
+    memchr::memmem::find_iter(lower, word).find_map(|at| {
+        let j = text[..at].trim_end_matches(char::is_whitespace).len();
+        let with_our = (our && j < at && j >= 3 && &lower[j - 3..j] == b"our")
+            .then(|| after_line_start(j - 3))
+            .flatten();
+        with_our.or_else(|| after_line_start(at))
     })
 }
 
@@ -1304,6 +1329,32 @@ mod tests {
             let s = if spaces { spaced(&picks) } else { joined(&picks) };
             proptest::prop_assert_eq!(strip_trailing_abbreviation(&s), old_strip(&s));
             proptest::prop_assert_eq!(abbreviation_after(&s).map(str::to_string), old_after(&s));
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10000))]
+
+        /// Reference numbers as the three patterns over the whole text found them.
+        #[test]
+        fn references_are_what_the_patterns_found_over_the_whole_text(
+            picks in proptest::collection::vec(0usize..200, 0..24),
+        ) {
+            const PIECES: &[&str] = &[
+                "Document", "DOC.", "Doc.", "doc", "doctor", " number", " no.", " No", " ref", "Ref",
+                "REFERENCE", "Reference", "Our", "our", "Flour", "ref.", "refugees", ":", " ", "  ",
+                "\n", "\r\n", "\u{a0}", "\t", "ABC/12", "A1", "x", "(", ")", "Index", "AI ",
+                "EUR 57/05/98", "-", ".", "1", "é", "\nRef: ABC/12", "\n Our Ref. No: A1\n",
+                "\nDocument number: X-1 2\n", "Doc. ref: A1", "\n\nour  reference number : A1 B2 C3",
+                "AI Index: EUR 57/05/98",
+            ];
+            let text: String = picks.iter().map(|&i| PIECES[i % PIECES.len()]).collect();
+            let old = REFERENCE.iter().find_map(|re| {
+                re.captures(&text)
+                    .and_then(|c| c.get(1))
+                    .map(|m| m.as_str().split_whitespace().collect::<Vec<_>>().join(" "))
+            });
+            proptest::prop_assert_eq!(reference(&text), old, "{:?}", text);
         }
     }
 }
