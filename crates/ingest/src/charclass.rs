@@ -60,7 +60,8 @@ mod tests {
     use super::*;
     use regex::Regex;
 
-    /// Every character the tests of the scanners use, and a sample of every plane's blocks.
+    /// Every character of the first blocks (Latin, Greek, Cyrillic, …), and every seventh of the
+    /// first three planes.
     fn sample() -> impl Iterator<Item = char> {
         (0u32..0x3_0000)
             .step_by(7)
@@ -70,7 +71,14 @@ mod tests {
 
     #[test]
     fn agrees_with_the_regex_class() {
-        for pattern in [r"\p{Lu}", r"[\p{L}.'’\-]", r"[\p{Lu}\d]", r"\s", r"\d"] {
+        for pattern in [
+            r"\p{Lu}",
+            r"[\p{L}.'’\-]",
+            r"[\p{L}'’&.\-]",
+            r"[\p{L}'’\-]",
+            r"[\p{Lu}\d]",
+            r"\s",
+        ] {
             let class = CharClass::new(pattern);
             let re = Regex::new(&format!("^{pattern}$")).unwrap();
             for c in sample() {
@@ -80,6 +88,15 @@ mod tests {
                     "{pattern} {c:?}"
                 );
             }
+        }
+    }
+
+    /// The scans read `\s` as `char::is_whitespace`: both are Unicode's White_Space.
+    #[test]
+    fn regex_white_space_is_char_white_space() {
+        let space = CharClass::new(r"\s");
+        for c in (0u32..0x11_0000).filter_map(char::from_u32) {
+            assert_eq!(space.contains(c), c.is_whitespace(), "{c:?}");
         }
     }
 }

@@ -548,15 +548,15 @@ fn generic_issuer(lede: &str) -> Option<&str> {
     // at the first word from which at most eleven words remain; none starts inside an earlier
     // word (a word starting inside a word ends where it ends, so as many words remain).
     let phrase = c.get(1)?.as_str();
-    let mut word_starts = phrase
+    let word_starts: Vec<usize> = phrase
         .char_indices()
         .zip(std::iter::once(' ').chain(phrase.chars()))
         .filter(|&((_, c), before)| !c.is_whitespace() && before.is_whitespace())
         .map(|((i, _), _)| i)
-        .collect::<Vec<_>>();
+        .collect();
     let n = word_starts.len();
     Some(if n > 11 {
-        &phrase[word_starts.swap_remove(n - 11)..]
+        &phrase[word_starts[n - 11]..]
     } else {
         phrase
     })
