@@ -178,8 +178,9 @@ pub(crate) fn header_line_date(line: &str) -> Option<PartialDate> {
     (ok && !updated).then_some(f.date)
 }
 
-/// Capital letters, and the characters of a place name's word.
+/// Capital letters.
 static UPPER: Lazy<CharClass> = Lazy::new(|| CharClass::new(r"\p{Lu}"));
+/// The characters of a place name's word.
 static PLACE_CHAR: Lazy<CharClass> = Lazy::new(|| CharClass::new(r"[\p{L}.'’\-]"));
 
 /// A place name in capitals or Title Case ("NEW YORK", "London", "Almaty/Geneva"), then "," or
