@@ -9,6 +9,7 @@
 //! Every failure is an [`IngestError`] naming the file and the reason, never a panic, so a run over
 //! a folder goes on past a bad file.
 
+mod charclass;
 mod dates;
 mod html;
 mod literals;
