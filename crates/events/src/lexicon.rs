@@ -148,6 +148,7 @@ pub(crate) const ENTRIES: &[Entry] = &[
     e("mistreated", T::Torture, Verb, 0),
     e("mistreatment", T::Torture, Noun, 0),
     e("beaten", T::Torture, Verb, 0),
+    e("beat", T::Torture, Verb, 0),
     e("beating", T::Torture, Noun, 0),
     e("beatings", T::Torture, Noun, 0),
     e("raped", T::Torture, Verb, 0),

@@ -1809,6 +1809,15 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
                 ) || animals(after)
             }
             "beaten" => next_word == "back",
+            // "beat her with truncheons", "beat Bolat Nurov": a blow only with its object
+            // ("beat the odds", "beat a retreat" are not)
+            "beat" => {
+                !matches!(next_word, "him" | "her" | "them" | "up")
+                    && ctx
+                        .mentions_in(te, se)
+                        .next()
+                        .is_none_or(|m| sl(lower, te, ctx.mentions[m].span.start).trim() != "")
+            }
             // "beating a hasty retreat", "beat a retreat": withdrawing, not a blow.
             "beating" => {
                 let next: Vec<&str> = words(after).take(3).collect();
@@ -1914,7 +1923,7 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
         // A beating is ill-treatment where its victim is held ("beaten in custody", "beaten
         // during interrogation"); elsewhere it is an assault (an injury), which is how the
         // HRDsAttack annotators read it too.
-        if matches!(entry.pattern, "beaten" | "beating" | "beatings")
+        if matches!(entry.pattern, "beaten" | "beating" | "beatings" | "beat")
             && !has_any_word(s_lower, CUSTODY_WORDS)
         {
             ty = EventType::Injury;
@@ -3139,6 +3148,17 @@ fn sentence_dates(ctx: &Ctx, sent: Span, cands: &mut [Cand]) {
         if pre.ends_with('(')
             && sl(lower, xe, lower.len()).trim_start().starts_with(')')
             && words(sl(ctx.text, ss, xs)).all(|w| !w.starts_with(|c: char| c.is_ascii_lowercase()))
+        {
+            continue;
+        }
+        // So does "TULKARA, 7 June 2018 — The trial … opened on 4 June": a capitalised place, a
+        // comma, the date and a dash.
+        if pre.ends_with(',')
+            && sl(lower, xe, lower.len())
+                .trim_start()
+                .starts_with(['\u{2014}', '\u{2013}', '-'])
+            && words(sl(ctx.text, ss, xs)).count() <= 4
+            && words(sl(ctx.text, ss, xs)).all(|w| w.starts_with(|c: char| c.is_uppercase()))
         {
             continue;
         }

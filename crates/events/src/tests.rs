@@ -547,6 +547,34 @@ fn the_act_of_an_indefinite_object_is_a_kind_not_the_one_told_before() {
 }
 
 #[test]
+fn a_place_comma_date_dash_dateline_dates_the_report_not_the_event() {
+    let a = Doc::dated(
+        "TULKARA, 7 June 2018 \u{2014} The trial of Zhanar Mukhtarazbayeva, a reporter for the \
+         newspaper Tulkara Tribune, opened at the Tulkara City Court on 4 June.",
+        date("2018-06-07"),
+    )
+    .person("Zhanar Mukhtarazbayeva")
+    .date("7 June 2018", "2018-06-07")
+    .date("4 June", "2018-06-04")
+    .read();
+    assert_eq!(one(&a, EventType::Trial).date, date("2018-06-04"));
+}
+
+#[test]
+fn beat_with_its_object_is_a_blow() {
+    let a = Doc::new(
+        "Guards at pre-trial detention centre No. 3 beat her with truncheons after Zhanar \
+         Mukhtarazbayeva refused to sign a confession.",
+    )
+    .person("Zhanar Mukhtarazbayeva")
+    .read();
+    assert_eq!(of_type(&a, EventType::Torture).len(), 1, "{:#?}", a.events);
+    let a = Doc::new("The team beat the odds and beat a retreat from the heartbeat of the city.")
+        .read();
+    assert!(a.events.is_empty(), "{:#?}", a.events);
+}
+
+#[test]
 fn a_modal_makes_a_possibility_or_an_allegation() {
     let a = Doc::new("Bolat Nurov could now be tried on the strength of yesterday's verdict.")
         .person("Bolat Nurov")
