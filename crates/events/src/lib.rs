@@ -3340,6 +3340,56 @@ fn sentence_dates(ctx: &Ctx, sent: Span, cands: &mut [Cand]) {
             c.own_date = true;
         }
     }
+    // Participles joined without a verb of their own share one date: "at least 12 people were
+    // killed and 70 injured when security forces opened fire on 18 March".
+    for i in 1..cands.len() {
+        // Only acts of one incident: "arrested and charged" may be days apart (the year only,
+        // in `inherit_dates`).
+        let incident = |t: EventType| {
+            matches!(
+                t,
+                EventType::Killing
+                    | EventType::Injury
+                    | EventType::Torture
+                    | EventType::Abduction
+                    | EventType::DeathInCustody
+            )
+        };
+        let between = sl(lower, cands[i - 1].trigger.end, cands[i].trigger.start);
+        if !(incident(cands[i - 1].ty) && incident(cands[i].ty) && shares_verb_group(between)) {
+            continue;
+        }
+        let (a, b) = cands.split_at_mut(i);
+        let (x, y) = (&mut a[i - 1], &mut b[0]);
+        match (x.date.is_some(), y.date.is_some()) {
+            (true, false) => {
+                y.date = x.date;
+                y.date_timex = x.date_timex;
+                y.own_date = x.own_date;
+            }
+            (false, true) => {
+                x.date = y.date;
+                x.date_timex = y.date_timex;
+                x.own_date = y.own_date;
+            }
+            _ => {}
+        }
+    }
+}
+
+/// True when two participles are joined by "and" with at most a count or an adverb between and
+/// no verb of their own ("killed and 70 injured", "killed and more than 100 seriously injured").
+fn shares_verb_group(between: &str) -> bool {
+    let ws: Vec<&str> = words(between).collect();
+    ws.first() == Some(&"and")
+        && !between.contains([',', ';', '.'])
+        && ws.len() <= 5
+        && ws[1..].iter().all(|&w| {
+            !matches!(
+                w,
+                "was" | "were" | "is" | "are" | "has" | "have" | "had" | "been" | "later" | "then"
+            ) && !(w.len() > 4 && w.ends_with("ed"))
+        })
 }
 
 /// The date of an event told as "N days (weeks, months, years) after" or "before" a dated one:

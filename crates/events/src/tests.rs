@@ -561,6 +561,34 @@ fn a_place_comma_date_dash_dateline_dates_the_report_not_the_event() {
 }
 
 #[test]
+fn acts_of_one_incident_joined_by_and_share_its_date() {
+    let a = Doc::dated(
+        "At least 12 people were killed and 70 injured when security forces opened fire on \
+         protesters in Uzynbel on 18 March.",
+        date("2022-03-19"),
+    )
+    .date("18 March", "2022-03-18")
+    .read();
+    assert_eq!(one(&a, EventType::Killing).date, date("2022-03-18"));
+    assert_eq!(one(&a, EventType::Injury).date, date("2022-03-18"));
+    // steps of a case are not one incident: the charge keeps the year only
+    let a = Doc::dated(
+        "Bolat Nurov was arrested and charged on 2 June.",
+        date("2022-06-10"),
+    )
+    .person("Bolat Nurov")
+    .date("2 June", "2022-06-02")
+    .read();
+    assert_ne!(
+        one(&a, EventType::Arrest).date,
+        one(&a, EventType::Charge).date
+    );
+    assert!(shares_verb_group(" and more than 100 seriously "));
+    assert!(!shares_verb_group(" and were later "));
+    assert!(!shares_verb_group(", and police "));
+}
+
+#[test]
 fn beat_with_its_object_is_a_blow() {
     let a = Doc::new(
         "Guards at pre-trial detention centre No. 3 beat her with truncheons after Zhanar \
