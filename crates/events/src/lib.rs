@@ -1644,6 +1644,13 @@ fn under_call(ctx: &Ctx, ss: usize, ts: usize) -> Option<usize> {
         return None;
     }
     let mut rest = window[p + w.len()..].trim_start();
+    // A cue inside a bracket or a quotation that closes before the trigger is a name, not a
+    // call: "found guilty under Article 280 ("public calls for extremist activity") and
+    // sentenced".
+    let closes = |open: char, close: char| rest.matches(close).count() > rest.matches(open).count();
+    if closes('(', ')') || closes('\u{201c}', '\u{201d}') || rest.matches('"').count() % 2 == 1 {
+        return None;
+    }
     // Asking a court is a step of a case, not a call ("asked an Almaty court for a ban").
     if find_word(rest, "court").is_some() {
         return None;
@@ -1855,6 +1862,9 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
                     "album",
                     "book",
                     "film",
+                    "letter",
+                    "document",
+                    "documents",
                 ];
                 let mut it = words(after);
                 let w1 = it.next().unwrap_or("");
@@ -1865,6 +1875,8 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
                         "a" | "an" | "the" | "its" | "their" | "his" | "her" | "new"
                     ) && PUBLISHED.contains(&w2))
                     || prev.first() == Some(&"press")
+                    // "a letter released by the Justice Department"
+                    || prev.first().is_some_and(|w| PUBLISHED.contains(w))
             }
             "strike" | "strikes" => prev
                 .first()

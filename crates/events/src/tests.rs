@@ -589,6 +589,28 @@ fn acts_of_one_incident_joined_by_and_share_its_date() {
 }
 
 #[test]
+fn a_call_word_inside_a_charge_name_is_no_call() {
+    let a = Doc::new(
+        "The Brensk City Court found Kirill Gorelanin guilty under Article 280 of the Criminal \
+         Code (\"public calls for extremist activity\") and sentenced him to seven years.",
+    )
+    .person("Kirill Gorelanin")
+    .read();
+    assert_eq!(
+        victims(&a, one(&a, EventType::Conviction)),
+        ["Kirill Gorelanin"]
+    );
+    // and what is released by a ministry is a document
+    let a =
+        Doc::new("Barr wrote in a letter released by the Justice Department on Wednesday.").read();
+    assert!(
+        of_type(&a, EventType::Release).is_empty(),
+        "{:#?}",
+        a.events
+    );
+}
+
+#[test]
 fn beat_with_its_object_is_a_blow() {
     let a = Doc::new(
         "Guards at pre-trial detention centre No. 3 beat her with truncheons after Zhanar \
