@@ -3396,11 +3396,11 @@ fn shares_verb_group(between: &str) -> bool {
     ws.first() == Some(&"and")
         && !between.contains([',', ';', '.'])
         && ws.len() <= 5
-        && ws[1..].iter().all(|&w| {
-            !matches!(
+        && !ws[1..].iter().any(|&w| {
+            matches!(
                 w,
                 "was" | "were" | "is" | "are" | "has" | "have" | "had" | "been" | "later" | "then"
-            ) && !(w.len() > 4 && w.ends_with("ed"))
+            ) || (w.len() > 4 && w.ends_with("ed"))
         })
 }
 
