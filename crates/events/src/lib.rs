@@ -913,30 +913,46 @@ fn resolve_pronoun(ctx: &Ctx, si: usize, pos: usize, want: Option<Gender>) -> Op
         ctx.is(m, EntityType::Person) && !ctx.is_speaker(m, s) && gender::compatible(ctx, m, want)
     };
     let here = ctx.mentions_in(sent.start, pos);
-    if let Some(m) = here.rev().find(|&m| fits(m, sent)) {
+    if let Some(m) = here.clone().rev().find(|&m| fits(m, sent)) {
         return Some(m);
     }
+    let times_named = |m: usize| {
+        let key = surname_key(&ctx.mentions[m].text);
+        ctx.mentions
+            .iter()
+            .filter(|o| o.entity_type == EntityType::Person && surname_key(&o.text) == key)
+            .count()
+    };
+    // The speaker of the sentence is left out above ("His lawyer, Y, said police beat him" is
+    // about the client), but the document's main person telling of themselves is meant
+    // ("Tursynayov told the court that guards beat him"): the speaker wins when the document
+    // names them more often than the person found in the sentences before.
+    let speaker = here.rev().find(|&m| {
+        ctx.is(m, EntityType::Person) && ctx.is_speaker(m, sent) && gender::compatible(ctx, m, want)
+    });
+    let mut earlier = None;
     for back in (si.saturating_sub(6)..si).rev() {
         let s = ctx.sentences[back];
         // Of the persons there, the one the document names most (its main person), else the
         // first (usually the subject).
         let mut best: Option<(usize, usize)> = None;
         for m in ctx.mentions_in(s.start, s.end).filter(|&m| fits(m, s)) {
-            let key = surname_key(&ctx.mentions[m].text);
-            let n = ctx
-                .mentions
-                .iter()
-                .filter(|o| o.entity_type == EntityType::Person && surname_key(&o.text) == key)
-                .count();
+            let n = times_named(m);
             if best.is_none_or(|(_, bn)| n > bn) {
                 best = Some((m, n));
             }
         }
-        if let Some((m, _)) = best {
-            return Some(m);
+        if best.is_some() {
+            earlier = best;
+            break;
         }
     }
-    None
+    match (speaker, earlier) {
+        (Some(sp), Some((_, n))) if times_named(sp) > n => Some(sp),
+        (Some(sp), None) => Some(sp),
+        (_, Some((m, _))) => Some(m),
+        (None, None) => None,
+    }
 }
 
 /// The gender of the nearest "his" / "her" among the last `n` words of `s`, if there is one.

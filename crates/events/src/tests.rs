@@ -611,6 +611,25 @@ fn a_call_word_inside_a_charge_name_is_no_call() {
 }
 
 #[test]
+fn the_main_person_telling_of_themselves_is_the_pronoun_s_person() {
+    // the document names Tursynayov three times, his lawyer once
+    let a = Doc::new(
+        "The trial of Baurzhan Tursynayov opened on 23 May. Arman Iskakayev, who represents \
+         Tursynayov, said the defence had eight days. Tursynayov told the court that guards beat \
+         him with truncheons.",
+    )
+    .person("Tursynayov")
+    .person("Arman Iskakayev")
+    .read();
+    let blow = of_type(&a, EventType::Torture)
+        .into_iter()
+        .chain(of_type(&a, EventType::Injury))
+        .next()
+        .expect("the beating");
+    assert_eq!(victims(&a, blow), ["Tursynayov"]);
+}
+
+#[test]
 fn beat_with_its_object_is_a_blow() {
     let a = Doc::new(
         "Guards at pre-trial detention centre No. 3 beat her with truncheons after Zhanar \
