@@ -230,6 +230,13 @@ pub(crate) const ENTRIES: &[Entry] = &[
     e("bundled into a minivan", T::Abduction, Verb, 0),
     e("bundled into a vehicle", T::Abduction, Verb, 0),
     e("bundled into an unmarked", T::Abduction, Verb, 0),
+    // the active voice, object inside the phrase: "unidentified men forced him into a car"
+    e("forced him into a", T::Abduction, Verb, 0),
+    e("forced her into a", T::Abduction, Verb, 0),
+    e("forced them into a", T::Abduction, Verb, 0),
+    e("bundled him into a", T::Abduction, Verb, 0),
+    e("bundled her into a", T::Abduction, Verb, 0),
+    e("bundled them into a", T::Abduction, Verb, 0),
     // Injury.
     e("injured", T::Injury, Verb, 0),
     e("wounded", T::Injury, Verb, 0),

@@ -2725,7 +2725,19 @@ fn participants(
             let state = ["remain", "still in", "now in", "under house", "died"]
                 .iter()
                 .any(|w| trigger.starts_with(w));
-            let obj = if passive || state {
+            // An object inside the trigger phrase ("forced him into a car"): its pronoun.
+            let inner = [" him ", " her ", " them "]
+                .iter()
+                .find_map(|p| trigger.find(p).map(|i| (ts + i + 1, p.trim())));
+            let obj = if let Some((at, pronoun)) = inner {
+                if pronoun == "them" {
+                    named_group(ctx, ss, at)
+                } else {
+                    resolve_pronoun(ctx, si, at, gender::of_pronoun(pronoun))
+                        .into_iter()
+                        .collect()
+                }
+            } else if passive || state {
                 Vec::new()
             } else {
                 object_after(ctx, te, se, want, 90)

@@ -334,6 +334,17 @@ fn forced_into_a_vehicle_by_unidentified_men_is_an_abduction() {
     let abduction = one(&a, EventType::Abduction);
     assert_eq!(victims(&a, abduction), ["Nurlan Temirov"]);
     assert_eq!(abduction.date, date("2023-09-03"));
+    // the active voice, the object inside the phrase
+    let a = Doc::new(
+        "Nurlan Temirov has not been seen since unidentified men forced him into a car outside \
+         his home on 3 September.",
+    )
+    .person("Nurlan Temirov")
+    .read();
+    assert_eq!(
+        victims(&a, one(&a, EventType::Abduction)),
+        ["Nurlan Temirov"]
+    );
     // a corner is not a car
     let a = Doc::new("The editor was forced into a corner by the new law.").read();
     assert!(a.events.is_empty(), "{:#?}", a.events);
