@@ -2555,11 +2555,10 @@ fn object_of_phrase(lower: &str, ss: usize, at: usize) -> bool {
     if !before.ends_with(',') && governor.is_some_and(|w| GOVERNORS.contains(&w)) {
         return true;
     }
-    // An apposition: ", NAME" after a noun phrase governed by a preposition, back to the
-    // previous comma.
-    // previous comma: "to the …" with no verb after it ("submitted a letter to the president of
-    // the Republic of Kazakhstan, Nursultan Nazarbayev,"). Only "to the": "On Monday, Amnesty
-    // International called", "a lawyer for the family, X, asked" have their subject there.
+    // An apposition: ", NAME" after a noun phrase governed by "to the …" with no verb after it,
+    // back to the previous comma ("submitted a letter to the president of the Republic of
+    // Kazakhstan, Nursultan Nazarbayev,"). Only "to the": "On Monday, Amnesty International
+    // called", "a lawyer for the family, X, asked" have their subject there.
     if let Some(np) = before.strip_suffix(',') {
         let seg = np.rfind(',').map_or(np, |i| &np[i + 1..]);
         let mut after_to: Vec<&str> = words(seg).rev().take_while(|w| *w != "to").collect();
@@ -2625,21 +2624,25 @@ fn participants(
             // Nursultan Nazarbayev, requesting that he release", "a lawyer for Bakhvalova asked".
             // Nor is the one told what they "should" or "must" do ("Mr Cameron should add his
             // voice to calls for an investigation", "The authorities must release").
+            let told_to = |m: usize| {
+                let end = ctx.mentions[m].span.end;
+                has_any_word(
+                    sl(lower, end, cue.max(end)),
+                    list!["should", "must", "ought"],
+                )
+            };
+            let cue_is_modal = matches!(
+                sl(lower, cue, ts).split(' ').next(),
+                Some("should" | "must")
+            );
             let told = |m: usize| {
-                let span = ctx.mentions[m].span;
-                object_of_phrase(lower, ss, span.start)
-                    || has_any_word(
-                        sl(lower, span.end, cue.max(span.end)),
-                        list!["should", "must", "ought"],
-                    )
-                    || matches!(
-                        sl(lower, cue, ts).split(' ').next(),
-                        Some("should" | "must")
-                    )
+                object_of_phrase(lower, ss, ctx.mentions[m].span.start)
+                    || told_to(m)
+                    || cue_is_modal
             };
             // The one to be freed is not the one asking ("The organization considers Aigerim
             // Sultanova a prisoner of conscience and calls for her release").
-            let victims = c.victims.clone();
+            let victims = &c.victims;
             let here = ctx
                 .mentions_in(from, cue)
                 .filter(|&m| !told(m) && !victims.contains(&m));
@@ -2678,10 +2681,7 @@ fn participants(
                     let span = ctx.mentions[m].span;
                     (object_of_phrase(lower, ss, span.start)
                         && sl(lower, span.end, cue).trim() == ",")
-                        || has_any_word(
-                            sl(lower, span.end, cue.max(span.end)),
-                            list!["should", "must", "ought"],
-                        )
+                        || told_to(m)
                 }))
                 .find(|&m| {
                     (ctx.is(m, EntityType::Person) || ctx.is(m, EntityType::Organization))
@@ -3290,14 +3290,12 @@ fn sentence_dates(ctx: &Ctx, sent: Span, cands: &mut [Cand]) {
         } else if let Some(bi) = before {
             let c = &cands[bi];
             let between = sl(lower, c.trigger.end, xs);
+            let noun_takes_place = c.kind == Kind::Noun && takes_place(between);
             let clean = !between.contains(';')
                 && !between.contains("anniversary")
                 && between.len() < 140
-                && (c.kind == Kind::Verb
-                    || (c.kind == Kind::Noun && takes_place(between))
-                    || noun_may_take_date(between))
-                && ((c.kind == Kind::Noun && takes_place(between))
-                    || !participle_owns_date(between))
+                && (c.kind == Kind::Verb || noun_takes_place || noun_may_take_date(between))
+                && (noun_takes_place || !participle_owns_date(between))
                 && !event_noun_owns_date(between);
             if clean {
                 owner = Some(bi);
@@ -3381,20 +3379,24 @@ fn sentence_dates(ctx: &Ctx, sent: Span, cands: &mut [Cand]) {
         }
     }
     // Participles joined without a verb of their own share one date: "at least 12 people were
-    // killed and 70 injured when security forces opened fire on 18 March".
+    // killed and 70 injured when security forces opened fire on 18 March". Only acts of one
+    // incident: "arrested and charged" may be days apart (the year only, in `inherit_dates`).
+    let incident = |t: EventType| {
+        matches!(
+            t,
+            EventType::Killing
+                | EventType::Injury
+                | EventType::Torture
+                | EventType::Abduction
+                | EventType::DeathInCustody
+        )
+    };
+    let copy_date = |to: &mut Cand, from: &Cand| {
+        to.date = from.date;
+        to.date_timex = from.date_timex;
+        to.own_date = from.own_date;
+    };
     for i in 1..cands.len() {
-        // Only acts of one incident: "arrested and charged" may be days apart (the year only,
-        // in `inherit_dates`).
-        let incident = |t: EventType| {
-            matches!(
-                t,
-                EventType::Killing
-                    | EventType::Injury
-                    | EventType::Torture
-                    | EventType::Abduction
-                    | EventType::DeathInCustody
-            )
-        };
         let between = sl(lower, cands[i - 1].trigger.end, cands[i].trigger.start);
         if !(incident(cands[i - 1].ty) && incident(cands[i].ty) && shares_verb_group(between)) {
             continue;
@@ -3402,16 +3404,8 @@ fn sentence_dates(ctx: &Ctx, sent: Span, cands: &mut [Cand]) {
         let (a, b) = cands.split_at_mut(i);
         let (x, y) = (&mut a[i - 1], &mut b[0]);
         match (x.date.is_some(), y.date.is_some()) {
-            (true, false) => {
-                y.date = x.date;
-                y.date_timex = x.date_timex;
-                y.own_date = x.own_date;
-            }
-            (false, true) => {
-                x.date = y.date;
-                x.date_timex = y.date_timex;
-                x.own_date = y.own_date;
-            }
+            (true, false) => copy_date(y, x),
+            (false, true) => copy_date(x, y),
             _ => {}
         }
     }
