@@ -1180,8 +1180,9 @@ fn after_preposition(ctx: &Ctx, m: usize, sent: Span, to: usize) -> bool {
         if NAME_TITLES.contains(&lw.as_str()) {
             continue;
         }
-        // Not "against" or "to": "the case against X was brought" is about X.
-        return matches!(lw.as_str(), "of" | "under" | "since");
+        // Not "against" or "to": "the case against X was brought" is about X. "By X" is a
+        // passive's agent ("be shot by X himself or be killed").
+        return matches!(lw.as_str(), "of" | "under" | "since" | "by");
     }
     false
 }
@@ -1293,7 +1294,8 @@ fn object_after(ctx: &Ctx, te: usize, se: usize, want: EntityType, max: usize) -
         let between = between_checked.as_str();
         // "arrested nine workers who were identified as X, Y": the list names the objects.
         let identified = between.contains("identified as") && words(between).count() <= 10;
-        if between.contains(['.', ';', ':', '(', '"', '\u{201c}'])
+        // A closing quote ends the quoted clause: "… anyone arrested," X said.
+        if between.contains(['.', ';', ':', '(', '"', '\u{201c}', '\u{201d}'])
             || (!identified
                 && has_any_word(
                     between,
@@ -1767,10 +1769,22 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
         let next_word = words(after).next().unwrap_or("");
         // Known false friends.
         let skip = match entry.pattern {
-            "tried" => matches!(
-                next_word,
-                "to" | "and" | "unsuccessfully" | "but" | "hard" | "everything" | "again"
-            ),
+            "tried" => {
+                let second = words(after).nth(1).unwrap_or("");
+                matches!(
+                    next_word,
+                    "to" | "and"
+                        | "unsuccessfully"
+                        | "but"
+                        | "hard"
+                        | "everything"
+                        | "again"
+                        | "desperately"
+                        | "repeatedly"
+                ) || (next_word == "in" && second == "vain")
+                    || (matches!(next_word, "his" | "her" | "their" | "my" | "our")
+                        && second == "best")
+            }
             "arrest" | "arrests" => {
                 matches!(next_word, "warrant" | "warrants")
                     || prev
@@ -2764,6 +2778,17 @@ fn participants(
                     }
                 } else if next == "them" {
                     c.victims = named_group(ctx, ss, te);
+                }
+            } else if !passive
+                && !state
+                && c.ty == EventType::Harassment
+                && sl(lower, ts, te).starts_with("threat")
+                && words(sl(lower, te, se)).next() == Some("to")
+            {
+                // "Trump had threatened to impose tariffs": the subject makes the threat, and
+                // whom it is against is not said.
+                for m in subject(ctx, cs, ts, EntityType::Person, sent) {
+                    c.others.push((m, role_of(ctx, m)));
                 }
             } else {
                 // "He had told his family … after being detained": a non-finite clause shares the

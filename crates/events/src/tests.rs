@@ -157,6 +157,42 @@ fn passive_subject_across_an_apposition_with_its_own_date() {
 }
 
 #[test]
+fn a_passive_agent_is_no_victim() {
+    let a = Doc::new(
+        "The last man would either be shot by Ivan Towelli himself or be killed by a police \
+         officer.",
+    )
+    .person("Ivan Towelli")
+    .read();
+    for e in &a.events {
+        assert!(victims(&a, e).is_empty(), "{e:#?}");
+    }
+}
+
+#[test]
+fn a_threat_to_act_and_an_attempt_are_no_violations_of_their_subject() {
+    let a = Doc::new(
+        "Donald Trump had threatened to impose tariffs on Mexico. Glady Canas said she has \
+         tried in vain to convince families. \u{201c}We worry for anyone arrested,\u{201d} \
+         Lewis Mudge said.",
+    )
+    .person("Donald Trump")
+    .person("Glady Canas")
+    .person("Lewis Mudge")
+    .read();
+    assert!(of_type(&a, EventType::Trial).is_empty(), "{:#?}", a.events);
+    let threat = one(&a, EventType::Harassment);
+    assert!(victims(&a, threat).is_empty());
+    assert_eq!(with_role(&a, threat, Role::Perpetrator), ["Donald Trump"]);
+    for e in &a.events {
+        assert!(
+            !victims(&a, e).contains(&"Lewis Mudge".to_string()),
+            "{e:#?}"
+        );
+    }
+}
+
+#[test]
 fn pronoun_subject_resolves_to_the_last_named_person() {
     let a = Doc::dated(
         "The prosecution of Timur Bekov was opened after a rally in Taraz.\n\n\

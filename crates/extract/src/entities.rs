@@ -1540,23 +1540,21 @@ fn retype_by_context(gaz: &Gazetteer, text: &str, c: &mut Candidate) {
         return;
     }
     let name = &text[c.span.start..c.span.end];
-    if !name.split(' ').all(is_capitalised)
-        || gaz
-            .lookup(name, Case::Sensitive)
-            .iter()
-            .any(|p| p.kind != PlaceKind::Demonym)
-    {
+    let places = gaz.lookup(name, Case::Sensitive);
+    if !name.split(' ').all(is_capitalised) || places.iter().any(|p| p.kind != PlaceKind::Demonym) {
         return;
     }
+    // A nationality after a role word describes the person ("dissident Iranian journalist"); it
+    // is a name only after a capitalised title ("Judge French").
+    let demonym = !places.is_empty();
     let before: Vec<&str> = text[..c.span.start]
         .split_whitespace()
         .rev()
         .take(2)
         .collect();
-    let titled = before
-        .first()
-        .is_some_and(|w| !w.ends_with(',') && gaz.is_title(w))
-        || (before.len() == 2 && gaz.is_title(&format!("{} {}", before[1], before[0])));
+    let titled = before.first().is_some_and(|w| {
+        !w.ends_with(',') && gaz.is_title(w) && !(demonym && w.starts_with(char::is_lowercase))
+    }) || (before.len() == 2 && gaz.is_title(&format!("{} {}", before[1], before[0])));
     let after = text[c.span.end..].trim_start_matches([' ', '\u{2019}', '\'']);
     let role_after = after.strip_prefix(", ").is_some_and(|rest| {
         let mut words = rest.split(|ch: char| !ch.is_alphanumeric() && ch != '-');
@@ -1566,7 +1564,7 @@ fn retype_by_context(gaz: &Gazetteer, text: &str, c: &mut Candidate) {
         }
         !w.is_empty() && w.starts_with(char::is_lowercase) && gaz.is_title(w)
     });
-    if titled || (role_after && c.ty != EntityType::Organization) {
+    if titled || (role_after && !demonym && c.ty != EntityType::Organization) {
         c.ty = EntityType::Person;
         c.source = Source::Title;
     }
@@ -1886,6 +1884,29 @@ mod tests {
         assert_eq!(fix("Addis Ababa"), EntityType::Location);
         // One word may be a person's name.
         assert_eq!(fix("Jordan"), EntityType::Person);
+    }
+
+    #[test]
+    fn a_nationality_after_a_role_word_stays_a_nationality() {
+        let text =
+            "Ruhollah Zam, a dissident Iranian journalist, met Judge French and leader Madel.";
+        let retype = |name: &str, ty: EntityType| {
+            let s = text.find(name).unwrap();
+            let mut c = Candidate {
+                span: Span::new(s, s + name.len()),
+                ty,
+                country: None,
+                legal: None,
+                source: Source::Tagger,
+            };
+            retype_by_context(gaz(), text, &mut c);
+            c.ty
+        };
+        assert_eq!(retype("Iranian", EntityType::Misc), EntityType::Misc);
+        // A capitalised title still makes a name of a nationality word, and a role word of any
+        // other name.
+        assert_eq!(retype("French", EntityType::Misc), EntityType::Person);
+        assert_eq!(retype("Madel", EntityType::Misc), EntityType::Person);
     }
 
     #[test]
