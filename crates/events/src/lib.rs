@@ -1304,6 +1304,22 @@ fn object_after(ctx: &Ctx, te: usize, se: usize, want: EntityType, max: usize) -
                         "said", "and", "to", "from",
                     ],
                 ))
+            // "arrested since the administration of President X": a name in a time clause; a
+            // list still names the objects ("imprisoned since 2016, including X").
+            || (!listed
+                && has_any_word(
+                    between,
+                    list![
+                        "since",
+                        "during",
+                        "under",
+                        "amid",
+                        "following",
+                        "before",
+                        "while",
+                        "despite",
+                    ],
+                ))
         {
             return Vec::new();
         }
@@ -1797,6 +1813,31 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
                 next_word,
                 "facility" | "facilities" | "centre" | "center" | "centres" | "centers"
             ),
+            // "a government charged with the sole task of", "the body charged with overseeing":
+            // a duty given, not an accusation.
+            "charged" => {
+                let ws: Vec<&str> = words(after).take(4).collect();
+                ws.first() == Some(&"with")
+                    && ws[1..].iter().any(|w| {
+                        matches!(
+                            *w,
+                            "task"
+                                | "tasks"
+                                | "responsibility"
+                                | "responsibilities"
+                                | "duty"
+                                | "duties"
+                                | "mandate"
+                                | "mission"
+                                | "overseeing"
+                                | "supervising"
+                                | "ensuring"
+                                | "implementing"
+                                | "investigating"
+                                | "monitoring"
+                        )
+                    })
+            }
             "torture" | "ill-treatment" => {
                 let against = |w: &str| {
                     matches!(

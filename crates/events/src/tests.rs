@@ -193,6 +193,24 @@ fn a_threat_to_act_and_an_attempt_are_no_violations_of_their_subject() {
 }
 
 #[test]
+fn a_duty_is_no_charge_and_a_time_clause_names_no_object() {
+    let a = Doc::new(
+        "He should form a unity government charged with the sole task of holding elections. \
+         Dozens of workers were arrested since the administration of President Rodrigo \
+         Duterte began its crackdown. Authorities released 50 persons imprisoned on charges \
+         since 2016, including Akzam Turgunov.",
+    )
+    .person("Rodrigo Duterte")
+    .person("Akzam Turgunov")
+    .read();
+    let charges = of_type(&a, EventType::Charge);
+    assert_eq!(charges.len(), 1, "{:#?}", a.events);
+    assert_eq!(victims(&a, charges[0]), ["Akzam Turgunov"]);
+    let arrest = one(&a, EventType::Arrest);
+    assert!(victims(&a, arrest).is_empty(), "{arrest:#?}");
+}
+
+#[test]
 fn pronoun_subject_resolves_to_the_last_named_person() {
     let a = Doc::dated(
         "The prosecution of Timur Bekov was opened after a rally in Taraz.\n\n\
