@@ -1180,9 +1180,9 @@ fn after_preposition(ctx: &Ctx, m: usize, sent: Span, to: usize) -> bool {
         if NAME_TITLES.contains(&lw.as_str()) {
             continue;
         }
-        // Not "against" or "to": "the case against X was brought" is about X. "By X" is a
-        // passive's agent ("be shot by X himself or be killed").
-        return matches!(lw.as_str(), "of" | "under" | "since" | "by");
+        // Not "against": "the case against X was brought" is about X. "By X" is a passive's
+        // agent ("be shot by X himself or be killed"); "shelter to X, and charged" is not X's.
+        return matches!(lw.as_str(), "of" | "under" | "since" | "by" | "to");
     }
     false
 }

@@ -211,6 +211,18 @@ fn a_duty_is_no_charge_and_a_time_clause_names_no_object() {
 }
 
 #[test]
+fn the_object_of_to_is_not_the_subject_of_the_next_verb() {
+    let a = Doc::new(
+        "Htet Htet Khine was arrested for giving shelter to Sithu Aung Myint, and charged under \
+         section 17(1) of the Unlawful Association Act.",
+    )
+    .person("Htet Htet Khine")
+    .person("Sithu Aung Myint")
+    .read();
+    assert_eq!(victims(&a, one(&a, EventType::Charge)), ["Htet Htet Khine"]);
+}
+
+#[test]
 fn pronoun_subject_resolves_to_the_last_named_person() {
     let a = Doc::dated(
         "The prosecution of Timur Bekov was opened after a rally in Taraz.\n\n\
