@@ -227,10 +227,12 @@ impl<'a> Ctx<'a> {
 }
 
 /// Whether the text before a trigger (from its sentence's start) ends in a list governed by a
-/// phrase of reputation ("notorious for kidnapping, arbitrary arrests and torture"): the
-/// trigger then names what someone is known for, not an event.
+/// phrase of reputation ("notorious for kidnapping, arbitrary arrests and torture") or of range
+/// ("abuses ranging from arbitrary arrest to torture"): the trigger then names a kind of act,
+/// not an event.
 fn reputation_list(before: &str) -> bool {
-    const REPUTATION: &[&str] = &["notorious for", "infamous for", "known for"];
+    // "violations ranging from murder to torture, arrest and detentions" lists kinds too.
+    const REPUTATION: &[&str] = &["notorious for", "infamous for", "known for", "ranging from"];
     let Some(at) = REPUTATION
         .iter()
         .filter_map(|p| rfind_word(before, p).map(|i| i + p.len()))
@@ -469,6 +471,10 @@ const HYPOTHETICAL: &Words = &Words::new(&[
     "afraid of",
     "to avoid",
     "would be",
+    // Defiance or a refusal, not an event: "the paper would not be intimidated".
+    "would not be",
+    "will not be",
+    "won't be",
     "could be",
     "may be",
     "might be",
@@ -1814,29 +1820,47 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
                 "facility" | "facilities" | "centre" | "center" | "centres" | "centers"
             ),
             // "a government charged with the sole task of", "the body charged with overseeing":
-            // a duty given, not an accusation.
+            // a duty given, not an accusation; "which Gebru charged was an effort to", "critics
+            // charged that": an allegation made, not a charge brought.
             "charged" => {
                 let ws: Vec<&str> = words(after).take(4).collect();
-                ws.first() == Some(&"with")
-                    && ws[1..].iter().any(|w| {
-                        matches!(
-                            *w,
-                            "task"
-                                | "tasks"
-                                | "responsibility"
-                                | "responsibilities"
-                                | "duty"
-                                | "duties"
-                                | "mandate"
-                                | "mission"
-                                | "overseeing"
-                                | "supervising"
-                                | "ensuring"
-                                | "implementing"
-                                | "investigating"
-                                | "monitoring"
-                        )
-                    })
+                // The one who charges is named or a pronoun; "those charged are" lists the
+                // accused.
+                let accuser = last_words(sl(ctx.text, ss, ts), 1).next().is_some_and(|w| {
+                    let lw = w.to_ascii_lowercase();
+                    (w.starts_with(char::is_uppercase)
+                        && !matches!(
+                            lw.as_str(),
+                            "those" | "these" | "all" | "many" | "others" | "people" | "the"
+                        ))
+                        || matches!(w, "he" | "she" | "they")
+                });
+                ws.first() == Some(&"that")
+                    || (accuser
+                        && matches!(
+                            ws.first().copied(),
+                            Some("was" | "is" | "were" | "are" | "had" | "has")
+                        ))
+                    || ws.first() == Some(&"with")
+                        && ws[1..].iter().any(|w| {
+                            matches!(
+                                *w,
+                                "task"
+                                    | "tasks"
+                                    | "responsibility"
+                                    | "responsibilities"
+                                    | "duty"
+                                    | "duties"
+                                    | "mandate"
+                                    | "mission"
+                                    | "overseeing"
+                                    | "supervising"
+                                    | "ensuring"
+                                    | "implementing"
+                                    | "investigating"
+                                    | "monitoring"
+                            )
+                        })
             }
             "torture" | "ill-treatment" => {
                 let against = |w: &str| {
@@ -1955,6 +1979,47 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
             "appeal" => matches!(next_word, "to" | "for") || prev.first() == Some(&"urgent"),
             "rally" => matches!(next_word, "behind" | "around" | "support"),
             "suspended" => matches!(next_word, "sentence" | "prison" | "jail"),
+            // "…, the employees apprehended.": with no one apprehended and no passive it is
+            // "feared", not "arrested".
+            "apprehended" => {
+                !prev.first().is_some_and(|w| {
+                    matches!(*w, "was" | "were" | "been" | "being" | "is" | "are" | "be")
+                }) && after
+                    .trim_start()
+                    .starts_with(['.', ',', ';', '"', '\u{201d}'])
+            }
+            // "the suspension of the corporate access of X", "the suspension of aid": what is
+            // suspended is no outlet, account or licence.
+            "suspension" => {
+                next_word == "of" && {
+                    let phrase_end = after
+                        .find([',', '.', ';'])
+                        .map_or(se, |i| te + i)
+                        .min(te + 60);
+                    let phrase = sl(lower, te, phrase_end);
+                    !has_any_word(phrase, lexicon::MEDIA_WORDS)
+                        && !has_any_word(
+                            phrase,
+                            list![
+                                "account",
+                                "accounts",
+                                "licence",
+                                "license",
+                                "licences",
+                                "licenses",
+                                "programme",
+                                "program",
+                                "show",
+                                "accreditation",
+                                "accreditations",
+                                "broadcasting",
+                            ],
+                        )
+                        && !ctx
+                            .mentions_in(te, phrase_end)
+                            .any(|m| ctx.is(m, EntityType::Organization))
+                }
+            }
             "murders" => prev
                 .first()
                 .is_some_and(|w| matches!(*w, "with" | "for" | "of")),
@@ -2990,6 +3055,38 @@ fn participants(
                 if let Some((p, _)) = rfind_any_word(clause, list!["they"]) {
                     if has_any_word(&clause[p..], LINKING) {
                         c.victims = named_group(ctx, ss, cs + p);
+                    }
+                }
+            }
+            // "The court ordered that he be held in pre-trial detention", "she remains in
+            // detention": the pronoun subject of a verb that puts its subject in the noun's
+            // state, close before it.
+            if c.victims.is_empty() && want == EntityType::Person && is_violation(c.ty) {
+                let clause = sl(lower, cs, ts);
+                if let Some((p, w)) = rfind_any_word(clause, list!["he", "she"]) {
+                    let link = &clause[p..];
+                    if words(link).count() <= 7
+                        && has_any_word(
+                            link,
+                            list![
+                                "held",
+                                "kept",
+                                "placed",
+                                "remains",
+                                "remained",
+                                "spent",
+                                "faces",
+                                "faced",
+                                "facing",
+                                "underwent",
+                                "suffered",
+                                "subjected",
+                            ],
+                        )
+                    {
+                        if let Some(m) = resolve_pronoun(ctx, si, cs + p, gender::of_pronoun(w)) {
+                            c.victims = vec![m];
+                        }
                     }
                 }
             }

@@ -223,6 +223,65 @@ fn the_object_of_to_is_not_the_subject_of_the_next_verb() {
 }
 
 #[test]
+fn a_pronoun_held_in_detention_is_its_victim() {
+    let a = Doc::new(
+        "An investigator charged Sergei Mironyakev under Article 207.3. The district court \
+         ordered that he be held in pre-trial detention for two months. Although he prosecuted \
+         officers involved in the killings, nothing changed.",
+    )
+    .person("Sergei Mironyakev")
+    .law("Article 207.3")
+    .read();
+    assert_eq!(
+        victims(&a, one(&a, EventType::Detention)),
+        ["Sergei Mironyakev"]
+    );
+    // A pronoun doing something else is no victim of the noun after it.
+    for e in of_type(&a, EventType::Killing) {
+        assert!(victims(&a, e).is_empty(), "{e:#?}");
+    }
+}
+
+#[test]
+fn defiance_allegations_duties_and_kinds_are_no_events() {
+    let a = Doc::new(
+        "The editor told Reuters the paper would not be intimidated. Google fired Timnit Gebru, \
+         which Gebru charged was an effort to suppress her research. The union protested the \
+         suspension of the corporate access of Margaret Mitchell. It was a first step to sell \
+         the factories, the employees apprehended. The report cites violations ranging from \
+         murder to torture.",
+    )
+    .person("Timnit Gebru")
+    .person("Margaret Mitchell")
+    .read();
+    for t in [
+        EventType::Harassment,
+        EventType::Charge,
+        EventType::MediaRestriction,
+        EventType::Arrest,
+        EventType::Killing,
+        EventType::Torture,
+    ] {
+        assert!(of_type(&a, t).is_empty(), "{t:?}: {:#?}", a.events);
+    }
+    // The same words still make events where they mean them.
+    let a = Doc::new(
+        "Those charged are Josim and Miah Soraf. Police apprehended Ali Khan. The suspension of \
+         the newspaper lasted a month.",
+    )
+    .person("Josim")
+    .person("Miah Soraf")
+    .person("Ali Khan")
+    .read();
+    assert_eq!(
+        victims(&a, one(&a, EventType::Charge)),
+        ["Josim", "Miah Soraf"]
+    );
+    assert_eq!(victims(&a, one(&a, EventType::Arrest)), ["Ali Khan"]);
+    one(&a, EventType::MediaRestriction);
+}
+
+#[test]
 fn pronoun_subject_resolves_to_the_last_named_person() {
     let a = Doc::dated(
         "The prosecution of Timur Bekov was opened after a rally in Taraz.\n\n\
