@@ -462,9 +462,9 @@ fn case(w: &mut Writer, person: &Person, stage: usize) -> (String, &'static str,
             let when_charged = w.when_cap(c.charged);
             let district = districts[w.rng.below(districts.len())];
             let line = format!(
-                "{when_charged} an investigator charged {surname} {charges}. The {district} \
-                 District Court of {city} ordered that {} be held in pre-trial detention for two \
-                 months.",
+                "{when_charged} an investigator charged {surname} {charges}. The same day, the \
+                 {district} District Court of {city} ordered that {} be held in pre-trial \
+                 detention for two months.",
                 pr.subj
             );
             w.say(line);
@@ -701,11 +701,9 @@ fn case(w: &mut Writer, person: &Person, stage: usize) -> (String, &'static str,
                  to be quashed."
             );
             w.say(line);
-            w.event(
-                if pardon { "pardon" } else { "release" },
-                Some(person),
-                c.release,
-            );
+            // The report dates the release; a pardon "after" which it came has no date of its
+            // own in the text, so only the release is planted.
+            w.event("release", Some(person), c.release);
             let line = format!(
                 "{} had spent more than {} in custody since {} arrest in {city} on {}.",
                 capitalise(pr.subj),

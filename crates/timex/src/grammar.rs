@@ -2190,6 +2190,16 @@ impl<'a> G<'a> {
                 return Some((j + 1, self.narrative_part(p)));
             }
         }
+        // "the same day": the narrative's day, as "later that day" is
+        if self.is(j, "same") && self.lex(j + 1) == Lex::Unit(Unit::Day, false) {
+            return Some((
+                j + 2,
+                Sem::Date(D::RelRef {
+                    unit: Unit::Day,
+                    off: 0,
+                }),
+            ));
+        }
         // "for the time being": the present
         if self.is(j, "time") && self.is(j + 1, "being") {
             return Some((j + 2, Sem::Ref("PRESENT_REF")));
