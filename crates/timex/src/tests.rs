@@ -796,6 +796,15 @@ fn the_next_morning_follows_the_narrative() {
 }
 
 #[test]
+fn the_same_day_is_the_narratives_day() {
+    let got = found(
+        "He was charged on 11 March. The same day, a court ordered his detention.",
+        dct(),
+    );
+    assert_eq!(got[1], ("The same day".into(), Date, "1998-03-11".into()));
+}
+
+#[test]
 fn year_end_is_the_year() {
     let d = dct();
     one(
