@@ -978,6 +978,13 @@ mod tests {
             assert!(found.iter().all(|p| p.kind == PlaceKind::Demonym), "{word}");
             assert_eq!(found[0].country, Some("KZ"));
         }
+        // A religion or a people without a state is a group, with no country.
+        for word in ["Muslim", "Muslims", "Uyghur", "Kurds"] {
+            let found = gaz().lookup(word, Case::Sensitive);
+            assert!(!found.is_empty(), "{word}");
+            assert!(found.iter().all(|p| p.kind == PlaceKind::Demonym), "{word}");
+            assert_eq!(found[0].country, None, "{word}");
+        }
     }
 
     #[test]
