@@ -3043,7 +3043,16 @@ fn participants(
                                 "led",
                             ],
                         );
-                    if has_any_word(link, LINKING) && !takes_part {
+                    // "X is accused of taking part in the killing of …", "X made attempts to
+                    // rein in the militia; reports of killings": being "in" a violent act is
+                    // taking part in it or another clause, not suffering it.
+                    let only_in = !words(link)
+                        .any(|w| !matches!(w, "in" | "during") && LINKING.list.contains(&w));
+                    let violent = matches!(
+                        c.ty,
+                        EventType::Killing | EventType::Torture | EventType::Abduction
+                    );
+                    if has_any_word(link, LINKING) && !takes_part && !(violent && only_in) {
                         c.victims = v;
                     }
                 }

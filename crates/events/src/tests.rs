@@ -282,6 +282,27 @@ fn defiance_allegations_duties_and_kinds_are_no_events() {
 }
 
 #[test]
+fn taking_part_in_a_killing_makes_no_victim() {
+    let a = Doc::new(
+        "Dusan Culibrk, 50, is accused of taking part in the killing of 44 civilians. Giorgio \
+         Pietrostefani was sentenced to 22 years for his role in the 1972 murder of a police \
+         chief. Aigul Serikova spent two months in detention.",
+    )
+    .person("Dusan Culibrk")
+    .person("Giorgio Pietrostefani")
+    .person("Aigul Serikova")
+    .read();
+    for e in of_type(&a, EventType::Killing) {
+        assert!(victims(&a, e).is_empty(), "{e:#?}");
+    }
+    // Being in a state still makes its victim.
+    assert_eq!(
+        victims(&a, one(&a, EventType::Detention)),
+        ["Aigul Serikova"]
+    );
+}
+
+#[test]
 fn pronoun_subject_resolves_to_the_last_named_person() {
     let a = Doc::dated(
         "The prosecution of Timur Bekov was opened after a rally in Taraz.\n\n\
