@@ -142,6 +142,11 @@ fn is_vowel(c: u8) -> bool {
 /// The skeleton of one name part: the spelling after transliteration variants are folded.
 pub fn skeleton(part: &str) -> String {
     let s = ascii_fold(part);
+    // A name of three letters or fewer is its letters: the folds below would join different
+    // names (Su / Zou, Wu / Vu, Ly / Li); variants of such names come from the name table.
+    if s.chars().count() <= 3 {
+        return s;
+    }
     let b = s.as_bytes();
     let mut out: Vec<u8> = Vec::with_capacity(b.len());
     let mut i = 0;
@@ -522,6 +527,18 @@ mod tests {
         assert_eq!(skeleton("Mikhail"), skeleton("Mihail"));
         assert_eq!(skeleton("Tuletaeva"), skeleton("Tuletayeva"));
         assert_eq!(skeleton("Díaz"), skeleton("Diaz"));
+    }
+
+    #[test]
+    fn short_names_joined_only_by_folds_are_different() {
+        assert!(matches!(same_part("Su", "Zou"), NameDecision::Different(_)));
+        assert!(matches!(same_name("Zou", "Su"), NameDecision::Different(_)));
+        // The same short name in another script is still the same.
+        assert!(matches!(same_part("Су", "Su"), NameDecision::Same(_)));
+        assert!(matches!(
+            same_part("Kozlov", "Koslov"),
+            NameDecision::Same(_)
+        ));
     }
 
     #[test]
