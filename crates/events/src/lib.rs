@@ -1324,6 +1324,8 @@ fn object_after(ctx: &Ctx, te: usize, se: usize, want: EntityType, max: usize) -
                         "before",
                         "while",
                         "despite",
+                        "until",
+                        "till",
                     ],
                 ))
         {
@@ -1929,11 +1931,15 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
             "killed" if next_word == "off" => true,
             "ban" if lifted_ban(before, after) => true,
             "assassination" | "murder" | "killing" => {
+                // "charged with killing", "convicted of murder": the offence of a case step,
+                // unless it names whom it killed ("convicted for killing two young men, X and
+                // Y"), which makes the killing a fact of the record of its own.
                 matches!(next_word, "attempt" | "attempts" | "plot" | "plots" | "off")
                     || prev.first() == Some(&"attempted")
-                    || prev
+                    || (prev
                         .first()
                         .is_some_and(|w| matches!(*w, "with" | "for" | "of"))
+                        && object_after(ctx, te, se, EntityType::Person, 60).is_empty())
             }
             "released" | "release" => {
                 // "released information", "released a statement": publishing, not freeing.
@@ -2317,6 +2323,9 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
         if !out[i].victims.is_empty() || !is_case_step(out[i].ty) {
             continue;
         }
+        // The act a step is for ("convicted five officers for killing X and Y") did not happen
+        // to the step's person: its victims are not the defendants.
+        let offence = |j: usize| names_offence(lower, &out[i], &out[j]);
         let donor = (0..i)
             .rev()
             .find(|&j| {
@@ -2324,7 +2333,8 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
             })
             .or_else(|| {
                 (i + 1..out.len()).find(|&j| !out[j].victims.is_empty() && !is_call(out[j].ty))
-            });
+            })
+            .filter(|&j| !offence(j));
         if let Some(j) = donor {
             out[i].victims = out[j].victims.clone();
         }
@@ -4048,9 +4058,15 @@ fn fill_sentence_years(lower: &str, all: &mut [Cand], donor: impl Fn(&Cand) -> b
             if all[r].date.is_some() || is_call(all[r].ty) {
                 continue;
             }
+            // Nor does the act take the year of the step that names it as its offence
+            // ("convicted on 22 September 2017 five officers for killing X": not a 2017 killing).
             let year = donors
                 .iter()
-                .find(|&&(d, _)| !is_offence_of(lower, &all[r], &all[d]))
+                .find(|&&(d, _)| {
+                    let act_of_step =
+                        is_case_step(all[d].ty) && names_offence(lower, &all[d], &all[r]);
+                    !is_offence_of(lower, &all[r], &all[d]) && !act_of_step
+                })
                 .map(|&(_, y)| y);
             if let Some(y) = year {
                 all[r].date = Some(PartialDate::y(y));
@@ -4058,6 +4074,15 @@ fn fill_sentence_years(lower: &str, all: &mut [Cand], donor: impl Fn(&Cand) -> b
         }
         start = end;
     }
+}
+
+/// True when `act` comes after `step` right after "with", "for", "of" or "over" ("convicted five
+/// officers for killing X"): the act is what the step is for.
+fn names_offence(lower: &str, step: &Cand, act: &Cand) -> bool {
+    act.trigger.start >= step.trigger.end
+        && last_words(sl(lower, step.trigger.end, act.trigger.start), 1)
+            .next()
+            .is_some_and(|w| matches!(w, "with" | "for" | "of" | "over"))
 }
 
 /// True when `act` is what the step `step` is for: it follows the step's trigger after "with",

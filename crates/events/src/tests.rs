@@ -303,6 +303,30 @@ fn taking_part_in_a_killing_makes_no_victim() {
 }
 
 #[test]
+fn a_killing_a_conviction_names_with_its_victims_is_a_fact_of_its_own() {
+    let a = Doc::new(
+        "On 22 September 2017 a court convicted five officers for killing two young men, \
+         Michael Akor and Michael Igwe. Tom Little was convicted of murder until 2014.",
+    )
+    .person("Michael Akor")
+    .person("Michael Igwe")
+    .person("Tom Little")
+    .date("22 September 2017", "2017-09-22")
+    .read();
+    let killing = one(&a, EventType::Killing);
+    assert_eq!(victims(&a, killing), ["Michael Akor", "Michael Igwe"]);
+    // The killing came before the conviction; the text does not say when.
+    assert_eq!(killing.date, None);
+    // The ones convicted are the officers, not the two men.
+    for c in of_type(&a, EventType::Conviction) {
+        assert!(
+            !victims(&a, c).contains(&"Michael Akor".to_string()),
+            "{c:#?}"
+        );
+    }
+}
+
+#[test]
 fn pronoun_subject_resolves_to_the_last_named_person() {
     let a = Doc::dated(
         "The prosecution of Timur Bekov was opened after a rally in Taraz.\n\n\
