@@ -4076,13 +4076,19 @@ fn fill_sentence_years(lower: &str, all: &mut [Cand], donor: impl Fn(&Cand) -> b
     }
 }
 
-/// True when `act` comes after `step` right after "with", "for", "of" or "over" ("convicted five
-/// officers for killing X"): the act is what the step is for.
+/// A word that makes what follows it the offence of a case step ("charged with", "arrested
+/// for", "convicted of", "jailed over").
+fn introduces_offence(w: &str) -> bool {
+    matches!(w, "with" | "for" | "of" | "over")
+}
+
+/// True when `act` comes after `step` right after an [`introduces_offence`] word ("convicted
+/// five officers for killing X"): the act is what the step is for.
 fn names_offence(lower: &str, step: &Cand, act: &Cand) -> bool {
     act.trigger.start >= step.trigger.end
         && last_words(sl(lower, step.trigger.end, act.trigger.start), 1)
             .next()
-            .is_some_and(|w| matches!(w, "with" | "for" | "of" | "over"))
+            .is_some_and(introduces_offence)
 }
 
 /// True when `act` is what the step `step` is for: it follows the step's trigger after "with",
@@ -4104,7 +4110,7 @@ fn is_offence_of(lower: &str, step: &Cand, act: &Cand) -> bool {
         && act.trigger.start >= step.trigger.end
         && words(sl(lower, step.trigger.end, act.trigger.start))
             .next()
-            .is_some_and(|w| matches!(w, "with" | "for" | "of" | "over"))
+            .is_some_and(introduces_offence)
 }
 
 /// An undated event told in the present perfect or present ("has been arrested", "remains in
