@@ -1188,7 +1188,14 @@ fn after_preposition(ctx: &Ctx, m: usize, sent: Span, to: usize) -> bool {
         }
         // Not "against": "the case against X was brought" is about X. "By X" is a passive's
         // agent ("be shot by X himself or be killed"); "shelter to X, and charged" is not X's.
-        return matches!(lw.as_str(), "of" | "under" | "since" | "by" | "to");
+        // "for X to be freed": X is the subject of the infinitive.
+        if lw == "for" && after.trim_start().starts_with("to ") {
+            return false;
+        }
+        return matches!(
+            lw.as_str(),
+            "of" | "under" | "since" | "by" | "to" | "at" | "in" | "from" | "for" | "on" | "about"
+        );
     }
     false
 }
@@ -1431,6 +1438,158 @@ const NOT_AFTER_DETERMINER: &[&str] = &[
     "was", "were", "is", "are", "had", "has", "have", "been", "be", "and", "or", "to", "in", "on",
     "at", "for", "with", "by", "after", "before", "when", "while", "as", "from", "into",
 ];
+
+/// Words that may stand between a relative pronoun and its verb: "who had later been detained".
+const VERB_GROUP: &Words = &Words::new(&[
+    "had",
+    "have",
+    "has",
+    "been",
+    "was",
+    "were",
+    "is",
+    "are",
+    "being",
+    "be",
+    "later",
+    "also",
+    "then",
+    "subsequently",
+    "not",
+    "never",
+    "allegedly",
+    "reportedly",
+    "recently",
+    "again",
+    "all",
+    "both",
+    "since",
+    "previously",
+    "eventually",
+    "remain",
+    "remains",
+    "remained",
+]);
+
+/// Words ending in "s" that are no group of people before a participle: verbs ("remains
+/// imprisoned") and spans of time ("spent two years imprisoned").
+const NOT_PLURAL_NOUNS: &[&str] = &[
+    "this", "always", "perhaps", "remains", "stays", "seems", "appears", "goes", "gets", "years",
+    "months", "weeks", "days", "hours", "minutes",
+];
+
+/// True when the trigger at `ts` is the verb of a group the text describes without naming it,
+/// so the sentence's subject is not its victim: a relative clause whose antecedent is a common
+/// noun or a name of another kind ("commemorating the Legionnaires who had been killed"), or a
+/// participle right after a plural noun ("media workers killed"). The group stays the named
+/// person's when the text links them ([`links_to_group`]).
+fn unnamed_antecedent(ctx: &Ctx, ss: usize, cs: usize, ts: usize, want: EntityType) -> bool {
+    let lower = ctx.lower.as_str();
+    let clause = sl(lower, cs, ts);
+    // The end of the group's noun phrase: before a relative pronoun whose verb group runs up to
+    // the trigger, or before a participle.
+    let relative = rfind_any_word(clause, list!["who", "which", "that"]).filter(|&(p, w)| {
+        words(&clause[p + w.len()..]).all(|v| VERB_GROUP.list.contains(&v) || v.ends_with("ly"))
+    });
+    let noun_end = if let Some((p, _)) = relative {
+        let head = clause[..p].trim_end().trim_end_matches(',').trim_end();
+        // "who was detained … and who remains imprisoned": the first relative's antecedent.
+        if last_words(head, 1).any(|w| matches!(w, "and" | "or" | "but")) {
+            return false;
+        }
+        cs + head.len()
+    } else {
+        // A participle after a plural noun: "workers killed" (not "two years imprisoned").
+        let participle = words(sl(lower, ts, lower.len())).next().is_some_and(|w| {
+            w.ends_with("ed") || matches!(w, "held" | "beaten" | "shot" | "slain")
+        });
+        let head = sl(lower, ss, ts);
+        let Some(w) = last_words(head, 1).next() else {
+            return false;
+        };
+        let plural = w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("us")
+            && !w.ends_with("'s")
+            && !NOT_PLURAL_NOUNS.contains(&w);
+        if !participle || !plural || head.trim_end().len() + 1 != head.len() {
+            return false;
+        }
+        ss + head.len() - 1
+    };
+    // A name of the kind wanted is the antecedent itself; a capitalised word that is no name
+    // may be one the reader missed.
+    let head = sl(ctx.text, ss, noun_end);
+    let mut word_start = ss + head.trim_end_matches(|c: char| c.is_alphanumeric()).len();
+    match ctx
+        .mentions_in(ss, noun_end + 1)
+        .find(|&m| ctx.mentions[m].span.end == noun_end)
+    {
+        Some(m) if ctx.is(m, want) => return false,
+        Some(m) => word_start = ctx.mentions[m].span.start,
+        None if word_start > ss
+            && ctx.text[word_start..].starts_with(|c: char| c.is_uppercase()) =>
+        {
+            return false
+        }
+        None => {}
+    }
+    // The named person the group may belong to: the last one before it, or a pronoun after
+    // that person.
+    let named = ctx
+        .mentions_in(ss, word_start)
+        .rev()
+        .find(|&m| ctx.is(m, want))
+        .map(|m| ctx.mentions[m].span.end);
+    let from = named.unwrap_or(ss);
+    let pronoun = rfind_any_word(
+        sl(lower, from, word_start),
+        list!["he", "she", "they", "him", "her", "them"],
+    )
+    .map(|(p, w)| from + p + w.len());
+    match pronoun.or(named) {
+        Some(end) => !links_to_group(sl(lower, end, word_start)),
+        None => true,
+    }
+}
+
+/// True when the text between a person and a group's noun makes the person one of the group:
+/// an apposition ("X, 50, from the Jenin governorate, who"), a predicate ("X was also a
+/// freelance journalist, raised in Florida, who"; "X is one of the six organisers arrested"; "X
+/// was among the activists arrested"), or a conjunction ("X and two other activists detained",
+/// "X, along with three party activists abducted").
+fn links_to_group(between: &str) -> bool {
+    if between.contains(';') {
+        return false;
+    }
+    let mut ws = words(between).peekable();
+    // Ages and parenthetical numbers after the name: "X, 31, was".
+    while ws
+        .peek()
+        .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()))
+    {
+        ws.next();
+    }
+    let first = ws.next().unwrap_or("");
+    let second = ws.next().unwrap_or("");
+    let copula = |w: &str| {
+        matches!(
+            w,
+            "is" | "was" | "are" | "were" | "remains" | "remained" | "became" | "becomes" | "s"
+        )
+    };
+    copula(first)
+        || (matches!(first, "also" | "still" | "now") && copula(second))
+        || first == "and" && words(between).count() <= 6
+        || matches!((first, second), ("along" | "together", "with"))
+        || (between.trim_start().starts_with(',')
+            && words(between).count() <= 15
+            && !has_any_word(
+                between,
+                list!["said", "says", "told", "but", "had", "has", "have", "when"],
+            ))
+}
 
 /// The subject of an inverted passive that opens its clause: "Also arrested last year was
 /// ex-ambassador X", "Among the detained are X and Y" is [`members`]' business.
@@ -2924,20 +3083,24 @@ fn participants(
                     .first()
                     .is_some_and(|w| matches!(*w, "others" | "those" | "everyone" | "anyone"))
                     && prev.get(1) != Some(&"among");
-                if !others_described {
+                // "commemorating the Legionnaires who had been killed", "media workers killed,
+                // disappeared and harmed": the participle describes a group the text does not
+                // name, not the subject of the sentence.
+                let unnamed = unnamed_antecedent(ctx, ss, cs, ts, want);
+                if !others_described && !unnamed {
                     c.victims = subject(ctx, cs, ts, want, sent);
                 }
-                if c.victims.is_empty() {
+                if c.victims.is_empty() && !unnamed {
                     c.victims = inverted_subject(ctx, cs, ts, te, se, want);
                 }
-                if c.victims.is_empty() && want == EntityType::Person {
+                if c.victims.is_empty() && !unnamed && want == EntityType::Person {
                     // "X and Y said they were detained": the plural pronoun stands for the
                     // group named before it in the sentence.
                     if let Some((p, _)) = rfind_any_word(clause, list!["they"]) {
                         c.victims = named_group(ctx, ss, cs + p);
                     }
                 }
-                if c.victims.is_empty() {
+                if c.victims.is_empty() && !unnamed {
                     if let Some((p, w)) = rfind_any_word(clause, list!["he", "she", "him", "her"]) {
                         // "Her husband was arrested": a determiner names someone else.
                         let determiner = w == "her"

@@ -2395,3 +2395,73 @@ fn a_year_modifying_a_noun_or_in_a_caption_does_not_date_the_paragraph() {
     .read();
     assert_eq!(one(&b, EventType::Arrest).date, None);
 }
+
+#[test]
+fn a_group_the_participle_describes_is_not_the_sentence_subject() {
+    // A relative clause whose antecedent is an organisation or a common noun.
+    let a = Doc::new(
+        "The judge, John M. Wilson, insisted that he could try the case impartially, despite the fact that he had delivered an anti-IWW speech in the nearby town of Bucoda and had addressed the memorial service at the Centralia Elks commemorating the Legionnaires who had been killed during the Armistice Day Parade.",
+    )
+    .person("John M. Wilson")
+    .org("Legionnaires")
+    .org("Centralia Elks")
+    .org("Armistice Day Parade")
+    .mention("Bucoda", EntityType::Location)
+    .read();
+    assert!(victims(&a, one(&a, EventType::Killing)).is_empty());
+    // A participle after a plural noun: the media workers, not the name before them.
+    let a = Doc::new(
+        "Members of journalist associations held a Black January protest to commemorate all media workers killed by paramilitary groups.",
+    )
+    .person("Black")
+    .read();
+    assert!(victims(&a, one(&a, EventType::Killing)).is_empty());
+    // Named: an apposition, a member of the group, a person joined to it.
+    let a = Doc::new("Aliya Sadykova, a journalist who was detained in May, is still in prison.")
+        .person("Aliya Sadykova")
+        .read();
+    assert_eq!(victims(&a, &a.events[0]), ["Aliya Sadykova"]);
+    let a = Doc::new("Daulet Amanov was among the protesters who were arrested on Monday.")
+        .person("Daulet Amanov")
+        .read();
+    assert_eq!(victims(&a, one(&a, EventType::Arrest)), ["Daulet Amanov"]);
+    let a = Doc::new("Daulet Amanov and two other activists detained on Monday were released.")
+        .person("Daulet Amanov")
+        .read();
+    assert_eq!(victims(&a, &a.events[0]), ["Daulet Amanov"]);
+    // A predicate and a long apposition link the person to the group too.
+    let a = Doc::new(
+        "Sotloff, 31, was also a freelance journalist, raised in Florida, who was abducted near Aleppo in August 2013.",
+    )
+    .person("Sotloff")
+    .mention("Florida", EntityType::Location)
+    .read();
+    assert_eq!(victims(&a, one(&a, EventType::Abduction)), ["Sotloff"]);
+    let a = Doc::new(
+        "The report cited prisoner Mona Qaadan, 50, from the Jenin governorate, who has been detained for nearly three months.",
+    )
+    .person("Mona Qaadan")
+    .mention("Jenin", EntityType::Location)
+    .read();
+    assert_eq!(victims(&a, &a.events[0]), ["Mona Qaadan"]);
+}
+
+#[test]
+fn the_object_of_a_preposition_is_no_subject() {
+    // "At Kabuga" is where, whatever the reader made of the name.
+    let a = Doc::new("At Kabuga, we were beaten by the leaders.")
+        .person("Kabuga")
+        .read();
+    assert!(victims(&a, &a.events[0]).is_empty());
+    let a = Doc::new(
+        "Seven relief volunteers from Sagip Kanayunan were detained on their way to Bulacan.",
+    )
+    .person("Sagip Kanayunan")
+    .read();
+    assert!(victims(&a, &a.events[0]).is_empty());
+    // "for X to be freed": X is the infinitive's subject.
+    let a = Doc::new("Dozens of organisations support the case for Julian Assange to be released.")
+        .person("Julian Assange")
+        .read();
+    assert_eq!(victims(&a, &a.events[0]), ["Julian Assange"]);
+}

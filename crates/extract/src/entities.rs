@@ -317,6 +317,26 @@ const NEVER_NAMES: &[&str] = &[
     "police",
     "court",
     "ministry",
+    // Plural nouns of the people reports speak of, capitalised at a sentence's or a heading's
+    // start ("People were detained there", "Detention of Gay and Transgender People").
+    "people",
+    "persons",
+    "prisoners",
+    "detainees",
+    "protesters",
+    "protestors",
+    "demonstrators",
+    "activists",
+    "journalists",
+    "officials",
+    "authorities",
+    "residents",
+    "citizens",
+    "villagers",
+    "witnesses",
+    "victims",
+    "relatives",
+    "families",
 ];
 
 fn never_a_name(name: &str) -> bool {

@@ -170,6 +170,12 @@ mod tests {
     }
 
     #[test]
+    fn a_plural_noun_of_people_is_no_name() {
+        let got = mentions("People were detained there without due process. People interviewed said so.\n\nDetention of Gay and Transgender People\n\nPeople’s Rights groups objected.");
+        assert!(!got.iter().any(|(_, t)| t == "People"), "{got:?}");
+    }
+
+    #[test]
     fn a_dateline_gives_its_place_and_nothing_else() {
         let text = "NEW YORK (December 14, 2012)\u{2014}Commemorating the anniversary, the group wrote again.";
         let got = mentions(text);
