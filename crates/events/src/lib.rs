@@ -4292,14 +4292,24 @@ fn recent_by_tense(ctx: &Ctx, all: &mut [Cand]) {
             sent.start.max(c.trigger.start.saturating_sub(40)),
             c.trigger.start,
         );
-        let group: Vec<&str> = last_words(before, 3).collect();
+        let group: Vec<&str> = last_words(before, 4).collect();
         // "who's been held", "they’ve been charged": the contracted auxiliary is a word of its
         // own after a curly apostrophe, the end of the word after a straight one.
         let perfect_aux = |w: &str| {
             matches!(w, "has" | "have" | "s" | "ve") || w.ends_with("'s") || w.ends_with("'ve")
         };
-        let present = group.windows(2).any(|w| {
-            (perfect_aux(w[1]) && w[0] == "been")
+        // "claiming to have been tortured", "may have been beaten": a perfect infinitive or a
+        // modal's perfect tells of some past time, not of the present.
+        let not_finite = |w: Option<&&str>| {
+            w.is_some_and(|w| {
+                matches!(
+                    *w,
+                    "to" | "may" | "might" | "could" | "would" | "should" | "must" | "will"
+                )
+            })
+        };
+        let present = group.windows(2).take(2).enumerate().any(|(k, w)| {
+            (perfect_aux(w[1]) && w[0] == "been" && !not_finite(group.get(k + 2)))
                 || matches!((w[1], w[0]), ("is" | "are", "being" | "still"))
         }) || group
             .first()

@@ -2465,3 +2465,30 @@ fn the_object_of_a_preposition_is_no_subject() {
         .read();
     assert_eq!(victims(&a, &a.events[0]), ["Julian Assange"]);
 }
+
+#[test]
+fn a_perfect_infinitive_is_not_the_present() {
+    // The present perfect tells of the news; "claiming to have been", "may have been" of some
+    // past time the text does not give.
+    let read = |text: &str| {
+        Doc::dated(text, date("2021-02-09"))
+            .read()
+            .events
+            .iter()
+            .find(|e| e.event_type == EventType::Torture)
+            .expect("a torture event")
+            .date
+    };
+    assert_eq!(
+        read("Dozens of detainees have been tortured in custody."),
+        date("2021")
+    );
+    assert_eq!(
+        read("The crackdown left thousands in jail, with hundreds claiming to have been tortured in custody."),
+        None
+    );
+    assert_eq!(
+        read("Several detainees may have been tortured in custody."),
+        None
+    );
+}
