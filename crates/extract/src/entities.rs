@@ -699,11 +699,17 @@ pub fn read(gaz: &Gazetteer, tagger: &Tagger, text: &str, sentence_spans: &[Span
         }
     }
 
-    // A bare title ("the Prosecutor said") names a person's office, not an organisation.
+    // A bare title ("the Prosecutor said") names a person's office, not an organisation. A
+    // person's name takes no article and no "of" after it: "the Big Lies of government", "the
+    // Town Clerk of a small town" are things and offices.
     cands.retain(|c| {
         let name = &text[c.span.start..c.span.end];
+        let thing_of = c.ty == EntityType::Person
+            && c.source == Source::Tagger
+            && text[..c.span.start].ends_with(" the ")
+            && text[c.span.end..].starts_with(" of ");
         c.ty == EntityType::LegalProvision
-            || !(never_a_name(name) || (!name.contains(' ') && gaz.is_title(name)))
+            || !(thing_of || never_a_name(name) || (!name.contains(' ') && gaz.is_title(name)))
     });
     for c in &mut cands {
         retype_by_context(gaz, text, c);

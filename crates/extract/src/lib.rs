@@ -176,6 +176,20 @@ mod tests {
     }
 
     #[test]
+    fn a_name_between_the_and_of_is_no_person() {
+        let got = mentions("As the Big Lies of government grew, the New York Post called her a terrorist. Aafia Siddiqui denied it.");
+        assert!(
+            !got.iter()
+                .any(|(t, n)| *t == EntityType::Person && n.contains("Lies")),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&(EntityType::Person, "Aafia Siddiqui".to_string())),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn a_dateline_gives_its_place_and_nothing_else() {
         let text = "NEW YORK (December 14, 2012)\u{2014}Commemorating the anniversary, the group wrote again.";
         let got = mentions(text);
