@@ -1439,36 +1439,16 @@ const NOT_AFTER_DETERMINER: &[&str] = &[
     "at", "for", "with", "by", "after", "before", "when", "while", "as", "from", "into",
 ];
 
-/// Words that may stand between a relative pronoun and its verb: "who had later been detained".
+/// A form of "be", the auxiliary of the passive ("was detained", "being held").
+fn is_be(w: &str) -> bool {
+    matches!(w, "was" | "were" | "been" | "being" | "is" | "are" | "be")
+}
+
+/// Words that may stand between a relative pronoun and its verb: "who had later been detained"
+/// (adverbs in -ly pass without a list: "who was allegedly beaten").
 const VERB_GROUP: &Words = &Words::new(&[
-    "had",
-    "have",
-    "has",
-    "been",
-    "was",
-    "were",
-    "is",
-    "are",
-    "being",
-    "be",
-    "later",
-    "also",
-    "then",
-    "subsequently",
-    "not",
-    "never",
-    "allegedly",
-    "reportedly",
-    "recently",
-    "again",
-    "all",
-    "both",
-    "since",
-    "previously",
-    "eventually",
-    "remain",
-    "remains",
-    "remained",
+    "had", "have", "has", "been", "was", "were", "is", "are", "being", "be", "later", "also",
+    "then", "not", "never", "again", "all", "both", "since", "remain", "remains", "remained",
 ]);
 
 /// Words ending in "s" that are no group of people before a participle: verbs ("remains
@@ -2147,11 +2127,10 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
             // "…, the employees apprehended.": with no one apprehended and no passive it is
             // "feared", not "arrested".
             "apprehended" => {
-                !prev.first().is_some_and(|w| {
-                    matches!(*w, "was" | "were" | "been" | "being" | "is" | "are" | "be")
-                }) && after
-                    .trim_start()
-                    .starts_with(['.', ',', ';', '"', '\u{201d}'])
+                !prev.first().is_some_and(|w| is_be(w))
+                    && after
+                        .trim_start()
+                        .starts_with(['.', ',', ';', '"', '\u{201d}'])
             }
             // "the suspension of the corporate access of X", "the suspension of aid": what is
             // suspended is no outlet, account or licence.
@@ -2986,12 +2965,7 @@ fn participants(
     }
     let before = sl(lower, ss, ts);
     let prev: Vec<&str> = last_words(before, 3).collect();
-    let aux = |w: &str| {
-        matches!(
-            w,
-            "was" | "were" | "been" | "being" | "is" | "are" | "be" | "got" | "get" | "gets"
-        )
-    };
+    let aux = |w: &str| is_be(w) || matches!(w, "got" | "get" | "gets");
     let passive = prev.first().is_some_and(|w| aux(w))
         || (prev.first().is_some_and(|w| {
             w.ends_with("ly")
@@ -3233,7 +3207,6 @@ fn participants(
             // "X and Y alleged that they were subjected to torture": the group named before
             // the plural pronoun.
             if c.victims.is_empty() && want == EntityType::Person {
-                let clause = sl(lower, cs, ts);
                 if let Some((p, _)) = rfind_any_word(clause, list!["they"]) {
                     if has_any_word(&clause[p..], LINKING) {
                         c.victims = named_group(ctx, ss, cs + p);
@@ -3244,7 +3217,6 @@ fn participants(
             // detention": the pronoun subject of a verb that puts its subject in the noun's
             // state, close before it.
             if c.victims.is_empty() && want == EntityType::Person && is_violation(c.ty) {
-                let clause = sl(lower, cs, ts);
                 if let Some((p, w)) = rfind_any_word(clause, list!["he", "she"]) {
                     let link = &clause[p..];
                     if words(link).count() <= 7
