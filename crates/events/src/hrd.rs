@@ -475,6 +475,7 @@ mod tests {
             event_type: ty,
             trigger: Span::new(t, t + 8),
             evidence: Span::new(0, text.len()),
+            restated: Vec::new(),
             participants,
             date: None,
             date_timex: None,

@@ -289,6 +289,8 @@ struct Cand {
     anaphoric: bool,
     /// Took part without being harmed (a protest's own people).
     participant_role: bool,
+    /// The sentences of the statements folded into this one: their passages are its evidence too.
+    restated: Vec<usize>,
 }
 
 impl Cand {
@@ -801,6 +803,7 @@ fn read_events(ctx: &Ctx, found: &[claims::Found]) -> Vec<EventMention> {
         all.extend(cands);
     }
     assign_legal_basis(ctx, &mut all);
+    time_served(ctx, &mut all);
     inherit_dates(ctx, &mut all);
     recent_by_tense(ctx, &mut all);
     year_of_relative_timex(ctx, &mut all);
@@ -842,10 +845,13 @@ fn to_mention(ctx: &Ctx, c: Cand) -> EventMention {
             participants.push((m, r));
         }
     }
+    let mut restated = c.restated;
+    restated.sort_unstable();
     EventMention {
         event_type: c.ty,
         trigger: c.trigger,
         evidence: ctx.sentences[c.sentence],
+        restated: restated.into_iter().map(|s| ctx.sentences[s]).collect(),
         participants,
         date: c.date,
         date_timex: c.date_timex,
@@ -2400,6 +2406,7 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
             negated,
             anaphoric: false,
             participant_role: ty == EventType::Protest,
+            restated: Vec::new(),
         };
         // An alleged violation named in a call ("calls on X to investigate torture") has no
         // subject of its own: the call's addressee did not suffer it.
@@ -3956,6 +3963,12 @@ fn surname_key(name: &str) -> String {
 
 /// Folds `from` into `into`: participants, and details `into` lacks.
 fn absorb(into: &mut Cand, from: &Cand) {
+    // What `from` adds below is stated in its passages, which become evidence of `into`.
+    for s in std::iter::once(from.sentence).chain(from.restated.iter().copied()) {
+        if s != into.sentence && !into.restated.contains(&s) {
+            into.restated.push(s);
+        }
+    }
     for &v in &from.victims {
         if !into.victims.contains(&v) {
             into.victims.push(v);
@@ -4376,13 +4389,157 @@ fn count_victims(found: &[claims::Found], all: &mut [Cand]) {
     }
 }
 
+/// What a statement says of its event before a join: [`guessed_join`] compares against it.
+struct OwnFacts {
+    place: Option<usize>,
+    date: Option<PartialDate>,
+    others: usize,
+    legal: usize,
+    charges: usize,
+    term: bool,
+    count: bool,
+    restated: usize,
+}
+
+impl Cand {
+    fn facts(&self) -> OwnFacts {
+        OwnFacts {
+            place: self.location,
+            date: self.date,
+            others: self.others.len(),
+            legal: self.legal.len(),
+            charges: self.charges.len(),
+            term: self.term.is_some(),
+            count: self.count.is_some(),
+            restated: self.restated.len(),
+        }
+    }
+}
+
+/// "was released on bail yesterday after spending five months in detention": a detention whose
+/// length the sentence states, ended by a release the sentence dates, began that long before the
+/// release. The arithmetic keeps the precision the text allows: months and years from a release
+/// known to the month give a month, days and weeks from a release known to the day give a day.
+/// A hedged length ("nearly five months", "over two years") gives nothing.
+fn time_served(ctx: &Ctx, all: &mut [Cand]) {
+    use casefile_timex::calendar::{add_days, add_months, Ymd};
+    for i in 0..all.len() {
+        let c = &all[i];
+        if c.ty != EventType::Detention || c.own_date {
+            continue;
+        }
+        let start = ctx.sentences[c.sentence].start;
+        let Some((years, months, days)) = length_served(&ctx.lower, start, c.trigger.start) else {
+            continue;
+        };
+        let release = all.iter().find(|r| {
+            r.sentence == c.sentence
+                && r.ty == EventType::Release
+                && r.own_date
+                && !r.negated
+                && r.modality == Modality::Asserted
+        });
+        let Some((Some(end), timex)) = release.map(|r| (r.date, r.date_timex)) else {
+            continue;
+        };
+        let began = match (end.year, end.month, end.day) {
+            (Some(y), Some(m), Some(d)) if years == 0 && months == 0 => {
+                let b = add_days(Ymd { y, m, d }, -i64::from(days));
+                PartialDate::ymd(b.y, b.m, b.d)
+            }
+            (Some(y), Some(m), _) if days == 0 => {
+                let (by, bm) = add_months(y, m, -(12 * years + months));
+                PartialDate::ym(by, bm)
+            }
+            _ => None,
+        };
+        if let Some(began) = began {
+            let c = &mut all[i];
+            c.date = Some(began);
+            c.date_timex = timex;
+            c.own_date = true;
+        }
+    }
+}
+
+/// The length of time stated right before a detention trigger at `trigger` ("after spending
+/// five months in", "after three days" before "behind bars"), as (years, months, days), weeks
+/// counted as days.
+fn length_served(lower: &str, sentence_start: usize, trigger: usize) -> Option<(i32, i32, u32)> {
+    let mut before = lower.get(sentence_start..trigger)?.trim_end();
+    for modifier in [" pre-trial", " pretrial", " police", " administrative"] {
+        before = before.strip_suffix(modifier).unwrap_or(before);
+    }
+    before = before.strip_suffix(" in").unwrap_or(before);
+    let end = sentence_start + before.len();
+    // The duration's first word: at most four words back ("seven and a half years").
+    let mut starts = Vec::new();
+    let mut at = before.len();
+    while starts.len() < 5 {
+        let Some(space) = before[..at].trim_end().rfind(' ') else {
+            break;
+        };
+        starts.push(space + 1);
+        at = space;
+    }
+    for &ws in starts.iter().rev() {
+        let Some((iso, stop)) = numbers::parse_duration(lower, sentence_start + ws, end) else {
+            continue;
+        };
+        if stop != end {
+            continue;
+        }
+        let lead = before[..ws].trim_end();
+        let lead_word = lead.rsplit(' ').next().unwrap_or("");
+        if !matches!(
+            lead_word,
+            "after" | "following" | "spending" | "spent" | "serving" | "served"
+        ) {
+            return None;
+        }
+        return iso_length(&iso);
+    }
+    None
+}
+
+/// (years, months, days) of an ISO 8601 duration of years, months, weeks or days.
+fn iso_length(iso: &str) -> Option<(i32, i32, u32)> {
+    let mut rest = iso.strip_prefix('P')?;
+    let (mut years, mut months, mut days) = (0, 0, 0);
+    while !rest.is_empty() {
+        let digits = rest.find(|ch: char| !ch.is_ascii_digit())?;
+        let n: u32 = rest[..digits].parse().ok()?;
+        match rest[digits..].chars().next()? {
+            'Y' => years = i32::try_from(n).ok()?,
+            'M' => months = i32::try_from(n).ok()?,
+            'W' => days = n.checked_mul(7)?,
+            'D' => days = n,
+            _ => return None,
+        }
+        rest = &rest[digits + 1..];
+    }
+    Some((years, months, days))
+}
+
 /// After a join made on the type alone: the event keeps its own place, and a date it took from
-/// the other is kept to its year (the guess is good enough for a year, not for a day).
-fn guessed_join(c: &mut Cand, own_place: Option<usize>, own_date: Option<PartialDate>) {
-    c.location = own_place;
-    if c.date != own_date {
+/// the other is kept to its year (the guess is good enough for a year, not for a day). The other
+/// statement's passages stay its evidence only when it gave the event something (a year, a
+/// participant, a law, a count): a guess that added nothing is not offered as a source.
+fn guessed_join(c: &mut Cand, own: OwnFacts) {
+    c.location = own.place;
+    let dated = c.date != own.date;
+    if dated {
         c.date = c.date.and_then(|d| d.year).map(PartialDate::y);
         c.own_date = false;
+    }
+    let gave = dated
+        || c.others.len() > own.others
+        || c.legal.len() > own.legal
+        || c.charges.len() > own.charges
+        || (c.term.is_some() && !own.term)
+        || (c.count.is_some() && !own.count);
+    if !gave {
+        c.restated.truncate(own.restated);
     }
 }
 
@@ -4453,20 +4610,20 @@ fn dedupe(ctx: &Ctx, all: Vec<Cand>) -> Vec<Cand> {
                 let e = &mut kept[k];
                 if c.info(ctx) > e.info(ctx) {
                     let mut c = c;
-                    let (own_place, own_date) = (c.location, c.date);
+                    let own = c.facts();
                     absorb(&mut c, e);
                     if weak {
-                        guessed_join(&mut c, own_place, own_date);
+                        guessed_join(&mut c, own);
                     }
                     if e.ty == EventType::Arrest && c.ty == EventType::Detention {
                         c.ty = EventType::Arrest;
                     }
                     *e = c;
                 } else {
-                    let (own_place, own_date) = (e.location, e.date);
+                    let own = e.facts();
                     absorb(e, &c);
                     if weak {
-                        guessed_join(e, own_place, own_date);
+                        guessed_join(e, own);
                     }
                 }
             }

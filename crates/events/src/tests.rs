@@ -2492,3 +2492,81 @@ fn a_perfect_infinitive_is_not_the_present() {
         None
     );
 }
+
+#[test]
+fn every_passage_of_a_restated_event_is_its_evidence() {
+    let text = "Police detained Ivan Petrov in Almaty on 3 May 2021. \
+                Amnesty International condemned the detention of Ivan Petrov. \
+                Petrov was later charged.";
+    let a = Doc::new(text)
+        .person("Ivan Petrov")
+        .person("Petrov")
+        .org("Amnesty International")
+        .place("Almaty")
+        .date("3 May 2021", "2021-05-03")
+        .read();
+    let arrest = one(&a, EventType::Arrest);
+    let passage = |s: Span| &text[s.start..s.end];
+    assert!(passage(arrest.evidence).starts_with("Police detained Ivan Petrov"));
+    let restated: Vec<&str> = arrest.restated.iter().map(|&s| passage(s)).collect();
+    assert_eq!(
+        restated,
+        ["Amnesty International condemned the detention of Ivan Petrov."]
+    );
+    // The charge is told once: nothing restates it.
+    assert!(one(&a, EventType::Charge).restated.is_empty());
+}
+
+#[test]
+fn a_guess_that_adds_nothing_is_not_offered_as_evidence() {
+    // Two arrests naming no one, in different paragraphs, are joined on their type alone; the
+    // second gives the first nothing it lacks, so its passage is not the first one's evidence.
+    let text = "Dozens of protesters were arrested in Almaty on 3 May 2021.\n\n\
+                Arrests continued.";
+    let a = Doc::new(text)
+        .place("Almaty")
+        .date("3 May 2021", "2021-05-03")
+        .read();
+    let arrests = of_type(&a, EventType::Arrest);
+    assert_eq!(arrests.len(), 1, "{:#?}", a.events);
+    assert!(arrests[0].restated.is_empty(), "{:#?}", arrests[0]);
+}
+
+#[test]
+fn time_served_before_a_dated_release_dates_the_detention() {
+    let a = Doc::dated(
+        "Agba Jalingo was released on bail yesterday after spending five months in detention.",
+        date("2020-02-19"),
+    )
+    .person("Agba Jalingo")
+    .date("yesterday", "2020-02-18")
+    .read();
+    assert_eq!(one(&a, EventType::Release).date, date("2020-02-18"));
+    assert_eq!(one(&a, EventType::Detention).date, date("2019-09"));
+
+    // Days from a release known to the day give the day.
+    let a = Doc::new("Musa Bello was freed on 3 March 2020 after ten days in police detention.")
+        .person("Musa Bello")
+        .date("3 March 2020", "2020-03-03")
+        .read();
+    assert_eq!(one(&a, EventType::Detention).date, date("2020-02-22"));
+}
+
+#[test]
+fn a_hedged_or_undated_length_dates_nothing() {
+    // "nearly two years" could be 20 months or 23: no month can be computed from it.
+    let a = Doc::new(
+        "Ali Kaya was released on 4 May 2019 after nearly two years in detention. \
+         Sara Demir was released after two years in detention.",
+    )
+    .person("Ali Kaya")
+    .person("Sara Demir")
+    .date("4 May 2019", "2019-05-04")
+    .read();
+    for e in of_type(&a, EventType::Detention) {
+        assert!(
+            e.date.is_none_or(|d| d.month.is_none()),
+            "no month can be computed: {e:#?}"
+        );
+    }
+}

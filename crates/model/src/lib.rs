@@ -431,6 +431,12 @@ pub struct EventMention {
     pub trigger: Span,
     /// The passage that states it (usually its sentence).
     pub evidence: Span,
+    /// The other passages of the document that state the same event again and were joined to
+    /// this statement ("the arrest", a headline, a later sentence naming who called for it), in
+    /// text order: what they added (a participant, the date, the place, the law) has its
+    /// evidence there.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub restated: Vec<Span>,
     /// Who took part, as indexes into [`AnalyzedDocument::mentions`], with their roles.
     pub participants: Vec<(usize, Role)>,
     /// When, at the granularity the text supports.

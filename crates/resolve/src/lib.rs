@@ -457,7 +457,8 @@ struct Facts {
     name: String,
     published: Option<PartialDate>,
     mentions: Vec<FactMention>,
-    events: Vec<(EventMention, Evidence)>,
+    /// Each statement with its passages: the main one first, then its restatements.
+    events: Vec<(EventMention, Vec<Evidence>)>,
     claims: Vec<(Claim, Evidence)>,
 }
 
@@ -505,8 +506,10 @@ impl Facts {
         }
         let mut fact_events = Vec::with_capacity(events.len());
         for em in events {
-            let ev = evidence(em.evidence);
-            fact_events.push((em, ev));
+            let mut sources = Vec::with_capacity(1 + em.restated.len());
+            sources.push(evidence(em.evidence));
+            sources.extend(em.restated.iter().map(|&s| evidence(s)));
+            fact_events.push((em, sources));
         }
         let mut fact_claims = Vec::with_capacity(claims.len());
         for c in claims {
@@ -1028,7 +1031,7 @@ fn resolve_judged(
             .iter()
             .map(|&n| node_entity[n].clone())
             .collect();
-        for (i, (em, source)) in analysis.events.into_iter().enumerate() {
+        for (i, (em, sources)) in analysis.events.into_iter().enumerate() {
             // Two mentions of one entity ("the Human Rights Foundation (HRF)") are one
             // participant, in the order first named.
             let mut participants: Vec<Participant> = Vec::new();
@@ -1063,7 +1066,7 @@ fn resolve_judged(
                 victim_count: em.victim_count,
                 modality: em.modality,
                 negated: em.negated,
-                sources: vec![source],
+                sources,
             };
             statements.push((event, analysis.published));
         }
@@ -1524,6 +1527,7 @@ mod tests {
             event_type: EventType::Conviction,
             trigger: all,
             evidence: all,
+            restated: Vec::new(),
             participants: vec![(m, Role::Victim)],
             date,
             date_timex: None,
@@ -1553,6 +1557,7 @@ mod tests {
             event_type: EventType::CallForRelease,
             trigger: all,
             evidence: all,
+            restated: Vec::new(),
             participants: vec![(0, Role::Claimant), (1, Role::Claimant), (2, Role::Victim)],
             date: None,
             date_timex: None,
@@ -1770,6 +1775,7 @@ mod tests {
             event_type,
             trigger: all,
             evidence: all,
+            restated: Vec::new(),
             participants,
             date,
             date_timex: None,

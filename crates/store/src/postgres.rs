@@ -23,6 +23,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/postgres/0002_reviews.sql"),
     include_str!("migrations/postgres/0003_queue.sql"),
     include_str!("migrations/postgres/0004_changes.sql"),
+    include_str!("migrations/postgres/0005_restated.sql"),
 ];
 
 /// The advisory lock that serialises migrations, so two processes opening a new database at once
@@ -170,11 +171,11 @@ impl Statements {
             events: client.prepare(
                 "INSERT INTO events (document_id, idx, type, trigger_start, trigger_end, \
                  evidence_start, evidence_end, date, date_timex, location, sentence, \
-                 victim_count, modality, negated, charges, legal_basis) \
+                 victim_count, modality, negated, charges, legal_basis, restated) \
                  SELECT $1, u.* FROM UNNEST($2::bigint[], $3::text[], $4::bigint[], \
                  $5::bigint[], $6::bigint[], $7::bigint[], $8::text[], $9::bigint[], \
                  $10::bigint[], $11::text[], $12::bigint[], $13::text[], $14::boolean[], \
-                 $15::text[], $16::text[]) AS u",
+                 $15::text[], $16::text[], $17::text[]) AS u",
             )?,
             participants: client.prepare(
                 "INSERT INTO event_participants (document_id, event_idx, idx, mention_idx, role) \
@@ -209,7 +210,8 @@ impl Statements {
             read_events: client.prepare(
                 "SELECT idx, type, trigger_start, trigger_end, evidence_start, evidence_end, \
                  date, date_timex, location, sentence, victim_count, modality, negated, \
-                 charges, legal_basis FROM events WHERE document_id = $1 ORDER BY idx",
+                 charges, legal_basis, restated FROM events WHERE document_id = $1 \
+                 ORDER BY idx",
             )?,
             read_claims: client.prepare(
                 "SELECT idx, quantity, qualifier, unit, retracted, evidence_start, \
@@ -589,6 +591,7 @@ fn insert_layers(
         let mut negated = Vec::with_capacity(n);
         let mut charges = Vec::with_capacity(n);
         let mut legal_basis = Vec::with_capacity(n);
+        let mut restated = Vec::with_capacity(n);
         let mut p_event = Vec::new();
         let mut p_idx = Vec::new();
         let mut p_mention = Vec::new();
@@ -613,6 +616,7 @@ fn insert_layers(
             negated.push(e.negated);
             charges.push(cx.json(&e.charges)?);
             legal_basis.push(cx.json(&e.legal_basis)?);
+            restated.push(cx.json(&e.restated)?);
             for (j, (mention, role)) in e.participants.iter().enumerate() {
                 p_event.push(event_idx);
                 p_idx.push(cx.int(j, "participant index")?);
@@ -640,6 +644,7 @@ fn insert_layers(
                 &negated,
                 &charges,
                 &legal_basis,
+                &restated,
             ],
         )
         .map_err(cx.sql("cannot store events"))?;
@@ -856,10 +861,12 @@ fn read_layers(
         let modality: String = col(cx, t, r, 11)?;
         let charges: String = col(cx, t, r, 13)?;
         let legal_basis: String = col(cx, t, r, 14)?;
+        let restated: String = col(cx, t, r, 15)?;
         analysis.events.push(EventMention {
             event_type: cx.parse_name(t, "type", &event_type)?,
             trigger: cx.span(t, col(cx, t, r, 2)?, col(cx, t, r, 3)?)?,
             evidence: cx.span(t, col(cx, t, r, 4)?, col(cx, t, r, 5)?)?,
+            restated: from_json(&restated).map_err(|r| cx.corrupt(t, r))?,
             participants,
             date: date
                 .map(|d| d.parse::<PartialDate>())

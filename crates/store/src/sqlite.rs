@@ -24,6 +24,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_reviews.sql"),
     include_str!("migrations/0003_changes.sql"),
     include_str!("migrations/0004_seq_keys.sql"),
+    include_str!("migrations/0005_restated.sql"),
 ];
 
 /// What [`MIGRATIONS`] up to version [`FRESH_VERSION`] leave in an empty database, in one
@@ -494,8 +495,8 @@ fn insert_layers(tx: &Connection, a: &AnalyzedDocument, seq: i64, cx: &Ctx) -> R
         .prepare_cached(
             "INSERT INTO events (document_seq, idx, type, trigger_start, trigger_end, \
              evidence_start, evidence_end, date, date_timex, location, sentence, victim_count, \
-             modality, negated, charges, legal_basis) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+             modality, negated, charges, legal_basis, restated) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
         )
         .map_err(cx.sql("cannot prepare to store events"))?;
     let mut participants = tx
@@ -524,7 +525,8 @@ fn insert_layers(tx: &Connection, a: &AnalyzedDocument, seq: i64, cx: &Ctx) -> R
             cx.name(&e.modality)?,
             e.negated,
             to_json(&e.charges).map_err(|r| cx.invalid(r))?,
-            to_json(&e.legal_basis).map_err(|r| cx.invalid(r))?
+            to_json(&e.legal_basis).map_err(|r| cx.invalid(r))?,
+            to_json(&e.restated).map_err(|r| cx.invalid(r))?
         ])
         .map_err(cx.sql("cannot store an event"))?;
         for (j, (mention, role)) in e.participants.iter().enumerate() {
@@ -785,7 +787,7 @@ fn read_layers(conn: &Connection, cx: &Ctx) -> Result<Option<AnalyzedDocument>> 
         .prepare_cached(
             "SELECT idx, type, trigger_start, trigger_end, evidence_start, evidence_end, date, \
              date_timex, location, sentence, victim_count, modality, negated, charges, \
-             legal_basis FROM events WHERE document_seq = ?1 ORDER BY idx",
+             legal_basis, restated FROM events WHERE document_seq = ?1 ORDER BY idx",
         )
         .map_err(cx.sql("cannot read events"))?;
     let mut rows = st.query([seq]).map_err(cx.sql("cannot read events"))?;
@@ -804,6 +806,7 @@ fn read_layers(conn: &Connection, cx: &Ctx) -> Result<Option<AnalyzedDocument>> 
                 r.get::<_, String>(11)?,
                 r.get::<_, bool>(12)?,
                 (r.get::<_, String>(13)?, r.get::<_, String>(14)?),
+                r.get::<_, String>(15)?,
             ))
         })()
         .map_err(cx.sql("cannot read events"))?;
@@ -819,6 +822,7 @@ fn read_layers(conn: &Connection, cx: &Ctx) -> Result<Option<AnalyzedDocument>> 
             modality,
             negated,
             (charges, legal_basis),
+            restated,
         ) = row;
         expect_idx(cx, "events", idx, pos)?;
         let mut participants = Vec::new();
@@ -833,6 +837,7 @@ fn read_layers(conn: &Connection, cx: &Ctx) -> Result<Option<AnalyzedDocument>> 
             event_type: cx.parse_name("events", "type", &event_type)?,
             trigger: span("events", trigger.0, trigger.1)?,
             evidence: span("events", evidence.0, evidence.1)?,
+            restated: from_json(&restated).map_err(|r| cx.corrupt("events", r))?,
             participants,
             date: date
                 .map(|d| d.parse::<PartialDate>())

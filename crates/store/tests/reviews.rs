@@ -100,16 +100,20 @@ backend_tests! {
         if fx.is_postgres() {
             fx.execute(
                 "DROP TABLE reviews, queue, queue_claims, changes; \
+                 ALTER TABLE events DROP COLUMN restated; \
                  UPDATE casefile_schema SET version = 1;",
             );
         } else if let casefile_store::StoreSpec::Sqlite(dir) = &fx.spec {
             common::rewrite_sqlite_as_version(dir, 1);
         }
         let mut store = fx.open();
-        assert_eq!(
-            store.analysis(&analysis.document.id).unwrap(),
-            Some(analysis)
-        );
+        // A version-1 store never held the passages that restate an event (version 5 added
+        // them): everything else comes back as stored.
+        let mut expected = analysis.clone();
+        for e in &mut expected.events {
+            e.restated.clear();
+        }
+        assert_eq!(store.analysis(&analysis.document.id).unwrap(), Some(expected));
         store.record_review(&merge("per-a", "per-b")).unwrap();
         assert_eq!(store.reviews().unwrap().len(), 1);
         if fx.is_postgres() {

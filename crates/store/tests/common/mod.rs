@@ -117,6 +117,12 @@ pub fn sample(i: usize, sentences: usize) -> (Vec<u8>, AnalyzedDocument) {
             event_type: EventType::ALL[k % EventType::ALL.len()],
             trigger,
             evidence: *s,
+            // Every other event is restated in the sentences before it.
+            restated: if k % 2 == 1 {
+                sentence_spans[..k].to_vec()
+            } else {
+                Vec::new()
+            },
             participants: vec![(m0, Role::Victim), (m0 + 2, Role::Perpetrator)],
             date: PartialDate::md(1, 9),
             date_timex: Some(t),
