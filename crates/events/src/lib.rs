@@ -4429,7 +4429,9 @@ fn time_served(ctx: &Ctx, all: &mut [Cand]) {
             continue;
         }
         let start = ctx.sentences[c.sentence].start;
-        let Some((years, months, days)) = length_served(&ctx.lower, start, c.trigger.start) else {
+        let Some((months, days)) = length_served(&ctx.lower, start, c.trigger.start)
+            .and_then(numbers::Length::months_or_days)
+        else {
             continue;
         };
         let release = all.iter().find(|r| {
@@ -4443,14 +4445,14 @@ fn time_served(ctx: &Ctx, all: &mut [Cand]) {
             continue;
         };
         let began = match (end.year, end.month, end.day) {
-            (Some(y), Some(m), Some(d)) if years == 0 && months == 0 => {
-                let b = add_days(Ymd { y, m, d }, -i64::from(days));
+            (Some(y), Some(m), Some(d)) if months == 0 => i64::try_from(days).ok().and_then(|n| {
+                let b = add_days(Ymd { y, m, d }, -n);
                 PartialDate::ymd(b.y, b.m, b.d)
-            }
-            (Some(y), Some(m), _) if days == 0 => {
-                let (by, bm) = add_months(y, m, -(12 * years + months));
+            }),
+            (Some(y), Some(m), _) if days == 0 => i32::try_from(months).ok().and_then(|n| {
+                let (by, bm) = add_months(y, m, -n);
                 PartialDate::ym(by, bm)
-            }
+            }),
             _ => None,
         };
         if let Some(began) = began {
@@ -4463,16 +4465,15 @@ fn time_served(ctx: &Ctx, all: &mut [Cand]) {
 }
 
 /// The length of time stated right before a detention trigger at `trigger` ("after spending
-/// five months in", "after three days" before "behind bars"), as (years, months, days), weeks
-/// counted as days.
-fn length_served(lower: &str, sentence_start: usize, trigger: usize) -> Option<(i32, i32, u32)> {
+/// five months in", "after three days" before "behind bars").
+fn length_served(lower: &str, sentence_start: usize, trigger: usize) -> Option<numbers::Length> {
     let mut before = lower.get(sentence_start..trigger)?.trim_end();
     for modifier in [" pre-trial", " pretrial", " police", " administrative"] {
         before = before.strip_suffix(modifier).unwrap_or(before);
     }
     before = before.strip_suffix(" in").unwrap_or(before);
     let end = sentence_start + before.len();
-    // The duration's first word: at most four words back ("seven and a half years").
+    // The length's first word: at most five words back ("seven and a half years").
     let mut starts = Vec::new();
     let mut at = before.len();
     while starts.len() < 5 {
@@ -4483,7 +4484,7 @@ fn length_served(lower: &str, sentence_start: usize, trigger: usize) -> Option<(
         at = space;
     }
     for &ws in starts.iter().rev() {
-        let Some((iso, stop)) = numbers::parse_duration(lower, sentence_start + ws, end) else {
+        let Some((length, stop)) = numbers::parse_length(lower, sentence_start + ws, end) else {
             continue;
         };
         if stop != end {
@@ -4497,28 +4498,9 @@ fn length_served(lower: &str, sentence_start: usize, trigger: usize) -> Option<(
         ) {
             return None;
         }
-        return iso_length(&iso);
+        return Some(length);
     }
     None
-}
-
-/// (years, months, days) of an ISO 8601 duration of years, months, weeks or days.
-fn iso_length(iso: &str) -> Option<(i32, i32, u32)> {
-    let mut rest = iso.strip_prefix('P')?;
-    let (mut years, mut months, mut days) = (0, 0, 0);
-    while !rest.is_empty() {
-        let digits = rest.find(|ch: char| !ch.is_ascii_digit())?;
-        let n: u32 = rest[..digits].parse().ok()?;
-        match rest[digits..].chars().next()? {
-            'Y' => years = i32::try_from(n).ok()?,
-            'M' => months = i32::try_from(n).ok()?,
-            'W' => days = n.checked_mul(7)?,
-            'D' => days = n,
-            _ => return None,
-        }
-        rest = &rest[digits + 1..];
-    }
-    Some((years, months, days))
 }
 
 /// After a join made on the type alone: the event keeps its own place, and a date it took from

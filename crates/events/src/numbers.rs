@@ -172,16 +172,66 @@ pub(crate) fn parse_number(s: &str, pos: usize, limit: usize) -> Option<(u64, us
     Some((total + current, ws, end))
 }
 
+/// The unit of a [`Length`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Unit {
+    Year,
+    Month,
+    Week,
+    Day,
+}
+
+/// A length of time as the text states it: "seven and a half years", "18 months", "ten days".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Length {
+    pub n: u64,
+    pub unit: Unit,
+    /// "and a half" (years only).
+    pub half: bool,
+}
+
+impl Length {
+    /// The ISO 8601 duration: `P7Y6M`, `P18M`, `P2W`, `P3D`.
+    pub(crate) fn iso(self) -> String {
+        let n = self.n;
+        match self.unit {
+            Unit::Year if self.half => format!("P{n}Y6M"),
+            Unit::Year => format!("P{n}Y"),
+            Unit::Month => format!("P{n}M"),
+            Unit::Week => format!("P{n}W"),
+            Unit::Day => format!("P{n}D"),
+        }
+    }
+
+    /// The length in whole months and whole days: (months, 0) for years and months, (0, days)
+    /// for weeks and days. `None` when too long to count.
+    pub(crate) fn months_or_days(self) -> Option<(u64, u64)> {
+        Some(match self.unit {
+            Unit::Year => (self.n.checked_mul(12)? + if self.half { 6 } else { 0 }, 0),
+            Unit::Month => (self.n, 0),
+            Unit::Week => (0, self.n.checked_mul(7)?),
+            Unit::Day => (0, self.n),
+        })
+    }
+}
+
 /// A length of time at `pos`: a number, optionally "and a half", then a unit; also "half a year".
-/// Returns the ISO 8601 duration and the end of the phrase.
-pub(crate) fn parse_duration(s: &str, pos: usize, limit: usize) -> Option<(String, usize)> {
+/// Returns it and the end of the phrase.
+pub(crate) fn parse_length(s: &str, pos: usize, limit: usize) -> Option<(Length, usize)> {
     let (ws, we) = next_word(s, pos, limit)?;
     if &s[ws..we] == "half" {
         let (a, b) = next_word(s, we, limit)?;
         if matches!(&s[a..b], "a" | "an") {
             let (c, d) = next_word(s, b, limit)?;
             return match &s[c..d] {
-                "year" => Some(("P6M".to_string(), d)),
+                "year" => Some((
+                    Length {
+                        n: 6,
+                        unit: Unit::Month,
+                        half: false,
+                    },
+                    d,
+                )),
                 _ => None,
             };
         }
@@ -224,26 +274,22 @@ pub(crate) fn parse_duration(s: &str, pos: usize, limit: usize) -> Option<(Strin
         end
     };
     let (ua, ub) = next_word(s, unit_pos, limit)?;
-    let unit = &s[ua..ub];
-    let d = match unit {
-        "year" | "years" => {
-            if half {
-                format!("P{n}Y6M")
-            } else {
-                format!("P{n}Y")
-            }
-        }
-        "month" | "months" => {
-            if half {
-                return None;
-            }
-            format!("P{n}M")
-        }
-        "week" | "weeks" => format!("P{n}W"),
-        "day" | "days" => format!("P{n}D"),
+    let unit = match &s[ua..ub] {
+        "year" | "years" => Unit::Year,
+        // Only years have a half ("seven and a half months" is not read).
+        "month" | "months" if !half => Unit::Month,
+        "week" | "weeks" => Unit::Week,
+        "day" | "days" => Unit::Day,
         _ => return None,
     };
-    Some((d, ub))
+    // Weeks and days drop "and a half", as the ISO form always did.
+    let half = half && unit == Unit::Year;
+    Some((Length { n, unit, half }, ub))
+}
+
+/// [`parse_length`] as an ISO 8601 duration.
+pub(crate) fn parse_duration(s: &str, pos: usize, limit: usize) -> Option<(String, usize)> {
+    parse_length(s, pos, limit).map(|(l, end)| (l.iso(), end))
 }
 
 /// A TimeML duration value in the gold's convention: `P7.5Y` → `P7Y6M`, `P1.5Y` → `P1Y6M`.
@@ -309,6 +355,11 @@ mod tests {
         assert_eq!(d("five-year term").as_deref(), Some("P5Y"));
         assert_eq!(d("half a year").as_deref(), Some("P6M"));
         assert_eq!(d("life imprisonment"), None);
+        let length = |s: &str| parse_length(s, 0, s.len()).and_then(|x| x.0.months_or_days());
+        assert_eq!(length("seven and a half years"), Some((90, 0)));
+        assert_eq!(length("five months in detention"), Some((5, 0)));
+        assert_eq!(length("two weeks"), Some((0, 14)));
+        assert_eq!(length("ten days"), Some((0, 10)));
         assert_eq!(normalise_duration("P7.5Y").as_deref(), Some("P7Y6M"));
         assert_eq!(normalise_duration("P18M").as_deref(), Some("P18M"));
         assert_eq!(normalise_duration("PT3H"), None);
