@@ -152,6 +152,13 @@ pub(crate) const ENTRIES: &[Entry] = &[
     e("beating", T::Torture, Noun, 0),
     e("beatings", T::Torture, Noun, 0),
     e("raped", T::Torture, Verb, 0),
+    e("sexually assaulted", T::Torture, Verb, 0),
+    e("sexual humiliation", T::Torture, Noun, 0),
+    e("suffocated", T::Torture, Verb, 0),
+    e("to suffocate", T::Torture, Verb, 0),
+    e("electric shocks", T::Torture, Noun, 0),
+    e("electric shock", T::Torture, Noun, 0),
+    e("waterboarded", T::Torture, Verb, 0),
     // Killing and death.
     e("killed", T::Killing, Verb, 0),
     e("killing", T::Killing, Noun, 0),
@@ -285,6 +292,14 @@ pub(crate) const ENTRIES: &[Entry] = &[
     e("passed", T::Legislation, Verb, LAW),
     e("amended", T::Legislation, Verb, LAW),
     e("enacted", T::Legislation, Verb, LAW),
+    // A law taking effect is its own dated event ("legislation, which came into force on 6
+    // January 2012").
+    e("came into force", T::Legislation, Verb, LAW),
+    e("comes into force", T::Legislation, Verb, LAW),
+    e("entered into force", T::Legislation, Verb, LAW),
+    e("came into effect", T::Legislation, Verb, LAW),
+    e("went into effect", T::Legislation, Verb, LAW),
+    e("took effect", T::Legislation, Verb, LAW),
     // Investigation.
     e("investigation", T::Investigation, Noun, WEAK),
     e("investigations", T::Investigation, Noun, WEAK),

@@ -1617,6 +1617,101 @@ fn inverted_subject(
 /// The persons a plural pronoun at `pos` stands for: the list of two or more persons named last
 /// before it in its sentence ("X and Y said they …"), or nothing when the sentence names no
 /// such list (a single person is not "they").
+/// Events an anniversary is of: "vigils this weekend to mark the second anniversary of X being
+/// detained", "November 11, 2019, will mark the 100-year anniversary of the massacre". The event
+/// is that many years before the year the sentence gives the anniversary. Only the year: an
+/// anniversary is marked near the day, not always on it ("December 14, 2012 — Commemorating the
+/// first anniversary of the Zhanaozen killings" of 16 December 2011). An anniversary the
+/// sentence does not date, or whose years it does not count, dates nothing: the date it would
+/// otherwise take is the anniversary's, not the event's.
+fn anniversaries(ctx: &Ctx, sent: Span, cands: &mut [Cand]) {
+    let lower = ctx.lower.as_str();
+    for c in cands.iter_mut() {
+        let before = sl(lower, sent.start, c.trigger.start);
+        let Some(p) = before.rfind("anniversary of ") else {
+            continue;
+        };
+        let between = &before[p + "anniversary of ".len()..];
+        if words(between).count() > 6 || between.contains([',', ';', '.']) {
+            continue;
+        }
+        let at = sent.start + p;
+        let years = before[..p]
+            .split_whitespace()
+            .next_back()
+            .and_then(numbers::anniversary_years);
+        // The anniversary's own date: the sentence's time expression nearest to the word, not one
+        // inside the event's noun phrase.
+        let of_event = at..c.trigger.end;
+        let marked = ctx
+            .timexes_in(sent.start, sent.end)
+            .filter(|&t| !of_event.contains(&ctx.timexes[t].span.start))
+            .filter_map(|t| Some((t, timex_date(&ctx.timexes[t])?)))
+            .min_by_key(|(t, _)| ctx.timexes[*t].span.start.abs_diff(at));
+        let date = match (years, marked) {
+            (Some(n), Some((t, d))) => d.year.and_then(|y| {
+                let y = y.checked_sub(i32::try_from(n).ok()?)?;
+                Some((PartialDate::y(y), t))
+            }),
+            _ => None,
+        };
+        c.date = date.map(|(d, _)| d);
+        c.date_timex = date.map(|(_, t)| t);
+        c.own_date = date.is_some();
+    }
+}
+
+/// The person a violation noun at `ts` is done to when a verb before it inflicts it on them:
+/// "subjected X to torture", "subjecting him to beatings", "gave X electric shocks". Looked for
+/// from `from` (in the clause, at most a few words back; `ss` starts the sentence); the object must follow the verb at once
+/// and the noun come within three words of it.
+fn inflicted_on(ctx: &Ctx, si: usize, ss: usize, from: usize, ts: usize) -> Vec<usize> {
+    let lower = ctx.lower.as_str();
+    let Some(from) = (from..ts).find(|&i| lower.is_char_boundary(i)) else {
+        return Vec::new();
+    };
+    let near = sl(lower, from, ts);
+    let Some((p, verb)) = rfind_any_word(
+        near,
+        list!["subjected", "subjecting", "gave", "giving", "given"],
+    ) else {
+        return Vec::new();
+    };
+    let obj_from = from + p + verb.len();
+    // What lies between the object and the noun: "to", and a determiner or adjective or two.
+    let fits = |rest: &str| {
+        let ws: Vec<&str> = words(rest).collect();
+        !rest.contains([',', ';', '.', ':'])
+            && ws.len() <= 3
+            && (!verb.starts_with("subject") || ws.first() == Some(&"to"))
+    };
+    let person = ctx
+        .mentions_in(obj_from, ts)
+        .find(|&m| ctx.is(m, EntityType::Person));
+    if let Some(m) = person {
+        let span = ctx.mentions[m].span;
+        if sl(lower, obj_from, span.start).trim().is_empty() && fits(sl(lower, span.end, ts)) {
+            return vec![m];
+        }
+        return Vec::new();
+    }
+    let rest = sl(lower, obj_from, ts);
+    let mut ws = words(rest);
+    match ws.next() {
+        Some(w @ ("him" | "her")) => {
+            let after = rest.trim_start()[w.len()..].to_string();
+            if fits(&after) {
+                if let Some(m) = resolve_pronoun(ctx, si, obj_from, gender::of_pronoun(w)) {
+                    return vec![m];
+                }
+            }
+            Vec::new()
+        }
+        Some("them") if fits(&rest.trim_start()[4..]) => named_group(ctx, ss, obj_from),
+        _ => Vec::new(),
+    }
+}
+
 fn named_group(ctx: &Ctx, ss: usize, pos: usize) -> Vec<usize> {
     let range = ctx.mentions_in(ss, pos);
     let Some(last) = range.clone().rev().find(|&m| ctx.is(m, EntityType::Person)) else {
@@ -2379,6 +2474,13 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
                     list!["allegedly", "reportedly"],
                 )
                 || rfind_word(before, "claimed").is_some()
+                // Torture told as someone's account ("At the trial she said that officers had
+                // put a bag over her head") is their allegation until a court finds it.
+                || ty == EventType::Torture
+                    && has_any_word(
+                        sl(lower, ss, ts),
+                        list!["said", "says", "told", "testified", "stated", "complained"],
+                    )
             {
                 modality = Modality::Alleged;
             }
@@ -2906,6 +3008,15 @@ fn participants(
                     list!["should", "must", "ought"],
                 )
             };
+            // ... but one told to join the call is asked to call, not to act on it: neither
+            // its claimant nor its authority ("Mr Cameron should add his voice to calls").
+            let joins_call = |m: usize| {
+                let end = ctx.mentions[m].span.end;
+                has_any_word(
+                    sl(lower, end, cue.max(end)),
+                    list!["voice", "join", "support", "endorse", "echo"],
+                )
+            };
             let cue_is_modal = matches!(
                 sl(lower, cue, ts).split(' ').next(),
                 Some("should" | "must")
@@ -2956,7 +3067,9 @@ fn participants(
                     let span = ctx.mentions[m].span;
                     (object_of_phrase(lower, ss, span.start)
                         && sl(lower, span.end, cue).trim() == ",")
-                        || told_to(m)
+                        || told_to(m) && !joins_call(m)
+                        // "President Tokayev should order an investigation"
+                        || cue_is_modal && sl(lower, span.end, cue).trim().is_empty()
                 }))
                 .find(|&m| {
                     (ctx.is(m, EntityType::Person) || ctx.is(m, EntityType::Organization))
@@ -3177,6 +3290,11 @@ fn participants(
                         c.victims = vec![m];
                     }
                 }
+            }
+            // The object of a verb that inflicts the noun: "police subjected X to torture",
+            // "guards gave him electric shocks".
+            if c.victims.is_empty() && is_violation(c.ty) && want == EntityType::Person {
+                c.victims = inflicted_on(ctx, si, ss, cs.max(ts.saturating_sub(60)), ts);
             }
             // The subject of the clause: "X spent three months in detention", "X faces trial".
             if c.victims.is_empty() && c.ty != EventType::MediaRestriction {
@@ -3702,6 +3820,7 @@ fn sentence_dates(ctx: &Ctx, sent: Span, cands: &mut [Cand]) {
             c.own_date = true;
         }
     }
+    anniversaries(ctx, sent, cands);
     // Participles joined without a verb of their own share one date: "at least 12 people were
     // killed and 70 injured when security forces opened fire on 18 March". Only acts of one
     // incident: "arrested and charged" may be days apart (the year only, in `inherit_dates`).
@@ -3979,7 +4098,21 @@ fn absorb(into: &mut Cand, from: &Cand) {
             into.others.push(o);
         }
     }
-    if (into.date.is_none() || (!into.own_date && from.own_date)) && from.date.is_some() {
+    // A restatement may know the day the first statement gives the year of ("the second
+    // anniversary of X being detained" and "arrested on April 11 2019"): the finer date, when
+    // it agrees.
+    let refines = match (into.date, from.date) {
+        (Some(a), Some(b)) => {
+            from.own_date
+                && a.year.is_some()
+                && a.year == b.year
+                && (a.month.is_none() && b.month.is_some()
+                    || a.month == b.month && a.day.is_none() && b.day.is_some())
+        }
+        _ => false,
+    };
+    if (into.date.is_none() || (!into.own_date && from.own_date) || refines) && from.date.is_some()
+    {
         into.date = from.date;
         into.date_timex = from.date_timex;
         into.own_date = from.own_date;

@@ -42,6 +42,55 @@ fn word_value(w: &str) -> Option<(u64, bool)> {
     Some((v, false))
 }
 
+/// The number of years an anniversary counts, from the word before "anniversary" (lowercase):
+/// "second", "10th", "100-year", "one-year", "fifth-year". `None` for anything else ("the
+/// anniversary of his death" does not say how many years).
+pub(crate) fn anniversary_years(word: &str) -> Option<u64> {
+    let w = word
+        .strip_suffix("-year")
+        .or_else(|| word.strip_suffix("-years"))
+        .unwrap_or(word);
+    let ordinal = match w {
+        "first" => Some(1),
+        "second" => Some(2),
+        "third" => Some(3),
+        "fourth" => Some(4),
+        "fifth" => Some(5),
+        "sixth" => Some(6),
+        "seventh" => Some(7),
+        "eighth" => Some(8),
+        "ninth" => Some(9),
+        "tenth" => Some(10),
+        "eleventh" => Some(11),
+        "twelfth" => Some(12),
+        "fifteenth" => Some(15),
+        "twentieth" => Some(20),
+        "twenty-fifth" => Some(25),
+        "thirtieth" => Some(30),
+        "fortieth" => Some(40),
+        "fiftieth" => Some(50),
+        "hundredth" => Some(100),
+        _ => None,
+    };
+    if ordinal.is_some() {
+        return ordinal;
+    }
+    let digits = w
+        .strip_suffix("st")
+        .or_else(|| w.strip_suffix("nd"))
+        .or_else(|| w.strip_suffix("rd"))
+        .or_else(|| w.strip_suffix("th"))
+        // a cardinal only before "-year": "the 10-year anniversary", not "the 10 anniversary"
+        .or_else(|| (w.len() < word.len()).then_some(w))?;
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        return digits.parse().ok().filter(|&n| (1..=1000).contains(&n));
+    }
+    match word_value(digits) {
+        Some((n, false)) if w.len() < word.len() => Some(n),
+        _ => None,
+    }
+}
+
 /// The next ASCII word (letters, or a digit group with `,`/`.` inside) at or after `pos`, skipping
 /// spaces only. Returns (start, end).
 pub(crate) fn next_word(s: &str, mut pos: usize, limit: usize) -> Option<(usize, usize)> {
@@ -325,6 +374,25 @@ mod tests {
 
     fn num(s: &str) -> Option<u64> {
         parse_number(s, 0, s.len()).map(|x| x.0)
+    }
+
+    #[test]
+    fn counts_the_years_of_an_anniversary() {
+        for (w, n) in [
+            ("second", Some(2)),
+            ("10th", Some(10)),
+            ("21st", Some(21)),
+            ("100-year", Some(100)),
+            ("one-year", Some(1)),
+            ("fifth-year", Some(5)),
+            // no count: "the anniversary", "the 10 anniversary", "north"
+            ("the", None),
+            ("10", None),
+            ("north", None),
+            ("a", None),
+        ] {
+            assert_eq!(anniversary_years(w), n, "{w}");
+        }
     }
 
     #[test]

@@ -142,12 +142,15 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
                         {
                             dct
                         }
-                        // "totaled $37 million in 1988, a share of imports that year": the year
-                        // the text last stated, when stated after the last full date
+                        // "totaled $37 million in 1988, a share of imports that year", "in
+                        // 2010 ... the following year": the year the text last stated, when
+                        // stated after the last full date (a year from a reporting period,
+                        // "a year earlier" after "the third quarter of 1997", stays that
+                        // quarter's)
                         Sem::Date(D::RelRef {
                             unit: tokens::Unit::Year,
-                            off: 0,
-                        }) => match stated_year {
+                            off,
+                        }) if off == 0 || reference.part.is_none() => match stated_year {
                             Some((y, at)) if at >= reference_at => Known {
                                 y: Some(y),
                                 ..Known::default()

@@ -307,6 +307,28 @@ fn gaps_between_events_are_durations_as_in_timeml() {
 }
 
 #[test]
+fn the_following_year_counts_from_the_year_the_text_stated() {
+    // "In 2010 ... the following year" is 2011 whatever the document date: the narrative's
+    // year, not the report's.
+    let got = found(
+        "In 2010 the authorities promised reform. However, the following year the president \
+         moved the prisons back to the ministry.",
+        dct(),
+    );
+    assert_eq!(got[1], ("the following year".into(), Date, "2011".into()));
+    let got = found("In 1990 he was arrested. A year later he was freed.", dct());
+    assert_eq!(got[1], ("A year later".into(), Date, "1991".into()));
+    // With no year stated, the document's year is the base.
+    one(
+        "They met the following year",
+        dct(),
+        "the following year",
+        Date,
+        "1999",
+    );
+}
+
+#[test]
 fn a_year_stated_earlier_in_the_sentence_carries_over() {
     let got = found(
         "In 1997 he spent three months in detention after a protest on 30 May. He was freed on 2 May.",
