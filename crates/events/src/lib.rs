@@ -4163,7 +4163,10 @@ fn merge_in_sentence(cands: &mut Vec<Cand>) {
                 let b = cands.remove(j);
                 let a = &mut cands[i];
                 absorb(a, &b);
-                if a.modality == Modality::Asserted {
+                // An act the sentence asserts stays asserted when it also tells of allegations
+                // about it ("sanctioned two months of pre-trial detention for X and called for
+                // an investigation into his allegations about … his detention").
+                if a.modality == Modality::Asserted && b.modality != Modality::Alleged {
                     a.modality = b.modality;
                 }
             } else {

@@ -2661,3 +2661,19 @@ fn an_anniversary_dates_its_event_that_many_years_back() {
     .read();
     assert_eq!(one(&a, EventType::Abduction).date, None);
 }
+
+#[test]
+fn an_asserted_act_stays_asserted_beside_allegations_about_it() {
+    // The court's order is a fact; the allegations are about what happened during the detention.
+    let a = Doc::new(
+        "On 2 November the district court sanctioned two months of pre-trial detention for Berik \
+         Nurov and called for an investigation into his allegations about violations during his \
+         detention.",
+    )
+    .person("Berik Nurov")
+    .date("2 November", "2021-11-02")
+    .read();
+    let d = one(&a, EventType::Detention);
+    assert_eq!(victims(&a, d), ["Berik Nurov"]);
+    assert_eq!(d.modality, Modality::Asserted);
+}
