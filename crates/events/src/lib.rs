@@ -1617,6 +1617,35 @@ fn inverted_subject(
 /// The persons a plural pronoun at `pos` stands for: the list of two or more persons named last
 /// before it in its sentence ("X and Y said they …"), or nothing when the sentence names no
 /// such list (a single person is not "they").
+/// True when the words before a time expression (`pre`, lowercase, trimmed) end in a verb of
+/// speaking, optionally with "on" ("said today", "told reporters on Monday", "announced on 3
+/// May"): the expression dates the statement, and gives the events it reports its year only.
+fn speech_date(pre: &str) -> bool {
+    const SPEECH: &[&str] = &[
+        "said",
+        "says",
+        "told",
+        "announced",
+        "stated",
+        "added",
+        "reported",
+        "tweeted",
+        "wrote",
+    ];
+    let mut ws = last_words(pre, 3);
+    let mut w = ws.next();
+    if w == Some("on") {
+        w = ws.next();
+    }
+    // "told reporters on Monday", "told AFP on Monday": the one told, then the date.
+    let told_someone = |x: Option<&str>| x == Some("told");
+    match w {
+        Some(v) if SPEECH.contains(&v) => !pre.ends_with(','),
+        Some(_) => told_someone(ws.next()),
+        None => false,
+    }
+}
+
 /// Events an anniversary is of: "vigils this weekend to mark the second anniversary of X being
 /// detained", "November 11, 2019, will mark the 100-year anniversary of the massacre". The event
 /// is that many years before the year the sentence gives the anniversary. Only the year: an
@@ -3807,6 +3836,12 @@ fn sentence_dates(ctx: &Ctx, sent: Span, cands: &mut [Cand]) {
                 if !states_year(&tx.text) && d.year.is_some() && d.year != Some(*y) && d > p {
                     date = PartialDate::checked(Some(*y), d.month, d.day).or(date);
                 }
+            }
+            // "detained two students …, Human Rights Watch said today", "police said on
+            // Tuesday": a date right after a verb of speaking dates the statement; the event
+            // it reports is of that year, not necessarily of that day.
+            if speech_date(sl(lower, ss, tx.span.start).trim_end()) {
+                date = date.and_then(|d| d.year).map(PartialDate::y);
             }
             c.date = date;
             c.date_timex = Some(t);

@@ -2677,3 +2677,22 @@ fn an_asserted_act_stays_asserted_beside_allegations_about_it() {
     assert_eq!(victims(&a, d), ["Berik Nurov"]);
     assert_eq!(d.modality, Modality::Asserted);
 }
+
+#[test]
+fn a_date_of_speaking_gives_the_event_its_year_only() {
+    let a =
+        Doc::new("Police detained two students in Tehran, Human Rights Watch said on 6 June 2020.")
+            .person("Human Rights Watch")
+            .date("6 June 2020", "2020-06-06")
+            .read();
+    assert_eq!(one(&a, EventType::Arrest).date, date("2020"));
+    let a = Doc::new("A journalist was detained in Bangkok, his editor told reporters on Friday.")
+        .date("Friday", "2019-10-04")
+        .read();
+    assert_eq!(one(&a, EventType::Arrest).date, date("2019"));
+    // The event's own date is kept.
+    let a = Doc::new("A journalist was detained in Bangkok on Friday, his editor said.")
+        .date("Friday", "2019-10-04")
+        .read();
+    assert_eq!(one(&a, EventType::Arrest).date, date("2019-10-04"));
+}
