@@ -804,6 +804,7 @@ fn read_events(ctx: &Ctx, found: &[claims::Found]) -> Vec<EventMention> {
     }
     assign_legal_basis(ctx, &mut all);
     time_served(ctx, &mut all);
+    same_day(ctx, &mut all);
     inherit_dates(ctx, &mut all);
     recent_by_tense(ctx, &mut all);
     year_of_relative_timex(ctx, &mut all);
@@ -1617,6 +1618,41 @@ fn inverted_subject(
 /// The persons a plural pronoun at `pos` stands for: the list of two or more persons named last
 /// before it in its sentence ("X and Y said they …"), or nothing when the sentence names no
 /// such list (a single person is not "they").
+/// "Police detained 23 people that day", "he was released on bail later that day", "X was
+/// arrested the same day": an undated event of a sentence that points back to a day takes the
+/// day of the last event dated to the day in that sentence or the three before it. The timex crate
+/// leaves these phrases alone (on TimeBank they point back to the document date as often as to
+/// the narrative's day); here the narrative is the events read so far.
+fn same_day(ctx: &Ctx, all: &mut [Cand]) {
+    const BACK: &Words = &Words::new(&[
+        "that day",
+        "that morning",
+        "that afternoon",
+        "that evening",
+        "that night",
+        "the same day",
+    ]);
+    for i in 0..all.len() {
+        if all[i].date.is_some() || is_call(all[i].ty) || all[i].negated {
+            continue;
+        }
+        let si = all[i].sentence;
+        let sent = ctx.sentences[si];
+        if !has_any_word(sl(&ctx.lower, sent.start, sent.end), BACK) {
+            continue;
+        }
+        let day = all[..i]
+            .iter()
+            .rev()
+            .take_while(|c| c.sentence + 3 >= si)
+            .find_map(|c| c.date.filter(|d| d.day.is_some() && d.year.is_some()));
+        if let Some(d) = day {
+            all[i].date = Some(d);
+            all[i].own_date = true;
+        }
+    }
+}
+
 /// True when the words before a time expression (`pre`, lowercase, trimmed) end in a verb of
 /// speaking, optionally with "on" ("said today", "told reporters on Monday", "announced on 3
 /// May"): the expression dates the statement, and gives the events it reports its year only.
@@ -2314,11 +2350,30 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
                     ],
                 ) && next_word != "by"
             }
+            // "we protest against", "summoned the ambassador to protest against": an objection
+            // voiced, not an assembly; but people who gathered or marched "to protest against"
+            // a law held a protest.
             "protest" | "protests" => {
                 matches!(next_word, "against" | "that")
                     && prev
                         .first()
                         .is_some_and(|w| matches!(*w, "to" | "they" | "we" | "i"))
+                    && !(prev.first() == Some(&"to")
+                        && has_any_word(
+                            sl(lower, ss.max(ts.saturating_sub(80)), ts),
+                            list![
+                                "gathered",
+                                "assembled",
+                                "marched",
+                                "rallied",
+                                "streets",
+                                "went out",
+                                "came out",
+                                "turned out",
+                                "poured",
+                                "took part",
+                            ],
+                        ))
             }
             "attacked" | "assaulted" => !has_any_word(
                 s_lower,

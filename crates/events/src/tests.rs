@@ -2696,3 +2696,35 @@ fn a_date_of_speaking_gives_the_event_its_year_only() {
         .read();
     assert_eq!(one(&a, EventType::Arrest).date, date("2019-10-04"));
 }
+
+#[test]
+fn that_day_points_back_to_the_narratives_day() {
+    let a = Doc::new(
+        "At least 12 people were killed when security forces opened fire in Semey on 9 July. \
+         Thousands of people had gathered in central Semey that morning to protest against a new \
+         law. Witnesses said police used tear gas. Police detained at least 30 people that day.",
+    )
+    .place("Semey")
+    .date("9 July", "2021-07-09")
+    .read();
+    // People who gathered "to protest against" a law held a protest.
+    assert_eq!(one(&a, EventType::Protest).date, date("2021-07-09"));
+    assert_eq!(one(&a, EventType::Arrest).date, date("2021-07-09"));
+    // An objection voiced is no assembly.
+    let a = Doc::new("The ministry summoned the ambassador to protest against the remarks.").read();
+    assert!(of_type(&a, EventType::Protest).is_empty());
+    // Too far back, the day is not the narrative's any more: no day is taken.
+    let a = Doc::new(
+        "Berik Nurov was arrested on 9 July. He was charged. His lawyer appealed. The court \
+         refused. His wife was detained that day.",
+    )
+    .person("Berik Nurov")
+    .date("9 July", "2021-07-09")
+    .read();
+    let wife = a
+        .events
+        .iter()
+        .find(|e| e.event_type == EventType::Arrest && victims(&a, e).is_empty())
+        .expect("the wife's detention");
+    assert_ne!(wife.date, date("2021-07-09"));
+}
