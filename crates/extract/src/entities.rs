@@ -1570,6 +1570,10 @@ fn retype_by_context(gaz: &Gazetteer, text: &str, c: &mut Candidate) {
     if !name.split(' ').all(is_capitalised) || places.iter().any(|p| p.kind != PlaceKind::Demonym) {
         return;
     }
+    if c.ty == EntityType::Organization && personal_name_shape(gaz, name) {
+        c.ty = EntityType::Person;
+        return;
+    }
     // A nationality after a role word describes the person ("dissident Iranian journalist"); it
     // is a name only after a capitalised title ("Judge French").
     let demonym = !places.is_empty();
@@ -1594,6 +1598,32 @@ fn retype_by_context(gaz: &Gazetteer, text: &str, c: &mut Candidate) {
         c.ty = EntityType::Person;
         c.source = Source::Title;
     }
+}
+
+/// Surname endings of the region's naming systems (Russian and Kazakh -ov/-ova, -yev, Ukrainian
+/// -enko, patronymics, Kazakh -uly/-kyzy, Georgian -shvili/-dze, Polish -ski/-ska). Not Armenian
+/// -yan: Tagalog names of organisations end so ("Bagong Alyansang Makabayan").
+const SURNAME_ENDINGS: &[&str] = &[
+    "ov", "ova", "ev", "eva", "yev", "yeva", "enko", "ovich", "evich", "ovna", "evna", "sky",
+    "skaya", "skiy", "ski", "ska", "uly", "kyzy", "shvili", "dze",
+];
+
+/// True when a name the tagger read as an organisation has the shape of a person's name: two or
+/// three capitalised words, none an organisation's head word ("Court", "Party") or a place, the
+/// last ending as a surname does ("Nurbek Abylykov" beside "the Shulan City Court found Nurbek
+/// Abylykov guilty"). Organisations named after a person carry a head word ("the Andrei
+/// Sakharov Foundation").
+fn personal_name_shape(gaz: &Gazetteer, name: &str) -> bool {
+    let words: Vec<&str> = name.split(' ').collect();
+    let Some(last) = words.last() else {
+        return false;
+    };
+    (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            is_name_word(gaz, w) && gaz.lookup(w, Case::Sensitive).is_empty() && w.len() >= 2
+        })
+        && last.len() >= 5
+        && SURNAME_ENDINGS.iter().any(|e| last.ends_with(e))
 }
 
 /// A one-word person that is only ever the last word of an organisation's name in this document
@@ -1910,6 +1940,36 @@ mod tests {
         assert_eq!(fix("Addis Ababa"), EntityType::Location);
         // One word may be a person's name.
         assert_eq!(fix("Jordan"), EntityType::Person);
+    }
+
+    #[test]
+    fn an_organisation_shaped_as_a_personal_name_is_a_person() {
+        let text = "The Shulan City Court found Nurbek Abylykov guilty; the Andrei Sakharov \
+                    Foundation, Kazakhstan Today and Bagong Alyansang Makabayan protested.";
+        let retype = |name: &str| {
+            let s = text.find(name).unwrap();
+            let mut c = Candidate {
+                span: Span::new(s, s + name.len()),
+                ty: EntityType::Organization,
+                country: None,
+                legal: None,
+                source: Source::Tagger,
+            };
+            retype_by_context(gaz(), text, &mut c);
+            c.ty
+        };
+        assert_eq!(retype("Nurbek Abylykov"), EntityType::Person);
+        // A head word, a place or no surname ending keeps the organisation.
+        assert_eq!(
+            retype("Andrei Sakharov Foundation"),
+            EntityType::Organization
+        );
+        assert_eq!(retype("Shulan City Court"), EntityType::Organization);
+        assert_eq!(retype("Kazakhstan Today"), EntityType::Organization);
+        assert_eq!(
+            retype("Bagong Alyansang Makabayan"),
+            EntityType::Organization
+        );
     }
 
     #[test]
