@@ -3796,8 +3796,16 @@ fn sentence_dates(ctx: &Ctx, sent: Span, cands: &mut [Cand]) {
         }
         // Fronted: only a few words, none of them a name or a verb, stand before the date
         // ("On 8 October,", "Indeed, in 1997"), not "Kenzhebaev died on 21 December".
-        let lead_text = sl(lower, ss, xs);
-        let lead_words = if ctx.mentions_in(ss, xs).next().is_some()
+        // After a dateline ("SHULAN, 1 June 2023 — Yesterday the court rejected …") the
+        // sentence starts again at the dash.
+        let lead_from = sl(lower, ss, xs)
+            .rfind(['\u{2014}', '\u{2013}'])
+            .map(|p| ss + p)
+            .filter(|&p| ctx.timexes_in(ss, p).next().is_some())
+            .and_then(|p| (p + 1..=xs).find(|&i| lower.is_char_boundary(i)))
+            .unwrap_or(ss);
+        let lead_text = sl(lower, lead_from, xs);
+        let lead_words = if ctx.mentions_in(lead_from, xs).next().is_some()
             || words(lead_text).any(|w| {
                 w.len() > 3 && w.ends_with("ed")
                     || matches!(
@@ -3811,8 +3819,23 @@ fn sentence_dates(ctx: &Ctx, sent: Span, cands: &mut [Cand]) {
         };
         let mut owner = None;
         if before.is_none() && lead_words <= 5 {
-            // A fronted date dates the main clause, not a trigger deep in a subordinate one.
-            owner = after.filter(|&ai| cands[ai].trigger.start - xe <= 140);
+            // A fronted date dates the main clause, not a trigger deep in a subordinate one:
+            // close by, or further ("On 20 January the court found X guilty under Article 378
+            // of the Criminal Code ("…") and sentenced him") when no clause opens between.
+            owner = after.filter(|&ai| {
+                let gap = sl(lower, xe, cands[ai].trigger.start);
+                gap.len() <= 140
+                    || gap.len() <= 300
+                        && !gap.contains([';', ':'])
+                        && !has_any_word(
+                            gap,
+                            list![
+                                "who", "which", "that", "after", "before", "when", "while",
+                                "because", "since", "until", "although", "if", "whose", "where",
+                                "said", "says", "about",
+                            ],
+                        )
+            });
         } else if let Some(bi) = before {
             let c = &cands[bi];
             let between = sl(lower, c.trigger.end, xs);

@@ -2728,3 +2728,45 @@ fn that_day_points_back_to_the_narratives_day() {
         .expect("the wife's detention");
     assert_ne!(wife.date, date("2021-07-09"));
 }
+
+#[test]
+fn a_fronted_date_after_a_dateline_or_far_from_its_verb_dates_the_main_clause() {
+    // The sentence starts again after the dateline's dash.
+    let a = Doc::dated(
+        "SHULAN, 1 June 2023 — Yesterday the Shulan Regional Court rejected the appeal of Murat \
+         Omarkhasov against his conviction and upheld the sentence of two years.",
+        date("2023-06-01"),
+    )
+    .person("Murat Omarkhasov")
+    .org("Shulan Regional Court")
+    .place("SHULAN")
+    .date("1 June 2023", "2023-06-01")
+    .date("Yesterday", "2023-05-31")
+    .read();
+    assert_eq!(one(&a, EventType::Appeal).date, date("2023-05-31"));
+    // A long main clause with no clause of its own between the date and the verb.
+    let a = Doc::new(
+        "On 20 January the Shulan City Court found Nurbek Abylykov guilty under Article 378 of \
+         the Criminal Code (\"insulting a representative of the authorities\") and sentenced him \
+         to eight and a half years in a strict-regime penal colony.",
+    )
+    .person("Nurbek Abylykov")
+    .org("Shulan City Court")
+    .law("Article 378 of the Criminal Code")
+    .date("20 January", "2022-01-20")
+    .read();
+    assert_eq!(one(&a, EventType::Conviction).date, date("2022-01-20"));
+    // A clause of its own between: the date is not the event's.
+    let a = Doc::new(
+        "Between June 2020 and September 2021, researchers interviewed 33 Burundian victims, \
+         witnesses, former and current security or administrative officials, journalists, and \
+         civil society activists about killings.",
+    )
+    .date("September 2021", "2021-09")
+    .read();
+    assert!(
+        a.events.iter().all(|e| e.date != date("2021-09")),
+        "{:#?}",
+        a.events
+    );
+}
