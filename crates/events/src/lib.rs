@@ -4145,12 +4145,15 @@ fn takes_place(between: &str) -> bool {
         && rest
             .iter()
             .all(|w| !(w.len() > 4 && w.ends_with("ed")) || *w == "closed")
-        && rest.last().is_none_or(|w| {
+        && (rest.last().is_none_or(|w| {
             matches!(
                 *w,
                 "on" | "in" | "at" | "since" | "from" | "during" | "between"
             )
         })
+            // "opened at the Brensk City Court yesterday": a place, then the date as an adverb
+            || rest.first().is_some_and(|w| matches!(*w, "at" | "in"))
+                && !between[between.rfind(ws[v]).unwrap_or(0)..].contains([',', ';']))
 }
 
 /// A noun trigger takes a later date only through a prepositional phrase with no verb between:

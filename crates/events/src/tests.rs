@@ -532,10 +532,29 @@ fn a_noun_that_takes_place_takes_the_date_of_its_verb() {
     .date("today", "2023-06-02")
     .read();
     assert_eq!(one(&a, EventType::Trial).date, date("2023-06-02"));
+    let yesterday = Doc::dated(
+        "The trial of Ksenia Dubroveva, a monitor with the Brensk Human Rights Centre, opened at \
+         the Brensk City Court yesterday, the centre said today.",
+        date("2024-01-20"),
+    )
+    .person("Ksenia Dubroveva")
+    .org("Brensk City Court")
+    .date("yesterday", "2024-01-19")
+    .date("today", "2024-01-20")
+    .read();
+    assert_eq!(one(&yesterday, EventType::Trial).date, date("2024-01-19"));
     assert!(takes_place(
         " of kadirov and his co-defendants began behind closed doors on "
     ));
     assert!(takes_place(" opened at the kemir city court on "));
+    // a place, then the date as an adverb
+    assert!(takes_place(
+        ", a monitor with the centre, opened at the brensk city court "
+    ));
+    // but not across a clause break after the place
+    assert!(!takes_place(
+        " opened at the court, and the hearing was adjourned "
+    ));
     // the date of what happened, not of the investigation into it
     assert!(!takes_place(" into what happened to her on "));
     // another verb after it: "opened the way to talks, which ended on"
