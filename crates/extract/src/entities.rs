@@ -1570,7 +1570,9 @@ fn retype_by_context(gaz: &Gazetteer, text: &str, c: &mut Candidate) {
     if !name.split(' ').all(is_capitalised) || places.iter().any(|p| p.kind != PlaceKind::Demonym) {
         return;
     }
-    if c.ty == EntityType::Organization && personal_name_shape(gaz, name) {
+    if matches!(c.ty, EntityType::Organization | EntityType::Location)
+        && personal_name_shape(gaz, name)
+    {
         c.ty = EntityType::Person;
         return;
     }
@@ -1618,10 +1620,16 @@ fn personal_name_shape(gaz: &Gazetteer, name: &str) -> bool {
     let Some(last) = words.last() else {
         return false;
     };
+    // A given name may be a small town's too ("Ksenia" spells Xenia, Ohio); a surname may not.
+    let given_name_place = |w: &str| {
+        gaz.lookup(w, Case::Sensitive)
+            .iter()
+            .all(|p| p.kind == PlaceKind::City && !p.capital && p.population_k < 500)
+    };
     (2..=3).contains(&words.len())
-        && words.iter().all(|w| {
-            is_name_word(gaz, w) && gaz.lookup(w, Case::Sensitive).is_empty() && w.len() >= 2
-        })
+        && words.iter().all(|w| is_name_word(gaz, w) && w.len() >= 2)
+        && words[..words.len() - 1].iter().all(|w| given_name_place(w))
+        && gaz.lookup(last, Case::Sensitive).is_empty()
         && last.len() >= 5
         && SURNAME_ENDINGS.iter().any(|e| last.ends_with(e))
 }
@@ -1945,12 +1953,13 @@ mod tests {
     #[test]
     fn an_organisation_shaped_as_a_personal_name_is_a_person() {
         let text = "The Shulan City Court found Nurbek Abylykov guilty; the Andrei Sakharov \
-                    Foundation, Kazakhstan Today and Bagong Alyansang Makabayan protested.";
-        let retype = |name: &str| {
+                    Foundation, Kazakhstan Today and Bagong Alyansang Makabayan protested. The \
+                    trial of Ksenia Dubroveva opened in Almaty Dubrovev.";
+        let retype_from = |name: &str, ty: EntityType| {
             let s = text.find(name).unwrap();
             let mut c = Candidate {
                 span: Span::new(s, s + name.len()),
-                ty: EntityType::Organization,
+                ty,
                 country: None,
                 legal: None,
                 source: Source::Tagger,
@@ -1958,7 +1967,18 @@ mod tests {
             retype_by_context(gaz(), text, &mut c);
             c.ty
         };
+        let retype = |name: &str| retype_from(name, EntityType::Organization);
         assert_eq!(retype("Nurbek Abylykov"), EntityType::Person);
+        // The tagger's place too, and a given name that also names a small town ("Ksenia" is an
+        // alias of Xenia, Ohio) is still a given name; a city of a million is not.
+        assert_eq!(
+            retype_from("Ksenia Dubroveva", EntityType::Location),
+            EntityType::Person
+        );
+        assert_eq!(
+            retype_from("Almaty Dubrovev", EntityType::Location),
+            EntityType::Location
+        );
         // A head word, a place or no surname ending keeps the organisation.
         assert_eq!(
             retype("Andrei Sakharov Foundation"),
