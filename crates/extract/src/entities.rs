@@ -1602,12 +1602,12 @@ fn retype_by_context(gaz: &Gazetteer, text: &str, c: &mut Candidate) {
     }
 }
 
-/// Surname endings of the region's naming systems (Russian and Kazakh -ov/-ova, -yev, Ukrainian
+/// Surname endings of the region's naming systems (Russian and Kazakh -ov/-ova, -yev, -in/-ina, Ukrainian
 /// -enko, patronymics, Kazakh -uly/-kyzy, Georgian -shvili/-dze, Polish -ski/-ska). Not Armenian
 /// -yan: Tagalog names of organisations end so ("Bagong Alyansang Makabayan").
 const SURNAME_ENDINGS: &[&str] = &[
     "ov", "ova", "ev", "eva", "yev", "yeva", "enko", "ovich", "evich", "ovna", "evna", "sky",
-    "skaya", "skiy", "ski", "ska", "uly", "kyzy", "shvili", "dze",
+    "skaya", "skiy", "ski", "ska", "uly", "kyzy", "shvili", "dze", "in", "ina",
 ];
 
 /// True when a name the tagger read as an organisation has the shape of a person's name: two or
