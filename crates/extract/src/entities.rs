@@ -1954,7 +1954,7 @@ mod tests {
     fn an_organisation_shaped_as_a_personal_name_is_a_person() {
         let text = "The Shulan City Court found Nurbek Abylykov guilty; the Andrei Sakharov \
                     Foundation, Kazakhstan Today and Bagong Alyansang Makabayan protested. The \
-                    trial of Ksenia Dubroveva opened in Almaty Dubrovev.";
+                    trial of Ksenia Dubroveva and Raushan Serikazina opened in Almaty Dubrovev.";
         let retype_from = |name: &str, ty: EntityType| {
             let s = text.find(name).unwrap();
             let mut c = Candidate {
@@ -1969,6 +1969,7 @@ mod tests {
         };
         let retype = |name: &str| retype_from(name, EntityType::Organization);
         assert_eq!(retype("Nurbek Abylykov"), EntityType::Person);
+        assert_eq!(retype("Raushan Serikazina"), EntityType::Person);
         // The tagger's place too, and a given name that also names a small town ("Ksenia" is an
         // alias of Xenia, Ohio) is still a given name; a city of a million is not.
         assert_eq!(
