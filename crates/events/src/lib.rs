@@ -3827,8 +3827,10 @@ fn sentence_dates(ctx: &Ctx, sent: Span, cands: &mut [Cand]) {
                 gap.len() <= 140
                     || gap.len() <= 300
                         && !gap.contains([';', ':'])
+                        // a charge's name in brackets is no clause: "(\"false information
+                        // about the armed forces\")"
                         && !has_any_word(
-                            gap,
+                            &without_brackets(gap),
                             list![
                                 "who", "which", "that", "after", "before", "when", "while",
                                 "because", "since", "until", "although", "if", "whose", "where",
@@ -4114,6 +4116,21 @@ fn states_year(text: &str) -> bool {
                 .get(i + 4)
                 .is_none_or(|b| !b.is_ascii_digit())
     })
+}
+
+/// `text` without what stands in round brackets.
+fn without_brackets(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for ch in text.chars() {
+        match ch {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(ch),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// True when a noun trigger is the subject of a verb of taking place and `between` (the words up

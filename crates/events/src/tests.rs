@@ -2775,6 +2775,18 @@ fn a_fronted_date_after_a_dateline_or_far_from_its_verb_dates_the_main_clause() 
     .date("20 January", "2022-01-20")
     .read();
     assert_eq!(one(&a, EventType::Conviction).date, date("2022-01-20"));
+    // What the charge's name says in brackets opens no clause.
+    let a = Doc::new(
+        "On 14 June the Dravisk City Court found Maxim Kozhyaksky guilty under Article 207.3 of \
+         the Criminal Code (\"spreading knowingly false information about the armed forces\") \
+         and sentenced him to six years in a general-regime penal colony.",
+    )
+    .person("Maxim Kozhyaksky")
+    .org("Dravisk City Court")
+    .law("Article 207.3 of the Criminal Code")
+    .date("14 June", "2020-06-14")
+    .read();
+    assert_eq!(one(&a, EventType::Conviction).date, date("2020-06-14"));
     // A clause of its own between: the date is not the event's.
     let a = Doc::new(
         "Between June 2020 and September 2021, researchers interviewed 33 Burundian victims, \

@@ -725,6 +725,7 @@ pub fn read(gaz: &Gazetteer, tagger: &Tagger, text: &str, sentence_spans: &[Span
     propagate(text, &bp, &reading.instruments, &mut chosen);
     let mut chosen = select(chosen);
     drop_name_fragments(text, &mut chosen);
+    surnames_of_persons(gaz, text, &mut chosen);
     // A place's country, from the gazetteer, whoever found it, read in the light of the
     // countries the document names, or whose capitals it names ("Delta" in a report on Nigeria
     // is Delta State).
@@ -1621,17 +1622,57 @@ fn personal_name_shape(gaz: &Gazetteer, name: &str) -> bool {
         return false;
     };
     // A given name may be a small town's too ("Ksenia" spells Xenia, Ohio); a surname may not.
-    let given_name_place = |w: &str| {
-        gaz.lookup(w, Case::Sensitive)
-            .iter()
-            .all(|p| p.kind == PlaceKind::City && !p.capital && p.population_k < 500)
-    };
     (2..=3).contains(&words.len())
         && words.iter().all(|w| is_name_word(gaz, w) && w.len() >= 2)
-        && words[..words.len() - 1].iter().all(|w| given_name_place(w))
+        && words[..words.len() - 1]
+            .iter()
+            .all(|w| at_most_a_small_town(gaz, w))
         && gaz.lookup(last, Case::Sensitive).is_empty()
         && last.len() >= 5
         && SURNAME_ENDINGS.iter().any(|e| last.ends_with(e))
+}
+
+/// True when `word` names no place, or only small towns: a person's name may be one ("Ksenia"
+/// is also Xenia, Ohio), a country, region or city of note is read as the place.
+fn at_most_a_small_town(gaz: &Gazetteer, word: &str) -> bool {
+    gaz.lookup(word, Case::Sensitive)
+        .iter()
+        .all(|p| p.kind == PlaceKind::City && !p.capital && p.population_k < 500)
+}
+
+/// A one-word name the tagger read as an organisation or a place that is the surname of a person
+/// the document names in full is that person ("The trial of Zhanibek Abylenbayev … Abylenbayev
+/// told the court"), unless an organisation's name ends in it too.
+fn surnames_of_persons(gaz: &Gazetteer, text: &str, chosen: &mut [Candidate]) {
+    let last_word = |c: &Candidate, ty: EntityType| {
+        let name = &text[c.span.start..c.span.end];
+        (c.ty == ty && name.contains(' '))
+            .then(|| name.rsplit(' ').next())
+            .flatten()
+    };
+    let surnames: HashSet<&str> = chosen
+        .iter()
+        .filter_map(|c| last_word(c, EntityType::Person))
+        .collect();
+    let org_ends: HashSet<&str> = chosen
+        .iter()
+        .filter_map(|c| last_word(c, EntityType::Organization))
+        .collect();
+    for c in chosen.iter_mut() {
+        let name = &text[c.span.start..c.span.end];
+        if matches!(c.source, Source::Tagger | Source::Propagated)
+            && matches!(
+                c.ty,
+                EntityType::Organization | EntityType::Location | EntityType::Misc
+            )
+            && !name.contains(' ')
+            && surnames.contains(name)
+            && !org_ends.contains(name)
+            && at_most_a_small_town(gaz, name)
+        {
+            c.ty = EntityType::Person;
+        }
+    }
 }
 
 /// A one-word person that is only ever the last word of an organisation's name in this document
@@ -2069,6 +2110,47 @@ mod tests {
                 ("Tamrat Bekele Alemu", EntityType::Person),
                 ("Ministry", EntityType::Organization),
                 ("Abebe Kebede", EntityType::Person),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_surname_read_as_an_organisation_is_the_person_named_in_full() {
+        let text = "The trial of Zhanibek Abylenbayev opened. Abylenbayev told the court. Kemir \
+                    Courier and Courier wrote of Anna Courier; Ivan Almaty met in Almaty.";
+        let at = |s: &str, nth: usize, ty: EntityType| {
+            let start = text.match_indices(s).nth(nth).unwrap().0;
+            Candidate {
+                span: Span::new(start, start + s.len()),
+                ty,
+                country: None,
+                legal: None,
+                source: Source::Tagger,
+            }
+        };
+        let mut chosen = vec![
+            at("Zhanibek Abylenbayev", 0, EntityType::Person),
+            at("Abylenbayev", 1, EntityType::Organization),
+            at("Kemir Courier", 0, EntityType::Organization),
+            at("Courier", 1, EntityType::Organization),
+            at("Anna Courier", 0, EntityType::Person),
+            at("Ivan Almaty", 0, EntityType::Person),
+            at("Almaty", 1, EntityType::Location),
+        ];
+        surnames_of_persons(gaz(), text, &mut chosen);
+        let types: Vec<EntityType> = chosen.iter().map(|c| c.ty).collect();
+        // A surname is the person; a word that only ends an organisation's name, or a city of
+        // note, is not.
+        assert_eq!(
+            types,
+            [
+                EntityType::Person,
+                EntityType::Person,
+                EntityType::Organization,
+                EntityType::Organization,
+                EntityType::Person,
+                EntityType::Person,
+                EntityType::Location,
             ]
         );
     }
