@@ -1611,9 +1611,9 @@ const SURNAME_ENDINGS: &[&str] = &[
     "skaya", "skiy", "ski", "ska", "uly", "kyzy", "shvili", "dze", "in", "ina",
 ];
 
-/// True when a name the tagger read as an organisation has the shape of a person's name: two or
-/// three capitalised words, none an organisation's head word ("Court", "Party") or a place, the
-/// last ending as a surname does ("Nurbek Abylykov" beside "the Shulan City Court found Nurbek
+/// True when a name the tagger read as an organisation or a place has the shape of a person's
+/// name: two or three capitalised words, none an organisation's head word ("Court", "Party") or a
+/// country, the last no place and ending as a surname does ("Nurbek Abylykov" beside "the Shulan City Court found Nurbek
 /// Abylykov guilty"). Organisations named after a person carry a head word ("the Andrei
 /// Sakharov Foundation").
 fn personal_name_shape(gaz: &Gazetteer, name: &str) -> bool {
@@ -1621,12 +1621,10 @@ fn personal_name_shape(gaz: &Gazetteer, name: &str) -> bool {
     let Some(last) = words.last() else {
         return false;
     };
-    // A given name may be a small town's too ("Ksenia" spells Xenia, Ohio); a surname may not.
+    // A given name may be a city's or a region's too ("Sofia", "Ksenia" spelling Xenia, Ohio;
+    // `is_name_word` stops countries); a surname may not.
     (2..=3).contains(&words.len())
         && words.iter().all(|w| is_name_word(gaz, w) && w.len() >= 2)
-        && words[..words.len() - 1]
-            .iter()
-            .all(|w| at_most_a_small_town(gaz, w))
         && gaz.lookup(last, Case::Sensitive).is_empty()
         && last.len() >= 5
         && SURNAME_ENDINGS.iter().any(|e| last.ends_with(e))
@@ -1995,7 +1993,8 @@ mod tests {
     fn an_organisation_shaped_as_a_personal_name_is_a_person() {
         let text = "The Shulan City Court found Nurbek Abylykov guilty; the Andrei Sakharov \
                     Foundation, Kazakhstan Today and Bagong Alyansang Makabayan protested. The \
-                    trial of Ksenia Dubroveva and Raushan Serikazina opened in Almaty Dubrovev.";
+                    trial of Ksenia Dubroveva, Sofia Kolyvichina and Raushan Serikazina opened in \
+                    Kazakhstan Dubrovev.";
         let retype_from = |name: &str, ty: EntityType| {
             let s = text.find(name).unwrap();
             let mut c = Candidate {
@@ -2011,14 +2010,18 @@ mod tests {
         let retype = |name: &str| retype_from(name, EntityType::Organization);
         assert_eq!(retype("Nurbek Abylykov"), EntityType::Person);
         assert_eq!(retype("Raushan Serikazina"), EntityType::Person);
-        // The tagger's place too, and a given name that also names a small town ("Ksenia" is an
-        // alias of Xenia, Ohio) is still a given name; a city of a million is not.
+        // The tagger's place too, and a given name that also names a city ("Ksenia" is an alias
+        // of Xenia, Ohio; "Sofia") is still a given name; a country's name is not.
         assert_eq!(
             retype_from("Ksenia Dubroveva", EntityType::Location),
             EntityType::Person
         );
         assert_eq!(
-            retype_from("Almaty Dubrovev", EntityType::Location),
+            retype_from("Sofia Kolyvichina", EntityType::Location),
+            EntityType::Person
+        );
+        assert_eq!(
+            retype_from("Kazakhstan Dubrovev", EntityType::Location),
             EntityType::Location
         );
         // A head word, a place or no surname ending keeps the organisation.
