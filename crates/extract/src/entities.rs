@@ -1989,24 +1989,27 @@ mod tests {
         assert_eq!(fix("Jordan"), EntityType::Person);
     }
 
+    /// The type `retype_by_context` gives the first `name` of `text` that the tagger read as `ty`.
+    fn retyped(text: &str, name: &str, ty: EntityType) -> EntityType {
+        let s = text.find(name).unwrap();
+        let mut c = Candidate {
+            span: Span::new(s, s + name.len()),
+            ty,
+            country: None,
+            legal: None,
+            source: Source::Tagger,
+        };
+        retype_by_context(gaz(), text, &mut c);
+        c.ty
+    }
+
     #[test]
     fn an_organisation_shaped_as_a_personal_name_is_a_person() {
         let text = "The Shulan City Court found Nurbek Abylykov guilty; the Andrei Sakharov \
                     Foundation, Kazakhstan Today and Bagong Alyansang Makabayan protested. The \
                     trial of Ksenia Dubroveva, Sofia Kolyvichina and Raushan Serikazina opened in \
                     Kazakhstan Dubrovev.";
-        let retype_from = |name: &str, ty: EntityType| {
-            let s = text.find(name).unwrap();
-            let mut c = Candidate {
-                span: Span::new(s, s + name.len()),
-                ty,
-                country: None,
-                legal: None,
-                source: Source::Tagger,
-            };
-            retype_by_context(gaz(), text, &mut c);
-            c.ty
-        };
+        let retype_from = |name: &str, ty: EntityType| retyped(text, name, ty);
         let retype = |name: &str| retype_from(name, EntityType::Organization);
         assert_eq!(retype("Nurbek Abylykov"), EntityType::Person);
         assert_eq!(retype("Raushan Serikazina"), EntityType::Person);
@@ -2041,18 +2044,7 @@ mod tests {
     fn a_nationality_after_a_role_word_stays_a_nationality() {
         let text =
             "Ruhollah Zam, a dissident Iranian journalist, met Judge French and leader Madel.";
-        let retype = |name: &str, ty: EntityType| {
-            let s = text.find(name).unwrap();
-            let mut c = Candidate {
-                span: Span::new(s, s + name.len()),
-                ty,
-                country: None,
-                legal: None,
-                source: Source::Tagger,
-            };
-            retype_by_context(gaz(), text, &mut c);
-            c.ty
-        };
+        let retype = |name: &str, ty: EntityType| retyped(text, name, ty);
         assert_eq!(retype("Iranian", EntityType::Misc), EntityType::Misc);
         // A capitalised title still makes a name of a nationality word, and a role word of any
         // other name.
