@@ -2801,3 +2801,26 @@ fn a_fronted_date_after_a_dateline_or_far_from_its_verb_dates_the_main_clause() 
         a.events
     );
 }
+
+#[test]
+fn a_death_from_the_harm_done_is_a_killing() {
+    let a = Doc::new("Protester Ali Hassan died after being shot by soldiers.")
+        .person("Ali Hassan")
+        .read();
+    assert_eq!(victims(&a, one(&a, EventType::Killing)), ["Ali Hassan"]);
+    let a = Doc::new("Journalist Aidos Sadykov succumbed to his injuries on Saturday.")
+        .person("Aidos Sadykov")
+        .read();
+    assert_eq!(victims(&a, one(&a, EventType::Killing)), ["Aidos Sadykov"]);
+    // Dying is no killing without harm done: "died after a long illness".
+    let a = Doc::new("Aidos Sadykov died after a long illness.")
+        .person("Aidos Sadykov")
+        .read();
+    assert!(
+        of_type(&a, EventType::Killing).is_empty(),
+        "{:#?}",
+        a.events
+    );
+    let a = Doc::new("Female genital mutilation was performed on the girl by a doctor.").read();
+    assert_eq!(of_type(&a, EventType::Torture).len(), 1);
+}
