@@ -1967,11 +1967,14 @@ fn agent(ctx: &Ctx, te: usize, se: usize) -> Option<usize> {
     let p = find_word(after, "by")?;
     let from = te + p + 3;
     ctx.mentions_in(from, se).find(|&m| {
+        let rest = sl(&ctx.lower, ctx.mentions[m].span.end, se);
         ctx.mentions[m].span.start <= from + 12
             && matches!(
                 ctx.mentions[m].entity_type,
                 EntityType::Organization | EntityType::Person
             )
+            // "by Kaweesi's enemies": the possessor is not the agent
+            && !(rest.starts_with("'s") || rest.starts_with("\u{2019}s"))
     })
 }
 
@@ -3316,7 +3319,22 @@ fn participants(
             } else {
                 te
             };
-            c.victims = object_after(ctx, of_from, se, want, 60);
+            // "Kaweesi's murder, although X was not charged": the possessor right before the
+            // noun is its victim, whoever follows it.
+            let possessor = (of_from == te)
+                .then(|| {
+                    let from = ts.saturating_sub(40).max(ss);
+                    let m = ctx.mentions_in(from, ts).rev().find(|&m| ctx.is(m, want))?;
+                    let between = sl(lower, ctx.mentions[m].span.end, ts);
+                    ((between.starts_with("'s") || between.starts_with("\u{2019}s"))
+                        && words(between).count() <= 3)
+                        .then_some(m)
+                })
+                .flatten();
+            c.victims = match possessor {
+                Some(m) => vec![m],
+                None => object_after(ctx, of_from, se, want, 60),
+            };
             if c.victims.is_empty() && of_from == te {
                 // A relative clause naming its doer: "a picket which activist X held".
                 let tail = sl(lower, te, se.min(te + 20));

@@ -2824,3 +2824,19 @@ fn a_death_from_the_harm_done_is_a_killing() {
     let a = Doc::new("Female genital mutilation was performed on the girl by a doctor.").read();
     assert_eq!(of_type(&a, EventType::Torture).len(), 1);
 }
+
+#[test]
+fn a_possessor_is_the_victim_of_its_noun_and_no_agent() {
+    let a = Doc::new(
+        "Ten suspects have been charged in connection with Kaweesi's murder, although Byamukama \
+         was not among them. Critics called it an assassination by Kaweesi's enemies.",
+    )
+    .person("Kaweesi")
+    .person("Byamukama")
+    .read();
+    for e in of_type(&a, EventType::Killing) {
+        assert_eq!(victims(&a, e), ["Kaweesi"], "{e:#?}");
+        assert!(with_role(&a, e, Role::Perpetrator).is_empty(), "{e:#?}");
+    }
+    assert!(!of_type(&a, EventType::Killing).is_empty());
+}
