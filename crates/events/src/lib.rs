@@ -2547,6 +2547,8 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
             .take(2)
             .any(|w| matches!(*w, "not" | "never" | "no" | "without"))
             || before.trim_end().ends_with("n't")
+            // "X was not among those charged"
+            || before.trim_end().ends_with("not among those")
             || (entry.kind == Kind::Noun && after.trim_start().starts_with("were not"));
         let cs = clause_start(ctx, ss, ts);
         let clause = sl(lower, cs, ts);

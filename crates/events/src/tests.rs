@@ -880,6 +880,15 @@ fn negation_and_allegation_are_marked() {
     let torture = one(&a, EventType::Torture);
     assert_eq!(torture.modality, Modality::Alleged);
     assert_eq!(victims(&a, torture), ["Bolat Nurov"]);
+    let a = Doc::new("Geoffrey Byamukama was not among those charged.")
+        .person("Geoffrey Byamukama")
+        .read();
+    let named: Vec<_> = of_type(&a, EventType::Charge)
+        .into_iter()
+        .filter(|e| !victims(&a, e).is_empty())
+        .collect();
+    assert!(named.iter().all(|e| e.negated), "{named:#?}");
+    assert!(!named.is_empty());
 }
 
 #[test]
