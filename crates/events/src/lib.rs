@@ -2662,6 +2662,9 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
         // The act a step is for ("convicted five officers for killing X and Y") did not happen
         // to the step's person: its victims are not the defendants.
         let offence = |j: usize| names_offence(lower, &out[i], &out[j]);
+        // Who an act did not happen to ("X was not among those charged") lends no one to the
+        // acts that did; "detained … without trial" still lends its person to the trial.
+        let lent_by_a_negation = |j: usize| out[j].negated && !out[i].negated;
         let donor = (0..i)
             .rev()
             .find(|&j| {
@@ -2670,7 +2673,7 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
             .or_else(|| {
                 (i + 1..out.len()).find(|&j| !out[j].victims.is_empty() && !is_call(out[j].ty))
             })
-            .filter(|&j| !offence(j));
+            .filter(|&j| !offence(j) && !lent_by_a_negation(j));
         if let Some(j) = donor {
             out[i].victims = out[j].victims.clone();
         }
