@@ -2783,6 +2783,10 @@ const CRIME_MODIFIERS: &[&str] = &[
     "count",
     "counts",
     "of",
+    "a",
+    "an",
+    "the",
+    "various",
 ];
 
 /// Offences of speech and association that states charge critics with: being "suspected" of
@@ -2852,8 +2856,15 @@ fn accuses_of_violence(ctx: &Ctx, sent: Span, trigger: Span) -> bool {
         "with",
         "on suspicion of",
         "for his role in the",
+        "for her role in the",
         "for their role in the",
         "for involvement in the",
+        // a part in it: "for taking part in various murders", "for aiding in a murder"
+        "for taking part in",
+        "for participating in",
+        "for participation in",
+        "for aiding in",
+        "for complicity in",
     ] {
         let mut from = 0;
         while let Some(p) = find_word(&after[from..], lead) {
@@ -2861,10 +2872,12 @@ fn accuses_of_violence(ctx: &Ctx, sent: Span, trigger: Span) -> bool {
             let mut ws = words(rest);
             let w1 = ws.next().unwrap_or("");
             // The crime after its modifiers ("first-degree", "two counts of armed").
-            let w2 = words(rest)
-                .take(5)
-                .find(|w| !CRIME_MODIFIERS.contains(w))
-                .unwrap_or("");
+            // (and its year: "for his role in the 1972 murder of")
+            let modifier = |w: &str| {
+                CRIME_MODIFIERS.contains(&w)
+                    || w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())
+            };
+            let w2 = words(rest).take(5).find(|w| !modifier(w)).unwrap_or("");
             let definite = lead.ends_with("the")
                 || lead.starts_with("in connection")
                 || lead.starts_with("on suspicion");
@@ -2873,7 +2886,15 @@ fn accuses_of_violence(ctx: &Ctx, sent: Span, trigger: Span) -> bool {
                     && (definite || !w.ends_with("ing") || w == "kidnapping"))
                     || (!definite && CRIME_GERUNDS.contains(&w))
             };
-            if crime(w1) || (CRIME_MODIFIERS.contains(&w1) && w1 != "of" && crime(w2)) {
+            if crime(w1) || (modifier(w1) && w1 != "of" && crime(w2)) {
+                return true;
+            }
+            // A deed done to death is a violent crime whoever stands trial for it: "convicted of
+            // assaulting a child to death", "of shooting a person to death".
+            if !definite && w1.ends_with("ing") && {
+                let deed: Vec<&str> = words(rest).take(6).collect();
+                deed.windows(2).any(|p| p == ["to", "death"])
+            } {
                 return true;
             }
             from += p + lead.len();

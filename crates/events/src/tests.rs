@@ -1815,6 +1815,20 @@ fn a_conviction_for_murdering_someone_is_an_investigation_step() {
         .person("Tom Reyes")
         .read();
     assert_eq!(victims(&b, one(&b, EventType::Conviction)), ["Tom Reyes"]);
+    // A deed done to death, a part in murders, a murder with its year.
+    for text in [
+        "Sue Hale was convicted of assaulting a child to death.",
+        "Sue Hale was sentenced to life imprisonment for taking part in various murders.",
+        "Sue Hale was convicted for aiding in a murder.",
+        "Sue Hale was sentenced to 22 years for her role in the 1972 murder of a police chief.",
+    ] {
+        let a = Doc::new(text).person("Sue Hale").read();
+        assert!(
+            of_type(&a, EventType::Conviction).is_empty(),
+            "{text}: {:#?}",
+            a.events
+        );
+    }
 }
 
 #[test]
