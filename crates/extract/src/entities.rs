@@ -947,6 +947,16 @@ fn fix_tagged(gaz: &Gazetteer, text: &str, cand: &mut Candidate) {
             }
         }
     }
+    // A person's name has no organisation's head word in it ("his restaurant, Cafe Seasons",
+    // "Amnesty International"), and "Operation Epervier" is an operation, not a person.
+    if cand.ty == EntityType::Person && name.contains(' ') {
+        let first = name.split(' ').next().unwrap_or("");
+        if first == "Operation" {
+            cand.ty = EntityType::Misc;
+        } else if name.split(' ').any(|w| gaz.is_org_head(w)) {
+            cand.ty = EntityType::Organization;
+        }
+    }
     if cand.ty == EntityType::Organization {
         for sep in ["'s ", "\u{2019}s "] {
             if let Some(i) = name.find(sep) {
@@ -2001,6 +2011,28 @@ mod tests {
         };
         retype_by_context(gaz(), text, &mut c);
         c.ty
+    }
+
+    #[test]
+    fn a_tagged_person_with_an_organisation_head_word_is_no_person() {
+        let text = "Police raided Cafe Seasons and Radio Free Asia; Operation Epervier went on; \
+                    Nurbek Abylykov left.";
+        let fixed = |name: &str| {
+            let s = text.find(name).unwrap();
+            let mut c = Candidate {
+                span: Span::new(s, s + name.len()),
+                ty: EntityType::Person,
+                country: None,
+                legal: None,
+                source: Source::Tagger,
+            };
+            fix_tagged(gaz(), text, &mut c);
+            c.ty
+        };
+        assert_eq!(fixed("Cafe Seasons"), EntityType::Organization);
+        assert_eq!(fixed("Radio Free Asia"), EntityType::Organization);
+        assert_eq!(fixed("Operation Epervier"), EntityType::Misc);
+        assert_eq!(fixed("Nurbek Abylykov"), EntityType::Person);
     }
 
     #[test]
