@@ -492,13 +492,25 @@ fn clean_span(gaz: &Gazetteer, text: &str, span: Span, ty: EntityType) -> Option
                 s += article.len();
             }
         }
+        // "An Arizona jury", "A Russian court": an indefinite article before a place or a
+        // nationality ("An" alone may be a given name: "An Nguyen").
+        let piece = &text[s..e];
+        for article in ["A ", "An "] {
+            if piece
+                .strip_prefix(article)
+                .is_some_and(|rest| !gaz.lookup(rest, Case::Sensitive).is_empty())
+            {
+                s += article.len();
+            }
+        }
         if ty == EntityType::Person {
             let piece = &text[s..e];
             let words: Vec<&str> = piece.split_whitespace().collect();
             // Two-word titles first ("Prime Minister"), then one word ("President", "Mr.").
             for n in (1..=gaz.max_title_words().min(words.len().saturating_sub(1))).rev() {
                 let cand = words[..n].join(" ");
-                if gaz.is_title(&cand) {
+                // "Reporters Without Borders", "Lawyers for Human Rights" name a group.
+                if gaz.is_title(&cand) && !group_name_link(words[n]) {
                     let cut = piece
                         .match_indices(words[n - 1])
                         .next()
@@ -515,6 +527,15 @@ fn clean_span(gaz: &Gazetteer, text: &str, span: Span, ty: EntityType) -> Option
     }
     let piece = text.get(s..e)?;
     (s < e && piece.chars().any(char::is_alphabetic)).then(|| Span::new(s, e))
+}
+
+/// A word that links a group's members to its cause in the group's name ("Reporters Without
+/// Borders", "Lawyers for Human Rights", "Mothers Against Violence"); no person's name has one.
+fn group_name_link(word: &str) -> bool {
+    matches!(
+        word,
+        "Without" | "without" | "Against" | "against" | "For" | "for"
+    )
 }
 
 fn place_country(gaz: &Gazetteer, name: &str) -> (Option<String>, bool) {
@@ -912,7 +933,13 @@ fn fix_tagged(gaz: &Gazetteer, text: &str, cand: &mut Candidate) {
         PlaceKind::City | PlaceKind::Region => p.name.eq_ignore_ascii_case(name),
         PlaceKind::Demonym => false,
     });
-    if is_place && matches!(cand.ty, EntityType::Organization | EntityType::Misc) {
+    // "An Arizona jury": after an indefinite article a place is no one's name.
+    let indefinite =
+        text[..cand.span.start].ends_with("An ") || text[..cand.span.start].ends_with("A ");
+    if is_place
+        && (matches!(cand.ty, EntityType::Organization | EntityType::Misc)
+            || indefinite && cand.ty == EntityType::Person)
+    {
         cand.ty = EntityType::Location;
     }
     // A capital or country of two words or more by its own name is no one's name ("Addis
@@ -947,13 +974,31 @@ fn fix_tagged(gaz: &Gazetteer, text: &str, cand: &mut Candidate) {
             }
         }
     }
+    // "Reporters Without Borders" at the start of a sentence: the tagger left the members'
+    // word out of the group's name.
+    if name.split(' ').next().is_some_and(group_name_link) {
+        let before = text[..cand.span.start].trim_end_matches(' ');
+        let prev = before
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        if prev.starts_with(char::is_uppercase) && before.len() + 1 == cand.span.start {
+            cand.span = Span::new(cand.span.start - 1 - prev.len(), cand.span.end);
+            cand.ty = EntityType::Organization;
+            return;
+        }
+    }
+    let name = &text[cand.span.start..cand.span.end];
     // A person's name has no organisation's head word in it ("his restaurant, Cafe Seasons",
     // "Amnesty International"), and "Operation Epervier" is an operation, not a person.
     if cand.ty == EntityType::Person && name.contains(' ') {
         let first = name.split(' ').next().unwrap_or("");
         if first == "Operation" {
             cand.ty = EntityType::Misc;
-        } else if name.split(' ').any(|w| gaz.is_org_head(w)) {
+        } else if name
+            .split(' ')
+            .any(|w| gaz.is_org_head(w) || group_name_link(w))
+        {
             cand.ty = EntityType::Organization;
         }
     }
@@ -1913,6 +1958,18 @@ mod tests {
         let text = "the U.S. said";
         let s = clean_span(gaz(), text, Span::new(4, 8), EntityType::Location).unwrap();
         assert_eq!(s.slice(text), Some("U.S."));
+        // An indefinite article goes before a place, not before a given name.
+        let text = "An Arizona jury acquitted An Nguyen";
+        let s = clean_span(gaz(), text, Span::new(0, 10), EntityType::Person).unwrap();
+        assert_eq!(s.slice(text), Some("Arizona"));
+        let s = clean_span(gaz(), text, Span::new(26, 35), EntityType::Person).unwrap();
+        assert_eq!(s.slice(text), Some("An Nguyen"));
+        // A role word is cut before a name, not out of a group's name.
+        let text = "Reporters Without Borders and journalist Aidos Sadykov";
+        let s = clean_span(gaz(), text, Span::new(0, 25), EntityType::Person).unwrap();
+        assert_eq!(s.slice(text), Some("Reporters Without Borders"));
+        let s = clean_span(gaz(), text, Span::new(30, 54), EntityType::Person).unwrap();
+        assert_eq!(s.slice(text), Some("Aidos Sadykov"));
     }
 
     #[test]
@@ -2016,7 +2073,7 @@ mod tests {
     #[test]
     fn a_tagged_person_with_an_organisation_head_word_is_no_person() {
         let text = "Police raided Cafe Seasons and Radio Free Asia; Operation Epervier went on; \
-                    Nurbek Abylykov left.";
+                    Reporters Without Borders and Nurbek Abylykov left.";
         let fixed = |name: &str| {
             let s = text.find(name).unwrap();
             let mut c = Candidate {
@@ -2032,7 +2089,33 @@ mod tests {
         assert_eq!(fixed("Cafe Seasons"), EntityType::Organization);
         assert_eq!(fixed("Radio Free Asia"), EntityType::Organization);
         assert_eq!(fixed("Operation Epervier"), EntityType::Misc);
+        assert_eq!(fixed("Reporters Without Borders"), EntityType::Organization);
+        // The members' word the tagger left out is the group's.
+        let s = text.find("Without Borders").unwrap();
+        let mut c = Candidate {
+            span: Span::new(s, s + "Without Borders".len()),
+            ty: EntityType::Person,
+            country: None,
+            legal: None,
+            source: Source::Tagger,
+        };
+        fix_tagged(gaz(), text, &mut c);
+        assert_eq!(
+            (c.span.slice(text), c.ty),
+            (Some("Reporters Without Borders"), EntityType::Organization)
+        );
         assert_eq!(fixed("Nurbek Abylykov"), EntityType::Person);
+        // A place after an indefinite article ("An Arizona jury").
+        let text = "An Arizona jury acquitted him.";
+        let mut c = Candidate {
+            span: Span::new(3, 10),
+            ty: EntityType::Person,
+            country: None,
+            legal: None,
+            source: Source::Tagger,
+        };
+        fix_tagged(gaz(), text, &mut c);
+        assert_eq!(c.ty, EntityType::Location);
     }
 
     #[test]
