@@ -2056,16 +2056,20 @@ mod tests {
         assert_eq!(fix("Jordan"), EntityType::Person);
     }
 
-    /// The type `retype_by_context` gives the first `name` of `text` that the tagger read as `ty`.
-    fn retyped(text: &str, name: &str, ty: EntityType) -> EntityType {
-        let s = text.find(name).unwrap();
-        let mut c = Candidate {
-            span: Span::new(s, s + name.len()),
+    /// The tagger's reading of `len` bytes at `start` as `ty`.
+    fn tagged(start: usize, len: usize, ty: EntityType) -> Candidate {
+        Candidate {
+            span: Span::new(start, start + len),
             ty,
             country: None,
             legal: None,
             source: Source::Tagger,
-        };
+        }
+    }
+
+    /// The type `retype_by_context` gives the first `name` of `text` that the tagger read as `ty`.
+    fn retyped(text: &str, name: &str, ty: EntityType) -> EntityType {
+        let mut c = tagged(text.find(name).unwrap(), name.len(), ty);
         retype_by_context(gaz(), text, &mut c);
         c.ty
     }
@@ -2075,14 +2079,7 @@ mod tests {
         let text = "Police raided Cafe Seasons and Radio Free Asia; Operation Epervier went on; \
                     Reporters Without Borders and Nurbek Abylykov left.";
         let fixed = |name: &str| {
-            let s = text.find(name).unwrap();
-            let mut c = Candidate {
-                span: Span::new(s, s + name.len()),
-                ty: EntityType::Person,
-                country: None,
-                legal: None,
-                source: Source::Tagger,
-            };
+            let mut c = tagged(text.find(name).unwrap(), name.len(), EntityType::Person);
             fix_tagged(gaz(), text, &mut c);
             c.ty
         };
@@ -2091,14 +2088,8 @@ mod tests {
         assert_eq!(fixed("Operation Epervier"), EntityType::Misc);
         assert_eq!(fixed("Reporters Without Borders"), EntityType::Organization);
         // The members' word the tagger left out is the group's.
-        let s = text.find("Without Borders").unwrap();
-        let mut c = Candidate {
-            span: Span::new(s, s + "Without Borders".len()),
-            ty: EntityType::Person,
-            country: None,
-            legal: None,
-            source: Source::Tagger,
-        };
+        let at = text.find("Without Borders").unwrap();
+        let mut c = tagged(at, "Without Borders".len(), EntityType::Person);
         fix_tagged(gaz(), text, &mut c);
         assert_eq!(
             (c.span.slice(text), c.ty),
@@ -2107,13 +2098,7 @@ mod tests {
         assert_eq!(fixed("Nurbek Abylykov"), EntityType::Person);
         // A place after an indefinite article ("An Arizona jury").
         let text = "An Arizona jury acquitted him.";
-        let mut c = Candidate {
-            span: Span::new(3, 10),
-            ty: EntityType::Person,
-            country: None,
-            legal: None,
-            source: Source::Tagger,
-        };
+        let mut c = tagged(3, "Arizona".len(), EntityType::Person);
         fix_tagged(gaz(), text, &mut c);
         assert_eq!(c.ty, EntityType::Location);
     }
@@ -2192,16 +2177,7 @@ mod tests {
     #[test]
     fn a_given_name_split_from_a_person_is_joined_to_it() {
         let text = "Journalists Tamrat Bekele Alemu and Ministry Abebe Kebede were arrested.";
-        let at = |s: &str, ty: EntityType| {
-            let start = text.find(s).unwrap();
-            Candidate {
-                span: Span::new(start, start + s.len()),
-                ty,
-                country: None,
-                legal: None,
-                source: Source::Tagger,
-            }
-        };
+        let at = |s: &str, ty: EntityType| tagged(text.find(s).unwrap(), s.len(), ty);
         let mut chosen = vec![
             at("Journalists Tamrat", EntityType::Organization),
             at("Bekele Alemu", EntityType::Person),
@@ -2229,14 +2205,7 @@ mod tests {
         let text = "The trial of Zhanibek Abylenbayev opened. Abylenbayev told the court. Kemir \
                     Courier and Courier wrote of Anna Courier; Ivan Almaty met in Almaty.";
         let at = |s: &str, nth: usize, ty: EntityType| {
-            let start = text.match_indices(s).nth(nth).unwrap().0;
-            Candidate {
-                span: Span::new(start, start + s.len()),
-                ty,
-                country: None,
-                legal: None,
-                source: Source::Tagger,
-            }
+            tagged(text.match_indices(s).nth(nth).unwrap().0, s.len(), ty)
         };
         let mut chosen = vec![
             at("Zhanibek Abylenbayev", 0, EntityType::Person),
