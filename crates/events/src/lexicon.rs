@@ -30,6 +30,8 @@ pub(crate) const NEEDS_VICTIM: u8 = 8;
 pub(crate) const WEAK: u8 = 16;
 /// Only when the sentence says it is not known ("the whereabouts of X remain unknown").
 pub(crate) const UNKNOWN: u8 = 32;
+/// Only when harm done is its cause ("died on Monday after police beat him"), not an illness.
+pub(crate) const HARM: u8 = 64;
 
 /// One lexicon entry.
 pub(crate) struct Entry {
@@ -180,6 +182,8 @@ pub(crate) const ENTRIES: &[Entry] = &[
     e("lynched", T::Killing, Verb, 0),
     e("slain", T::Killing, Verb, 0),
     // A death from the harm done: "died after being beaten", "succumbed to his injuries".
+    e("died", T::Killing, Verb, HARM),
+    e("dies", T::Killing, Verb, HARM),
     e("died after being tortured", T::Killing, Verb, 0),
     e("died after being beaten", T::Killing, Verb, 0),
     e("died after being shot", T::Killing, Verb, 0),

@@ -42,7 +42,7 @@ use casefile_model::{
     Span, Timex, TimexType,
 };
 use gender::Gender;
-use lexicon::{Kind, COURT, ENTRIES, LAW, MEDIA, NEEDS_VICTIM, UNKNOWN, WEAK};
+use lexicon::{Kind, COURT, ENTRIES, HARM, LAW, MEDIA, NEEDS_VICTIM, UNKNOWN, WEAK};
 use std::ops::Range;
 use text::{
     find_word, has_any_word, last_words, list, rfind_any_word, rfind_word, sl, words, Words,
@@ -2092,6 +2092,7 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
             || (entry.flags & COURT != 0 && !court())
             || (entry.flags & UNKNOWN != 0
                 && !has_any_word(sl(lower, te, se), list!["unknown", "unclear", "not known"]))
+            || (entry.flags & HARM != 0 && !harm_done_after(sl(lower, te, se)))
         {
             continue;
         }
@@ -4161,6 +4162,47 @@ fn states_year(text: &str) -> bool {
                 .is_none_or(|b| !b.is_ascii_digit())
     })
 }
+
+/// True when the clause after a death says harm done caused it: "died on Monday after police
+/// beat him", "died following a beating", "died from the torture", not "died after a long
+/// illness" or "of a heart attack".
+fn harm_done_after(after: &str) -> bool {
+    let clause = &after[..after.find(['.', ';']).unwrap_or(after.len()).min(120)];
+    let ws: Vec<&str> = words(clause).collect();
+    let Some(cause) = ws
+        .iter()
+        .position(|w| matches!(*w, "after" | "following" | "from" | "of"))
+    else {
+        return false;
+    };
+    ws[cause + 1..]
+        .iter()
+        .take(8)
+        .enumerate()
+        .any(|(i, w)| HARM_WORDS.list.contains(w) && (i == 0 || ws[cause + i] != "heart"))
+}
+
+/// Words of harm done to a body, for [`harm_done_after`].
+const HARM_WORDS: &Words = &Words::new(&[
+    "beat",
+    "beaten",
+    "beating",
+    "beatings",
+    "tortured",
+    "torture",
+    "shot",
+    "shooting",
+    "stabbed",
+    "stabbing",
+    "attacked",
+    "attack",
+    "assaulted",
+    "assault",
+    "injuries",
+    "wounds",
+    "ill-treatment",
+    "mutilation",
+]);
 
 /// `text` without what stands in round brackets.
 fn without_brackets(text: &str) -> String {

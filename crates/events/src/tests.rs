@@ -2845,15 +2845,22 @@ fn a_death_from_the_harm_done_is_a_killing() {
         .person("Aidos Sadykov")
         .read();
     assert_eq!(victims(&a, one(&a, EventType::Killing)), ["Aidos Sadykov"]);
-    // Dying is no killing without harm done: "died after a long illness".
-    let a = Doc::new("Aidos Sadykov died after a long illness.")
+    let a = Doc::new("Aidos Sadykov died on Monday after police beat him in custody.")
         .person("Aidos Sadykov")
         .read();
-    assert!(
-        of_type(&a, EventType::Killing).is_empty(),
-        "{:#?}",
-        a.events
-    );
+    assert_eq!(victims(&a, one(&a, EventType::Killing)), ["Aidos Sadykov"]);
+    // Dying is no killing without harm done: "died after a long illness", "of a heart attack".
+    for text in [
+        "Aidos Sadykov died after a long illness.",
+        "Aidos Sadykov died of a heart attack.",
+    ] {
+        let a = Doc::new(text).person("Aidos Sadykov").read();
+        assert!(
+            of_type(&a, EventType::Killing).is_empty(),
+            "{:#?}",
+            a.events
+        );
+    }
     let a = Doc::new("Female genital mutilation was performed on the girl by a doctor.").read();
     assert_eq!(of_type(&a, EventType::Torture).len(), 1);
 }
