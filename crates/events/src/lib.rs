@@ -1251,7 +1251,7 @@ fn subject(ctx: &Ctx, from: usize, to: usize, want: EntityType, sent: Span) -> V
     let range = ctx.mentions_in(from, to);
     let possessive = |m: usize| {
         let after = sl(&ctx.lower, ctx.mentions[m].span.end, to);
-        after.starts_with("'s") || after.starts_with("\u{2019}s") || after.starts_with("' ")
+        starts_possessive(after) || after.starts_with("' ")
     };
     // A possessor names someone else's noun ("Lukashenko's opponents were jailed"), and the
     // object of a preposition someone else's description ("a critic of President X was
@@ -1290,6 +1290,23 @@ fn subject(ctx: &Ctx, from: usize, to: usize, want: EntityType, sent: Span) -> V
         }
     }
     with_coordinated(ctx, range, p, want)
+}
+
+/// True when `after` (the text right after a name) starts with a possessive "'s".
+fn starts_possessive(after: &str) -> bool {
+    after.starts_with("'s") || after.starts_with("\u{2019}s")
+}
+
+/// The name that owns the noun at `ts` ("Kaweesi's murder", "X's long detention"): the last
+/// mention of type `want` in the 40 bytes before it (not before `ss`), followed by "'s" and at
+/// most two more words.
+fn possessor_before(ctx: &Ctx, ss: usize, ts: usize, want: EntityType) -> Option<usize> {
+    let m = ctx
+        .mentions_in(ts.saturating_sub(40).max(ss), ts)
+        .rev()
+        .find(|&m| ctx.is(m, want))?;
+    let between = sl(&ctx.lower, ctx.mentions[m].span.end, ts);
+    (starts_possessive(between) && words(between).count() <= 3).then_some(m)
 }
 
 /// The object right after a trigger: "detained journalist X", "the arrest of X".
@@ -1346,7 +1363,7 @@ fn object_after(ctx: &Ctx, te: usize, se: usize, want: EntityType, max: usize) -
             return Vec::new();
         }
         let after = sl(&ctx.lower, ctx.mentions[m].span.end, ctx.lower.len());
-        let possessor = after.starts_with("'s") || after.starts_with("\u{2019}s");
+        let possessor = starts_possessive(after);
         // "arrested Kozlov's lawyer": a possessor is not the one it was done to.
         if ctx.is(m, want) && !possessor {
             // "the arrest of Lukashenko critic X": a name before a role noun describes the next
@@ -1615,9 +1632,6 @@ fn inverted_subject(
     with_coordinated(ctx, range, m, want)
 }
 
-/// The persons a plural pronoun at `pos` stands for: the list of two or more persons named last
-/// before it in its sentence ("X and Y said they …"), or nothing when the sentence names no
-/// such list (a single person is not "they").
 /// "Police detained 23 people that day", "he was released on bail later that day", "X was
 /// arrested the same day": an undated event of a sentence that points back to a day takes the
 /// day of the last event dated to the day in that sentence or the three before it. The timex crate
@@ -1728,8 +1742,8 @@ fn anniversaries(ctx: &Ctx, sent: Span, cands: &mut [Cand]) {
 
 /// The person a violation noun at `ts` is done to when a verb before it inflicts it on them:
 /// "subjected X to torture", "subjecting him to beatings", "gave X electric shocks". Looked for
-/// from `from` (in the clause, at most a few words back; `ss` starts the sentence); the object must follow the verb at once
-/// and the noun come within three words of it.
+/// from `from` (in the clause, at most a few words back; `ss` starts the sentence); the object
+/// must follow the verb at once and the noun come within three words of it.
 fn inflicted_on(ctx: &Ctx, si: usize, ss: usize, from: usize, ts: usize) -> Vec<usize> {
     let lower = ctx.lower.as_str();
     let Some(from) = (from..ts).find(|&i| lower.is_char_boundary(i)) else {
@@ -1777,6 +1791,9 @@ fn inflicted_on(ctx: &Ctx, si: usize, ss: usize, from: usize, ts: usize) -> Vec<
     }
 }
 
+/// The persons a plural pronoun at `pos` stands for: the list of two or more persons named last
+/// before it in its sentence ("X and Y said they …"), or nothing when the sentence names no
+/// such list (a single person is not "they").
 fn named_group(ctx: &Ctx, ss: usize, pos: usize) -> Vec<usize> {
     let range = ctx.mentions_in(ss, pos);
     let Some(last) = range.clone().rev().find(|&m| ctx.is(m, EntityType::Person)) else {
@@ -1974,7 +1991,7 @@ fn agent(ctx: &Ctx, te: usize, se: usize) -> Option<usize> {
                 EntityType::Organization | EntityType::Person
             )
             // "by Kaweesi's enemies": the possessor is not the agent
-            && !(rest.starts_with("'s") || rest.starts_with("\u{2019}s"))
+            && !starts_possessive(rest)
     })
 }
 
@@ -3349,14 +3366,7 @@ fn participants(
             // "Kaweesi's murder, although X was not charged": the possessor right before the
             // noun is its victim, whoever follows it.
             let possessor = (of_from == te)
-                .then(|| {
-                    let from = ts.saturating_sub(40).max(ss);
-                    let m = ctx.mentions_in(from, ts).rev().find(|&m| ctx.is(m, want))?;
-                    let between = sl(lower, ctx.mentions[m].span.end, ts);
-                    ((between.starts_with("'s") || between.starts_with("\u{2019}s"))
-                        && words(between).count() <= 3)
-                        .then_some(m)
-                })
+                .then(|| possessor_before(ctx, ss, ts, want))
                 .flatten();
             c.victims = match possessor {
                 Some(m) => vec![m],
@@ -3405,14 +3415,8 @@ fn participants(
             // A possessor: "X's arrest", "his detention".
             if c.victims.is_empty() {
                 let near = sl(lower, ts.saturating_sub(40).max(ss), ts);
-                let range = ctx.mentions_in(ts.saturating_sub(40).max(ss), ts);
-                if let Some(m) = range.clone().rev().find(|&m| ctx.is(m, want)) {
-                    let between = sl(lower, ctx.mentions[m].span.end, ts);
-                    if (between.starts_with("'s") || between.starts_with("\u{2019}s"))
-                        && words(between).count() <= 3
-                    {
-                        c.victims = vec![m];
-                    }
+                if let Some(m) = possessor_before(ctx, ss, ts, want) {
+                    c.victims = vec![m];
                 }
                 if let Some(g) = possessive(near, 4).filter(|_| c.victims.is_empty()) {
                     if let Some(m) = resolve_pronoun(ctx, si, ts, g) {
@@ -4179,11 +4183,11 @@ fn harm_done_after(after: &str) -> bool {
         .iter()
         .take(8)
         .enumerate()
-        .any(|(i, w)| HARM_WORDS.list.contains(w) && (i == 0 || ws[cause + i] != "heart"))
+        .any(|(i, w)| HARM_WORDS.contains(w) && (i == 0 || ws[cause + i] != "heart"))
 }
 
 /// Words of harm done to a body, for [`harm_done_after`].
-const HARM_WORDS: &Words = &Words::new(&[
+const HARM_WORDS: &[&str] = &[
     "beat",
     "beaten",
     "beating",
@@ -4202,7 +4206,7 @@ const HARM_WORDS: &Words = &Words::new(&[
     "wounds",
     "ill-treatment",
     "mutilation",
-]);
+];
 
 /// `text` without what stands in round brackets.
 fn without_brackets(text: &str) -> String {

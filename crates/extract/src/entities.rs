@@ -495,7 +495,7 @@ fn clean_span(gaz: &Gazetteer, text: &str, span: Span, ty: EntityType) -> Option
         // "An Arizona jury", "A Russian court": an indefinite article before a place or a
         // nationality ("An" alone may be a given name: "An Nguyen").
         let piece = &text[s..e];
-        for article in ["A ", "An "] {
+        for article in INDEFINITE_ARTICLES {
             if piece
                 .strip_prefix(article)
                 .is_some_and(|rest| !gaz.lookup(rest, Case::Sensitive).is_empty())
@@ -528,6 +528,9 @@ fn clean_span(gaz: &Gazetteer, text: &str, span: Span, ty: EntityType) -> Option
     let piece = text.get(s..e)?;
     (s < e && piece.chars().any(char::is_alphabetic)).then(|| Span::new(s, e))
 }
+
+/// An indefinite article and its space, as it stands before a capitalised name.
+const INDEFINITE_ARTICLES: [&str; 2] = ["A ", "An "];
 
 /// A word that links a group's members to its cause in the group's name ("Reporters Without
 /// Borders", "Lawyers for Human Rights", "Mothers Against Violence"); no person's name has one.
@@ -934,8 +937,9 @@ fn fix_tagged(gaz: &Gazetteer, text: &str, cand: &mut Candidate) {
         PlaceKind::Demonym => false,
     });
     // "An Arizona jury": after an indefinite article a place is no one's name.
-    let indefinite =
-        text[..cand.span.start].ends_with("An ") || text[..cand.span.start].ends_with("A ");
+    let indefinite = INDEFINITE_ARTICLES
+        .iter()
+        .any(|a| text[..cand.span.start].ends_with(a));
     if is_place
         && (matches!(cand.ty, EntityType::Organization | EntityType::Misc)
             || indefinite && cand.ty == EntityType::Person)
@@ -1658,9 +1662,9 @@ fn retype_by_context(gaz: &Gazetteer, text: &str, c: &mut Candidate) {
     }
 }
 
-/// Surname endings of the region's naming systems (Russian and Kazakh -ov/-ova, -yev, -in/-ina, Ukrainian
-/// -enko, patronymics, Kazakh -uly/-kyzy, Georgian -shvili/-dze, Polish -ski/-ska). Not Armenian
-/// -yan: Tagalog names of organisations end so ("Bagong Alyansang Makabayan").
+/// Surname endings of the region's naming systems (Russian and Kazakh -ov/-ova, -yev, -in/-ina,
+/// Ukrainian -enko, patronymics, Kazakh -uly/-kyzy, Georgian -shvili/-dze, Polish -ski/-ska). Not
+/// Armenian -yan: Tagalog names of organisations end so ("Bagong Alyansang Makabayan").
 const SURNAME_ENDINGS: &[&str] = &[
     "ov", "ova", "ev", "eva", "yev", "yeva", "enko", "ovich", "evich", "ovna", "evna", "sky",
     "skaya", "skiy", "ski", "ska", "uly", "kyzy", "shvili", "dze", "in", "ina",
@@ -1668,9 +1672,9 @@ const SURNAME_ENDINGS: &[&str] = &[
 
 /// True when a name the tagger read as an organisation or a place has the shape of a person's
 /// name: two or three capitalised words, none an organisation's head word ("Court", "Party") or a
-/// country, the last no place and ending as a surname does ("Nurbek Abylykov" beside "the Shulan City Court found Nurbek
-/// Abylykov guilty"). Organisations named after a person carry a head word ("the Andrei
-/// Sakharov Foundation").
+/// country, the last no place and ending as a surname does ("Nurbek Abylykov" beside "the Shulan
+/// City Court found Nurbek Abylykov guilty"). Organisations named after a person carry a head word
+/// ("the Andrei Sakharov Foundation").
 fn personal_name_shape(gaz: &Gazetteer, name: &str) -> bool {
     let words: Vec<&str> = name.split(' ').collect();
     let Some(last) = words.last() else {
@@ -1697,20 +1701,8 @@ fn at_most_a_small_town(gaz: &Gazetteer, word: &str) -> bool {
 /// the document names in full is that person ("The trial of Zhanibek Abylenbayev … Abylenbayev
 /// told the court"), unless an organisation's name ends in it too.
 fn surnames_of_persons(gaz: &Gazetteer, text: &str, chosen: &mut [Candidate]) {
-    let last_word = |c: &Candidate, ty: EntityType| {
-        let name = &text[c.span.start..c.span.end];
-        (c.ty == ty && name.contains(' '))
-            .then(|| name.rsplit(' ').next())
-            .flatten()
-    };
-    let surnames: HashSet<&str> = chosen
-        .iter()
-        .filter_map(|c| last_word(c, EntityType::Person))
-        .collect();
-    let org_ends: HashSet<&str> = chosen
-        .iter()
-        .filter_map(|c| last_word(c, EntityType::Organization))
-        .collect();
+    let surnames = last_words_of(text, chosen, EntityType::Person);
+    let org_ends = last_words_of(text, chosen, EntityType::Organization);
     for c in chosen.iter_mut() {
         let name = &text[c.span.start..c.span.end];
         if matches!(c.source, Source::Tagger | Source::Propagated)
@@ -1728,19 +1720,24 @@ fn surnames_of_persons(gaz: &Gazetteer, text: &str, chosen: &mut [Candidate]) {
     }
 }
 
-/// A one-word person that is only ever the last word of an organisation's name in this document
-/// ("Courier" of "Kemir Courier") is a fragment the tagger cut off, not a person.
-fn drop_name_fragments(text: &str, chosen: &mut Vec<Candidate>) {
-    let last_words: HashSet<&str> = chosen
+/// The last words of the names of two words or more of type `ty` ("Courier" of "Kemir Courier").
+fn last_words_of<'t>(text: &'t str, chosen: &[Candidate], ty: EntityType) -> HashSet<&'t str> {
+    chosen
         .iter()
-        .filter(|c| c.ty == EntityType::Organization)
+        .filter(|c| c.ty == ty)
         .filter_map(|c| {
             let name = &text[c.span.start..c.span.end];
             name.contains(' ')
                 .then(|| name.rsplit(' ').next())
                 .flatten()
         })
-        .collect();
+        .collect()
+}
+
+/// A one-word person that is only ever the last word of an organisation's name in this document
+/// ("Courier" of "Kemir Courier") is a fragment the tagger cut off, not a person.
+fn drop_name_fragments(text: &str, chosen: &mut Vec<Candidate>) {
+    let last_words = last_words_of(text, chosen, EntityType::Organization);
     let person_words: HashSet<&str> = chosen
         .iter()
         .filter(|c| c.ty == EntityType::Person)
