@@ -4470,32 +4470,22 @@ fn inherit_dates(ctx: &Ctx, all: &mut [Cand]) {
         // A sentence without events that states a year ("On 28 December 2021 he posted a
         // video.") sets the time of the paragraph's next sentences as a dated event does.
         for (sj, sent) in ctx.sentences.iter().enumerate().take(si).skip(next_plain) {
-            // A photo's caption or credit dates the picture, not the story.
-            if has_any_word(
-                sl(&ctx.lower, sent.start, sent.end),
-                list!["photo", "photos", "image", "images", "pictured"],
-            ) {
-                continue;
-            }
-            let year = ctx.timexes[ctx.timexes_in(sent.start, sent.end)]
-                .iter()
-                .filter(|t| {
-                    (states_year(&t.text) || names_day_of_month(t))
-                        && !in_relative_clause(ctx, sent.start, t)
-                        && !modifies_noun(ctx, sent.start, t)
-                })
-                .find_map(|t| timex_date(t).and_then(|d| d.year));
-            if let Some(y) = year {
+            if let Some(y) = stated_year(ctx, *sent, false) {
                 sentence_year.push((ctx.paragraph[sj], sj, y, true));
             }
         }
         next_plain = si + 1;
+        // A sentence that states another year of its own does not tell of an earlier
+        // sentence's time ("In 2010 … However, the following year … allegations of torture were
+        // received": not 2010), and its own rules left its events undated.
+        let own_year = stated_year(ctx, ctx.sentences[si], true);
         let inherited = sentence_year
             .iter()
             .rev()
             .take_while(|(p, s, _, plain)| *p == para || (*plain && *p + 1 == para && *s + 1 == si))
             .map(|&(_, _, y, _)| y)
-            .next();
+            .next()
+            .filter(|y| own_year.is_none_or(|own| own == *y));
         if let Some(y) = inherited {
             for c in &mut all[i..end] {
                 if c.date.is_none() {
@@ -4508,6 +4498,29 @@ fn inherit_dates(ctx: &Ctx, all: &mut [Cand]) {
         }
         i = end;
     }
+}
+
+/// The year a sentence states for the time it tells of: a written year or a day of a month named
+/// in words (with `counted`, also a year counted in words: "the following year", "last year"),
+/// outside a relative clause and not modifying a noun; `None` for a photo's caption or credit,
+/// which dates the picture, not the story.
+fn stated_year(ctx: &Ctx, sent: Span, counted: bool) -> Option<i32> {
+    if has_any_word(
+        sl(&ctx.lower, sent.start, sent.end),
+        list!["photo", "photos", "image", "images", "pictured"],
+    ) {
+        return None;
+    }
+    ctx.timexes[ctx.timexes_in(sent.start, sent.end)]
+        .iter()
+        .filter(|t| {
+            (states_year(&t.text)
+                || names_day_of_month(t)
+                || (counted && has_any_word(&t.text.to_ascii_lowercase(), list!["year"])))
+                && !in_relative_clause(ctx, sent.start, t)
+                && !modifies_noun(ctx, sent.start, t)
+        })
+        .find_map(|t| timex_date(t).and_then(|d| d.year))
 }
 
 /// True when `t` stands between an article and its noun ("the root causes of the 2015 crisis"):

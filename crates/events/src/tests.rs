@@ -2282,6 +2282,26 @@ fn a_year_stated_earlier_in_the_paragraph_dates_an_undated_event() {
 }
 
 #[test]
+fn a_sentence_stating_another_year_does_not_take_the_paragraphs_year() {
+    // The torture lies in a relative clause the fronted "the following year" does not reach; 2010
+    // is certainly not its year, the year the sentence counts is.
+    let a = Doc::new(
+        "Narnia breaks its promise\n\nIn 2010 the Narnian authorities declared to the UN that \
+         they would end torture. However, the following year President Ivan Borov transferred \
+         control of the entire prison system from the Ministry of Justice back to the Ministry \
+         of Internal Affairs, against which most of the allegations of torture were received.",
+    )
+    .org("UN")
+    .org("Ministry of Justice")
+    .org("Ministry of Internal Affairs")
+    .person("Ivan Borov")
+    .date("2010", "2010")
+    .date("the following year", "2011")
+    .read();
+    assert_eq!(one(&a, EventType::Torture).date, date("2011"));
+}
+
+#[test]
 fn a_year_in_a_relative_clause_does_not_date_the_paragraph() {
     let a = Doc::dated(
         "The arrests violate the Covenant, which Narnia ratified in 2005, and the constitution. \
