@@ -4583,8 +4583,9 @@ fn fill_sentence_years(lower: &str, all: &mut [Cand], donor: impl Fn(&Cand) -> b
             let year = donors
                 .iter()
                 .find(|&&(d, _)| {
-                    let act_of_step =
-                        is_case_step(all[d].ty) && names_offence(lower, &all[d], &all[r]);
+                    let act_of_step = is_case_step(all[d].ty)
+                        && (names_offence(lower, &all[d], &all[r])
+                            || named_as_offence(lower, &all[d], &all[r]));
                     !is_offence_of(lower, &all[r], &all[d]) && !act_of_step
                 })
                 .map(|&(_, y)| y);
@@ -4609,6 +4610,20 @@ fn names_offence(lower: &str, step: &Cand, act: &Cand) -> bool {
         && last_words(sl(lower, step.trigger.end, act.trigger.start), 1)
             .next()
             .is_some_and(introduces_offence)
+}
+
+/// True when `act` comes after `step` as the object of an offence told by a verb in -ing after an
+/// [`introduces_offence`] word, in the same clause ("convicted them of organizing or participating
+/// in the Zhanaozen protests"): the act is what the step is for, and older than it.
+fn named_as_offence(lower: &str, step: &Cand, act: &Cand) -> bool {
+    if act.trigger.start < step.trigger.end {
+        return false;
+    }
+    let before = sl(lower, step.trigger.end, act.trigger.start);
+    let clause = &before[before.rfind([',', ';', ':', '(']).map_or(0, |p| p + 1)..];
+    let near: Vec<&str> = last_words(clause, 8).collect();
+    near.windows(2)
+        .any(|w| w[0].len() > 4 && w[0].ends_with("ing") && introduces_offence(w[1]))
 }
 
 /// True when `act` is what the step `step` is for: it follows the step's trigger after "with",

@@ -327,6 +327,20 @@ fn a_killing_a_conviction_names_with_its_victims_is_a_fact_of_its_own() {
 }
 
 #[test]
+fn an_act_named_as_the_offence_after_a_verb_in_ing_does_not_take_the_steps_year() {
+    let a = Doc::new(
+        "Seven activists were sentenced to up to seven years in prison in May 2012 after a \
+         regional court convicted them of organizing or participating in the Brensk protests.",
+    )
+    .place("Brensk")
+    .date("May 2012", "2012-05")
+    .read();
+    assert_eq!(one(&a, EventType::Conviction).date, date("2012-05"));
+    // The protests came before the conviction; the sentence does not say when.
+    assert_eq!(one(&a, EventType::Protest).date, None);
+}
+
+#[test]
 fn pronoun_subject_resolves_to_the_last_named_person() {
     let a = Doc::dated(
         "The prosecution of Timur Bekov was opened after a rally in Taraz.\n\n\
