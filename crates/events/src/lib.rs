@@ -3504,6 +3504,37 @@ fn participants(
             }
         }
     }
+    // "He … had to be hospitalized while in detention": the one in the noun's state is the
+    // sentence's subject, a pronoun or a name that opens it.
+    if c.victims.is_empty()
+        && want == EntityType::Person
+        && is_violation(c.ty)
+        && matches!(
+            last_words(sl(lower, ss, ts), 3)
+                .collect::<Vec<_>>()
+                .as_slice(),
+            ["in", "while", ..] | [_, "in", "while"]
+        )
+    {
+        let opening = sl(lower, ss, ts).trim_start();
+        let at = ts - opening.len();
+        match words(opening).next() {
+            Some(w @ ("he" | "she")) => {
+                if let Some(m) = resolve_pronoun(ctx, si, at, gender::of_pronoun(w)) {
+                    c.victims = vec![m];
+                }
+            }
+            _ => {
+                if let Some(m) = ctx
+                    .mentions_in(ss, ts)
+                    .next()
+                    .filter(|&m| ctx.is(m, want) && ctx.mentions[m].span.start == at)
+                {
+                    c.victims = vec![m];
+                }
+            }
+        }
+    }
     // A group and its named members: "dozens remain behind bars, including X".
     if is_violation(c.ty) && want == EntityType::Person {
         members(ctx, cs, ts, te, se, c);

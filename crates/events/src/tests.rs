@@ -341,6 +341,25 @@ fn an_act_named_as_the_offence_after_a_verb_in_ing_does_not_take_the_steps_year(
 }
 
 #[test]
+fn the_one_in_detention_while_something_happens_is_the_sentences_subject() {
+    let a = Doc::new(
+        "Police arrested Timur Aliyev on 31 October.\n\nHe was refused a lawyer and had to \
+         be hospitalized while in detention. Anna Kovac fell ill while in detention.",
+    )
+    .person("Timur Aliyev")
+    .person("Anna Kovac")
+    .date("31 October", "--10-31")
+    .read();
+    for e in of_type(&a, EventType::Detention)
+        .into_iter()
+        .chain(of_type(&a, EventType::Arrest))
+    {
+        assert!(!victims(&a, e).is_empty(), "{e:#?}");
+    }
+    assert!(event_of_victim(&a, "Anna Kovac").is_some());
+}
+
+#[test]
 fn pronoun_subject_resolves_to_the_last_named_person() {
     let a = Doc::dated(
         "The prosecution of Timur Bekov was opened after a rally in Taraz.\n\n\
