@@ -417,6 +417,67 @@ static ORG_NOUNS_AFTER: Words = Words::new(&[
     "group",
 ]);
 
+/// Capitalised words that name the field of an office ("Minister of Health", "High Commissioner
+/// for Human Rights", "Special Rapporteur on Torture"), not a person: a name that follows them is
+/// the office holder's ([`office_holders`]).
+static OFFICE_FIELDS: Words = Words::new(&[
+    "Affairs",
+    "Agriculture",
+    "Assembly",
+    "Association",
+    "Broadcasting",
+    "Children",
+    "Commerce",
+    "Communication",
+    "Communications",
+    "Culture",
+    "Defence",
+    "Defenders",
+    "Defense",
+    "Development",
+    "Economy",
+    "Education",
+    "Energy",
+    "Environment",
+    "Executions",
+    "Expression",
+    "Finance",
+    "Foreign",
+    "Freedom",
+    "Health",
+    "Home",
+    "Human",
+    "Immigration",
+    "Industry",
+    "Information",
+    "Interior",
+    "Internal",
+    "Justice",
+    "Labor",
+    "Labour",
+    "Media",
+    "Migrants",
+    "Minorities",
+    "Opinion",
+    "Planning",
+    "Police",
+    "Prisons",
+    "Public",
+    "Refugees",
+    "Relations",
+    "Religious",
+    "Rights",
+    "Security",
+    "Social",
+    "Torture",
+    "Trade",
+    "Transport",
+    "Transportation",
+    "Welfare",
+    "Women",
+    "Youth",
+]);
+
 /// Lowercase words allowed inside an organisation's name ("Council of Europe").
 static ORG_CONNECTORS: Words = Words::new(&["of", "for", "on", "against", "de"]);
 
@@ -625,6 +686,18 @@ pub fn read(gaz: &Gazetteer, tagger: &Tagger, text: &str, sentence_spans: &[Span
             cands.push(Candidate {
                 span,
                 ty: EntityType::Organization,
+                country: None,
+                legal: None,
+                source: Source::HeadWord,
+            });
+        }
+        for span in office_holders(gaz, sent) {
+            if bp.masks(&span) {
+                continue;
+            }
+            cands.push(Candidate {
+                span,
+                ty: EntityType::Person,
                 country: None,
                 legal: None,
                 source: Source::HeadWord,
@@ -1428,6 +1501,64 @@ fn titled_persons(gaz: &Gazetteer, sent: &Sentence) -> Vec<Span> {
     out
 }
 
+/// The holder named right after an office's field: "High Commissioner for Human Rights Navi
+/// Pillay", "Minister of the Interior Taoufik Charfeddine", "Special Rapporteur on Torture Nils
+/// Melzer", "President of France Emmanuel Macron". The tagger reads field and name as one
+/// organisation; a full name (two or three name words, ending there) after a title, "of", "for"
+/// or "on" and words of [`OFFICE_FIELDS`] or a country's name is a person.
+fn office_holders(gaz: &Gazetteer, sent: &Sentence) -> Vec<Span> {
+    let n = sent.tokens.len();
+    let is_field = |w: &str| {
+        OFFICE_FIELDS.contains(w)
+            || gaz
+                .lookup(w, Case::Sensitive)
+                .iter()
+                .any(|p| p.kind == PlaceKind::Country)
+    };
+    let mut out = Vec::new();
+    for i in 0..n.saturating_sub(4) {
+        let title = sent.word(i);
+        if !(is_capitalised(title) && gaz.is_title(title))
+            || !matches!(sent.word(i + 1), "of" | "for" | "on")
+        {
+            continue;
+        }
+        let mut j = i + 2;
+        if sent.word(j) == "the" {
+            j += 1;
+        }
+        // The field ends after its last field word; "and" or "of" only join two of them.
+        let mut field_end = None;
+        while j < n {
+            let w = sent.word(j);
+            if is_field(w) {
+                j += 1;
+                field_end = Some(j);
+            } else if field_end == Some(j) && matches!(w, "and" | "of" | "&") {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let Some(start) = field_end else { continue };
+        let mut end = start;
+        while end < n
+            && end - start < 3
+            && is_name_word(gaz, sent.word(end))
+            && !is_field(sent.word(end))
+        {
+            end += 1;
+        }
+        if end - start >= 2 && (end == n || !is_capitalised(sent.word(end))) {
+            out.push(Span::new(
+                sent.tokens[start].start,
+                sent.tokens[end - 1].end,
+            ));
+        }
+    }
+    out
+}
+
 fn is_name_word(gaz: &Gazetteer, w: &str) -> bool {
     is_capitalised(w)
         && !is_all_caps(w)
@@ -2016,6 +2147,34 @@ mod tests {
         assert_eq!(
             found,
             vec!["Makhambet Abzhan", "Struthers", "Thor Halvorssen", "Kozlov"]
+        );
+    }
+
+    #[test]
+    fn a_full_name_after_an_offices_field_is_its_holder() {
+        let text =
+            "The UN High Commissioner for Human Rights Navi Pillay, the Special Rapporteur on \
+                    Torture Nils Melzer, the Minister of the Interior Taoufik Charfeddine and the \
+                    Commissioner of Internal Security and Home Affairs Samuel Aruwan met the \
+                    President of France Emmanuel Macron. The Minister of Health said the \
+                    Director of Amnesty International Kenya spoke to the Head of Police Affairs.";
+        let sent = Sentence {
+            tokens: casefile_ner::conll_tokens(text, Span::new(0, text.len())),
+            text,
+        };
+        let found: Vec<&str> = office_holders(gaz(), &sent)
+            .iter()
+            .map(|s| s.slice(text).unwrap())
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                "Navi Pillay",
+                "Nils Melzer",
+                "Taoufik Charfeddine",
+                "Samuel Aruwan",
+                "Emmanuel Macron"
+            ]
         );
     }
 

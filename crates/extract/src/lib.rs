@@ -136,6 +136,25 @@ mod tests {
     }
 
     #[test]
+    fn an_office_holder_is_a_person_apart_from_the_offices_field() {
+        let got = mentions(
+            "The UN High Commissioner for Human Rights Navi Pillay has called for an \
+             investigation. The Minister of the Interior Taoufik Charfeddine ordered the arrest.",
+        );
+        for name in ["Navi Pillay", "Taoufik Charfeddine"] {
+            assert!(
+                got.contains(&(EntityType::Person, name.to_string())),
+                "{name} in {got:?}"
+            );
+        }
+        assert!(
+            !got.iter().any(|(t, n)| *t != EntityType::Person
+                && (n.contains("Pillay") || n.contains("Taoufik"))),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn names_are_cited_without_articles_possessives_or_titles() {
         let got = mentions("The statement by President Nazarbayev's office was read. Kazakhstan's Interior Ministry said Ms Struthers left.");
         let texts: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
