@@ -1518,8 +1518,9 @@ fn office_holders(gaz: &Gazetteer, sent: &Sentence) -> Vec<Span> {
     let mut out = Vec::new();
     for i in 0..n.saturating_sub(4) {
         let title = sent.word(i);
-        if !(is_capitalised(title) && gaz.is_title(title))
-            || !matches!(sent.word(i + 1), "of" | "for" | "on")
+        if !(is_capitalised(title)
+            && gaz.is_title(title)
+            && matches!(sent.word(i + 1), "of" | "for" | "on"))
         {
             continue;
         }
