@@ -806,7 +806,10 @@ pub fn read(gaz: &Gazetteer, tagger: &Tagger, text: &str, sentence_spans: &[Span
             && text[..c.span.start].ends_with(" the ")
             && text[c.span.end..].starts_with(" of ");
         c.ty == EntityType::LegalProvision
-            || !(thing_of || never_a_name(name) || (!name.contains(' ') && gaz.is_title(name)))
+            || !(thing_of
+                || never_a_name(name)
+                || (!name.contains(' ') && gaz.is_title(name))
+                || (c.ty == EntityType::Organization && names_an_office(gaz, name)))
     });
     for c in &mut cands {
         retype_by_context(gaz, text, c);
@@ -1558,6 +1561,20 @@ fn office_holders(gaz: &Gazetteer, sent: &Sentence) -> Vec<Span> {
         }
     }
     out
+}
+
+/// True when `name` is an office, a title with its field ("Head of Policy", "Minister of
+/// Information and Culture", "Commissioner for Human Rights"), and no organisation: no word of it
+/// heads an organisation's name ("Director of the Office of …" is left alone).
+fn names_an_office(gaz: &Gazetteer, name: &str) -> bool {
+    let mut ws = name.split_whitespace();
+    let (Some(first), Some(second)) = (ws.next(), ws.next()) else {
+        return false;
+    };
+    is_capitalised(first)
+        && gaz.is_title(first)
+        && matches!(second, "of" | "for" | "on")
+        && !name.split_whitespace().any(|w| gaz.is_org_head(w))
 }
 
 fn is_name_word(gaz: &Gazetteer, w: &str) -> bool {
