@@ -1816,7 +1816,8 @@ fn retype_by_context(gaz: &Gazetteer, text: &str, c: &mut Candidate) {
 /// Armenian -yan: Tagalog names of organisations end so ("Bagong Alyansang Makabayan").
 const SURNAME_ENDINGS: &[&str] = &[
     "ov", "ova", "ev", "eva", "yev", "yeva", "enko", "ovich", "evich", "ovna", "evna", "sky",
-    "skaya", "skiy", "ski", "ska", "uly", "kyzy", "shvili", "dze", "in", "ina",
+    "skaya", "skaia", "skaja", "skiy", "skij", "skyi", "ski", "ska", "uly", "kyzy", "shvili",
+    "dze", "in", "ina",
 ];
 
 /// True when a name the tagger read as an organisation or a place has the shape of a person's
@@ -2282,7 +2283,7 @@ mod tests {
         let text = "The Shulan City Court found Nurbek Abylykov guilty; the Andrei Sakharov \
                     Foundation, Kazakhstan Today and Bagong Alyansang Makabayan protested. The \
                     trial of Ksenia Dubroveva, Sofia Kolyvichina and Raushan Serikazina opened in \
-                    Kazakhstan Dubrovev.";
+                    Kazakhstan Dubrovev. Sofia Zaitsetsskaia and Olga Kovalskaja were jailed.";
         let retype_from = |name: &str, ty: EntityType| retyped(text, name, ty);
         let retype = |name: &str| retype_from(name, EntityType::Organization);
         assert_eq!(retype("Nurbek Abylykov"), EntityType::Person);
@@ -2297,6 +2298,14 @@ mod tests {
             retype_from("Sofia Kolyvichina", EntityType::Location),
             EntityType::Person
         );
+        // Other spellings of the same endings: -skaia, -skaja.
+        for name in ["Sofia Zaitsetsskaia", "Olga Kovalskaja"] {
+            assert_eq!(
+                retype_from(name, EntityType::Location),
+                EntityType::Person,
+                "{name}"
+            );
+        }
         assert_eq!(
             retype_from("Kazakhstan Dubrovev", EntityType::Location),
             EntityType::Location
