@@ -821,6 +821,7 @@ pub fn read(gaz: &Gazetteer, tagger: &Tagger, text: &str, sentence_spans: &[Span
     join_initials(text, &mut chosen);
     join_split_names(gaz, text, &mut chosen);
     add_acronyms(text, &bp, &mut chosen);
+    places_after_in(text, &mut chosen);
     unify_types(text, &mut chosen);
     propagate(text, &bp, &reading.instruments, &mut chosen);
     let mut chosen = select(chosen);
@@ -1884,17 +1885,22 @@ fn last_words_of<'t>(text: &'t str, chosen: &[Candidate], ty: EntityType) -> Has
         .collect()
 }
 
-/// A one-word person that is only ever the last word of an organisation's name in this document
-/// ("Courier" of "Kemir Courier") is a fragment the tagger cut off, not a person.
-fn drop_name_fragments(text: &str, chosen: &mut Vec<Candidate>) {
-    let last_words = last_words_of(text, chosen, EntityType::Organization);
-    let person_words: HashSet<&str> = chosen
+/// Every word of the persons named with two words or more.
+fn words_of_full_names<'t>(text: &'t str, chosen: &[Candidate]) -> HashSet<&'t str> {
+    chosen
         .iter()
         .filter(|c| c.ty == EntityType::Person)
         .map(|c| &text[c.span.start..c.span.end])
         .filter(|n| n.contains(' '))
         .flat_map(|n| n.split(' '))
-        .collect();
+        .collect()
+}
+
+/// A one-word person that is only ever the last word of an organisation's name in this document
+/// ("Courier" of "Kemir Courier") is a fragment the tagger cut off, not a person.
+fn drop_name_fragments(text: &str, chosen: &mut Vec<Candidate>) {
+    let last_words = last_words_of(text, chosen, EntityType::Organization);
+    let person_words = words_of_full_names(text, chosen);
     chosen.retain(|c| {
         let name = &text[c.span.start..c.span.end];
         let fragment = c.ty == EntityType::Person
@@ -1903,6 +1909,28 @@ fn drop_name_fragments(text: &str, chosen: &mut Vec<Candidate>) {
             && !person_words.contains(name);
         !fragment
     });
+}
+
+/// A one-word person the tagger read right after "in", "near" or "outside" ("police detained
+/// her in Kemir", "a detention centre in Kemir") is a place the gazetteer does not know, unless
+/// it is a word of a person the document names in full ("confidence in Putin") or a possessive
+/// follows ("in Kozlov's case").
+fn places_after_in(text: &str, chosen: &mut [Candidate]) {
+    let person_words = words_of_full_names(text, chosen);
+    for c in chosen.iter_mut() {
+        let name = &text[c.span.start..c.span.end];
+        if c.ty == EntityType::Person
+            && c.source == Source::Tagger
+            && !name.contains(' ')
+            && !person_words.contains(name)
+            && [" in ", " near ", " outside "]
+                .iter()
+                .any(|p| text[..c.span.start].ends_with(p))
+            && !text[c.span.end..].starts_with(['\'', '\u{2019}'])
+        {
+            c.ty = EntityType::Location;
+        }
+    }
 }
 
 /// "Human Rights Foundation (HRF)": every later "HRF" is that organisation.
@@ -2276,6 +2304,32 @@ mod tests {
         let mut c = tagged(3, "Arizona".len(), EntityType::Person);
         fix_tagged(gaz(), text, &mut c);
         assert_eq!(c.ty, EntityType::Location);
+    }
+
+    #[test]
+    fn a_one_word_person_after_in_is_a_place() {
+        let text = "Police detained her in Kemir; trust in Putin, said Vladimir Putin; \
+                    in Kozlov's case; Ivan Kemirov spoke.";
+        let at = |name: &str| tagged(text.find(name).unwrap(), name.len(), EntityType::Person);
+        let mut chosen = vec![
+            at("Kemir"),
+            at("Putin"),
+            at("Vladimir Putin"),
+            at("Kozlov"),
+            at("Ivan Kemirov"),
+        ];
+        places_after_in(text, &mut chosen);
+        let types: Vec<EntityType> = chosen.iter().map(|c| c.ty).collect();
+        assert_eq!(
+            types,
+            [
+                EntityType::Location,
+                EntityType::Person,
+                EntityType::Person,
+                EntityType::Person,
+                EntityType::Person
+            ]
+        );
     }
 
     #[test]
