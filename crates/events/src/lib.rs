@@ -2147,6 +2147,28 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
                 next_word,
                 "facility" | "facilities" | "centre" | "center" | "centres" | "centers"
             ),
+            // "membership in a banned group", "a banned extremist organisation": a group's
+            // standing, no ban on media.
+            "banned" => {
+                matches!(prev.first().copied(), Some("a" | "an" | "the"))
+                    && words(after).take(3).any(|w| {
+                        matches!(
+                            w,
+                            "group"
+                                | "groups"
+                                | "organisation"
+                                | "organisations"
+                                | "organization"
+                                | "organizations"
+                                | "party"
+                                | "parties"
+                                | "movement"
+                                | "movements"
+                                | "outfit"
+                                | "association"
+                        )
+                    })
+            }
             // "a government charged with the sole task of", "the body charged with overseeing":
             // a duty given, not an accusation; "which Gebru charged was an effort to", "critics
             // charged that": an allegation made, not a charge brought.

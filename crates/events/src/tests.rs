@@ -1365,6 +1365,27 @@ fn idioms_of_retreat_and_ending_state_no_violence() {
 }
 
 #[test]
+fn a_banned_group_is_no_media_restriction() {
+    let a = Doc::new(
+        "Anna Kovac is a reporter for the newspaper Kemir Observer. She is charged with \
+         participating in the activities of a banned extremist organisation.",
+    )
+    .person("Anna Kovac")
+    .org("Kemir Observer")
+    .read();
+    assert!(
+        of_type(&a, EventType::MediaRestriction).is_empty(),
+        "{:#?}",
+        a.events
+    );
+    // A banned outlet still is one.
+    let b = Doc::new("The authorities banned the newspaper Kemir Observer.")
+        .org("Kemir Observer")
+        .read();
+    assert_eq!(of_type(&b, EventType::MediaRestriction).len(), 1);
+}
+
+#[test]
 fn a_lifted_ban_is_no_media_restriction() {
     let a = Doc::new("The court ended the ban on the newspaper Adilet last year.")
         .org("Adilet")
