@@ -2589,6 +2589,12 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
             || before.trim_end().ends_with("n't")
             // "X was not among those charged"
             || before.trim_end().ends_with("not among those")
+            // "have not opened an investigation", "did not bring any charges"
+            || (entry.kind == Kind::Noun
+                && matches!(
+                    prev.as_slice(),
+                    ["a" | "an" | "any", _, "not" | "never"]
+                ))
             || (entry.kind == Kind::Noun && after.trim_start().starts_with("were not"));
         let cs = clause_start(ctx, ss, ts);
         let clause = sl(lower, cs, ts);

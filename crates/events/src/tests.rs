@@ -932,6 +932,13 @@ fn negation_and_allegation_are_marked() {
     let trial = one(&a, EventType::Trial);
     assert!(trial.negated);
     assert_eq!(victims(&a, trial), ["Jones Abiri"]);
+    // A noun after a verb that is negated: "have not opened an investigation".
+    let a = Doc::new(
+        "Guards beat Anna Kovac. The authorities have not opened an investigation into it.",
+    )
+    .person("Anna Kovac")
+    .read();
+    assert!(one(&a, EventType::Investigation).negated);
 }
 
 #[test]
