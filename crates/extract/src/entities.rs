@@ -41,6 +41,17 @@ struct Candidate {
 }
 
 impl Candidate {
+    /// A name a rule found, with no country or provision attached yet.
+    fn new(span: Span, ty: EntityType, source: Source) -> Self {
+        Candidate {
+            span,
+            ty,
+            country: None,
+            legal: None,
+            source,
+        }
+    }
+
     /// Read by a rule that sees the type in the text (a title, a head word, a law's grammar), not
     /// only by the tagger's weights: such a reading decides the type of the same name elsewhere.
     fn strong(&self) -> bool {
@@ -671,49 +682,37 @@ pub fn read(gaz: &Gazetteer, tagger: &Tagger, text: &str, sentence_spans: &[Span
             if bp.masks(&span) || in_instrument(&span) {
                 continue;
             }
-            cands.push(Candidate {
+            cands.push(Candidate::new(
                 span,
-                ty: EntityType::Organization,
-                country: None,
-                legal: None,
-                source: Source::HeadWord,
-            });
+                EntityType::Organization,
+                Source::HeadWord,
+            ));
         }
         for span in typed_orgs(gaz, sent) {
             if bp.masks(&span) || in_instrument(&span) {
                 continue;
             }
-            cands.push(Candidate {
+            cands.push(Candidate::new(
                 span,
-                ty: EntityType::Organization,
-                country: None,
-                legal: None,
-                source: Source::HeadWord,
-            });
+                EntityType::Organization,
+                Source::HeadWord,
+            ));
         }
         for span in office_holders(gaz, sent) {
             if bp.masks(&span) {
                 continue;
             }
-            cands.push(Candidate {
-                span,
-                ty: EntityType::Person,
-                country: None,
-                legal: None,
-                source: Source::HeadWord,
-            });
+            cands.push(Candidate::new(span, EntityType::Person, Source::HeadWord));
         }
         for span in lowercase_offices(sent) {
             if bp.masks(&span) {
                 continue;
             }
-            cands.push(Candidate {
+            cands.push(Candidate::new(
                 span,
-                ty: EntityType::Organization,
-                country: None,
-                legal: None,
-                source: Source::HeadWord,
-            });
+                EntityType::Organization,
+                Source::HeadWord,
+            ));
         }
     }
 
@@ -762,13 +761,7 @@ pub fn read(gaz: &Gazetteer, tagger: &Tagger, text: &str, sentence_spans: &[Span
             if bp.masks(&span) {
                 continue;
             }
-            cands.push(Candidate {
-                span,
-                ty: EntityType::Person,
-                country: None,
-                legal: None,
-                source: Source::Title,
-            });
+            cands.push(Candidate::new(span, EntityType::Person, Source::Title));
         }
     }
 
@@ -2121,6 +2114,15 @@ mod tests {
         Gazetteer::builtin()
     }
 
+    /// The names a rule over one sentence finds in `text`, read as one sentence.
+    fn found_by<'t>(rule: impl Fn(&Sentence<'t>) -> Vec<Span>, text: &'t str) -> Vec<&'t str> {
+        let sent = Sentence {
+            tokens: casefile_ner::conll_tokens(text, Span::new(0, text.len())),
+            text,
+        };
+        rule(&sent).iter().map(|s| s.slice(text).unwrap()).collect()
+    }
+
     #[test]
     fn spans_are_cleaned_as_names_are_cited() {
         let text = "the \u{201c}Workers' Movement\u{201d}, President Nazarbayev's government";
@@ -2150,27 +2152,13 @@ mod tests {
     #[test]
     fn head_words_build_organisation_names() {
         let text = "He protested in front of Almaty City Council and the Ministry of Health; Kazakhstan\u{2019}s Interior Ministry said the People's Front of Kazakstan was formed.";
-        let sent = Sentence {
-            tokens: casefile_ner::conll_tokens(text, Span::new(0, text.len())),
-            text,
-        };
-        let found: Vec<&str> = head_word_orgs(gaz(), &sent)
-            .iter()
-            .map(|s| s.slice(text).unwrap())
-            .collect();
+        let found = found_by(|sent| head_word_orgs(gaz(), sent), text);
         assert!(found.contains(&"Almaty City Council"), "{found:?}");
         assert!(found.contains(&"Ministry of Health"), "{found:?}");
         assert!(found.contains(&"Interior Ministry"), "{found:?}");
         assert!(found.contains(&"People's Front of Kazakstan"), "{found:?}");
         let text = "an attempt by the General Prosecutor\u{2019}s Office, said the Deputy Director of Amnesty International.";
-        let sent = Sentence {
-            tokens: casefile_ner::conll_tokens(text, Span::new(0, text.len())),
-            text,
-        };
-        let found: Vec<&str> = head_word_orgs(gaz(), &sent)
-            .iter()
-            .map(|s| s.slice(text).unwrap())
-            .collect();
+        let found = found_by(|sent| head_word_orgs(gaz(), sent), text);
         assert_eq!(
             found,
             vec![
@@ -2183,14 +2171,7 @@ mod tests {
     #[test]
     fn titles_introduce_persons() {
         let text = "missing, including journalist Makhambet Abzhan, said Ms Struthers and HRF president, Thor Halvorssen. Mr. Kozlov agreed.";
-        let sent = Sentence {
-            tokens: casefile_ner::conll_tokens(text, Span::new(0, text.len())),
-            text,
-        };
-        let found: Vec<&str> = titled_persons(gaz(), &sent)
-            .iter()
-            .map(|s| s.slice(text).unwrap())
-            .collect();
+        let found = found_by(|sent| titled_persons(gaz(), sent), text);
         assert_eq!(
             found,
             vec!["Makhambet Abzhan", "Struthers", "Thor Halvorssen", "Kozlov"]
@@ -2201,18 +2182,11 @@ mod tests {
     fn a_full_name_after_an_offices_field_is_its_holder() {
         let text =
             "The UN High Commissioner for Human Rights Navi Pillay, the Special Rapporteur on \
-                    Torture Nils Melzer, the Minister of the Interior Taoufik Charfeddine and the \
-                    Commissioner of Internal Security and Home Affairs Samuel Aruwan met the \
-                    President of France Emmanuel Macron. The Minister of Health said the \
+                    Torture Nils Melzer, the Minister of the Interior Taoufik Charfeddine and \
+                    the Commissioner of Internal Security and Home Affairs Samuel Aruwan met \
+                    the President of France Emmanuel Macron. The Minister of Health said the \
                     Director of Amnesty International Kenya spoke to the Head of Police Affairs.";
-        let sent = Sentence {
-            tokens: casefile_ner::conll_tokens(text, Span::new(0, text.len())),
-            text,
-        };
-        let found: Vec<&str> = office_holders(gaz(), &sent)
-            .iter()
-            .map(|s| s.slice(text).unwrap())
-            .collect();
+        let found = found_by(|sent| office_holders(gaz(), sent), text);
         assert_eq!(
             found,
             vec![
@@ -2228,14 +2202,7 @@ mod tests {
     #[test]
     fn lowercase_prosecutors_offices() {
         let text = "Kazakhstan's attorney general's office announced it.";
-        let sent = Sentence {
-            tokens: casefile_ner::conll_tokens(text, Span::new(0, text.len())),
-            text,
-        };
-        let found: Vec<&str> = lowercase_offices(&sent)
-            .iter()
-            .map(|s| s.slice(text).unwrap())
-            .collect();
+        let found = found_by(|sent| lowercase_offices(sent), text);
         assert_eq!(found, vec!["attorney general's office"]);
     }
 
