@@ -4009,7 +4009,7 @@ fn sentence_dates(ctx: &Ctx, sent: Span, cands: &mut [Cand]) {
         }
     }
     // A year the sentence states outright ("in 1997 … on 30 May").
-    let stated_year = ctx
+    let years_stated = ctx
         .timexes_in(sent.start, sent.end)
         .filter(|&t| states_year(&ctx.timexes[t].text))
         .filter_map(|t| timex_date(&ctx.timexes[t]).and_then(|d| d.year))
@@ -4020,7 +4020,7 @@ fn sentence_dates(ctx: &Ctx, sent: Span, cands: &mut [Cand]) {
             let mut date = timex_date(tx);
             // A day and month without a year were anchored on the document's date; when that
             // puts them after the document, and the sentence names one year, they belong to it.
-            if let (Some(d), Some(p), [y]) = (date, ctx.published, stated_year.as_slice()) {
+            if let (Some(d), Some(p), [y]) = (date, ctx.published, years_stated.as_slice()) {
                 if !states_year(&tx.text) && d.year.is_some() && d.year != Some(*y) && d > p {
                     date = PartialDate::checked(Some(*y), d.month, d.day).or(date);
                 }
@@ -4537,14 +4537,13 @@ fn inherit_dates(ctx: &Ctx, all: &mut [Cand]) {
         // A sentence that states another year of its own does not tell of an earlier
         // sentence's time ("In 2010 … However, the following year … allegations of torture were
         // received": not 2010), and its own rules left its events undated.
-        let own_year = stated_year(ctx, ctx.sentences[si], true);
         let inherited = sentence_year
             .iter()
             .rev()
             .take_while(|(p, s, _, plain)| *p == para || (*plain && *p + 1 == para && *s + 1 == si))
             .map(|&(_, _, y, _)| y)
             .next()
-            .filter(|y| own_year.is_none_or(|own| own == *y));
+            .filter(|y| stated_year(ctx, ctx.sentences[si], true).is_none_or(|own| own == *y));
         if let Some(y) = inherited {
             for c in &mut all[i..end] {
                 if c.date.is_none() {
@@ -4575,7 +4574,8 @@ fn stated_year(ctx: &Ctx, sent: Span, counted: bool) -> Option<i32> {
         .filter(|t| {
             (states_year(&t.text)
                 || names_day_of_month(t)
-                || (counted && has_any_word(&t.text.to_ascii_lowercase(), list!["year"])))
+                || (counted
+                    && has_any_word(sl(&ctx.lower, t.span.start, t.span.end), list!["year"])))
                 && !in_relative_clause(ctx, sent.start, t)
                 && !modifies_noun(ctx, sent.start, t)
         })

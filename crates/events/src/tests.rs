@@ -2926,10 +2926,18 @@ fn a_death_from_the_harm_done_is_a_killing() {
         .person("Aidos Sadykov")
         .read();
     assert_eq!(victims(&a, one(&a, EventType::Killing)), ["Aidos Sadykov"]);
-    let a = Doc::new("Aidos Sadykov died on Monday after police beat him in custody.")
-        .person("Aidos Sadykov")
-        .read();
-    assert_eq!(victims(&a, one(&a, EventType::Killing)), ["Aidos Sadykov"]);
+    for text in [
+        "Aidos Sadykov died on Monday after police beat him in custody.",
+        "Aidos Sadykov died of his injuries in hospital.",
+        "Aidos Sadykov died as a result of the wounds he received.",
+    ] {
+        let a = Doc::new(text).person("Aidos Sadykov").read();
+        assert_eq!(
+            victims(&a, one(&a, EventType::Killing)),
+            ["Aidos Sadykov"],
+            "{text}"
+        );
+    }
     // Dying is no killing without harm done: "died after a long illness", "of a heart attack".
     for text in [
         "Aidos Sadykov died after a long illness.",
