@@ -1514,11 +1514,7 @@ fn office_holders(gaz: &Gazetteer, sent: &Sentence) -> Vec<Span> {
     };
     let mut out = Vec::new();
     for i in 0..n.saturating_sub(4) {
-        let title = sent.word(i);
-        if !(is_capitalised(title)
-            && gaz.is_title(title)
-            && matches!(sent.word(i + 1), "of" | "for" | "on"))
-        {
+        if !opens_office(gaz, sent.word(i), sent.word(i + 1)) {
             continue;
         }
         let mut j = i + 2;
@@ -1565,10 +1561,13 @@ fn names_an_office(gaz: &Gazetteer, name: &str) -> bool {
     let (Some(first), Some(second)) = (ws.next(), ws.next()) else {
         return false;
     };
-    is_capitalised(first)
-        && gaz.is_title(first)
-        && matches!(second, "of" | "for" | "on")
-        && !name.split_whitespace().any(|w| gaz.is_org_head(w))
+    opens_office(gaz, first, second) && !name.split_whitespace().any(|w| gaz.is_org_head(w))
+}
+
+/// True when `title` and the word after it open an office with its field: a capitalised title,
+/// then "of", "for" or "on" ("Minister of", "Commissioner for", "Rapporteur on").
+fn opens_office(gaz: &Gazetteer, title: &str, next: &str) -> bool {
+    is_capitalised(title) && gaz.is_title(title) && matches!(next, "of" | "for" | "on")
 }
 
 fn is_name_word(gaz: &Gazetteer, w: &str) -> bool {
@@ -2228,13 +2227,7 @@ mod tests {
 
     /// The tagger's reading of `len` bytes at `start` as `ty`.
     fn tagged(start: usize, len: usize, ty: EntityType) -> Candidate {
-        Candidate {
-            span: Span::new(start, start + len),
-            ty,
-            country: None,
-            legal: None,
-            source: Source::Tagger,
-        }
+        Candidate::new(Span::new(start, start + len), ty, Source::Tagger)
     }
 
     /// The type `retype_by_context` gives the first `name` of `text` that the tagger read as `ty`.
