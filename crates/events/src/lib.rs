@@ -927,7 +927,11 @@ fn resolve_pronoun(ctx: &Ctx, si: usize, pos: usize, want: Option<Gender>) -> Op
     };
     let here = ctx.mentions_in(sent.start, pos);
     if let Some(m) = here.clone().rev().find(|&m| fits(m, sent)) {
-        return Some(m);
+        // A name inside a relative clause closed before the pronoun ("X, whose novel was
+        // longlisted next to Y, documented her arrest") is not what the pronoun points back to:
+        // the clause's head is.
+        let head = head_of_closed_aside(ctx, sent, m, pos).filter(|&h| fits(h, sent));
+        return Some(head.unwrap_or(m));
     }
     let times_named = |m: usize| {
         let key = surname_key(&ctx.mentions[m].text);
@@ -966,6 +970,34 @@ fn resolve_pronoun(ctx: &Ctx, si: usize, pos: usize, want: Option<Gender>) -> Op
         (_, Some((m, _))) => Some(m),
         (None, None) => None,
     }
+}
+
+/// The person whose relative clause (", who …," / ", whose …,") holds mention `m` when that
+/// clause closes with a comma before `pos`.
+fn head_of_closed_aside(ctx: &Ctx, sent: Span, m: usize, pos: usize) -> Option<usize> {
+    let lower = ctx.lower.as_str();
+    let mention = ctx.mentions[m].span;
+    let before = sl(lower, sent.start, mention.start);
+    let opens = [", who ", ", whose ", ", whom "]
+        .iter()
+        .filter_map(|p| before.rfind(p))
+        .max()?;
+    // The clause holds the mention: no comma between its opening and the mention, one after.
+    if before[opens + 1..].contains(',') {
+        return None;
+    }
+    // A participle after the comma still describes ("who examined X's remains, confirming that
+    // he"): the clause has not closed.
+    let closes = mention.end + sl(lower, mention.end, pos).find(',')?;
+    if words(sl(lower, closes, pos)).next()?.ends_with("ing") {
+        return None;
+    }
+    // The head is the sentence's subject: its first person.
+    let at = sent.start + opens;
+    let head = ctx
+        .mentions_in(sent.start, at)
+        .find(|&h| ctx.is(h, EntityType::Person))?;
+    (ctx.mentions[head].span.end == at).then_some(head)
 }
 
 /// The gender of the nearest "his" / "her" among the last `n` words of `s`, if there is one.
@@ -1297,6 +1329,11 @@ fn starts_possessive(after: &str) -> bool {
     after.starts_with("'s") || after.starts_with("\u{2019}s")
 }
 
+/// Words that open a noun phrase.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "this", "that", "our",
+];
+
 /// The name that owns the noun at `ts` ("Kaweesi's murder", "X's long detention"): the last
 /// mention of type `want` in the 40 bytes before it (not before `ss`), followed by "'s" and at
 /// most two more words.
@@ -1306,7 +1343,14 @@ fn possessor_before(ctx: &Ctx, ss: usize, ts: usize, want: EntityType) -> Option
         .rev()
         .find(|&m| ctx.is(m, want))?;
     let between = sl(&ctx.lower, ctx.mentions[m].span.end, ts);
-    (starts_possessive(between) && words(between).count() <= 3).then_some(m)
+    // "Museveni's condemnation of torture": the possessor owns the noun the "of" follows.
+    (starts_possessive(between)
+        && words(between).count() <= 3
+        && !has_any_word(
+            between,
+            list!["of", "for", "against", "on", "about", "into"],
+        ))
+    .then_some(m)
 }
 
 /// The object right after a trigger: "detained journalist X", "the arrest of X".
@@ -3400,6 +3444,24 @@ fn participants(
                 Some(m) => vec![m],
                 None => object_after(ctx, of_from, se, want, 60),
             };
+            // "the arrest reflected the desperation of X": an "of" after a noun phrase of its
+            // own is that noun's ("the trial began of X", "the murder case of X" and "the
+            // killing last week of X" still name the one it was done to).
+            if of_from == te
+                && c.victims.first().is_some_and(|&m| {
+                    let between = sl(lower, te, ctx.mentions[m].span.start);
+                    let ws: Vec<&str> = words(between).collect();
+                    ws.iter().enumerate().any(|(i, w)| {
+                        *w == "of"
+                            && i >= 2
+                            && ws[i.saturating_sub(3)..i - 1]
+                                .iter()
+                                .any(|d| DETERMINERS.contains(d))
+                    })
+                })
+            {
+                c.victims.clear();
+            }
             if c.victims.is_empty() && of_from == te {
                 // A relative clause naming its doer: "a picket which activist X held".
                 let tail = sl(lower, te, se.min(te + 20));

@@ -416,6 +416,12 @@ fn persons_match(a: &[String], b: &[String]) -> bool {
     if !given_compatible(&a[0], &b[0]) {
         return false;
     }
+    // "bin Salman" names a father, so "Mohammed bin Salman" and "Muhammad Salman" (a common
+    // given name and surname) are two people: a patronymic particle only one name has is a
+    // conflict, unlike a middle name.
+    if patronymic_particle(a) != patronymic_particle(b) {
+        return false;
+    }
     if a.len() == b.len() {
         return a[1..a.len() - 1]
             .iter()
@@ -423,6 +429,16 @@ fn persons_match(a: &[String], b: &[String]) -> bool {
             .all(|(x, y)| given_compatible(x, y));
     }
     true
+}
+
+/// The Arabic particle of a father's name ("bin", "ibn", "bint") inside a name's skeletons, if
+/// there is one; only between the first and the last part, where "Ben" is no given name.
+fn patronymic_particle(parts: &[String]) -> Option<&str> {
+    let inner = parts.get(1..parts.len().saturating_sub(1))?;
+    inner
+        .iter()
+        .map(String::as_str)
+        .find(|p| matches!(*p, "bin" | "ibn" | "bint" | "binti"))
 }
 
 /// Two surnames that differ in one vowel only (Temirov/Timirov): a spelling slip when the first
@@ -1382,6 +1398,34 @@ mod tests {
         ]
         .into();
         assert_eq!(ids.len(), 4);
+    }
+
+    #[test]
+    fn a_patronymic_particle_only_one_name_has_keeps_two_people_apart() {
+        let a = doc("Mohammed bin Salman spoke.", &[("Mohammed bin Salman", P)]);
+        let b = doc("Muhammad Salman was arrested.", &[("Muhammad Salman", P)]);
+        let c = doc("Mohammad bin Salman spoke.", &[("Mohammad bin Salman", P)]);
+        let kb = build_knowledge_base(&[a.clone(), b.clone(), c.clone()]);
+        assert_ne!(
+            id_of(&kb, &a, "Mohammed bin Salman"),
+            id_of(&kb, &b, "Muhammad Salman")
+        );
+        // Both with the particle: one person in two spellings.
+        assert_eq!(
+            id_of(&kb, &a, "Mohammed bin Salman"),
+            id_of(&kb, &c, "Mohammad bin Salman")
+        );
+        // A middle name only one gives is still no conflict.
+        let d = doc(
+            "Vladimir Ivanovich Kozlov spoke.",
+            &[("Vladimir Ivanovich Kozlov", P)],
+        );
+        let e = doc("Vladimir Kozlov was detained.", &[("Vladimir Kozlov", P)]);
+        let kb = build_knowledge_base(&[d.clone(), e.clone()]);
+        assert_eq!(
+            id_of(&kb, &d, "Vladimir Ivanovich Kozlov"),
+            id_of(&kb, &e, "Vladimir Kozlov")
+        );
     }
 
     #[test]
