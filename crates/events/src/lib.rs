@@ -2843,6 +2843,8 @@ const VIOLENT_CRIMES: &[&str] = &[
     "burglary",
     "carjacking",
     "arson",
+    // "indicted for hostage-taking"
+    "hostage",
 ];
 
 /// Deeds told as a gerund that name a violent crime however the accused is described ("convicted
@@ -2939,6 +2941,9 @@ fn accuses_of_violence(ctx: &Ctx, sent: Span, trigger: Span) -> bool {
     for lead in [
         "in connection with the",
         "in connection with",
+        // "found guilty in the kidnapping of", "charged in the killing of": right after the
+        // trigger only ("arrested on suspicion he had participated in the murder" is not)
+        "in the",
         "over the",
         "for the",
         "for",
@@ -2948,6 +2953,7 @@ fn accuses_of_violence(ctx: &Ctx, sent: Span, trigger: Span) -> bool {
         "for his role in the",
         "for her role in the",
         "for their role in the",
+        "for their roles in the",
         "for involvement in the",
         // a part in it: "for taking part in various murders", "for aiding in a murder"
         "for taking part in",
@@ -2958,6 +2964,9 @@ fn accuses_of_violence(ctx: &Ctx, sent: Span, trigger: Span) -> bool {
     ] {
         let mut from = 0;
         while let Some(p) = find_word(&after[from..], lead) {
+            if lead == "in the" && !after[..from + p].trim().is_empty() {
+                break;
+            }
             let rest = &after[from + p + lead.len()..];
             let mut ws = words(rest);
             let w1 = ws.next().unwrap_or("");

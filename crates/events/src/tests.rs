@@ -1927,12 +1927,23 @@ fn a_conviction_for_murdering_someone_is_an_investigation_step() {
         .person("Tom Reyes")
         .read();
     assert_eq!(victims(&b, one(&b, EventType::Conviction)), ["Tom Reyes"]);
+    // "In the" belongs to the trigger only right after it: she reported on the murder.
+    let c = Doc::new(
+        "Sue Hale was arrested on Friday for reporting on police failures in the murder of a \
+         farmer.",
+    )
+    .person("Sue Hale")
+    .read();
+    assert_eq!(victims(&c, one(&c, EventType::Arrest)), ["Sue Hale"]);
     // A deed done to death, a part in murders, a murder with its year.
     for text in [
         "Sue Hale was convicted of assaulting a child to death.",
         "Sue Hale was sentenced to life imprisonment for taking part in various murders.",
         "Sue Hale was convicted for aiding in a murder.",
         "Sue Hale was sentenced to 22 years for her role in the 1972 murder of a police chief.",
+        "Sue Hale was found guilty in the kidnapping of a businessman.",
+        "Sue Hale and Tim Ross were sentenced for their roles in the murder of two officers.",
+        "Sue Hale was indicted for hostage-taking.",
     ] {
         let a = Doc::new(text).person("Sue Hale").read();
         assert!(
