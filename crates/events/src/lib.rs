@@ -2856,8 +2856,10 @@ const CRIME_GERUNDS: &[&str] = &["murdering", "raping", "stabbing", "abducting",
 /// Words that may stand between the preposition and the crime: "first-degree kidnapping",
 /// "two counts of armed robbery", "sexual assault".
 const CRIME_MODIFIERS: &[&str] = &[
-    // "detained for alleged kidnap and murder": the suspicion is still of a violent crime.
+    // "detained for alleged kidnap and murder", "arrested for allegedly kidnapping a herdsman":
+    // the suspicion is still of a violent crime.
     "alleged",
+    "allegedly",
     "aggravated",
     "first",
     "second",
@@ -2950,6 +2952,8 @@ fn accuses_of_violence(ctx: &Ctx, sent: Span, trigger: Span) -> bool {
         "of",
         "with",
         "on suspicion of",
+        // "indicted on first-degree murder charges"
+        "on",
         "for his role in the",
         "for her role in the",
         "for their role in the",
@@ -2980,10 +2984,14 @@ fn accuses_of_violence(ctx: &Ctx, sent: Span, trigger: Span) -> bool {
             let definite = lead.ends_with("the")
                 || lead.starts_with("in connection")
                 || lead.starts_with("on suspicion");
+            // Right after the trigger, what the trial or arrest is for; further on, torture may
+            // be how it was done ("convicted in a trial marred by allegations of torture").
+            let right_after = after[..from + p].trim().is_empty();
             let crime = |w: &str| {
                 (VIOLENT_CRIMES.contains(&w)
                     && (definite || !w.ends_with("ing") || w == "kidnapping"))
                     || (!definite && CRIME_GERUNDS.contains(&w))
+                    || (w == "torture" && right_after && matches!(lead, "for" | "with"))
             };
             if crime(w1) || (modifier(w1) && w1 != "of" && crime(w2)) {
                 return true;

@@ -1935,6 +1935,11 @@ fn a_conviction_for_murdering_someone_is_an_investigation_step() {
     .person("Sue Hale")
     .read();
     assert_eq!(victims(&c, one(&c, EventType::Arrest)), ["Sue Hale"]);
+    // Torture further on is how a case was made, not what it is for.
+    let d = Doc::new("Sue Hale was convicted in a trial marred by allegations of torture.")
+        .person("Sue Hale")
+        .read();
+    assert_eq!(victims(&d, one(&d, EventType::Conviction)), ["Sue Hale"]);
     // A deed done to death, a part in murders, a murder with its year.
     for text in [
         "Sue Hale was convicted of assaulting a child to death.",
@@ -1944,10 +1949,23 @@ fn a_conviction_for_murdering_someone_is_an_investigation_step() {
         "Sue Hale was found guilty in the kidnapping of a businessman.",
         "Sue Hale and Tim Ross were sentenced for their roles in the murder of two officers.",
         "Sue Hale was indicted for hostage-taking.",
+        "Sue Hale was indicted on first-degree murder charges.",
+        "Sue Hale was arrested for allegedly kidnapping a herdsman.",
+        "Sue Hale was put on trial for torture.",
     ] {
         let a = Doc::new(text).person("Sue Hale").read();
+        // Whatever the step (arrest, charge, trial, conviction), it is the investigation's; the
+        // crime itself may be an event of its own.
+        let steps = [
+            EventType::Arrest,
+            EventType::Detention,
+            EventType::Charge,
+            EventType::Trial,
+            EventType::Conviction,
+        ];
         assert!(
-            of_type(&a, EventType::Conviction).is_empty(),
+            !of_type(&a, EventType::Investigation).is_empty()
+                && steps.iter().all(|&t| of_type(&a, t).is_empty()),
             "{text}: {:#?}",
             a.events
         );
