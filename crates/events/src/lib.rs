@@ -605,6 +605,11 @@ const CUSTODY_WORDS: &Words = &Words::new(&[
     "warden",
     "wardens",
     "warders",
+    // restrained by someone: "hung while handcuffed and beaten while in confinement"
+    "confinement",
+    "handcuffed",
+    "blindfolded",
+    "shackled",
 ]);
 
 /// Words that mark a statement as habitual rather than one event.

@@ -2011,6 +2011,12 @@ fn a_beating_is_torture_only_where_the_victim_is_held() {
         .person("Ana Lopez")
         .read();
     assert_eq!(victims(&b, one(&b, EventType::Torture)), ["Ana Lopez"]);
+    // Restrained, she is in their hands too.
+    let c =
+        Doc::new("Officers kept Ana Lopez blindfolded and handcuffed for hours, then beat her.")
+            .person("Ana Lopez")
+            .read();
+    assert_eq!(victims(&c, one(&c, EventType::Torture)), ["Ana Lopez"]);
 }
 
 #[test]
