@@ -3426,7 +3426,11 @@ fn participants(
                             && words(&clause[p + 3..])
                                 .next()
                                 .is_some_and(|n| !NOT_AFTER_DETERMINER.contains(&n));
-                        if !determiner {
+                        // "Two intellectuals who have criticized him have disappeared": an
+                        // object inside the subject's relative clause is not the subject.
+                        let in_relative = matches!(w, "him" | "her")
+                            && has_any_word(&clause[..p], list!["who", "whom"]);
+                        if !determiner && !in_relative {
                             if let Some(m) = resolve_pronoun(ctx, si, cs + p, gender::of_pronoun(w))
                             {
                                 c.victims = vec![m];

@@ -274,6 +274,28 @@ fn an_of_after_another_noun_or_a_possessor_of_another_noun_names_no_victim() {
 }
 
 #[test]
+fn an_object_pronoun_in_the_subjects_relative_clause_is_not_the_subject() {
+    let a = Doc::new(
+        "Headline\n\nPresident Ivo Marin tightened control. Two writers who have criticized him \
+         have disappeared.\n\nGunmen seized Ana Ruiz on Monday. A soldier and a civilian who \
+         attempted to rescue her were killed in the process.",
+    )
+    .person("Ivo Marin")
+    .person("Ana Ruiz")
+    .read();
+    assert!(victims(&a, one(&a, EventType::Disappearance)).is_empty());
+    assert!(victims(&a, one(&a, EventType::Killing)).is_empty());
+    // The pronoun as the subject itself still stands for its person.
+    let b = Doc::new("Headline\n\nIvo Marin wrote a column. He has disappeared.")
+        .person("Ivo Marin")
+        .read();
+    assert_eq!(
+        victims(&b, one(&b, EventType::Disappearance)),
+        ["Ivo Marin"]
+    );
+}
+
+#[test]
 fn a_pronoun_held_in_detention_is_its_victim() {
     let a = Doc::new(
         "An investigator charged Sergei Mironyakev under Article 207.3. The district court \
