@@ -2973,7 +2973,10 @@ fn accuses_of_violence(ctx: &Ctx, sent: Span, trigger: Span) -> bool {
     ] {
         let mut from = 0;
         while let Some(p) = find_word(&after[from..], lead) {
-            if lead == "in the" && !after[..from + p].trim().is_empty() {
+            // Right after the trigger, what the trial or arrest is for; further on, torture may
+            // be how it was done ("convicted in a trial marred by allegations of torture").
+            let right_after = after[..from + p].trim().is_empty();
+            if lead == "in the" && !right_after {
                 break;
             }
             let rest = &after[from + p + lead.len()..];
@@ -2989,9 +2992,6 @@ fn accuses_of_violence(ctx: &Ctx, sent: Span, trigger: Span) -> bool {
             let definite = lead.ends_with("the")
                 || lead.starts_with("in connection")
                 || lead.starts_with("on suspicion");
-            // Right after the trigger, what the trial or arrest is for; further on, torture may
-            // be how it was done ("convicted in a trial marred by allegations of torture").
-            let right_after = after[..from + p].trim().is_empty();
             let crime = |w: &str| {
                 (VIOLENT_CRIMES.contains(&w)
                     && (definite || !w.ends_with("ing") || w == "kidnapping"))
