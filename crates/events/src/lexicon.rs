@@ -32,6 +32,9 @@ pub(crate) const WEAK: u8 = 16;
 pub(crate) const UNKNOWN: u8 = 32;
 /// Only when harm done is its cause ("died on Monday after police beat him"), not an illness.
 pub(crate) const HARM: u8 = 64;
+/// The complement of a verb of finding with its object between ("the court found X guilty"):
+/// only with that verb, which becomes the trigger.
+pub(crate) const FOUND: u8 = 128;
 
 /// One lexicon entry.
 pub(crate) struct Entry {
@@ -111,6 +114,7 @@ pub(crate) const ENTRIES: &[Entry] = &[
     e("tried", T::Trial, Verb, 0),
     e("convicted", T::Conviction, Verb, 0),
     e("found guilty", T::Conviction, Verb, 0),
+    e("guilty", T::Conviction, Verb, FOUND),
     e("sentenced", T::Conviction, Verb, 0),
     e("sentencing", T::Conviction, Noun, 0),
     e("conviction", T::Conviction, Noun, NEEDS_VICTIM),
@@ -123,6 +127,7 @@ pub(crate) const ENTRIES: &[Entry] = &[
     e("upheld on appeal", T::Appeal, Verb, 0),
     e("acquitted", T::Acquittal, Verb, 0),
     e("found not guilty", T::Acquittal, Verb, 0),
+    e("not guilty", T::Acquittal, Verb, FOUND),
     e("acquittal", T::Acquittal, Noun, 0),
     e("on appeal", T::Appeal, Noun, 0),
     e("appeal", T::Appeal, Noun, COURT),

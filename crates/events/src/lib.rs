@@ -42,7 +42,7 @@ use casefile_model::{
     Span, Timex, TimexType,
 };
 use gender::Gender;
-use lexicon::{Kind, COURT, ENTRIES, HARM, LAW, MEDIA, NEEDS_VICTIM, UNKNOWN, WEAK};
+use lexicon::{Kind, COURT, ENTRIES, FOUND, HARM, LAW, MEDIA, NEEDS_VICTIM, UNKNOWN, WEAK};
 use std::ops::Range;
 use text::{
     find_word, has_any_word, last_words, list, rfind_any_word, rfind_word, sl, words, Words,
@@ -2141,6 +2141,15 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
 
     for &(pi, span) in raw {
         let entry = &ENTRIES[pi];
+        // "found X guilty": the trigger reaches back to the verb, so its object is inside.
+        let span = if entry.flags & FOUND != 0 {
+            match finding_verb(lower, ss, span.start) {
+                Some(verb) => Span::new(verb.start, span.end),
+                None => continue,
+            }
+        } else {
+            span
+        };
         let (ts, te) = (span.start, span.end);
         // Whole words only, and not inside a hyphenated word ("pre-trial", "anti-torture").
         if (ts > 0 && (b[ts - 1].is_ascii_alphanumeric() || b[ts - 1] == b'-'))
@@ -2906,6 +2915,52 @@ const DISSENT_OFFENCES: &[&str] = &[
     "membership",
 ];
 
+/// True for a trigger phrase that holds its object: "found X guilty" (see `finding_verb`).
+fn entry_has_object(trigger: &str) -> bool {
+    trigger.ends_with("guilty") && !matches!(trigger, "found guilty" | "found not guilty")
+}
+
+/// The verb of finding that governs a verdict's complement at `at` ("the court found Otabek
+/// Sattoriy guilty", "declared all five defendants not guilty"): the object between is short
+/// and no clause opens in it. Not a plea ("pleaded guilty") or a feeling ("felt guilty"), nor the
+/// finding of a disciplinary body ("the panel had found X guilty of misconduct"), which convicts
+/// no one.
+fn finding_verb(lower: &str, ss: usize, at: usize) -> Option<Span> {
+    let before = sl(lower, ss, at);
+    let (pos, verb) = rfind_any_word(
+        before,
+        list!["found", "finds", "declared", "declares", "pronounced"],
+    )?;
+    let finder = last_words(&before[..pos], 4);
+    if finder
+        .take_while(|w| !matches!(*w, "and" | "but" | "that" | "who" | "which"))
+        .any(|w| {
+            matches!(
+                w,
+                "panel" | "committee" | "board" | "commission" | "council" | "inquiry" | "review"
+            )
+        })
+    {
+        return None;
+    }
+    let between = &before[pos + verb.len()..];
+    let object = words(between).count();
+    if object == 0
+        || object > 8
+        || between.contains([',', ';', ':', '(', '"', '\u{201c}'])
+        || has_any_word(
+            between,
+            list!["that", "who", "which", "was", "were", "be", "been", "to", "had", "has"],
+        )
+    {
+        return None;
+    }
+    Some(Span {
+        start: ss + pos,
+        end: ss + pos + verb.len(),
+    })
+}
+
 /// True when every "suspect…" word of `near` is "suspected (of) <an offence of dissent>"
 /// ("detained over suspected collusion with foreign forces"): the one arrested is a critic, not
 /// a suspect of violence.
@@ -3333,6 +3388,7 @@ fn participants(
             let state = ["remain", "still in", "now in", "under house", "died"]
                 .iter()
                 .any(|w| trigger.starts_with(w));
+            let holds_object = entry_has_object(trigger);
             // An object inside the trigger phrase ("forced him into a car"): its pronoun.
             let inner = [" him ", " her ", " them "]
                 .iter()
@@ -3347,6 +3403,12 @@ fn participants(
                 }
             } else if passive || state {
                 Vec::new()
+            } else if holds_object {
+                // "found Otabek Sattoriy and Ivan Petrov guilty": the names inside; "found all
+                // five defendants guilty of murdering X": none, and not the one murdered.
+                ctx.mentions_in(ts, te)
+                    .filter(|&m| ctx.is(m, want))
+                    .collect()
             } else {
                 object_after(ctx, te, se, want, 90)
             };

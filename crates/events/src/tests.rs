@@ -903,6 +903,59 @@ fn acts_of_one_incident_joined_by_and_share_its_date() {
 }
 
 #[test]
+fn a_court_that_finds_someone_guilty_convicts_them() {
+    let a = Doc::dated(
+        "On 12 March 2019, the Termez City Court found Otabek Sattoriy guilty of extortion and \
+         libel under Article 165 of the Criminal Code.",
+        date("2019-03-15"),
+    )
+    .org("Termez City Court")
+    .person("Otabek Sattoriy")
+    .law("Article 165 of the Criminal Code")
+    .date("12 March 2019", "2019-03-12")
+    .read();
+    let conviction = one(&a, EventType::Conviction);
+    assert_eq!(victims(&a, conviction), ["Otabek Sattoriy"]);
+    assert_eq!(conviction.date, PartialDate::ymd(2019, 3, 12));
+    assert_eq!(conviction.legal_basis.len(), 1);
+    assert!(
+        with_role(&a, conviction, Role::Authority).contains(&"Termez City Court".to_string()),
+        "{conviction:#?}"
+    );
+    // "not guilty" is an acquittal
+    let a = Doc::new("The court found Ivan Petrov and Otabek Sattoriy not guilty of libel.")
+        .person("Ivan Petrov")
+        .person("Otabek Sattoriy")
+        .read();
+    assert_eq!(
+        victims(&a, one(&a, EventType::Acquittal)),
+        ["Ivan Petrov", "Otabek Sattoriy"]
+    );
+    assert!(of_type(&a, EventType::Conviction).is_empty());
+    // the one murdered is not the one found guilty of it, and a plea is no verdict
+    let a = Doc::new(
+        "A jury found all five defendants guilty of murdering Aidos Serikov. Ivan Petrov \
+         pleaded guilty to fraud. Bolat Nurov felt guilty about it. He said a jury found all \
+         five defendants guilty of fraud.",
+    )
+    .person("Aidos Serikov")
+    .person("Ivan Petrov")
+    .person("Bolat Nurov")
+    .read();
+    assert!(
+        a.events.iter().all(|e| e.participants.is_empty()),
+        "{:#?}",
+        a.events
+    );
+    assert!(of_type(&a, EventType::Conviction).is_empty());
+    // a disciplinary finding convicts no one
+    let a = Doc::new("The disciplinary panel had found Anna Volkova guilty of misconduct.")
+        .person("Anna Volkova")
+        .read();
+    assert!(of_type(&a, EventType::Conviction).is_empty());
+}
+
+#[test]
 fn a_call_word_inside_a_charge_name_is_no_call() {
     let a = Doc::new(
         "The Brensk City Court found Kirill Gorelanin guilty under Article 280 of the Criminal \

@@ -119,7 +119,10 @@ fn document_keys(analysis: &Facts, places: &HashSet<String>) -> DocumentKeys {
     let keys: Vec<String> = analysis
         .mentions
         .iter()
-        .map(|m| name_key(&m.text))
+        .map(|m| match shared_citation(analysis, m) {
+            Some(legal) => name_key(&single_citation(legal)),
+            None => name_key(&m.text),
+        })
         .collect();
     let doc = analysis.id.as_str();
     // Surname skeleton → the full-name keys (two parts or more) of persons ending with it.
@@ -1008,6 +1011,17 @@ fn resolve_judged(
                 .then(a.0.cmp(&b.0))
         });
         entity.name = names.first().map(|n| n.0.clone()).unwrap_or_default();
+        // Provisions cited together are named each on its own: their shared passage is the
+        // spelling of none of them.
+        if entity.entity_type == EntityType::LegalProvision
+            && !group
+                .iter()
+                .any(|&i| nodes[i].key == name_key(&entity.name))
+        {
+            if let Some(legal) = &entity.legal {
+                entity.name = single_citation(legal);
+            }
+        }
         entity.aliases = names.into_iter().map(|(n, _)| n).collect();
         let mut why: Vec<String> = group
             .iter()
@@ -1140,6 +1154,32 @@ fn resolve_judged(
         reasons,
         conflicts,
     }
+}
+
+/// The provision of `m` when it is one of several cited together under one keyword ("Articles
+/// 165 and 139 of the Criminal Code": two provisions sharing one passage), else `None`. Each is
+/// then an entity of its own, keyed and named as if cited alone.
+fn shared_citation<'a>(analysis: &Facts, m: &'a FactMention) -> Option<&'a LegalRef> {
+    let legal = m.legal.as_deref()?;
+    analysis
+        .mentions
+        .iter()
+        .any(|o| {
+            o.start == m.start && o.end == m.end && o.legal.as_deref().is_some_and(|l| l != legal)
+        })
+        .then_some(legal)
+}
+
+/// A provision's citation on its own: "Article 139 of the Criminal Code", "Article 2(3)".
+fn single_citation(legal: &LegalRef) -> String {
+    let mut name = format!("Article {}", legal.article);
+    if let Some(part) = &legal.part {
+        name.push_str(&format!("({part})"));
+    }
+    if let Some(instrument) = &legal.instrument {
+        name.push_str(&format!(" of the {instrument}"));
+    }
+    name
 }
 
 /// Two legal-provision entities can cite one provision: an article number in common (every number
@@ -1835,6 +1875,52 @@ mod tests {
     }
 
     const L: EntityType = EntityType::LegalProvision;
+
+    #[test]
+    fn provisions_cited_together_are_one_entity_each_named_alone() {
+        let citation = "Articles 165 and 139 of the Criminal Code";
+        let text = format!("He was convicted under {citation}.");
+        let mut a = doc(&text, &[(citation, L)]);
+        let cited = |article: &str| LegalRef {
+            instrument: Some("Criminal Code".into()),
+            article: article.into(),
+            part: None,
+            jurisdiction: None,
+        };
+        // The legal reader gives each provision of the citation, both over its whole passage.
+        let mut second = a.mentions[0].clone();
+        a.mentions[0].legal = Some(cited("165"));
+        second.legal = Some(cited("139"));
+        a.mentions.push(second);
+        // Another document cites one of them alone.
+        let mut b = doc(
+            "Article 139 of the Criminal Code punishes libel.",
+            &[("Article 139 of the Criminal Code", L)],
+        );
+        b.mentions[0].legal = Some(cited("139"));
+        let kb = build_knowledge_base(&[a, b]);
+        let mut names: Vec<&str> = kb
+            .entities
+            .iter()
+            .filter(|e| e.mentions.iter().any(|m| m.text == citation))
+            .map(|e| e.name.as_str())
+            .collect();
+        names.sort_unstable();
+        assert_eq!(
+            names,
+            [
+                "Article 139 of the Criminal Code",
+                "Article 165 of the Criminal Code"
+            ]
+        );
+        // The one cited alone elsewhere is the same entity.
+        let article_139 = kb
+            .entities
+            .iter()
+            .find(|e| e.name == "Article 139 of the Criminal Code")
+            .unwrap();
+        assert_eq!(article_139.mentions.len(), 2, "{article_139:#?}");
+    }
 
     #[test]
     fn sources_naming_no_provision_in_common_contradict_each_other() {
