@@ -60,6 +60,13 @@ use Kind::{Base, Noun, Verb};
 pub(crate) const ENTRIES: &[Entry] = &[
     // Arrest and detention.
     e("arrested", T::Arrest, Verb, 0),
+    // Punitive psychiatry: "forcibly confined to a psychiatric hospital".
+    e("forcibly confined", T::Detention, Verb, 0),
+    e("confined to a psychiatric", T::Detention, Verb, 0),
+    e("committed to a psychiatric", T::Detention, Verb, 0),
+    e("placed in a psychiatric", T::Detention, Verb, 0),
+    e("forcibly hospitalized", T::Detention, Verb, 0),
+    e("forcibly hospitalised", T::Detention, Verb, 0),
     e("re-arrested", T::Arrest, Verb, 0),
     e("rearrested", T::Arrest, Verb, 0),
     e("arrest", T::Arrest, Noun, 0),

@@ -596,6 +596,7 @@ const CUSTODY_WORDS: &Words = &Words::new(&[
     "interrogations",
     "interrogated",
     "interrogators",
+    "questioning",
     "captivity",
     "captors",
     "arrested",
@@ -3682,16 +3683,24 @@ fn participants(
             }
         }
     }
-    // "He … had to be hospitalized while in detention": the one in the noun's state is the
-    // sentence's subject, a pronoun or a name that opens it.
+    // "He … had to be hospitalized while in detention", "X was acquitted after spending seven
+    // months in detention": the one in the noun's state is the sentence's subject, a pronoun or
+    // a name that opens it (after a role: "Journalist X").
     if c.victims.is_empty()
         && want == EntityType::Person
         && is_violation(c.ty)
         && matches!(
-            last_words(sl(lower, ss, ts), 3)
+            last_words(sl(lower, ss, ts), 4)
                 .collect::<Vec<_>>()
                 .as_slice(),
-            ["in", "while", ..] | [_, "in", "while"]
+            ["in", "while", ..]
+                | [_, "in", "while", ..]
+                | [
+                    "in",
+                    "days" | "weeks" | "months" | "years" | "month" | "year",
+                    _,
+                    "spending" | "spent"
+                ]
         )
     {
         let opening = sl(lower, ss, ts).trim_start();
@@ -3703,11 +3712,33 @@ fn participants(
                 }
             }
             _ => {
-                if let Some(m) = ctx
-                    .mentions_in(ss, ts)
-                    .next()
-                    .filter(|&m| ctx.is(m, want) && ctx.mentions[m].span.start == at)
-                {
+                if let Some(m) = ctx.mentions_in(ss, ts).next().filter(|&m| {
+                    let role = sl(lower, at, ctx.mentions[m].span.start);
+                    ctx.is(m, want)
+                        && words(role).count() <= 3
+                        && !role.contains([',', '(', '"', '\u{201c}'])
+                        && !has_any_word(
+                            role,
+                            list![
+                                "to",
+                                "according",
+                                "of",
+                                "with",
+                                "by",
+                                "for",
+                                "on",
+                                "in",
+                                "at",
+                                "from",
+                                "said",
+                                "after",
+                                "when",
+                                "while",
+                                "as",
+                                "like",
+                            ],
+                        )
+                }) {
                     c.victims = vec![m];
                 }
             }

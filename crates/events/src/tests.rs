@@ -956,6 +956,55 @@ fn a_court_that_finds_someone_guilty_convicts_them() {
 }
 
 #[test]
+fn forced_psychiatric_confinement_is_detention() {
+    let a = Doc::new(
+        "Blogger Nafosat Olloshkurova was forcibly confined to a psychiatric hospital in Urgench \
+         after she filmed a protest.",
+    )
+    .person("Nafosat Olloshkurova")
+    .place("Urgench")
+    .read();
+    assert_eq!(
+        victims(&a, one(&a, EventType::Detention)),
+        ["Nafosat Olloshkurova"]
+    );
+}
+
+#[test]
+fn a_beating_during_questioning_is_ill_treatment() {
+    let a = Doc::new("Otabek Sattoriy was beaten by two officers during questioning.")
+        .person("Otabek Sattoriy")
+        .read();
+    assert_eq!(
+        victims(&a, one(&a, EventType::Torture)),
+        ["Otabek Sattoriy"]
+    );
+    assert!(of_type(&a, EventType::Injury).is_empty());
+}
+
+#[test]
+fn time_spent_in_detention_is_the_subject_s() {
+    let a = Doc::new(
+        "Journalist Bobomurod Abdullaev was acquitted in May 2018, after spending seven months \
+         in detention.",
+    )
+    .person("Bobomurod Abdullaev")
+    .read();
+    assert_eq!(
+        victims(&a, one(&a, EventType::Detention)),
+        ["Bobomurod Abdullaev"]
+    );
+    // a name after "according to" is the source, not the one held
+    let a = Doc::new(
+        "According to Ivan Petrov, the men were released after spending seven months in \
+         detention.",
+    )
+    .person("Ivan Petrov")
+    .read();
+    assert!(victims(&a, one(&a, EventType::Detention)).is_empty());
+}
+
+#[test]
 fn a_call_word_inside_a_charge_name_is_no_call() {
     let a = Doc::new(
         "The Brensk City Court found Kirill Gorelanin guilty under Article 280 of the Criminal \
