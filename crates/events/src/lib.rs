@@ -2195,7 +2195,9 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
                         && second == "best")
             }
             "arrest" | "arrests" => {
-                matches!(next_word, "warrant" | "warrants")
+                // "charged with resisting arrest": an offence, not an arrest
+                prev.first() == Some(&"resisting")
+                    || matches!(next_word, "warrant" | "warrants")
                     || prev
                         .first()
                         .is_some_and(|w| matches!(*w, "cardiac" | "house"))
@@ -3976,7 +3978,240 @@ fn details(ctx: &Ctx, sent: Span, c: &mut Cand) {
                 p += 1;
             }
         }
+        if c.charges.is_empty() {
+            c.charges.extend(unquoted_charge(ctx, te, se));
+        }
     }
+}
+
+/// Stems of the offences charges are named by, as words start: "extortion", "inciting social
+/// discord", "spreading false information", "abuse of office".
+const OFFENCE_STEMS: &[&str] = &[
+    "extort",
+    "libel",
+    "slander",
+    "defam",
+    "insult",
+    "hooligan",
+    "treason",
+    "espionage",
+    "spying",
+    "embezzl",
+    "brib",
+    // whole words: "fraudulent election" is no charge
+    "fraud ",
+    "tax evasion",
+    "terroris",
+    "extremis",
+    "sedition",
+    "seditious",
+    "subversi",
+    "blasphem",
+    "incit",
+    "false information",
+    "disinformation",
+    "fake news",
+    "mass disorder",
+    "riot",
+    "illegal assembly",
+    "unlawful assembly",
+    "illegal gathering",
+    "unauthori",
+    "unsanctioned",
+    "separatis",
+    "state secrets",
+    "national security",
+    "public order",
+    "drug",
+    "narcotic",
+    "weapon",
+    "firearm",
+    "vandal",
+    "contempt",
+    "disobedience",
+    "overthrow",
+    "undermin",
+    "propaganda",
+    "discredit",
+    "collusion",
+    "collud",
+    "conspiracy",
+    "abuse of office",
+    "abuse of power",
+    "misappropriat",
+    "money laundering",
+    "smuggl",
+    "murder",
+    "kidnap",
+    "assault",
+    "robbery",
+    "hostage",
+];
+
+/// A charge named without quotes after the trigger ("found X guilty of extortion and libel
+/// under …", "charged him with hooliganism", "on charges of treason"): the words after "of",
+/// "with" or "for" up to where the clause goes on, when they name an offence. A reason that
+/// is no offence ("sentenced for criticising the president") is not a charge's name.
+fn unquoted_charge(ctx: &Ctx, te: usize, se: usize) -> Option<String> {
+    let lower = ctx.lower.as_str();
+    let reach = se.min(te + 90);
+    let window = sl(lower, te, reach);
+    let mut from = 0;
+    // Each lead in turn: "the trial of X on charges of treason" names X after the first.
+    while let Some((at, lead)) = ["of", "with", "for"]
+        .iter()
+        .filter_map(|w| find_word(&window[from..], w).map(|p| (p, *w)))
+        .min()
+    {
+        let start = from + at + lead.len();
+        from = start;
+        if window[..start - lead.len()].contains([',', ';', ':', '(']) {
+            return None;
+        }
+        let rest = &sl(lower, te + start, se);
+        let mut end = rest.len();
+        let mut count = 0;
+        let spans = rest
+            .match_indices(|c: char| c.is_ascii_alphanumeric() || c == '\'')
+            .fold(Vec::<(usize, usize)>::new(), |mut v, (i, ch)| {
+                match v.last_mut() {
+                    Some(last) if last.1 == i => last.1 = i + ch.len(),
+                    _ => v.push((i, i + ch.len())),
+                }
+                v
+            });
+        for (i, w) in spans.iter().map(|&(a, b)| (a, &rest[a..b])) {
+            if matches!(
+                w,
+                "under"
+                    | "after"
+                    | "before"
+                    | "in"
+                    | "at"
+                    | "on"
+                    | "by"
+                    | "because"
+                    | "which"
+                    | "who"
+                    | "that"
+                    | "while"
+                    | "during"
+                    | "since"
+                    | "following"
+                    | "when"
+                    | "as"
+                    | "but"
+                    | "and"
+                    | "from"
+                    | "last"
+                    | "earlier"
+                    | "this"
+                    | "was"
+                    | "were"
+                    | "is"
+                    | "are"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "will"
+                    | "would"
+                    | "began"
+                    | "begins"
+                    | "opened"
+                    | "opens"
+                    | "started"
+                    | "starts"
+                    | "resumed"
+                    | "continued"
+                    | "continues"
+                    | "alleged"
+                    | "said"
+                    | "reported"
+                    // the reason after the charge: "unlawful assembly for taking pictures"
+                    | "for"
+            ) && !(w == "and" && !ends_clause_after_and(&rest[i + 3..]))
+                // "taking part in mass disorder", "participating in an illegal gathering"
+                && !(w == "in"
+                    && last_words(&rest[..i], 1).next().is_some_and(|p| {
+                        matches!(p, "part" | "participating" | "participation" | "engaging")
+                    }))
+            {
+                end = i;
+                // "charged with treason and a bail request has been declined": the verb's
+                // subject came after the last "and".
+                if matches!(w, "is" | "are" | "was" | "were" | "has" | "have" | "had") {
+                    if let Some(p) = rfind_word(&rest[..i], "and") {
+                        end = p;
+                    }
+                }
+                break;
+            }
+            if let Some(p) = rest[..i].find([',', ';', '.', '(', ':', '"', '\u{201c}']) {
+                end = p;
+                break;
+            }
+            count += 1;
+            if count > 9 {
+                // No end in sight: not a name ("conspiracy to collude with foreign powers to
+                // endanger …" must not give its tail to the "with" inside).
+                return None;
+            }
+        }
+        if let Some(p) = rest[..end].find([',', ';', '.', '(', ':', '"', '\u{201c}']) {
+            end = p;
+        }
+        let phrase = rest[..end]
+            .trim_end_matches(['-', '\u{2013}', '\u{2014}', ' '])
+            .trim();
+        if phrase.is_empty()
+            || !OFFENCE_STEMS
+                .iter()
+                .any(|s| starts_word(&format!("{phrase} "), s))
+        {
+            continue;
+        }
+        let at = te + start + (rest.len() - rest.trim_start().len());
+        return Some(sl(ctx.text, at, at + phrase.len()).to_string());
+    }
+    None
+}
+
+/// True when the words after an "and" go on with a new clause, step or lead ("and sentenced
+/// him", "and was jailed", "and for killing"), so the "and" ends a charge's name rather than
+/// joining two offences.
+fn ends_clause_after_and(after: &str) -> bool {
+    words(after).next().is_some_and(|w| {
+        matches!(
+            w,
+            "was"
+                | "were"
+                | "is"
+                | "are"
+                | "has"
+                | "have"
+                | "had"
+                | "faces"
+                | "face"
+                | "then"
+                // "… mass disorder and for killing a police officer": another charge's lead
+                | "for"
+                | "of"
+                | "with"
+                | "on"
+        ) || w.ends_with("ed")
+            || matches!(
+                w,
+                "kept" | "held" | "sent" | "put" | "taken" | "thrown" | "brought" | "beaten"
+            )
+    })
+}
+
+/// True when `stem` begins a word of `phrase` (`phrase` lowercase).
+fn starts_word(phrase: &str, stem: &str) -> bool {
+    let b = phrase.as_bytes();
+    phrase
+        .match_indices(stem)
+        .any(|(i, _)| i == 0 || !b[i - 1].is_ascii_alphanumeric())
 }
 
 /// Attaches each time expression of a sentence to the trigger it dates, then gives each candidate

@@ -1005,6 +1005,57 @@ fn time_spent_in_detention_is_the_subject_s() {
 }
 
 #[test]
+fn a_charge_named_without_quotes_is_kept_as_text() {
+    let charges = |text: &str| -> Vec<Vec<String>> {
+        let a = Doc::new(text)
+            .person("Ivan Petrov")
+            .law("Article 139 of the Criminal Code")
+            .read();
+        a.events
+            .iter()
+            .filter(|e| !e.charges.is_empty())
+            .map(|e| e.charges.clone())
+            .collect()
+    };
+    assert_eq!(
+        charges(
+            "The court found Ivan Petrov guilty of extortion and libel under Article 139 of \
+             the Criminal Code."
+        ),
+        [["extortion and libel"]]
+    );
+    assert_eq!(
+        charges("Ivan Petrov was arrested on charges of treason and espionage on Monday."),
+        [["treason and espionage"]]
+    );
+    assert_eq!(
+        charges(
+            "Ivan Petrov was convicted on charges of taking part in mass disorder and for \
+             killing a police officer."
+        ),
+        [["taking part in mass disorder"]]
+    );
+    assert_eq!(
+        charges("Ivan Petrov was charged with treason and a bail request has been declined."),
+        [["treason"]]
+    );
+    // a reason that names no offence is no charge; nor is a runaway phrase
+    assert!(
+        charges("Ivan Petrov was sentenced to five years for criticising the president.")
+            .is_empty()
+    );
+    assert!(charges(
+        "Ivan Petrov was detained for filming protests against the fraudulent election."
+    )
+    .is_empty());
+    assert!(charges(
+        "Ivan Petrov was arrested on charges of conspiracy to collude with foreign powers to \
+         endanger national security."
+    )
+    .is_empty());
+}
+
+#[test]
 fn a_call_word_inside_a_charge_name_is_no_call() {
     let a = Doc::new(
         "The Brensk City Court found Kirill Gorelanin guilty under Article 280 of the Criminal \
