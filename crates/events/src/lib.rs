@@ -4129,7 +4129,7 @@ fn unquoted_charge(ctx: &Ctx, te: usize, se: usize) -> Option<String> {
                     | "reported"
                     // the reason after the charge: "unlawful assembly for taking pictures"
                     | "for"
-            ) && !(w == "and" && !ends_clause_after_and(&rest[i + 3..]))
+            ) && (w != "and" || ends_clause_after_and(&rest[i + 3..]))
                 // "taking part in mass disorder", "participating in an illegal gathering"
                 && !(w == "in"
                     && last_words(&rest[..i], 1).next().is_some_and(|p| {
