@@ -2650,6 +2650,12 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
             || before.trim_end().ends_with("n't")
             // "X was not among those charged"
             || before.trim_end().ends_with("not among those")
+            // "nobody had been injured", "no one was arrested", "none of whom were prosecuted"
+            || {
+                let group: Vec<&str> = last_words(before, 4).collect();
+                group.iter().any(|w| matches!(*w, "nobody" | "none"))
+                    || group.windows(2).any(|p| p == ["one", "no"])
+            }
             // "have not opened an investigation", "did not bring any charges"
             || (entry.kind == Kind::Noun
                 && matches!(
@@ -3271,6 +3277,16 @@ fn participants(
                 if let Some(m) = resolve_pronoun(ctx, si, ts, g) {
                     v = vec![m];
                 }
+            }
+        }
+        if v.is_empty() {
+            // "release her immediately": the pronoun's person.
+            match words(sl(lower, te, se)).next() {
+                Some(p @ ("him" | "her")) => {
+                    v.extend(resolve_pronoun(ctx, si, te, gender::of_pronoun(p)));
+                }
+                Some("them") => v = named_group(ctx, ss, te),
+                _ => {}
             }
         }
         if v.is_empty() && c.ty == EventType::CallForRelease && kind == Kind::Verb {
@@ -4962,7 +4978,7 @@ fn inherit_dates(ctx: &Ctx, all: &mut [Cand]) {
             .filter(|y| stated_year(ctx, ctx.sentences[si], true).is_none_or(|own| own == *y));
         if let Some(y) = inherited {
             for c in &mut all[i..end] {
-                if c.date.is_none() {
+                if c.date.is_none() && !since_then(&ctx.lower, c) {
                     c.date = Some(PartialDate::y(y));
                 }
             }
@@ -4972,6 +4988,16 @@ fn inherit_dates(ctx: &Ctx, all: &mut [Cand]) {
         }
         i = end;
     }
+}
+
+/// True when the trigger's verb group says "since" ("At least 150 of its members have since been
+/// imprisoned"): what happened over the years after a time told before, on no date of its own.
+fn since_then(lower: &str, c: &Cand) -> bool {
+    let from = c.trigger.start.saturating_sub(30);
+    let from = (from..c.trigger.start)
+        .find(|&i| lower.is_char_boundary(i))
+        .unwrap_or(c.trigger.start);
+    last_words(sl(lower, from, c.trigger.start), 3).any(|w| w == "since")
 }
 
 /// The year a sentence states for the time it tells of: a written year or a day of a month named
@@ -5130,7 +5156,7 @@ fn recent_by_tense(ctx: &Ctx, all: &mut [Cand]) {
         return;
     };
     for c in all.iter_mut() {
-        if c.date.is_some() || is_call(c.ty) {
+        if c.date.is_some() || is_call(c.ty) || since_then(&ctx.lower, c) {
             continue;
         }
         let sent = ctx.sentences[c.sentence];

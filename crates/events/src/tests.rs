@@ -1056,6 +1056,37 @@ fn a_charge_named_without_quotes_is_kept_as_text() {
 }
 
 #[test]
+fn nobody_as_the_subject_negates_the_event() {
+    let a = Doc::new("The ministry said that nobody had been injured. No one was arrested.").read();
+    assert!(!a.events.is_empty());
+    assert!(a.events.iter().all(|e| e.negated), "{:#?}", a.events);
+}
+
+#[test]
+fn a_call_to_release_a_pronoun_names_its_person() {
+    let a =
+        Doc::new("Dilbar Nazarova is a lawyer. The authorities should release her immediately.")
+            .person("Dilbar Nazarova")
+            .read();
+    assert_eq!(
+        victims(&a, one(&a, EventType::CallForRelease)),
+        ["Dilbar Nazarova"]
+    );
+}
+
+#[test]
+fn what_happened_since_a_date_has_no_date_of_its_own() {
+    let a = Doc::dated(
+        "In 2015, the Supreme Court outlawed the party. At least 150 of its members have since \
+         been imprisoned.",
+        date("2021-06-04"),
+    )
+    .date("2015", "2015")
+    .read();
+    assert_eq!(one(&a, EventType::Detention).date, None);
+}
+
+#[test]
 fn a_call_word_inside_a_charge_name_is_no_call() {
     let a = Doc::new(
         "The Brensk City Court found Kirill Gorelanin guilty under Article 280 of the Criminal \
