@@ -4097,7 +4097,7 @@ fn unquoted_charge(ctx: &Ctx, te: usize, se: usize) -> Option<String> {
                 v
             });
         for (i, w) in spans.iter().map(|&(a, b)| (a, &rest[a..b])) {
-            if matches!(
+            if (matches!(
                 w,
                 "under"
                     | "after"
@@ -4122,13 +4122,6 @@ fn unquoted_charge(ctx: &Ctx, te: usize, se: usize) -> Option<String> {
                     | "last"
                     | "earlier"
                     | "this"
-                    | "was"
-                    | "were"
-                    | "is"
-                    | "are"
-                    | "has"
-                    | "have"
-                    | "had"
                     | "will"
                     | "would"
                     | "began"
@@ -4145,7 +4138,8 @@ fn unquoted_charge(ctx: &Ctx, te: usize, se: usize) -> Option<String> {
                     | "reported"
                     // the reason after the charge: "unlawful assembly for taking pictures"
                     | "for"
-            ) && (w != "and" || ends_clause_after_and(&rest[i + 3..]))
+            ) || finite_auxiliary(w))
+                && (w != "and" || ends_clause_after_and(&rest[i + 3..]))
                 // "taking part in mass disorder", "participating in an illegal gathering"
                 && !(w == "in"
                     && last_words(&rest[..i], 1).next().is_some_and(|p| {
@@ -4155,7 +4149,7 @@ fn unquoted_charge(ctx: &Ctx, te: usize, se: usize) -> Option<String> {
                 end = i;
                 // "charged with treason and a bail request has been declined": the verb's
                 // subject came after the last "and".
-                if matches!(w, "is" | "are" | "was" | "were" | "has" | "have" | "had") {
+                if finite_auxiliary(w) {
                     if let Some(p) = rfind_word(&rest[..i], "and") {
                         end = p;
                     }
@@ -4192,21 +4186,20 @@ fn unquoted_charge(ctx: &Ctx, te: usize, se: usize) -> Option<String> {
     None
 }
 
+/// "is", "are", "was", "were", "has", "have", "had": a finite verb group begins.
+fn finite_auxiliary(w: &str) -> bool {
+    matches!(w, "is" | "are" | "was" | "were" | "has" | "have" | "had")
+}
+
 /// True when the words after an "and" go on with a new clause, step or lead ("and sentenced
 /// him", "and was jailed", "and for killing"), so the "and" ends a charge's name rather than
 /// joining two offences.
 fn ends_clause_after_and(after: &str) -> bool {
     words(after).next().is_some_and(|w| {
-        matches!(
-            w,
-            "was"
-                | "were"
-                | "is"
-                | "are"
-                | "has"
-                | "have"
-                | "had"
-                | "faces"
+        finite_auxiliary(w)
+            || matches!(
+                w,
+                "faces"
                 | "face"
                 | "then"
                 // "… mass disorder and for killing a police officer": another charge's lead
@@ -4214,7 +4207,8 @@ fn ends_clause_after_and(after: &str) -> bool {
                 | "of"
                 | "with"
                 | "on"
-        ) || w.ends_with("ed")
+            )
+            || w.ends_with("ed")
             || matches!(
                 w,
                 "kept" | "held" | "sent" | "put" | "taken" | "thrown" | "brought" | "beaten"
