@@ -45,7 +45,8 @@ use gender::Gender;
 use lexicon::{Kind, COURT, ENTRIES, FOUND, HARM, LAW, MEDIA, NEEDS_VICTIM, UNKNOWN, WEAK};
 use std::ops::Range;
 use text::{
-    find_word, has_any_word, last_words, list, rfind_any_word, rfind_word, sl, words, Words,
+    find_word, has_any_word, last_words, list, rfind_any_word, rfind_word, sl, word_offsets, words,
+    Words,
 };
 
 /// Adds events and claims to a document whose sentences, mentions and time expressions are
@@ -2651,11 +2652,10 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
             // "X was not among those charged"
             || before.trim_end().ends_with("not among those")
             // "nobody had been injured", "no one was arrested", "none of whom were prosecuted"
-            || {
-                let group: Vec<&str> = last_words(before, 4).collect();
-                group.iter().any(|w| matches!(*w, "nobody" | "none"))
-                    || group.windows(2).any(|p| p == ["one", "no"])
-            }
+            || last_words(before, 4).any(|w| matches!(w, "nobody" | "none"))
+            || last_words(before, 4)
+                .zip(last_words(before, 4).skip(1))
+                .any(|pair| pair == ("one", "no"))
             // "have not opened an investigation", "did not bring any charges"
             || (entry.kind == Kind::Noun
                 && matches!(
@@ -4084,19 +4084,12 @@ fn unquoted_charge(ctx: &Ctx, te: usize, se: usize) -> Option<String> {
         if window[..start - lead.len()].contains([',', ';', ':', '(']) {
             return None;
         }
-        let rest = &sl(lower, te + start, se);
-        let mut end = rest.len();
-        let mut count = 0;
-        let spans = rest
-            .match_indices(|c: char| c.is_ascii_alphanumeric() || c == '\'')
-            .fold(Vec::<(usize, usize)>::new(), |mut v, (i, ch)| {
-                match v.last_mut() {
-                    Some(last) if last.1 == i => last.1 = i + ch.len(),
-                    _ => v.push((i, i + ch.len())),
-                }
-                v
-            });
-        for (i, w) in spans.iter().map(|&(a, b)| (a, &rest[a..b])) {
+        let rest = sl(lower, te + start, se);
+        // The name ends at the first punctuation, or earlier where the clause goes on.
+        let mut end = rest
+            .find([',', ';', '.', '(', ':', '"', '\u{201c}'])
+            .unwrap_or(rest.len());
+        for (count, (i, w)) in word_offsets(&rest[..end]).enumerate() {
             if (matches!(
                 w,
                 "under"
@@ -4156,28 +4149,18 @@ fn unquoted_charge(ctx: &Ctx, te: usize, se: usize) -> Option<String> {
                 }
                 break;
             }
-            if let Some(p) = rest[..i].find([',', ';', '.', '(', ':', '"', '\u{201c}']) {
-                end = p;
-                break;
-            }
-            count += 1;
-            if count > 9 {
+            if count >= 9 {
                 // No end in sight: not a name ("conspiracy to collude with foreign powers to
                 // endanger …" must not give its tail to the "with" inside).
                 return None;
             }
         }
-        if let Some(p) = rest[..end].find([',', ';', '.', '(', ':', '"', '\u{201c}']) {
-            end = p;
-        }
         let phrase = rest[..end]
             .trim_end_matches(['-', '\u{2013}', '\u{2014}', ' '])
             .trim();
-        if phrase.is_empty()
-            || !OFFENCE_STEMS
-                .iter()
-                .any(|s| starts_word(&format!("{phrase} "), s))
-        {
+        // A space after the last word lets a stem such as "fraud " match whole words only.
+        let padded = format!("{phrase} ");
+        if phrase.is_empty() || !OFFENCE_STEMS.iter().any(|s| starts_word(&padded, s)) {
             continue;
         }
         let at = te + start + (rest.len() - rest.trim_start().len());
@@ -4197,6 +4180,7 @@ fn finite_auxiliary(w: &str) -> bool {
 fn ends_clause_after_and(after: &str) -> bool {
     words(after).next().is_some_and(|w| {
         finite_auxiliary(w)
+            || w.ends_with("ed")
             || matches!(
                 w,
                 "faces"
@@ -4207,11 +4191,15 @@ fn ends_clause_after_and(after: &str) -> bool {
                 | "of"
                 | "with"
                 | "on"
-            )
-            || w.ends_with("ed")
-            || matches!(
-                w,
-                "kept" | "held" | "sent" | "put" | "taken" | "thrown" | "brought" | "beaten"
+                // participles not in -ed: "and kept in detention"
+                | "kept"
+                | "held"
+                | "sent"
+                | "put"
+                | "taken"
+                | "thrown"
+                | "brought"
+                | "beaten"
             )
     })
 }
@@ -4987,11 +4975,8 @@ fn inherit_dates(ctx: &Ctx, all: &mut [Cand]) {
 /// True when the trigger's verb group says "since" ("At least 150 of its members have since been
 /// imprisoned"): what happened over the years after a time told before, on no date of its own.
 fn since_then(lower: &str, c: &Cand) -> bool {
-    let from = c.trigger.start.saturating_sub(30);
-    let from = (from..c.trigger.start)
-        .find(|&i| lower.is_char_boundary(i))
-        .unwrap_or(c.trigger.start);
-    last_words(sl(lower, from, c.trigger.start), 3).any(|w| w == "since")
+    let before = sl(lower, c.trigger.start.saturating_sub(30), c.trigger.start);
+    last_words(before, 3).any(|w| w == "since")
 }
 
 /// The year a sentence states for the time it tells of: a written year or a day of a month named

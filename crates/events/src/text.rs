@@ -293,6 +293,12 @@ pub(crate) fn words(s: &str) -> impl DoubleEndedIterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
+/// The words of `s` in order, as [`words`] gives them, each with its byte offset in `s`.
+pub(crate) fn word_offsets(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    // Each word is a subslice of `s`: its offset is the distance between the two pointers.
+    words(s).map(move |w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+}
+
 /// The last `n` words before the end of `s`, nearest first.
 pub(crate) fn last_words(s: &str, n: usize) -> impl Iterator<Item = &str> {
     words(s).rev().take(n)

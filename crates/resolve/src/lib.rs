@@ -1013,11 +1013,10 @@ fn resolve_judged(
         entity.name = names.first().map(|n| n.0.clone()).unwrap_or_default();
         // Provisions cited together are named each on its own: their shared passage is the
         // spelling of none of them.
-        if entity.entity_type == EntityType::LegalProvision
-            && !group
-                .iter()
-                .any(|&i| nodes[i].key == name_key(&entity.name))
-        {
+        if entity.entity_type == EntityType::LegalProvision && {
+            let key = name_key(&entity.name);
+            !group.iter().any(|&i| nodes[i].key == key)
+        } {
             if let Some(legal) = &entity.legal {
                 entity.name = single_citation(legal);
             }
