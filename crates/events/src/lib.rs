@@ -4960,7 +4960,7 @@ fn inherit_dates(ctx: &Ctx, all: &mut [Cand]) {
             .filter(|y| stated_year(ctx, ctx.sentences[si], true).is_none_or(|own| own == *y));
         if let Some(y) = inherited {
             for c in &mut all[i..end] {
-                if c.date.is_none() && !since_then(&ctx.lower, c) {
+                if c.date.is_none() && !since_then(ctx, c) {
                     c.date = Some(PartialDate::y(y));
                 }
             }
@@ -4974,9 +4974,15 @@ fn inherit_dates(ctx: &Ctx, all: &mut [Cand]) {
 
 /// True when the trigger's verb group says "since" ("At least 150 of its members have since been
 /// imprisoned"): what happened over the years after a time told before, on no date of its own.
-fn since_then(lower: &str, c: &Cand) -> bool {
-    let before = sl(lower, c.trigger.start.saturating_sub(30), c.trigger.start);
-    last_words(before, 3).any(|w| w == "since")
+fn since_then(ctx: &Ctx, c: &Cand) -> bool {
+    // Within the trigger's sentence: "… not been heard of since. Police arrested X" is no
+    // "since" of the arrest.
+    let from = c
+        .trigger
+        .start
+        .saturating_sub(30)
+        .max(ctx.sentences[c.sentence].start);
+    last_words(sl(&ctx.lower, from, c.trigger.start), 3).any(|w| w == "since")
 }
 
 /// The year a sentence states for the time it tells of: a written year or a day of a month named
@@ -5135,7 +5141,7 @@ fn recent_by_tense(ctx: &Ctx, all: &mut [Cand]) {
         return;
     };
     for c in all.iter_mut() {
-        if c.date.is_some() || is_call(c.ty) || since_then(&ctx.lower, c) {
+        if c.date.is_some() || is_call(c.ty) || since_then(ctx, c) {
             continue;
         }
         let sent = ctx.sentences[c.sentence];

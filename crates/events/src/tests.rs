@@ -1084,6 +1084,16 @@ fn what_happened_since_a_date_has_no_date_of_its_own() {
     .date("2015", "2015")
     .read();
     assert_eq!(one(&a, EventType::Detention).date, None);
+    // a "since" that ends the sentence before is not the event's
+    let a = Doc::dated(
+        "In 2015, the Supreme Court outlawed the party. Nothing was heard of its leader since. \
+         Police detained Ivan Petrov.",
+        date("2021-06-04"),
+    )
+    .person("Ivan Petrov")
+    .date("2015", "2015")
+    .read();
+    assert_eq!(one(&a, EventType::Arrest).date, Some(PartialDate::y(2015)));
 }
 
 #[test]
