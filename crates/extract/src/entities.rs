@@ -552,6 +552,16 @@ fn clean_span(gaz: &Gazetteer, text: &str, span: Span, ty: EntityType) -> Option
                 e -= suffix.len();
             }
         }
+        // "the Poland-based channel": the name is before the hyphen; "Kremlin-backed RT": after
+        // the adjective.
+        let piece = &text[s..e];
+        if let Some(h) = adjective_hyphen(piece) {
+            e = s + h;
+        } else if let Some(first) = piece.split(' ').next().filter(|w| w.len() < piece.len()) {
+            if adjective_hyphen(first).is_some() {
+                s += first.len() + 1;
+            }
+        }
         let piece = &text[s..e];
         for lead in ["'s ", "\u{2019}s "] {
             if piece.starts_with(lead) {
@@ -819,6 +829,7 @@ pub fn read(gaz: &Gazetteer, tagger: &Tagger, text: &str, sentence_spans: &[Span
     propagate(text, &bp, &reading.instruments, &mut chosen);
     let mut chosen = select(chosen);
     drop_name_fragments(text, &mut chosen);
+    drop_headline_capitals(text, &mut chosen);
     surnames_of_persons(gaz, text, &mut chosen);
     // A place's country, from the gazetteer, whoever found it, read in the light of the
     // countries the document names, or whose capitals it names ("Delta" in a report on Nigeria
@@ -990,6 +1001,7 @@ fn cut_at_headline_break(text: &str, span: Span) -> Span {
 /// not a place, "Kazakhstan-based" is the place "Kazakhstan", and an organisation name does not
 /// carry another entity's possessive ("Kazakhstan's Interior Ministry").
 fn fix_tagged(gaz: &Gazetteer, text: &str, cand: &mut Candidate) {
+    numbered_facility(text, cand);
     let name = &text[cand.span.start..cand.span.end];
     // A headline in capitals ("KAZAKSTAN") is looked up in any case.
     let case = if is_all_caps(name) && name.chars().count() >= 4 {
@@ -1311,6 +1323,17 @@ fn typed_orgs(gaz: &Gazetteer, sent: &Sentence) -> Vec<Span> {
                 }
                 if k < n && ORG_NOUNS_AFTER.contains(sent.word(k)) {
                     let name = &text[sent.tokens[s].start..sent.tokens[e - 1].end];
+                    // "the Poland-based television channel": where it is based, not its name;
+                    // "the Kremlin-backed RT channel": the name after the adjective.
+                    if adjective_hyphen(name).is_some() {
+                        continue;
+                    }
+                    let s = if e - s > 1 && adjective_hyphen(sent.word(s)).is_some() {
+                        s + 1
+                    } else {
+                        s
+                    };
+                    let name = &text[sent.tokens[s].start..sent.tokens[e - 1].end];
                     let places = gaz.lookup(name, Case::Sensitive);
                     if places.is_empty() {
                         out.push(Span::new(sent.tokens[s].start, sent.tokens[e - 1].end));
@@ -1320,6 +1343,53 @@ fn typed_orgs(gaz: &Gazetteer, sent: &Sentence) -> Vec<Span> {
         }
     }
     out
+}
+
+/// "Penal Colony No. 17", "Detention Centre No. 2": the tagger stops at the abbreviation's full
+/// stop and reads "Colony No" as a name. The number belongs to the name, as do the capitalised
+/// words right before it, and a numbered facility is an institution, not a person.
+fn numbered_facility(text: &str, cand: &mut Candidate) {
+    let name = &text[cand.span.start..cand.span.end];
+    if !(name.ends_with(" No") || name.ends_with(" no")) {
+        return;
+    }
+    let after = &text[cand.span.end..];
+    let Some(number) = after.strip_prefix(". ") else {
+        return;
+    };
+    let digits = number.len()
+        - number
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .len();
+    if digits == 0 {
+        return;
+    }
+    cand.span.end += 2 + digits;
+    // "in Penal Colony": capitalised words before, back to a lowercase word.
+    for _ in 0..2 {
+        let before = text[..cand.span.start].strip_suffix(' ').unwrap_or("");
+        let word_start = before
+            .rfind(|c: char| !c.is_alphabetic())
+            .map_or(0, |i| i + 1);
+        let word = &before[word_start..];
+        if word.starts_with(char::is_uppercase) && !before[..word_start].trim_end().ends_with('.') {
+            cand.span.start = word_start;
+        } else {
+            break;
+        }
+    }
+    cand.ty = EntityType::Organization;
+}
+
+/// Where a name made an adjective by a hyphenated participle ends: "Poland-based",
+/// "Kremlin-backed", "US-led" give the offset of their hyphen.
+fn adjective_hyphen(name: &str) -> Option<usize> {
+    let h = name.rfind('-')?;
+    matches!(
+        &name[h + 1..],
+        "based" | "born" | "led" | "backed" | "funded" | "owned" | "run" | "controlled"
+    )
+    .then_some(h)
 }
 
 /// "Ramón J. Velásquez": the tagger stops at the initial's full stop; the name goes on.
@@ -1900,6 +1970,53 @@ fn drop_name_fragments(text: &str, chosen: &mut Vec<Candidate>) {
             && last_words.contains(name)
             && !person_words.contains(name);
         !fragment
+    });
+}
+
+/// A name the tagger read only in a title-case headline ("Investigate Death of Protester in
+/// Custody", "Free Jailed Journalists") is the headline's capitals, not a name, when the body
+/// writes one of its words in lowercase ("the protester", "in custody") and none of them with a
+/// capital inside a sentence. A name the body repeats ("Release Vladimir Kozlov") stays.
+fn drop_headline_capitals(text: &str, chosen: &mut Vec<Candidate>) {
+    let Some(end) = text.find('\n') else {
+        return;
+    };
+    let (headline, body) = text.split_at(end);
+    let long_words = || {
+        headline
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.chars().count() >= 4)
+    };
+    let capitalised = long_words()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    let all = long_words().count();
+    if all < 3 || capitalised * 10 < all * 7 {
+        return;
+    }
+    // A capital after a lowercase word and a space is inside a sentence.
+    let capital_inside_sentence = |w: &str| {
+        memchr::memmem::find_iter(body.as_bytes(), w.as_bytes()).any(|i| {
+            let whole_after = !body[i + w.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+            let before = body[..i].strip_suffix(' ').unwrap_or("");
+            whole_after && before.ends_with(|c: char| c.is_lowercase() || c == ',')
+        })
+    };
+    chosen.retain(|c| {
+        if c.source != Source::Tagger || c.span.end > end {
+            return true;
+        }
+        let name = &text[c.span.start..c.span.end];
+        let ws: Vec<&str> = name.split_whitespace().collect();
+        let capitals_only = ws
+            .iter()
+            .any(|w| w.len() > 3 && contains_word(body, &w.to_lowercase()))
+            && !ws.iter().any(|w| capital_inside_sentence(w))
+            && !body.contains(name);
+        !capitals_only
     });
 }
 

@@ -94,6 +94,55 @@ mod tests {
     }
 
     #[test]
+    fn a_title_case_headline_lends_no_capitals_to_common_words() {
+        let got = mentions(
+            "Uzbekistan: Investigate Death of Blogger in Custody\n\nThe blogger Ilhom Karimov \
+             died in custody in Tashkent, his family said. Police held the blogger for a week.",
+        );
+        let texts: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
+        assert!(texts.contains(&"Uzbekistan"), "{got:?}");
+        assert!(texts.contains(&"Ilhom Karimov"), "{got:?}");
+        assert!(
+            !texts
+                .iter()
+                .any(|t| t.contains("Blogger") || t.contains("Custody")),
+            "{got:?}"
+        );
+        // A name the body repeats keeps its headline mention.
+        let got = mentions(
+            "Kazakhstan: Court Jails Vladimir Kozlov\n\nThe opposition leader Vladimir Kozlov \
+             has been held since January.",
+        );
+        let kozlov = got.iter().filter(|(_, t)| t == "Vladimir Kozlov").count();
+        assert_eq!(kozlov, 2, "{got:?}");
+    }
+
+    #[test]
+    fn hyphenated_participles_and_numbered_facilities() {
+        let got = mentions(
+            "A reporter for the Poland-based television channel Belsat and the Kremlin-backed \
+             RT channel died in Penal Colony No. 17 in Shklov.",
+        );
+        assert!(
+            got.contains(&(EntityType::Location, "Poland".into())),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&(EntityType::Organization, "RT".into())),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&(EntityType::Organization, "Penal Colony No. 17".into())),
+            "{got:?}"
+        );
+        assert!(
+            !got.iter()
+                .any(|(_, t)| t.contains("-based") || t.contains("-backed")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn pipeline_is_shared_across_threads() {
         fn shared<T: Send + Sync>() {}
         shared::<Pipeline>();
