@@ -76,6 +76,19 @@ const UNIT_VERBS: &[(&str, &str)] = &[
     ("released", "released"),
     ("freed", "released"),
     ("tortured", "tortured"),
+    ("questioned", "questioned"),
+    ("interrogated", "questioned"),
+    ("fined", "fined"),
+];
+
+/// Where the counted are held, after "remain", "are" or "were": "28 media workers who remain
+/// behind bars".
+const HELD_AFTER: &[(&str, &str)] = &[
+    ("behind bars", "detained"),
+    ("in prison", "detained"),
+    ("in jail", "detained"),
+    ("in detention", "detained"),
+    ("in custody", "detained"),
 ];
 
 /// Verbs before the number ("killed at least 15 people", "the arrest of 30").
@@ -102,6 +115,9 @@ const VERBS_BEFORE: &[(&str, &str)] = &[
     ("freed", "released"),
     ("convicted", "convicted"),
     ("sentenced", "convicted"),
+    ("questioned", "questioned"),
+    ("interrogated", "questioned"),
+    ("fined", "fined"),
 ];
 
 const TIME_UNITS: &[&str] = &[
@@ -265,6 +281,13 @@ fn unit_after(lower: &str, mut pos: usize, limit: usize) -> Option<&'static str>
             pos = we;
             continue;
         }
+        if matches!(w, "remain" | "remained" | "are" | "were" | "still") {
+            let held = next_word(lower, we, limit)
+                .and_then(|(ns, _)| lookup(HELD_AFTER, lower, ns, limit).map(|(_, u)| u));
+            if held.is_some() {
+                return held;
+            }
+        }
         if matches!(
             w,
             "and"
@@ -420,6 +443,42 @@ fn claimant(ctx: &Ctx, sent: Span) -> Option<usize> {
     None
 }
 
+/// True when a currency follows the number ending at `pos` within three words.
+fn money_after(lower: &str, pos: usize, limit: usize) -> bool {
+    let tail = sl(lower, pos, limit);
+    tail.split_whitespace().take(3).any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphabetic());
+        matches!(
+            w,
+            "dollars"
+                | "euros"
+                | "pounds"
+                | "dinars"
+                | "tenge"
+                | "rubles"
+                | "roubles"
+                | "rupees"
+                | "naira"
+                | "yuan"
+                | "lira"
+                | "manat"
+                | "som"
+                | "soms"
+                | "shillings"
+                | "francs"
+                | "riyals"
+                | "dirhams"
+                | "pesos"
+                | "reais"
+                | "won"
+                | "hryvnias"
+                | "lari"
+                | "million"
+                | "billion"
+        )
+    })
+}
+
 /// Every numeric claim of the document, one per distinct figure.
 pub(crate) fn find(ctx: &Ctx) -> Vec<Found> {
     let lower = &ctx.lower;
@@ -478,10 +537,14 @@ pub(crate) fn find(ctx: &Ctx) -> Vec<Found> {
                 continue;
             }
             let (qualifier, qstart) = qualifier_before(lower, ss, ns);
-            let unit = unit_after(lower, ne, se).or_else(|| unit_before(lower, ss, qstart));
+            let unit = unit_before(lower, ss, qstart).or_else(|| unit_after(lower, ne, se));
             let Some(unit) = unit else {
                 continue;
             };
+            // "fined 50 000 Algerian dinars": the number is the fine, not the people fined.
+            if unit == "fined" && money_after(lower, ne, se) {
+                continue;
+            }
             let who = *claimant_cache.get_or_insert_with(|| claimant(ctx, *sent));
             let retracted = *retracted_cache.get_or_insert_with(|| {
                 [

@@ -114,6 +114,24 @@ pub(crate) const ENTRIES: &[Entry] = &[
     e("criminal case against", T::Charge, Noun, 0),
     e("criminal cases", T::Charge, Noun, 0),
     e("criminal proceedings", T::Charge, Noun, 0),
+    // "opened a new case against X", "a case was opened against X": the opening, not "the
+    // case against her" told in passing, whose "her" is often the speaker's subject.
+    e("opened a case against", T::Charge, Noun, NEEDS_VICTIM),
+    e("opened a new case against", T::Charge, Noun, NEEDS_VICTIM),
+    e(
+        "opened a new criminal case against",
+        T::Charge,
+        Noun,
+        NEEDS_VICTIM,
+    ),
+    e("opened proceedings against", T::Charge, Noun, NEEDS_VICTIM),
+    e(
+        "opened criminal proceedings against",
+        T::Charge,
+        Noun,
+        NEEDS_VICTIM,
+    ),
+    e("opened against", T::Charge, Noun, NEEDS_VICTIM),
     e("trial", T::Trial, Noun, 0),
     e("trials", T::Trial, Noun, 0),
     e("put on trial", T::Trial, Verb, 0),

@@ -2085,6 +2085,141 @@ fn under_call(ctx: &Ctx, ss: usize, ts: usize) -> Option<usize> {
     Some(from + p)
 }
 
+/// Who is joined by "and" to a pronoun object right after the trigger at `te`: "sentenced her
+/// and her camerawoman Darya Chultsova to two years". Not a name that starts a clause of its
+/// own ("arrested him and his brother Ivan was beaten").
+fn joined_to_pronoun(ctx: &Ctx, te: usize, se: usize, want: EntityType) -> Vec<usize> {
+    let after = sl(&ctx.lower, te, se);
+    let Some(rest) = after
+        .trim_start()
+        .strip_prefix("him and ")
+        .or_else(|| after.trim_start().strip_prefix("her and "))
+    else {
+        return Vec::new();
+    };
+    let from = se - rest.len();
+    let joined = object_after(ctx, from, se, want, 40);
+    // The object ends with the name: punctuation or a preposition follows, not a verb.
+    let own_clause = joined.last().is_some_and(|&m| {
+        let tail = sl(&ctx.lower, ctx.mentions[m].span.end, se).trim_start();
+        !tail.is_empty()
+            && !tail.starts_with(|c: char| c.is_ascii_punctuation())
+            && !words(tail).next().is_some_and(|w| {
+                matches!(
+                    w,
+                    "to" | "on"
+                        | "in"
+                        | "at"
+                        | "for"
+                        | "under"
+                        | "after"
+                        | "before"
+                        | "during"
+                        | "from"
+                        | "with"
+                        | "and"
+                        | "last"
+                        | "this"
+                        | "over"
+                        | "without"
+                )
+            })
+    });
+    if own_clause {
+        Vec::new()
+    } else {
+        joined
+    }
+}
+
+/// Words between an investigation's verb and the noun: "open an independent investigation".
+fn investigation_modifier(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "independent"
+            | "impartial"
+            | "thorough"
+            | "prompt"
+            | "effective"
+            | "full"
+            | "credible"
+            | "transparent"
+            | "swift"
+            | "immediate"
+            | "criminal"
+            | "new"
+            | "official"
+    )
+}
+
+/// True when a verb in the past opens the investigation ending `before`: "police opened an
+/// investigation" states one even after a call earlier in the sentence ("X, who had asked for a
+/// lawyer, and opened an investigation").
+fn opened_in_past(before: &str) -> bool {
+    last_words(before, 6)
+        .find(|w| !investigation_modifier(w))
+        .is_some_and(|w| {
+            matches!(
+                w,
+                "opened" | "launched" | "conducted" | "initiated" | "began" | "started" | "ordered"
+            )
+        })
+}
+
+/// A call resumed by "and" after a relative clause that `under_call` stops at: "should release
+/// X and 28 others who remain behind bars, and open an independent investigation into …",
+/// "should release X, who was detained in May, and drop …". Only for a base form right after
+/// the "and" ("and release him", "and open an inquiry"), which no statement of fact takes.
+/// Returns the cue's offset.
+fn coordinated_call(ctx: &Ctx, ss: usize, ts: usize, base_trigger: bool) -> Option<usize> {
+    let before = sl(&ctx.lower, ss, ts);
+    let mut seen_verb = base_trigger;
+    let mut reached_and = false;
+    for w in last_words(before, 6) {
+        if w == "and" {
+            reached_and = true;
+            break;
+        }
+        if !seen_verb {
+            // The investigation's own verb: "open an inquiry", "launch an investigation".
+            if matches!(
+                w,
+                "open" | "launch" | "conduct" | "initiate" | "establish" | "order" | "carry"
+            ) {
+                seen_verb = true;
+                continue;
+            }
+            if investigation_modifier(w) || w == "out" {
+                continue;
+            }
+            return None;
+        }
+        // After the verb only the "and" itself may come ("and release him": nothing between).
+        return None;
+    }
+    if !reached_and || !seen_verb {
+        return None;
+    }
+    // The "and" ends a clause when a comma stands before it; the call is the sentence's.
+    let and_pos = rfind_word(before, "and")?;
+    if !before[..and_pos].trim_end().ends_with(',') {
+        return None;
+    }
+    let head = &before[..and_pos];
+    let (p, w) = rfind_any_word(head, CALL_CUES)?;
+    if matches!(w, "appeal" | "appeals" | "press") {
+        return None;
+    }
+    // The cue's clause holds no full stop, and the clause after the cue a relative one only.
+    let rest = &head[p + w.len()..];
+    if rest.contains([';', '.']) || !has_any_word(rest, list!["who", "whom", "which", "whose"]) {
+        return None;
+    }
+    Some(ss + p)
+}
+
 /// A ban being lifted ("lifting the ban on", "the ban was lifted") ends a restriction: it states
 /// none. `before` and `after` are the sentence's lowercase text around the trigger.
 fn lifted_ban(before: &str, after: &str) -> bool {
@@ -2169,7 +2304,9 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
             || (entry.flags & COURT != 0 && !court())
             || (entry.flags & UNKNOWN != 0
                 && !has_any_word(sl(lower, te, se), list!["unknown", "unclear", "not known"]))
-            || (entry.flags & HARM != 0 && !harm_done_after(sl(lower, te, se)))
+            || (entry.flags & HARM != 0
+                && !harm_done_after(sl(lower, te, se))
+                && !held_where_died(sl(lower, te, se)))
         {
             continue;
         }
@@ -2502,6 +2639,10 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
             continue;
         }
         let mut ty = entry.ty;
+        // "died on 21 May in Penal Colony No. 17": a death where its victim was held.
+        if entry.flags & HARM != 0 && held_where_died(sl(lower, te, se)) {
+            ty = EventType::DeathInCustody;
+        }
         // A beating is ill-treatment where its victim is held ("beaten in custody", "beaten
         // during interrogation"); elsewhere it is an assault (an injury), which is how the
         // HRDsAttack annotators read it too.
@@ -2511,7 +2652,16 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
             ty = EventType::Injury;
         }
         let mut modality = Modality::Asserted;
-        let call = under_call(ctx, ss, ts);
+        let call = if ty == EventType::Investigation && opened_in_past(sl(lower, ss, ts)) {
+            None
+        } else {
+            under_call(ctx, ss, ts)
+        };
+        let call = call.or_else(|| {
+            (entry.kind == Kind::Base || ty == EventType::Investigation)
+                .then(|| coordinated_call(ctx, ss, ts, entry.kind == Kind::Base))
+                .flatten()
+        });
         if let Some(cue) = call {
             let between = sl(lower, cue, ts);
             match ty {
@@ -3450,6 +3600,8 @@ fn participants(
                 if matches!(next, "him" | "her") {
                     if let Some(m) = resolve_pronoun(ctx, si, te, gender::of_pronoun(next)) {
                         c.victims = vec![m];
+                        // "sentenced her and her camerawoman Darya Chultsova to two years".
+                        c.victims.extend(joined_to_pronoun(ctx, te, se, want));
                     }
                 } else if next == "them" {
                     c.victims = named_group(ctx, ss, te);
@@ -3867,13 +4019,18 @@ fn details(ctx: &Ctx, sent: Span, c: &mut Cand) {
             s >= te
                 && s <= te + 80
                 && preceded_by_in(m)
-                && !between.contains([';', '.'])
+                && !between.contains(';')
+                // "Penal Colony No. 17 in Shklov": a numbering full stop ends nothing.
+                && !between
+                    .match_indices('.')
+                    .any(|(i, _)| !between[..i].ends_with(" no"))
                 && !second_noun_phrase(between)
         })
         .or_else(|| {
+            // "the Zhanaozen killings"; not "an activist from X, died", an apposition's place.
             locs.iter().copied().find(|&m| {
                 let e = ctx.mentions[m].span.end;
-                e <= ts && ts - e <= 3
+                e <= ts && ts - e <= 3 && sl(lower, e, ts).trim().is_empty()
             })
         })
         // A fronted place sets the scene of the whole sentence: "In Minsk, police detained …".
@@ -4658,6 +4815,47 @@ fn harm_done_after(after: &str) -> bool {
         .enumerate()
         .any(|(i, w)| HARM_WORDS.contains(w) && (i == 0 || ws[cause + i] != "heart"))
 }
+
+/// True when the clause after "died" places the death where its victim was held: "died on 21
+/// May 2021 in Penal Colony No. 17", "died at the police station", "died on Tuesday while in
+/// custody". Not "died in hospital after his release from prison": the place must follow "in" or
+/// "at" directly or after an article, within the first words of the clause.
+fn held_where_died(after: &str) -> bool {
+    let clause = &after[..after.find([';', '(']).unwrap_or(after.len()).min(90)];
+    let ws: Vec<&str> = words(clause).take(12).collect();
+    ws.iter().enumerate().any(|(i, w)| {
+        matches!(*w, "in" | "at")
+            && !ws[..i]
+                .iter()
+                .any(|p| matches!(*p, "after" | "of" | "from" | "following"))
+            && {
+                let place: Vec<&str> = ws[i + 1..]
+                    .iter()
+                    .copied()
+                    .skip_while(|d| matches!(*d, "a" | "the" | "his" | "her" | "their"))
+                    .take(2)
+                    .collect();
+                // "a police station", "police custody"; a station alone may be a railway's.
+                place.iter().any(|p| HELD_PLACES.contains(p))
+                    || matches!(place[..], ["police", "station" | "cell" | "cells"])
+            }
+    })
+}
+
+/// Places where people are held, for [`held_where_died`].
+const HELD_PLACES: &[&str] = &[
+    "custody",
+    "detention",
+    "prison",
+    "jail",
+    "gaol",
+    "colony",
+    "cell",
+    "cells",
+    "remand",
+    "pre-trial",
+    "penitentiary",
+];
 
 /// Words of harm done to a body, for [`harm_done_after`].
 const HARM_WORDS: &[&str] = &[

@@ -3271,3 +3271,150 @@ fn a_possessor_is_the_victim_of_its_noun_and_no_agent() {
     }
     assert!(!of_type(&a, EventType::Killing).is_empty());
 }
+
+#[test]
+fn a_call_resumed_by_and_after_a_relative_clause() {
+    let a = Doc::new(
+        "The authorities should release the journalist Ilona Marchenko and 12 other reporters \
+         who remain behind bars, and open an independent investigation into the death of the \
+         blogger Artur Vakhidov, the group said.",
+    )
+    .person("Ilona Marchenko")
+    .person("Artur Vakhidov")
+    .read();
+    assert_eq!(
+        one(&a, EventType::CallForInvestigation).modality,
+        Modality::Demanded
+    );
+    assert!(
+        of_type(&a, EventType::Investigation).is_empty(),
+        "{:#?}",
+        a.events
+    );
+    let a = Doc::new(
+        "Prosecutors should drop the charges against Timur Sadykov, who was detained in May, and \
+         release him.",
+    )
+    .person("Timur Sadykov")
+    .read();
+    let call = one(&a, EventType::CallForRelease);
+    assert_eq!(victims(&a, call), ["Timur Sadykov"]);
+    // An "and" that goes on with the doer's own act is no call.
+    let a = Doc::new(
+        "Police questioned Timur Sadykov, who had asked for a lawyer, and opened an \
+         investigation into the leak.",
+    )
+    .person("Timur Sadykov")
+    .read();
+    assert!(
+        of_type(&a, EventType::CallForInvestigation).is_empty(),
+        "{:#?}",
+        a.events
+    );
+}
+
+#[test]
+fn a_death_where_its_victim_was_held_is_a_death_in_custody() {
+    let a = Doc::new(
+        "Rustam Ergashev, 61, a farmer from Nurota, died on 4 June 2020 in Penal Colony No. 4 in \
+         Navoi, where he was serving a six-year term.",
+    )
+    .person("Rustam Ergashev")
+    .place("Nurota")
+    .place("Navoi")
+    .date("4 June 2020", "2020-06-04")
+    .read();
+    let death = one(&a, EventType::DeathInCustody);
+    assert_eq!(victims(&a, death), ["Rustam Ergashev"]);
+    assert_eq!(death.date, date("2020-06-04"));
+    // The place after the colony's number, not the apposition's home town.
+    assert_eq!(
+        death.location.map(|m| a.mentions[m].text.as_str()),
+        Some("Navoi")
+    );
+    // A home town in an apposition is not where the event happened.
+    let a = Doc::new("Karim Aliev, a teacher from Nurota, died in custody on 3 May.")
+        .person("Karim Aliev")
+        .place("Nurota")
+        .read();
+    assert_eq!(one(&a, EventType::DeathInCustody).location, None);
+    let a = Doc::new(
+        "Oleg Nurmatov died at the police station on 2 May. Anvar Yusupov died in hospital on \
+         3 March, a week after his release from prison. His father died at the station.",
+    )
+    .person("Oleg Nurmatov")
+    .person("Anvar Yusupov")
+    .read();
+    let deaths = of_type(&a, EventType::DeathInCustody);
+    assert_eq!(deaths.len(), 1, "{:#?}", a.events);
+    assert_eq!(victims(&a, deaths[0]), ["Oleg Nurmatov"]);
+    assert!(
+        of_type(&a, EventType::Killing).is_empty(),
+        "{:#?}",
+        a.events
+    );
+}
+
+#[test]
+fn a_name_joined_to_a_pronoun_object_shares_its_event() {
+    let a = Doc::new(
+        "Svetlana Orlik was detained in March. On 2 June, the court sentenced her and her \
+         cameraman Pavel Demin to two years in prison.",
+    )
+    .person("Svetlana Orlik")
+    .person("Pavel Demin")
+    .read();
+    let conviction = one(&a, EventType::Conviction);
+    assert_eq!(victims(&a, conviction), ["Svetlana Orlik", "Pavel Demin"]);
+    // A name that starts a clause of its own is not the object's companion.
+    let a = Doc::new(
+        "Ilya Gorin was at home. Police arrested him and his lawyer Anna Sokolova said nothing.",
+    )
+    .person("Ilya Gorin")
+    .person("Anna Sokolova")
+    .read();
+    assert_eq!(victims(&a, one(&a, EventType::Arrest)), ["Ilya Gorin"]);
+}
+
+#[test]
+fn opening_a_case_against_someone_charges_them() {
+    let a = Doc::new(
+        "In July, investigators opened a new case against Marat Zhylanbayev on charges of \
+         treason. A case was opened against Aigul Utepova under Article 174.",
+    )
+    .person("Marat Zhylanbayev")
+    .person("Aigul Utepova")
+    .law("Article 174")
+    .date("July", "2021-07")
+    .read();
+    let charges = of_type(&a, EventType::Charge);
+    assert_eq!(charges.len(), 2, "{:#?}", a.events);
+    assert_eq!(victims(&a, charges[0]), ["Marat Zhylanbayev"]);
+    assert_eq!(charges[0].charges, ["treason"]);
+    assert_eq!(victims(&a, charges[1]), ["Aigul Utepova"]);
+    // "The case against her" told in passing opens nothing.
+    let a = Doc::new("Aigul Utepova said the case against her was ridiculous.")
+        .person("Aigul Utepova")
+        .read();
+    assert!(of_type(&a, EventType::Charge).is_empty(), "{:#?}", a.events);
+}
+
+#[test]
+fn claims_of_people_questioned_fined_and_held() {
+    let a = Doc::new(
+        "Police questioned at least 40 journalists and fined more than 100 people. Some 28 \
+         reporters remain behind bars. He was fined 50,000 roubles.",
+    )
+    .read();
+    let units: Vec<(u64, &str)> = a
+        .claims
+        .iter()
+        .map(|c| (c.quantity, c.unit.as_str()))
+        .collect();
+    assert_eq!(
+        units,
+        [(40, "questioned"), (100, "fined"), (28, "detained")],
+        "{:#?}",
+        a.claims
+    );
+}
