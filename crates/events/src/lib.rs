@@ -1703,6 +1703,30 @@ fn same_day(ctx: &Ctx, all: &mut [Cand]) {
         }
         let si = all[i].sentence;
         let sent = ctx.sentences[si];
+        // "detained on 15 November 2020 while streaming live from a protest", "arrested on 3
+        // May during a picket": what the dated event interrupted happened that day.
+        let ts = all[i].trigger.start;
+        let near = sl(&ctx.lower, sent.start.max(ts.saturating_sub(60)), ts);
+        if let Some((p, _)) = rfind_any_word(near, list!["while", "during"]) {
+            let cue = ts - near.len() + p;
+            // Only the first event after the cue: "while covering a rally in support of a killed
+            // protester" dates the rally, not the killing.
+            let first_after_cue = !all[..i]
+                .iter()
+                .any(|c| c.sentence == si && c.trigger.start > cue);
+            let interrupted = all[..i].iter().rev().find(|c| {
+                first_after_cue
+                    && c.sentence == si
+                    && c.own_date
+                    && c.trigger.end <= cue
+                    && !sl(&ctx.lower, cue, ts).contains([',', ';'])
+            });
+            if let Some(d) = interrupted.and_then(|c| c.date).filter(|d| d.day.is_some()) {
+                all[i].date = Some(d);
+                all[i].own_date = true;
+                continue;
+            }
+        }
         if !has_any_word(sl(&ctx.lower, sent.start, sent.end), BACK) {
             continue;
         }

@@ -3418,3 +3418,25 @@ fn claims_of_people_questioned_fined_and_held() {
         a.claims
     );
 }
+
+#[test]
+fn what_a_dated_arrest_interrupted_happened_that_day() {
+    let a = Doc::new(
+        "Nadia Petrenko was detained on 15 November 2020 while filming a rally in support of a \
+         killed protester. Her colleague was arrested later during a picket.",
+    )
+    .person("Nadia Petrenko")
+    .date("15 November 2020", "2020-11-15")
+    .read();
+    let protests = of_type(&a, EventType::Protest);
+    assert_eq!(protests[0].date, date("2020-11-15"), "{:#?}", a.events);
+    // The killing the rally was about is not dated by the arrest, nor is the undated picket.
+    assert!(of_type(&a, EventType::Killing)
+        .iter()
+        .all(|k| k.date != date("2020-11-15")));
+    assert!(
+        protests[1..].iter().all(|p| p.date.is_none()),
+        "{:#?}",
+        a.events
+    );
+}
