@@ -19,32 +19,35 @@ pub(crate) enum Kind {
 }
 
 /// Only with a media word in the sentence (a ban on what?).
-pub(crate) const MEDIA: u8 = 1;
+pub(crate) const MEDIA: u16 = 1;
 /// Only with a law word in the sentence (adopted what?).
-pub(crate) const LAW: u8 = 2;
+pub(crate) const LAW: u16 = 2;
 /// Only with a court word in the sentence (which appeal?).
-pub(crate) const COURT: u8 = 4;
+pub(crate) const COURT: u16 = 4;
 /// Dropped unless a victim is found (ambiguous nouns: "conviction", "charges").
-pub(crate) const NEEDS_VICTIM: u8 = 8;
+pub(crate) const NEEDS_VICTIM: u16 = 8;
 /// Not an event of its own when nothing is named with it ("the investigation").
-pub(crate) const WEAK: u8 = 16;
+pub(crate) const WEAK: u16 = 16;
 /// Only when the sentence says it is not known ("the whereabouts of X remain unknown").
-pub(crate) const UNKNOWN: u8 = 32;
+pub(crate) const UNKNOWN: u16 = 32;
 /// Only when harm done is its cause ("died on Monday after police beat him"), not an illness.
-pub(crate) const HARM: u8 = 64;
+pub(crate) const HARM: u16 = 64;
 /// The complement of a verb of finding with its object between ("the court found X guilty"):
 /// only with that verb, which becomes the trigger.
-pub(crate) const FOUND: u8 = 128;
+pub(crate) const FOUND: u16 = 128;
+/// Where a victim was forced with the victim between ("forced X into a car"): only after a verb
+/// of force, which becomes the trigger.
+pub(crate) const FORCED: u16 = 256;
 
 /// One lexicon entry.
 pub(crate) struct Entry {
     pub pattern: &'static str,
     pub ty: EventType,
     pub kind: Kind,
-    pub flags: u8,
+    pub flags: u16,
 }
 
-const fn e(pattern: &'static str, ty: EventType, kind: Kind, flags: u8) -> Entry {
+const fn e(pattern: &'static str, ty: EventType, kind: Kind, flags: u16) -> Entry {
     Entry {
         pattern,
         ty,
@@ -165,6 +168,8 @@ pub(crate) const ENTRIES: &[Entry] = &[
     e("freed", T::Release, Verb, 0),
     e("set free", T::Release, Verb, 0),
     e("release", T::Release, Base, 0),
+    // "must free Elchin Aliyev", "free all jailed journalists"; not "free and fair elections".
+    e("free", T::Release, Base, 0),
     e("to free", T::Release, Base, 0),
     e("pardoned", T::Pardon, Verb, 0),
     e("pardon", T::Pardon, Noun, 0),
@@ -293,6 +298,13 @@ pub(crate) const ENTRIES: &[Entry] = &[
     e("forced into a minivan", T::Abduction, Verb, 0),
     e("forced into a vehicle", T::Abduction, Verb, 0),
     e("forced into an unmarked", T::Abduction, Verb, 0),
+    // "men forced camerawoman X into a car", "bundled him into a van".
+    e("into a car", T::Abduction, Verb, FORCED),
+    e("into a van", T::Abduction, Verb, FORCED),
+    e("into a minivan", T::Abduction, Verb, FORCED),
+    e("into a vehicle", T::Abduction, Verb, FORCED),
+    e("into an unmarked", T::Abduction, Verb, FORCED),
+    e("into a waiting", T::Abduction, Verb, FORCED),
     e("bundled into a car", T::Abduction, Verb, 0),
     e("bundled into a van", T::Abduction, Verb, 0),
     e("bundled into a minivan", T::Abduction, Verb, 0),

@@ -42,7 +42,9 @@ use casefile_model::{
     Span, Timex, TimexType,
 };
 use gender::Gender;
-use lexicon::{Kind, COURT, ENTRIES, FOUND, HARM, LAW, MEDIA, NEEDS_VICTIM, UNKNOWN, WEAK};
+use lexicon::{
+    Entry, Kind, COURT, ENTRIES, FORCED, FOUND, HARM, LAW, MEDIA, NEEDS_VICTIM, UNKNOWN, WEAK,
+};
 use std::ops::Range;
 use text::{
     find_word, has_any_word, last_words, list, rfind_any_word, rfind_word, sl, word_offsets, words,
@@ -910,17 +912,65 @@ fn clause_start(ctx: &Ctx, ss: usize, ts: usize) -> usize {
     while let Some((i, w)) = rfind_any_word(&region[..upto], SUBJECT_BOUNDARIES) {
         let passive = matches!(w, "reported" | "alleged" | "claimed" | "said")
             && last_words(&region[..i], 1).any(|p| matches!(p, "was" | "were" | "been"));
+        // "X, who reported on corruption, was convicted": a journalist's work, not speech.
+        let journalism = w == "reported" && reports_news(&region[i + w.len()..]);
         // A word of a name is no boundary: "Omar Said, who remains in prison".
         let in_name = ctx
             .mentions_in(ss, ts)
             .any(|m| ctx.mentions[m].span.start <= ss + i && ss + i < ctx.mentions[m].span.end);
-        if !passive && !in_name {
+        if !passive && !in_name && !journalism {
             start = start.max(ss + i + w.len());
             break;
         }
         upto = i;
     }
     start
+}
+
+/// True when "reported" or "reports" before `rest` is a journalist's work ("reported on
+/// corruption", "reports for Meydan TV"), not a claim; "reported on Monday that" is a claim.
+fn reports_news(rest: &str) -> bool {
+    let mut next = words(rest);
+    next.next()
+        .is_some_and(|w| matches!(w, "on" | "about" | "for" | "from"))
+        && next.next().is_some_and(|w| {
+            !(w.starts_with(|c: char| c.is_ascii_digit())
+                || matches!(
+                    w,
+                    "monday"
+                        | "tuesday"
+                        | "wednesday"
+                        | "thursday"
+                        | "friday"
+                        | "saturday"
+                        | "sunday"
+                        | "january"
+                        | "february"
+                        | "march"
+                        | "april"
+                        | "may"
+                        | "june"
+                        | "july"
+                        | "august"
+                        | "september"
+                        | "october"
+                        | "november"
+                        | "december"
+                ))
+        })
+}
+
+/// True when `reach` reports the event as someone's claim ("allegedly", "according to",
+/// "reported"), not counting a journalist's reporting ("who reported on corruption").
+fn alleged_in(reach: &str) -> bool {
+    let mut upto = reach.len();
+    while let Some((i, w)) = rfind_any_word(&reach[..upto], ALLEGED) {
+        if !(matches!(w, "reported" | "reports") && reports_news(&reach[i + w.len()..])) {
+            return true;
+        }
+        upto = i;
+    }
+    false
 }
 
 /// The person a pronoun at `pos` stands for: the last person before it in its sentence whose
@@ -2078,8 +2128,15 @@ fn under_call(ctx: &Ctx, ss: usize, ts: usize) -> Option<usize> {
         .unwrap_or(ts);
     let window = sl(&ctx.lower, from, ts);
     let (p, w) = rfind_any_word(window, CALL_CUES)?;
-    // "appeal" and "press" are calls only as verbs of asking; "on appeal", "the press" are not.
-    if (w == "appeal" || w == "appeals") && window[..p].trim_end().ends_with("on") {
+    // "appeal" and "press" are calls only as verbs of asking; "on appeal", "the press", "the
+    // Court of Appeal upheld", "the appeal court" and "an appeal hearing" are not.
+    if (w == "appeal" || w == "appeals")
+        && (window[..p].trim_end().ends_with("on")
+            || window[..p].trim_end().ends_with(" of")
+            || words(&window[p + w.len()..])
+                .next()
+                .is_some_and(|n| matches!(n, "court" | "courts" | "judge" | "judges" | "hearing")))
+    {
         return None;
     }
     if w == "press" && window[..p].trim_end().ends_with("the") {
@@ -2190,6 +2247,21 @@ fn opened_in_past(before: &str) -> bool {
                 "opened" | "launched" | "conducted" | "initiated" | "began" | "started" | "ordered"
             )
         })
+}
+
+/// The length of the phrase that hands a sentence to its holder at the start of `after`
+/// ("handed to", "imposed on"), if one is there.
+fn sentence_link(after: &str) -> Option<usize> {
+    [
+        "handed to ",
+        "handed down to ",
+        "given to ",
+        "imposed on ",
+        "passed on ",
+    ]
+    .iter()
+    .find(|l| after.starts_with(**l))
+    .map(|l| l.len() - 1)
 }
 
 /// A call resumed by "and" after a relative clause that `under_call` stops at: "should release
@@ -2308,6 +2380,11 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
                 Some(verb) => Span::new(verb.start, span.end),
                 None => continue,
             }
+        } else if entry.flags & FORCED != 0 {
+            match forcing_verb(lower, ss, span.start) {
+                Some(verb) => Span::new(verb.start, span.end),
+                None => continue,
+            }
         } else {
             span
         };
@@ -2365,6 +2442,41 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
                         .is_some_and(|w| matches!(*w, "cardiac" | "house"))
                         && next_word == "warrant"
                     || prev.first() == Some(&"cardiac")
+            }
+            // "upheld the nine-year prison sentence handed to X", "quashed his conviction": the
+            // step of the appeal, which names the person; the conviction itself came earlier and
+            // takes no date from this sentence.
+            "conviction" | "convictions" | "prison sentence" | "prison term" | "jail term"
+            | "guilty verdict"
+                if last_words(before, 5).any(|w| {
+                    matches!(
+                        w,
+                        "upheld" | "upholds" | "uphold" | "confirmed" | "overturned" | "quashed"
+                    )
+                }) =>
+            {
+                true
+            }
+            "into a car" => next_word == "park",
+            // "free" releases only someone: a name, a pronoun or the held ("free all jailed
+            // journalists"), not "free and fair elections" or "free speech".
+            "free" => {
+                let named = ctx.mentions_in(te, se).next().is_some_and(|m| {
+                    ctx.mentions[m].span.start <= te + 1 && ctx.is(m, EntityType::Person)
+                });
+                !named
+                    && !matches!(
+                        next_word,
+                        "him"
+                            | "her"
+                            | "them"
+                            | "all"
+                            | "those"
+                            | "jailed"
+                            | "imprisoned"
+                            | "detained"
+                            | "political"
+                    )
             }
             "detention" => matches!(
                 next_word,
@@ -2844,7 +2956,7 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
             if has_any_word(reach, DENIED) {
                 modality = Modality::Denied;
             } else if possibly_past
-                || has_any_word(reach, ALLEGED)
+                || alleged_in(reach)
                 || has_any_word(
                     sl(lower, te, se.min(te + 12)),
                     list!["allegedly", "reportedly"],
@@ -2893,7 +3005,7 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
         } else {
             (cs, clause)
         };
-        participants(ctx, si, sent, entry.kind, cs, clause, &mut c, call);
+        participants(ctx, si, sent, entry, cs, clause, &mut c, call);
         if c.victims.is_empty() && entry.flags & NEEDS_VICTIM != 0 {
             continue;
         }
@@ -3098,9 +3210,25 @@ const DISSENT_OFFENCES: &[&str] = &[
     "membership",
 ];
 
-/// True for a trigger phrase that holds its object: "found X guilty" (see `finding_verb`).
-fn entry_has_object(trigger: &str) -> bool {
-    trigger.ends_with("guilty") && !matches!(trigger, "found guilty" | "found not guilty")
+/// The verb of force that puts a victim into a vehicle at `at` ("unidentified men forced
+/// camerawoman X into a car", "bundled him into a van"), with a short object between and no
+/// clause opening in it.
+fn forcing_verb(lower: &str, ss: usize, at: usize) -> Option<Span> {
+    let before = sl(lower, ss, at);
+    let (pos, verb) = rfind_any_word(
+        before,
+        list!["forced", "bundled", "pushed", "dragged", "shoved", "threw", "thrown"],
+    )?;
+    let between = &before[pos + verb.len()..];
+    let object = words(between).count();
+    (object > 0
+        && object <= 6
+        && !between.contains([',', ';', ':', '(', '"', '\u{201c}'])
+        && !has_any_word(
+            between,
+            list!["that", "who", "which", "was", "were", "to", "and", "back", "out"],
+        ))
+    .then(|| Span::new(ss + pos, ss + pos + verb.len()))
 }
 
 /// The verb of finding that governs a verdict's complement at `at` ("the court found Otabek
@@ -3420,7 +3548,7 @@ fn participants(
     ctx: &Ctx,
     si: usize,
     sent: Span,
-    kind: Kind,
+    entry: &Entry,
     cs: usize,
     clause: &str,
     c: &mut Cand,
@@ -3429,6 +3557,7 @@ fn participants(
     let lower = ctx.lower.as_str();
     let (ts, te) = (c.trigger.start, c.trigger.end);
     let (ss, se) = (sent.start, sent.end);
+    let kind = entry.kind;
     let want = if c.ty == EventType::MediaRestriction {
         EntityType::Organization
     } else {
@@ -3581,7 +3710,8 @@ fn participants(
             let state = ["remain", "still in", "now in", "under house", "died"]
                 .iter()
                 .any(|w| trigger.starts_with(w));
-            let holds_object = entry_has_object(trigger);
+            // "found X guilty", "forced X into a car": the object is inside the trigger phrase.
+            let holds_object = entry.flags & (FOUND | FORCED) != 0;
             // An object inside the trigger phrase ("forced him into a car"): its pronoun.
             let inner = [" him ", " her ", " them "]
                 .iter()
@@ -3596,6 +3726,23 @@ fn participants(
                 }
             } else if passive || state {
                 Vec::new()
+            } else if c.ty == EventType::Appeal && sl(lower, ts, te) == "upheld" {
+                // "upheld the nine-year sentence handed to X", "upheld X's conviction".
+                let after = sl(lower, te, se);
+                let to_sentence = words(after)
+                    .take(6)
+                    .position(|w| matches!(w, "sentence" | "sentences" | "term" | "conviction"));
+                match to_sentence.and_then(|_| {
+                    let at = ["sentence", "term", "conviction"]
+                        .iter()
+                        .filter_map(|w| find_word(after, w).map(|p| p + w.len()))
+                        .min()?;
+                    let rest = after[at..].trim_start_matches('s').trim_start();
+                    sentence_link(rest).map(|l| te + after.len() - rest.len() + l)
+                }) {
+                    Some(from) => object_after(ctx, from, se, want, 60),
+                    None => object_after(ctx, te, se, want, 90),
+                }
             } else if holds_object {
                 // "found Otabek Sattoriy and Ivan Petrov guilty": the names inside; "found all
                 // five defendants guilty of murdering X": none, and not the one murdered.
@@ -3711,8 +3858,14 @@ fn participants(
                         .then(|| rest.find(" of ").map(|i| i + 4))?
                 })
                 .map(|i| te + (sl(lower, te, se).len() - after.len()) + 4 + i);
+            let handed = (c.ty == EventType::Conviction)
+                .then(|| sentence_link(after))
+                .flatten();
             let of_from = if after.starts_with("of ") || after.starts_with("against ") {
                 te + (sl(lower, te, se).len() - after.len()) + after.find(' ').unwrap_or(0)
+            } else if let Some(link) = handed {
+                // "the prison sentence handed to X"
+                te + (sl(lower, te, se).len() - after.len()) + link
             } else if let Some(p) = shared_of {
                 p
             } else {

@@ -3440,3 +3440,86 @@ fn what_a_dated_arrest_interrupted_happened_that_day() {
         a.events
     );
 }
+
+#[test]
+fn an_appeal_court_upholding_a_sentence_names_its_holder() {
+    let a = Doc::new(
+        "The Baku Court of Appeal on Tuesday upheld the nine-year prison sentence handed to \
+         journalist Ramil Guliyev.",
+    )
+    .org("Baku Court of Appeal")
+    .person("Ramil Guliyev")
+    .date("Tuesday", "2022-03-01")
+    .read();
+    let appeal = one(&a, EventType::Appeal);
+    assert_eq!(victims(&a, appeal), ["Ramil Guliyev"]);
+    assert_eq!(appeal.date, date("2022-03-01"));
+    // The conviction upheld came earlier: no second conviction dated by the appeal.
+    assert!(
+        of_type(&a, EventType::Conviction).is_empty(),
+        "{:#?}",
+        a.events
+    );
+    // A sentence handed to someone names them.
+    let a = Doc::new("The prison sentence imposed on Ramil Guliyev was unjust.")
+        .person("Ramil Guliyev")
+        .read();
+    assert_eq!(
+        victims(&a, one(&a, EventType::Conviction)),
+        ["Ramil Guliyev"]
+    );
+}
+
+#[test]
+fn a_journalist_who_reported_on_something_is_no_source_of_a_claim() {
+    let a = Doc::new(
+        "Ramil Guliyev, who reported on corruption in the customs service, was convicted in \
+         October 2021 of smuggling.",
+    )
+    .person("Ramil Guliyev")
+    .date("October 2021", "2021-10")
+    .read();
+    let conviction = one(&a, EventType::Conviction);
+    assert_eq!(victims(&a, conviction), ["Ramil Guliyev"]);
+    assert_eq!(conviction.modality, Modality::Asserted);
+    // "Reported on Monday that" is still a report.
+    let a = Doc::new("Reuters reported on Monday that Ramil Guliyev was arrested.")
+        .person("Ramil Guliyev")
+        .org("Reuters")
+        .read();
+    assert_eq!(one(&a, EventType::Arrest).modality, Modality::Alleged);
+}
+
+#[test]
+fn forcing_someone_into_a_car_abducts_them_and_freeing_is_called_for() {
+    let a = Doc::new(
+        "Unidentified men forced camerawoman Sevinj Abbasova into a car outside her home.",
+    )
+    .person("Sevinj Abbasova")
+    .read();
+    let abduction = one(&a, EventType::Abduction);
+    assert_eq!(victims(&a, abduction), ["Sevinj Abbasova"]);
+    // A car park is no car; a crowd pushed back before another clause is no one's abduction.
+    for text in [
+        "Guards forced Sevinj Abbasova into a car park.",
+        "Police forced the crowd back and drove into a car.",
+    ] {
+        let a = Doc::new(text).person("Sevinj Abbasova").read();
+        assert!(
+            of_type(&a, EventType::Abduction).is_empty(),
+            "{text}: {:#?}",
+            a.events
+        );
+    }
+    let a = Doc::new("The authorities must free Ramil Guliyev.")
+        .person("Ramil Guliyev")
+        .read();
+    let call = one(&a, EventType::CallForRelease);
+    assert_eq!(victims(&a, call), ["Ramil Guliyev"]);
+    let a = Doc::new("The government must hold free and fair elections.").read();
+    assert!(
+        of_type(&a, EventType::CallForRelease).is_empty(),
+        "{:#?}",
+        a.events
+    );
+}

@@ -310,7 +310,20 @@ pub(crate) fn place_date_line(line: &str) -> Option<PartialDate> {
         return None;
     }
     // Reuse the dateline rules (place shape, no preposition) with the dash the line lacks.
-    dateline_date(&format!("{l} –"))
+    // "Committee to Protect Journalists, New York, 3 March 2022": the publisher may stand
+    // before the place, so each comma-separated tail is a candidate too.
+    let mut rest = l;
+    loop {
+        if let Some(d) = dateline_date(&format!("{rest} –")) {
+            return Some(d);
+        }
+        let (_, tail) = rest.split_once(", ")?;
+        // The tail must still name a place before the date.
+        if !tail.contains(", ") {
+            return None;
+        }
+        rest = tail;
+    }
 }
 
 /// The date in one segment of a header line whose parts are separated by "·", "|" or a dash:
@@ -371,6 +384,15 @@ mod tests {
         assert_eq!(place_date_line("LONDON, 5 May 2015"), Some(d("2015-05-05")));
         assert_eq!(place_date_line("He left on 5 May 2015"), None);
         assert_eq!(place_date_line("In Almaty, 5 May 2015"), None);
+        // A publisher before the place.
+        assert_eq!(
+            place_date_line("Committee to Protect Journalists, New York, 3 March 2022"),
+            Some(d("2022-03-03"))
+        );
+        assert_eq!(
+            place_date_line("He was arrested, beaten and held in Almaty, 5 May 2015"),
+            None
+        );
         assert_eq!(
             segmented_line_date("Alert · Thursday, 7 December 2023 · Europe and Central Asia desk"),
             Some(d("2023-12-07"))
