@@ -1759,18 +1759,20 @@ fn same_day(ctx: &Ctx, all: &mut [Cand]) {
         let near = sl(&ctx.lower, sent.start.max(ts.saturating_sub(60)), ts);
         if let Some((p, _)) = rfind_any_word(near, list!["while", "during"]) {
             let cue = ts - near.len() + p;
-            // Only the first event after the cue: "while covering a rally in support of a killed
-            // protester" dates the rally, not the killing.
+            // Only the first event after the cue, with no comma between: "while covering a rally
+            // in support of a killed protester" dates the rally, not the killing.
             let first_after_cue = !all[..i]
                 .iter()
-                .any(|c| c.sentence == si && c.trigger.start > cue);
-            let interrupted = all[..i].iter().rev().find(|c| {
-                first_after_cue
-                    && c.sentence == si
-                    && c.own_date
-                    && c.trigger.end <= cue
-                    && !sl(&ctx.lower, cue, ts).contains([',', ';'])
-            });
+                .any(|c| c.sentence == si && c.trigger.start > cue)
+                && !sl(&ctx.lower, cue, ts).contains([',', ';']);
+            let interrupted = first_after_cue
+                .then(|| {
+                    all[..i]
+                        .iter()
+                        .rev()
+                        .find(|c| c.sentence == si && c.own_date && c.trigger.end <= cue)
+                })
+                .flatten();
             if let Some(d) = interrupted.and_then(|c| c.date).filter(|d| d.day.is_some()) {
                 all[i].date = Some(d);
                 all[i].own_date = true;
@@ -2170,11 +2172,10 @@ fn under_call(ctx: &Ctx, ss: usize, ts: usize) -> Option<usize> {
 /// and her camerawoman Darya Chultsova to two years". Not a name that starts a clause of its
 /// own ("arrested him and his brother Ivan was beaten").
 fn joined_to_pronoun(ctx: &Ctx, te: usize, se: usize, want: EntityType) -> Vec<usize> {
-    let after = sl(&ctx.lower, te, se);
+    let after = sl(&ctx.lower, te, se).trim_start();
     let Some(rest) = after
-        .trim_start()
         .strip_prefix("him and ")
-        .or_else(|| after.trim_start().strip_prefix("her and "))
+        .or_else(|| after.strip_prefix("her and "))
     else {
         return Vec::new();
     };
@@ -2400,14 +2401,15 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
         if ts > ss && text.as_bytes()[ts].is_ascii_uppercase() && !title_case() {
             continue;
         }
+        // "died on 21 May in Penal Colony No. 17": a death where its victim was held. Asked once,
+        // of the "died" entries only.
+        let died_held = entry.flags & HARM != 0 && held_where_died(sl(lower, te, se));
         if (entry.flags & MEDIA != 0 && !media())
             || (entry.flags & LAW != 0 && !law())
             || (entry.flags & COURT != 0 && !court())
             || (entry.flags & UNKNOWN != 0
                 && !has_any_word(sl(lower, te, se), list!["unknown", "unclear", "not known"]))
-            || (entry.flags & HARM != 0
-                && !harm_done_after(sl(lower, te, se))
-                && !held_where_died(sl(lower, te, se)))
+            || (entry.flags & HARM != 0 && !died_held && !harm_done_after(sl(lower, te, se)))
         {
             continue;
         }
@@ -2774,11 +2776,11 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
         if skip {
             continue;
         }
-        let mut ty = entry.ty;
-        // "died on 21 May in Penal Colony No. 17": a death where its victim was held.
-        if entry.flags & HARM != 0 && held_where_died(sl(lower, te, se)) {
-            ty = EventType::DeathInCustody;
-        }
+        let mut ty = if died_held {
+            EventType::DeathInCustody
+        } else {
+            entry.ty
+        };
         // A beating is ill-treatment where its victim is held ("beaten in custody", "beaten
         // during interrogation"); elsewhere it is an assault (an injury), which is how the
         // HRDsAttack annotators read it too.
@@ -3726,20 +3728,17 @@ fn participants(
                 }
             } else if passive || state {
                 Vec::new()
-            } else if c.ty == EventType::Appeal && sl(lower, ts, te) == "upheld" {
+            } else if entry.pattern == "upheld" {
                 // "upheld the nine-year sentence handed to X", "upheld X's conviction".
                 let after = sl(lower, te, se);
-                let to_sentence = words(after)
+                let holder = word_offsets(after)
                     .take(6)
-                    .position(|w| matches!(w, "sentence" | "sentences" | "term" | "conviction"));
-                match to_sentence.and_then(|_| {
-                    let at = ["sentence", "term", "conviction"]
-                        .iter()
-                        .filter_map(|w| find_word(after, w).map(|p| p + w.len()))
-                        .min()?;
-                    let rest = after[at..].trim_start_matches('s').trim_start();
-                    sentence_link(rest).map(|l| te + after.len() - rest.len() + l)
-                }) {
+                    .find(|(_, w)| matches!(*w, "sentence" | "term" | "conviction"))
+                    .and_then(|(p, w)| {
+                        let rest = after[p + w.len()..].trim_start();
+                        sentence_link(rest).map(|l| te + after.len() - rest.len() + l)
+                    });
+                match holder {
                     Some(from) => object_after(ctx, from, se, want, 60),
                     None => object_after(ctx, te, se, want, 90),
                 }

@@ -1981,6 +1981,13 @@ fn drop_headline_capitals(text: &str, chosen: &mut Vec<Candidate>) {
     let Some(end) = text.find('\n') else {
         return;
     };
+    // Most documents have no tagger name in their first line: nothing to read then.
+    if !chosen
+        .iter()
+        .any(|c| c.source == Source::Tagger && c.span.end <= end)
+    {
+        return;
+    }
     let (headline, body) = text.split_at(end);
     let long_words = || {
         headline
