@@ -144,11 +144,34 @@ const TIME_UNITS: &[&str] = &[
     "miles",
     "metres",
     "meters",
+];
+
+/// Currencies: a number before one counts money, not people ("fined 50,000 roubles"); shared by
+/// the unit reader and the fine check.
+const CURRENCIES: &[&str] = &[
     "dollars",
     "euros",
+    "pounds",
+    "dinars",
     "tenge",
     "rubles",
     "roubles",
+    "rupees",
+    "naira",
+    "yuan",
+    "lira",
+    "manat",
+    "som",
+    "soms",
+    "shillings",
+    "francs",
+    "riyals",
+    "dirhams",
+    "pesos",
+    "reais",
+    "won",
+    "hryvnias",
+    "lari",
 ];
 
 /// Qualifiers, longest first, as they stand right before the number.
@@ -260,7 +283,7 @@ fn unit_after(lower: &str, mut pos: usize, limit: usize) -> Option<&'static str>
             return None;
         }
         let w = sl(lower, ws, we);
-        if i == 0 && TIME_UNITS.contains(&w) {
+        if i == 0 && (TIME_UNITS.contains(&w) || CURRENCIES.contains(&w)) {
             return None;
         }
         if let Some((_, u)) = lookup(UNIT_NOUNS, lower, ws, limit) {
@@ -448,34 +471,7 @@ fn money_after(lower: &str, pos: usize, limit: usize) -> bool {
     let tail = sl(lower, pos, limit);
     tail.split_whitespace().take(3).any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphabetic());
-        matches!(
-            w,
-            "dollars"
-                | "euros"
-                | "pounds"
-                | "dinars"
-                | "tenge"
-                | "rubles"
-                | "roubles"
-                | "rupees"
-                | "naira"
-                | "yuan"
-                | "lira"
-                | "manat"
-                | "som"
-                | "soms"
-                | "shillings"
-                | "francs"
-                | "riyals"
-                | "dirhams"
-                | "pesos"
-                | "reais"
-                | "won"
-                | "hryvnias"
-                | "lari"
-                | "million"
-                | "billion"
-        )
+        CURRENCIES.contains(&w) || matches!(w, "million" | "billion")
     })
 }
 

@@ -121,19 +121,7 @@ pub(crate) const ENTRIES: &[Entry] = &[
     // case against her" told in passing, whose "her" is often the speaker's subject.
     e("opened a case against", T::Charge, Noun, NEEDS_VICTIM),
     e("opened a new case against", T::Charge, Noun, NEEDS_VICTIM),
-    e(
-        "opened a new criminal case against",
-        T::Charge,
-        Noun,
-        NEEDS_VICTIM,
-    ),
     e("opened proceedings against", T::Charge, Noun, NEEDS_VICTIM),
-    e(
-        "opened criminal proceedings against",
-        T::Charge,
-        Noun,
-        NEEDS_VICTIM,
-    ),
     e("opened against", T::Charge, Noun, NEEDS_VICTIM),
     e("trial", T::Trial, Noun, 0),
     e("trials", T::Trial, Noun, 0),

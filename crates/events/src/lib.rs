@@ -935,6 +935,7 @@ fn reports_news(rest: &str) -> bool {
         .is_some_and(|w| matches!(w, "on" | "about" | "for" | "from"))
         && next.next().is_some_and(|w| {
             !(w.starts_with(|c: char| c.is_ascii_digit())
+                || casefile_text::month_number(w).is_some()
                 || matches!(
                     w,
                     "monday"
@@ -944,18 +945,6 @@ fn reports_news(rest: &str) -> bool {
                         | "friday"
                         | "saturday"
                         | "sunday"
-                        | "january"
-                        | "february"
-                        | "march"
-                        | "april"
-                        | "may"
-                        | "june"
-                        | "july"
-                        | "august"
-                        | "september"
-                        | "october"
-                        | "november"
-                        | "december"
                 ))
         })
 }
