@@ -5001,8 +5001,12 @@ fn held_where_died(after: &str) -> bool {
                     .take(2)
                     .collect();
                 // "a police station", "police custody"; a station alone may be a railway's.
+                // "pre-trial detention" reads as the words "pre" and "trial".
                 place.iter().any(|p| HELD_PLACES.contains(p))
-                    || matches!(place[..], ["police", "station" | "cell" | "cells"])
+                    || matches!(
+                        place[..],
+                        ["police", "station" | "cell" | "cells"] | ["pre", "trial"]
+                    )
             }
     })
 }
@@ -5018,7 +5022,6 @@ const HELD_PLACES: &[&str] = &[
     "cell",
     "cells",
     "remand",
-    "pre-trial",
     "penitentiary",
 ];
 

@@ -3339,15 +3339,18 @@ fn a_death_where_its_victim_was_held_is_a_death_in_custody() {
         .read();
     assert_eq!(one(&a, EventType::DeathInCustody).location, None);
     let a = Doc::new(
-        "Oleg Nurmatov died at the police station on 2 May. Anvar Yusupov died in hospital on \
+        "Oleg Nurmatov died at the police station on 2 May. Timur Aliev died in pre-trial \
+         detention in March. Anvar Yusupov died in hospital on \
          3 March, a week after his release from prison. His father died at the station.",
     )
     .person("Oleg Nurmatov")
+    .person("Timur Aliev")
     .person("Anvar Yusupov")
     .read();
     let deaths = of_type(&a, EventType::DeathInCustody);
-    assert_eq!(deaths.len(), 1, "{:#?}", a.events);
+    assert_eq!(deaths.len(), 2, "{:#?}", a.events);
     assert_eq!(victims(&a, deaths[0]), ["Oleg Nurmatov"]);
+    assert_eq!(victims(&a, deaths[1]), ["Timur Aliev"]);
     assert!(
         of_type(&a, EventType::Killing).is_empty(),
         "{:#?}",
