@@ -4974,11 +4974,11 @@ fn harm_done_after(after: &str) -> bool {
     else {
         return false;
     };
-    ws[cause + 1..]
-        .iter()
-        .take(8)
-        .enumerate()
-        .any(|(i, w)| HARM_WORDS.contains(w) && (i == 0 || ws[cause + i] != "heart"))
+    ws[cause + 1..].iter().take(8).enumerate().any(|(i, w)| {
+        // `ws[cause + i]` is the word before `w`. "ill-treatment" reads as "ill treatment".
+        (HARM_WORDS.contains(w) && (i == 0 || ws[cause + i] != "heart"))
+            || (*w == "treatment" && i > 0 && ws[cause + i] == "ill")
+    })
 }
 
 /// True when the clause after "died" places the death where its victim was held: "died on 21
@@ -5043,7 +5043,6 @@ const HARM_WORDS: &[&str] = &[
     "assault",
     "injuries",
     "wounds",
-    "ill-treatment",
     "mutilation",
 ];
 

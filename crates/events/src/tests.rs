@@ -3526,3 +3526,19 @@ fn forcing_someone_into_a_car_abducts_them_and_freeing_is_called_for() {
         a.events
     );
 }
+
+#[test]
+fn a_death_after_ill_treatment_is_a_killing() {
+    let a = Doc::new("Bakhrom Ibragimov died on 4 May after ill-treatment by guards.")
+        .person("Bakhrom Ibragimov")
+        .read();
+    assert_eq!(
+        victims(&a, one(&a, EventType::Killing)),
+        ["Bakhrom Ibragimov"]
+    );
+    // An illness is no harm done.
+    let a = Doc::new("Bakhrom Ibragimov died on 4 May after a long illness.")
+        .person("Bakhrom Ibragimov")
+        .read();
+    assert!(a.events.is_empty(), "{:#?}", a.events);
+}
