@@ -304,9 +304,25 @@ fn unit_after(lower: &str, mut pos: usize, limit: usize) -> Option<&'static str>
             pos = we;
             continue;
         }
+        // "more than 1,000 of them remain in detention": the counted are named before.
+        if i == 0 && w == "of" {
+            if let Some((_, te)) = next_word(lower, we, limit)
+                .filter(|&(a, b)| matches!(sl(lower, a, b), "them" | "those" | "whom"))
+            {
+                pos = te;
+                continue;
+            }
+        }
         if matches!(w, "remain" | "remained" | "are" | "were" | "still") {
-            let held = next_word(lower, we, limit)
-                .and_then(|(ns, _)| lookup(HELD_AFTER, lower, ns, limit).map(|(_, u)| u));
+            // "are currently behind bars"
+            let held_at = next_word(lower, we, limit).map(|(ns, ne)| {
+                if matches!(sl(lower, ns, ne), "still" | "currently" | "now") {
+                    next_word(lower, ne, limit).map_or(ns, |(a, _)| a)
+                } else {
+                    ns
+                }
+            });
+            let held = held_at.and_then(|ns| lookup(HELD_AFTER, lower, ns, limit).map(|(_, u)| u));
             if held.is_some() {
                 return held;
             }
@@ -386,7 +402,8 @@ fn unit_before(lower: &str, floor: usize, qual_start: usize) -> Option<&'static 
         before
             .strip_suffix(v)
             .is_some_and(|r| r.is_empty() || r.ends_with(' '))
-    }) {
+    }) || revision_before(before)
+    {
         let window_start = before.len().saturating_sub(100);
         let window = sl(before, window_start, before.len());
         if let Some(p) = window.rfind("number of ") {
@@ -411,6 +428,28 @@ fn unit_before(lower: &str, floor: usize, qual_start: usize) -> Option<&'static 
         }
     }
     None
+}
+
+/// True when `before` (the text up to a number's qualifier) revises an earlier figure: "revised
+/// the number of arrests to", "lowered the death toll to".
+fn revision_before(before: &str) -> bool {
+    let Some(rest) = before.strip_suffix(" to") else {
+        return false;
+    };
+    let window = sl(rest, rest.len().saturating_sub(60), rest.len());
+    has_any_word(
+        window,
+        list![
+            "revised",
+            "revises",
+            "corrected",
+            "lowered",
+            "raised",
+            "reduced",
+            "updated",
+            "adjusted",
+        ],
+    )
 }
 
 fn claimant(ctx: &Ctx, sent: Span) -> Option<usize> {
@@ -517,7 +556,6 @@ pub(crate) fn find(ctx: &Ctx) -> Vec<Found> {
                 "part ",
                 "paragraph",
                 "no.",
-                "number ",
                 "chapter",
                 "section",
                 "item",
@@ -525,6 +563,8 @@ pub(crate) fn find(ctx: &Ctx) -> Vec<Found> {
             ]
             .iter()
             .any(|w| back.contains(w))
+                // "case number 17", not "revised the number of arrests to 542"
+                || back.ends_with("number ")
                 || back.ends_with('(')
             {
                 continue;
@@ -562,6 +602,17 @@ pub(crate) fn find(ctx: &Ctx) -> Vec<Found> {
                 evidence: *sent,
                 claimant: who,
             };
+            // "It later revised the number of arrests to 542": the figure it had given for
+            // the same count is withdrawn.
+            if revision_before(sl(lower, ss, qstart).trim_end_matches(' ')) {
+                if let Some(earlier) = out
+                    .iter_mut()
+                    .rev()
+                    .find(|f| f.claim.unit == claim.unit && f.claim.quantity != claim.quantity)
+                {
+                    earlier.claim.retracted = true;
+                }
+            }
             let duplicate = out.iter().any(|f| {
                 !f.restated
                     && f.claim.quantity == claim.quantity

@@ -176,6 +176,10 @@ pub(crate) const ENTRIES: &[Entry] = &[
     e("beat", T::Torture, Verb, 0),
     e("beating", T::Torture, Noun, 0),
     e("beatings", T::Torture, Noun, 0),
+    // Blows: ill-treatment where the victim is held, an assault elsewhere (as "beaten").
+    e("slapped", T::Torture, Verb, 0),
+    e("punched", T::Torture, Verb, 0),
+    e("kicked", T::Torture, Verb, 0),
     e("raped", T::Torture, Verb, 0),
     e("sexually assaulted", T::Torture, Verb, 0),
     e("sexual humiliation", T::Torture, Noun, 0),
@@ -274,6 +278,9 @@ pub(crate) const ENTRIES: &[Entry] = &[
     e("whereabouts unknown", T::Disappearance, Verb, 0),
     e("whereabouts remain unclear", T::Disappearance, Verb, 0),
     e("whereabouts", T::Disappearance, Noun, UNKNOWN),
+    // Held where no one is told: "her family did not know where she was for 17 days".
+    e("did not know where", T::Disappearance, Verb, 0),
+    e("not told where", T::Disappearance, Verb, 0),
     e("abducted", T::Abduction, Verb, 0),
     e("abduction", T::Abduction, Noun, 0),
     e("kidnapped", T::Abduction, Verb, 0),

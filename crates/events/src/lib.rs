@@ -616,6 +616,40 @@ const CUSTODY_WORDS: &Words = &Words::new(&[
     "shackled",
 ]);
 
+/// People a blow is dealt to, right after "slapped", "punched" or "kicked" ("kicked a
+/// protester", "punched two detainees").
+const BLOW_TARGETS: &[&str] = &[
+    "protester",
+    "protesters",
+    "demonstrator",
+    "demonstrators",
+    "student",
+    "students",
+    "detainee",
+    "detainees",
+    "prisoner",
+    "prisoners",
+    "journalist",
+    "journalists",
+    "activist",
+    "activists",
+    "man",
+    "men",
+    "woman",
+    "women",
+    "people",
+    "boy",
+    "boys",
+    "girl",
+    "girls",
+    "reporter",
+    "reporters",
+    "lawyer",
+    "lawyers",
+    "child",
+    "children",
+];
+
 /// Words that mark a statement as habitual rather than one event.
 const GENERIC: &Words = &Words::new(&[
     "widespread",
@@ -925,6 +959,21 @@ fn clause_start(ctx: &Ctx, ss: usize, ts: usize) -> usize {
         upto = i;
     }
     start
+}
+
+/// True when `before` ends in "no record of", "no evidence of" or the like, with an optional
+/// possessive: "had no record of her arrest" denies the arrest it names.
+fn no_trace_of(before: &str) -> bool {
+    let mut back = last_words(before, 4).peekable();
+    back.next_if(|w| matches!(*w, "his" | "her" | "their" | "any" | "the"));
+    back.next() == Some("of")
+        && back.next().is_some_and(|w| {
+            matches!(
+                w,
+                "record" | "records" | "evidence" | "trace" | "sign" | "signs"
+            )
+        })
+        && back.next() == Some("no")
 }
 
 /// True when "reported" or "reports" before `rest` is a journalist's work ("reported on
@@ -1768,6 +1817,27 @@ fn same_day(ctx: &Ctx, all: &mut [Cand]) {
                 continue;
             }
         }
+        // "police shot dead at least 12 people during protests in Nairobi on Tuesday": what
+        // happened during a dated event took place then.
+        let after = sl(
+            &ctx.lower,
+            all[i].trigger.end,
+            sent.end.min(all[i].trigger.end + 100),
+        );
+        if let Some(p) = find_word(after, "during").filter(|&p| !after[..p].contains([',', ';'])) {
+            let cue = all[i].trigger.end + p;
+            let during = all
+                .iter()
+                .filter(|c| c.sentence == si && c.trigger.start > cue)
+                .min_by_key(|c| c.trigger.start)
+                .filter(|c| c.own_date && c.trigger.start <= cue + 40)
+                .and_then(|c| c.date);
+            if let Some(d) = during {
+                all[i].date = Some(d);
+                all[i].own_date = true;
+                continue;
+            }
+        }
         if !has_any_word(sl(&ctx.lower, sent.start, sent.end), BACK) {
             continue;
         }
@@ -2408,6 +2478,28 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
         let next_word = words(after).next().unwrap_or("");
         // Known false friends.
         let skip = match entry.pattern {
+            // Blows are dealt to someone: "slapped him", "was kicked", "punched a protester";
+            // not "slapped fees on imports", "kicked off the campaign", "kicked the door".
+            "slapped" | "punched" | "kicked" => {
+                !(prev
+                    .first()
+                    .is_some_and(|w| is_be(w) || matches!(*w, "got" | "get"))
+                    || matches!(next_word, "him" | "her" | "them" | "me" | "us")
+                    || ctx.mentions_in(te, se).next().is_some_and(|m| {
+                        ctx.is(m, EntityType::Person)
+                            && words(sl(lower, te, ctx.mentions[m].span.start)).count() <= 1
+                    })
+                    || words(after).take(3).any(|w| BLOW_TARGETS.contains(&w)))
+            }
+            // "did not know where she was": only of someone held, named or a pronoun; not
+            // "did not know where to go" or "where the meeting would be".
+            "did not know where" | "not told where" => {
+                !matches!(next_word, "he" | "she" | "they")
+                    && !ctx.mentions_in(te, se).next().is_some_and(|m| {
+                        ctx.is(m, EntityType::Person)
+                            && sl(lower, te, ctx.mentions[m].span.start).trim().is_empty()
+                    })
+            }
             "tried" => {
                 let second = words(after).nth(1).unwrap_or("");
                 matches!(
@@ -2773,8 +2865,10 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
         // A beating is ill-treatment where its victim is held ("beaten in custody", "beaten
         // during interrogation"); elsewhere it is an assault (an injury), which is how the
         // HRDsAttack annotators read it too.
-        if matches!(entry.pattern, "beaten" | "beating" | "beatings" | "beat")
-            && !has_any_word(s_lower, CUSTODY_WORDS)
+        if matches!(
+            entry.pattern,
+            "beaten" | "beating" | "beatings" | "beat" | "slapped" | "punched" | "kicked"
+        ) && !has_any_word(s_lower, CUSTODY_WORDS)
         {
             ty = EventType::Injury;
         }
@@ -2939,7 +3033,9 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
                     prev.as_slice(),
                     ["a" | "an" | "any", _, "not" | "never"]
                 ))
-            || (entry.kind == Kind::Noun && after.trim_start().starts_with("were not"));
+            || (entry.kind == Kind::Noun && after.trim_start().starts_with("were not"))
+            // "had no record of her arrest", "found no evidence of torture"
+            || (entry.kind == Kind::Noun && no_trace_of(before));
         let cs = clause_start(ctx, ss, ts);
         let clause = sl(lower, cs, ts);
         if modality == Modality::Asserted {
@@ -3707,7 +3803,17 @@ fn participants(
             let inner = [" him ", " her ", " them "]
                 .iter()
                 .find_map(|p| trigger.find(p).map(|i| (ts + i + 1, p.trim())));
-            let obj = if let Some((at, pronoun)) = inner {
+            let obj = if trigger.ends_with(" where") {
+                // "her family did not know where she was": the one held is the subject of the
+                // clause after "where", not the one who did not know.
+                match words(sl(lower, te, se)).next() {
+                    Some(p @ ("he" | "she")) => resolve_pronoun(ctx, si, te, gender::of_pronoun(p))
+                        .into_iter()
+                        .collect(),
+                    Some("they") => named_group(ctx, ss, te),
+                    _ => object_after(ctx, te, se, want, 20),
+                }
+            } else if let Some((at, pronoun)) = inner {
                 if pronoun == "them" {
                     named_group(ctx, ss, at)
                 } else {
@@ -4691,7 +4797,14 @@ fn sentence_dates(ctx: &Ctx, sent: Span, cands: &mut [Cand]) {
                 && between.len() < 140
                 && (c.kind == Kind::Verb || noun_takes_place || noun_may_take_date(between))
                 && (noun_takes_place || !participle_owns_date(between))
-                && !event_noun_owns_date(between);
+                && !event_noun_owns_date(between)
+                // "did not know where she was until she appeared on 6 February": the date
+                // ends the event, it does not say when it began. What ends there is dated by
+                // it ("released … until 2021"), and so is what did not happen until then ("not
+                // convicted until 2014").
+                && (find_word(between, "until").is_none()
+                    || c.ty == EventType::Release
+                    || c.negated);
             if clean {
                 owner = Some(bi);
             } else if let Some(ai) = after {

@@ -3542,3 +3542,152 @@ fn a_death_after_ill_treatment_is_a_killing() {
         .read();
     assert!(a.events.is_empty(), "{:#?}", a.events);
 }
+
+#[test]
+fn a_family_not_told_where_someone_was_held_is_a_disappearance_of_that_person() {
+    let a = Doc::new(
+        "Officers detained Samir Haddad in Alexandria on 2 March 2021. His relatives did not \
+         know where he was for three weeks, until he appeared before a prosecutor on 24 March \
+         2021.",
+    )
+    .person("Samir Haddad")
+    .place("Alexandria")
+    .date("2 March 2021", "2021-03-02")
+    .date("24 March 2021", "2021-03-24")
+    .read();
+    let gone = one(&a, EventType::Disappearance);
+    assert_eq!(victims(&a, gone), ["Samir Haddad"]);
+    // The day after "until" ends the disappearance; it is not when it began.
+    assert_ne!(gone.date, date("2021-03-24"), "{:#?}", a.events);
+    // Not knowing where to go, or where a meeting is, holds no one.
+    for text in [
+        "The villagers did not know where to go.",
+        "Lawyers were not told where the hearing would take place.",
+    ] {
+        let a = Doc::new(text).read();
+        assert!(
+            of_type(&a, EventType::Disappearance).is_empty(),
+            "{text}: {:#?}",
+            a.events
+        );
+    }
+}
+
+#[test]
+fn a_date_after_until_ends_an_event_but_dates_a_release_and_what_waited_for_it() {
+    let a = Doc::new("Farid Nasser was detained in Evin prison until 9 June 2019.")
+        .person("Farid Nasser")
+        .date("9 June 2019", "2019-06-09")
+        .read();
+    assert_ne!(
+        one(&a, EventType::Arrest).date,
+        date("2019-06-09"),
+        "{:#?}",
+        a.events
+    );
+    let a = Doc::new("Farid Nasser was not released until 9 June 2019.")
+        .person("Farid Nasser")
+        .date("9 June 2019", "2019-06-09")
+        .read();
+    assert_eq!(one(&a, EventType::Release).date, date("2019-06-09"));
+    let a = Doc::new(
+        "Farid Nasser, a recently released prisoner, was incarcerated for 12 years until 2019.",
+    )
+    .person("Farid Nasser")
+    .date("2019", "2019")
+    .read();
+    assert_eq!(one(&a, EventType::Release).date, date("2019"));
+}
+
+#[test]
+fn blows_are_ill_treatment_in_custody_and_an_assault_elsewhere() {
+    let a =
+        Doc::new("Leila Karimi said a guard slapped her during questioning at the police station.")
+            .person("Leila Karimi")
+            .read();
+    assert_eq!(victims(&a, one(&a, EventType::Torture)), ["Leila Karimi"]);
+    let a = Doc::new("Riot police kicked and punched demonstrators near the square.").read();
+    one(&a, EventType::Injury);
+    let a = Doc::new("Samir Haddad said guards kicked him in his cell.")
+        .person("Samir Haddad")
+        .read();
+    assert_eq!(victims(&a, one(&a, EventType::Torture)), ["Samir Haddad"]);
+    // Fees are slapped on imports; a campaign is kicked off: no one is hurt.
+    for text in [
+        "The ministry slapped new fees on imported newsprint.",
+        "The union kicked off its campaign in May.",
+        "He kicked the door shut.",
+    ] {
+        let a = Doc::new(text).read();
+        assert!(a.events.is_empty(), "{text}: {:#?}", a.events);
+    }
+}
+
+#[test]
+fn no_record_of_an_arrest_denies_it() {
+    let a = Doc::new("The police said they had no record of his arrest.").read();
+    assert!(one(&a, EventType::Arrest).negated);
+    let a = Doc::new("A forensic examination found no evidence of torture.").read();
+    assert!(one(&a, EventType::Torture).negated);
+    let a = Doc::new("The record of his arrest was lost.").read();
+    assert!(!one(&a, EventType::Arrest).negated);
+}
+
+#[test]
+fn what_happened_during_a_dated_event_took_place_then() {
+    let a = Doc::new(
+        "Security forces shot dead at least nine people during protests in Conakry on 14 \
+         October 2022.",
+    )
+    .place("Conakry")
+    .date("14 October 2022", "2022-10-14")
+    .read();
+    assert_eq!(one(&a, EventType::Protest).date, date("2022-10-14"));
+    assert_eq!(
+        one(&a, EventType::Killing).date,
+        date("2022-10-14"),
+        "{:#?}",
+        a.events
+    );
+    // A clause closed before "during" is not inside the dated event.
+    let a = Doc::new(
+        "Nine people were killed last year, and dozens were arrested during protests on 14 \
+         October 2022.",
+    )
+    .date("14 October 2022", "2022-10-14")
+    .read();
+    assert_eq!(one(&a, EventType::Arrest).date, date("2022-10-14"));
+    assert_ne!(
+        one(&a, EventType::Killing).date,
+        date("2022-10-14"),
+        "{:#?}",
+        a.events
+    );
+}
+
+#[test]
+fn a_revised_figure_withdraws_the_one_it_replaces() {
+    let a = Doc::new(
+        "The commission said 430 people were arrested on Friday. It later revised the number \
+         of arrests to 385. More than 200 of them remain in detention and 40 are currently \
+         behind bars in Nakuru. Cell number 12 held 60 detainees.",
+    )
+    .read();
+    let claims: Vec<(u64, &str, bool)> = a
+        .claims
+        .iter()
+        .map(|c| (c.quantity, c.unit.as_str(), c.retracted))
+        .collect();
+    assert_eq!(
+        claims,
+        [
+            (430, "arrested", true),
+            (385, "arrested", false),
+            (200, "detained", false),
+            (40, "detained", false),
+            (60, "detained", false)
+        ],
+        "{:#?}",
+        a.claims
+    );
+}

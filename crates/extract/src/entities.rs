@@ -1825,9 +1825,10 @@ fn select(mut cands: Vec<Candidate>) -> Vec<Candidate> {
     kept
 }
 
-/// The tagger's place or miscellaneous name is a person when a title stands before it ("leader
-/// Madel Ismailov") or a role after it ("Madel Ismailov, leader of ..."); an organisation is one
-/// only with the title before it. A known place is left alone.
+/// The tagger's place, organisation or miscellaneous name is a person when it has a person's
+/// name's shape ([`personal_name_shape`]), or when a title stands before it ("leader Madel
+/// Ismailov") or a role after it ("Madel Ismailov, leader of ..."); an organisation is one only
+/// with the title before it. A known place is left alone.
 fn retype_by_context(gaz: &Gazetteer, text: &str, c: &mut Candidate) {
     if c.source != Source::Tagger
         || !matches!(
@@ -1842,8 +1843,8 @@ fn retype_by_context(gaz: &Gazetteer, text: &str, c: &mut Candidate) {
     if !name.split(' ').all(is_capitalised) || places.iter().any(|p| p.kind != PlaceKind::Demonym) {
         return;
     }
-    if matches!(c.ty, EntityType::Organization | EntityType::Location)
-        && personal_name_shape(gaz, name)
+    // "Roman Orehansky": a given name that is also a people's adjective made it miscellaneous.
+    if personal_name_shape(gaz, name)
     {
         c.ty = EntityType::Person;
         return;

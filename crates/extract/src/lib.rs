@@ -118,6 +118,23 @@ mod tests {
     }
 
     #[test]
+    fn a_given_name_that_is_also_an_adjective_still_names_a_person() {
+        let got = mentions(
+            "The regional court rejected the appeal of Roman Bereshansky against his conviction.",
+        );
+        assert!(
+            got.contains(&(EntityType::Person, "Roman Bereshansky".into())),
+            "{got:?}"
+        );
+        // A miscellaneous name without a surname's ending stays what the tagger read.
+        let got = mentions("He was a devout Roman Catholic.");
+        assert!(
+            !got.iter().any(|(t, _)| *t == EntityType::Person),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn hyphenated_participles_and_numbered_facilities() {
         let got = mentions(
             "A reporter for the Poland-based television channel Belsat and the Kremlin-backed \
