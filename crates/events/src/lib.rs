@@ -4386,6 +4386,9 @@ fn details(ctx: &Ctx, sent: Span, c: &mut Cand) {
     ) {
         let limit = se.min(te + 260);
         let mut p = te;
+        // Where the last charge taken closed: a quoted name listed right after it is another
+        // ("charges of \"joining a terrorist group\" and \"spreading false news\"").
+        let mut taken_until: Option<usize> = None;
         while p < limit {
             let rest = sl(ctx.text, p, limit);
             let Some(q) = rest.find(['"', '\u{201c}', '\u{ab}']) else {
@@ -4406,16 +4409,53 @@ fn details(ctx: &Ctx, sent: Span, c: &mut Cand) {
             let body = sl(ctx.text, body_start, body_end)
                 .trim()
                 .trim_end_matches([',', '.']);
+            // ... and closes the list or a clause: not "\"hooliganism\", and \"the court\" said".
+            let listed = taken_until.is_some_and(|end| {
+                matches!(
+                    sl(lower, end, open).trim(),
+                    "and" | "," | ", and" | "or" | ", or" | "as well as"
+                )
+            }) && {
+                let next = sl(lower, body_end + 1, se).trim_start();
+                next.is_empty()
+                    || next.starts_with([',', '.', ';', ')'])
+                    || words(next)
+                        .next()
+                        .is_some_and(|w| matches!(w, "and" | "or" | "under" | "in" | "after"))
+            };
+            // Scare quotes before the noun they describe name no charge: "prisons with
+            // \"dangerous and alarming\" conditions", "the provision of \"free\" education".
+            let describes_noun = !sl(ctx.text, body_start, body_end)
+                .trim_end()
+                .ends_with([',', '.', ';'])
+                && {
+                    let next = sl(ctx.text, body_end, se)
+                        .trim_start_matches(['"', '\u{201d}', '\u{bb}'])
+                        .trim_start();
+                    words(next).next().is_some_and(|w| {
+                        next.starts_with(|ch: char| ch.is_lowercase())
+                            && !QUOTE_FOLLOWERS.contains(&w)
+                    })
+                };
+            if describes_noun {
+                p = body_end + 1;
+                while p < limit && !ctx.text.is_char_boundary(p) {
+                    p += 1;
+                }
+                continue;
+            }
             if (lead.ends_with("for")
                 || lead.ends_with("of")
                 || lead.ends_with("with")
                 || lead.ends_with("charges")
-                || lead.ends_with("charge"))
+                || lead.ends_with("charge")
+                || listed)
                 && !body.is_empty()
                 && body.len() < 100
                 && !c.charges.iter().any(|x| x == body)
             {
                 c.charges.push(body.to_string());
+                taken_until = Some((body_end + 1).min(limit));
             }
             p = body_end + 1;
             while p < limit && !ctx.text.is_char_boundary(p) {
@@ -4427,6 +4467,16 @@ fn details(ctx: &Ctx, sent: Span, c: &mut Cand) {
         }
     }
 }
+
+/// Words that may follow a quoted charge's name: it ends there ("for \"hooliganism\" and
+/// resisting arrest", "of \"subversion\" in 2019"). Any other lowercase word makes the quotation
+/// a scare quote on the noun after it.
+const QUOTE_FOLLOWERS: &[&str] = &[
+    "and", "or", "in", "by", "for", "under", "on", "against", "after", "before", "earlier",
+    "later", "a", "an", "the", "is", "was", "were", "are", "with", "at", "from", "to", "of",
+    "which", "that", "who", "as", "since", "when", "while", "because", "two", "three", "four",
+    "five", "six", "seven", "eight", "nine", "ten", "last", "this", "over", "but", "and/or",
+];
 
 /// Stems of the offences charges are named by, as words start: "extortion", "inciting social
 /// discord", "spreading false information", "abuse of office".

@@ -3691,3 +3691,42 @@ fn a_revised_figure_withdraws_the_one_it_replaces() {
         a.claims
     );
 }
+
+#[test]
+fn quoted_charges_listed_together_are_all_kept() {
+    let a = Doc::new(
+        "Prosecutors charged Samir Haddad with \u{201c}joining a banned group\u{201d} and \
+         \u{201c}spreading false news\u{201d} under Article 80.",
+    )
+    .person("Samir Haddad")
+    .read();
+    assert_eq!(
+        one(&a, EventType::Charge).charges,
+        ["joining a banned group", "spreading false news"]
+    );
+    // A quotation after the charge that starts a clause of its own is no charge.
+    let a = Doc::new(
+        "Samir Haddad was convicted of \"hooliganism\", and \"the verdict\" was read out.",
+    )
+    .person("Samir Haddad")
+    .read();
+    assert_eq!(one(&a, EventType::Conviction).charges, ["hooliganism"]);
+    // Scare quotes on a noun name no charge; a name closed by its own comma still does.
+    let a = Doc::new(
+        "Samir Haddad was detained in a prison with \"harsh and degrading\" conditions. Police \
+         arrested Leila Karimi for \"spreading false news,\" accusing her of lying.",
+    )
+    .person("Samir Haddad")
+    .person("Leila Karimi")
+    .read();
+    let charges: Vec<&[String]> = of_type(&a, EventType::Arrest)
+        .iter()
+        .map(|e| e.charges.as_slice())
+        .collect();
+    assert_eq!(
+        charges,
+        [&[][..], &["spreading false news".to_string()][..]],
+        "{:#?}",
+        a.events
+    );
+}

@@ -1844,8 +1844,7 @@ fn retype_by_context(gaz: &Gazetteer, text: &str, c: &mut Candidate) {
         return;
     }
     // "Roman Orehansky": a given name that is also a people's adjective made it miscellaneous.
-    if personal_name_shape(gaz, name)
-    {
+    if personal_name_shape(gaz, name) {
         c.ty = EntityType::Person;
         return;
     }
