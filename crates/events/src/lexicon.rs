@@ -138,6 +138,9 @@ pub(crate) const ENTRIES: &[Entry] = &[
     e("verdict against", T::Conviction, Noun, 0),
     e("guilty verdict", T::Conviction, Noun, NEEDS_VICTIM),
     e("prison sentence", T::Conviction, Noun, NEEDS_VICTIM),
+    // "serving a five-year sentence for smuggling"
+    e("year sentence", T::Conviction, Noun, NEEDS_VICTIM),
+    e("month sentence", T::Conviction, Noun, NEEDS_VICTIM),
     e("prison term", T::Conviction, Noun, NEEDS_VICTIM),
     e("jail term", T::Conviction, Noun, NEEDS_VICTIM),
     e("upheld on appeal", T::Appeal, Verb, 0),

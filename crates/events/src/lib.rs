@@ -749,6 +749,11 @@ const LINKING: &Words = &Words::new(&[
     "attended",
     "remains",
     "remained",
+    // "X is serving a five-year sentence", "X was handed a six-month sentence"
+    "serving",
+    "served",
+    "handed",
+    "received",
     "went",
     "began",
     "started",
@@ -2449,8 +2454,10 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
             span
         };
         let (ts, te) = (span.start, span.end);
-        // Whole words only, and not inside a hyphenated word ("pre-trial", "anti-torture").
-        if (ts > 0 && (b[ts - 1].is_ascii_alphanumeric() || b[ts - 1] == b'-'))
+        // Whole words only, and not inside a hyphenated word ("pre-trial", "anti-torture"),
+        // except the length of a term ("a five-year sentence").
+        let term_length = entry.pattern.starts_with("year ") || entry.pattern.starts_with("month ");
+        if (ts > 0 && (b[ts - 1].is_ascii_alphanumeric() || (b[ts - 1] == b'-' && !term_length)))
             || (te < b.len() && (b[te].is_ascii_alphanumeric() || b[te] == b'-'))
         {
             continue;
@@ -2530,7 +2537,7 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
             // step of the appeal, which names the person; the conviction itself came earlier and
             // takes no date from this sentence.
             "conviction" | "convictions" | "prison sentence" | "prison term" | "jail term"
-            | "guilty verdict"
+            | "guilty verdict" | "year sentence" | "month sentence"
                 if last_words(before, 5).any(|w| {
                     matches!(
                         w,
@@ -2539,6 +2546,12 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
                 }) =>
             {
                 true
+            }
+            // A penalty at stake is no conviction: "faces a ten-year sentence" ("faces" links
+            // its subject to a trial, not to a sentence).
+            "year sentence" | "month sentence" | "prison sentence" | "prison term"
+            | "jail term" => {
+                last_words(before, 4).any(|w| matches!(w, "face" | "faces" | "faced" | "facing"))
             }
             "into a car" => next_word == "park",
             // "free" releases only someone: a name, a pronoun or the held ("free all jailed
@@ -4348,6 +4361,18 @@ fn details(ctx: &Ctx, sent: Span, c: &mut Cand) {
             }
             if c.ty == EventType::Detention && w == "to" {
                 continue;
+            }
+        }
+        // "a five-year sentence": the length stands in the trigger.
+        let trigger = sl(lower, ts, te);
+        if term.is_none() && (trigger.starts_with("year ") || trigger.starts_with("month ")) {
+            let b = lower.as_bytes();
+            if ts >= 2 && b[ts - 1] == b'-' {
+                let mut ns = ts - 1;
+                while ns > ss && b[ns - 1].is_ascii_alphanumeric() {
+                    ns -= 1;
+                }
+                term = numbers::parse_duration(lower, ns, te).map(|(d, _)| d);
             }
         }
         if term.is_none() && c.ty == EventType::Conviction {

@@ -3730,3 +3730,29 @@ fn quoted_charges_listed_together_are_all_kept() {
         a.events
     );
 }
+
+#[test]
+fn a_sentence_being_served_or_handed_down_is_a_conviction_and_one_at_stake_is_not() {
+    let a = Doc::new("Anar Guliyev is serving a seven-year sentence for tax evasion.")
+        .person("Anar Guliyev")
+        .read();
+    let conviction = one(&a, EventType::Conviction);
+    assert_eq!(victims(&a, conviction), ["Anar Guliyev"]);
+    assert_eq!(conviction.sentence.as_deref(), Some("P7Y"));
+    assert_eq!(conviction.charges, ["tax evasion"]);
+    let a = Doc::new("Leila Karimi was handed an 18-month sentence on 3 May.")
+        .person("Leila Karimi")
+        .date("3 May", "2021-05-03")
+        .read();
+    let conviction = one(&a, EventType::Conviction);
+    assert_eq!(conviction.sentence.as_deref(), Some("P18M"));
+    assert_eq!(conviction.date, date("2021-05-03"));
+    let a = Doc::new("Anar Guliyev faces a ten-year sentence if convicted.")
+        .person("Anar Guliyev")
+        .read();
+    assert!(
+        of_type(&a, EventType::Conviction).is_empty(),
+        "{:#?}",
+        a.events
+    );
+}
