@@ -492,6 +492,30 @@ static OFFICE_FIELDS: Words = Words::new(&[
 /// Lowercase words allowed inside an organisation's name ("Council of Europe").
 static ORG_CONNECTORS: Words = Words::new(&["of", "for", "on", "against", "de"]);
 
+/// Verbs of a group's mission after "to" in its name: "Committee to Protect Journalists",
+/// "Campaign to Stop Killer Robots", "Coalition to End Torture".
+static MISSION_VERBS: Words = Words::new(&[
+    "Protect",
+    "Stop",
+    "End",
+    "Free",
+    "Defend",
+    "Save",
+    "Ban",
+    "Abolish",
+    "Promote",
+    "Support",
+    "Combat",
+    "Prevent",
+    "Eliminate",
+    "Fight",
+    "Monitor",
+    "Restore",
+    "Reform",
+    "Preserve",
+    "Investigate",
+]);
+
 fn is_capitalised(w: &str) -> bool {
     let mut chars = w.chars();
     chars.next().is_some_and(char::is_uppercase)
@@ -1130,7 +1154,9 @@ fn head_word_orgs(gaz: &Gazetteer, sent: &Sentence) -> Vec<Span> {
             if is_capitalised(w) && sent.tokens[j].start <= sent.tokens[j - 1].end + 1 {
                 end = j + 1;
                 j += 1;
-            } else if (ORG_CONNECTORS.contains(w) || is_possessive(w))
+            } else if (ORG_CONNECTORS.contains(w)
+                || is_possessive(w)
+                || (w == "to" && j + 1 < n && MISSION_VERBS.contains(sent.word(j + 1))))
                 && j + 1 < n
                 && is_capitalised(sent.word(j + 1))
             {
@@ -1184,6 +1210,14 @@ fn head_word_orgs(gaz: &Gazetteer, sent: &Sentence) -> Vec<Span> {
         if s >= end {
             continue;
         }
+        // "the New York-based Committee to Protect Journalists": the name starts after the
+        // participle that places it.
+        if let Some(k) = (s..end)
+            .rev()
+            .find(|&k| adjective_hyphen(sent.word(k)).is_some())
+        {
+            s = k + 1;
+        }
         let heads: Vec<usize> = (s..end)
             .filter(|&k| gaz.is_org_head(sent.word(k)))
             .collect();
@@ -1194,7 +1228,7 @@ fn head_word_orgs(gaz: &Gazetteer, sent: &Sentence) -> Vec<Span> {
         // or goes on through "of ..." ("Ministry of Health", "Council of Europe"), never
         // through a month or a sentence word ("Office on June").
         let mut stop = last_head + 1;
-        if stop < end && ORG_CONNECTORS.contains(sent.word(stop)) {
+        if stop < end && (ORG_CONNECTORS.contains(sent.word(stop)) || sent.word(stop) == "to") {
             stop = end;
         }
         if let Some(k) = (s + 1..stop).find(|&k| OPENERS.contains(sent.word(k))) {

@@ -118,6 +118,32 @@ mod tests {
     }
 
     #[test]
+    fn a_group_named_for_its_mission_is_one_organisation() {
+        let got = mentions(
+            "The Washington-based Coalition to End Torture and the Committee to Protect \
+             Journalists condemned the verdict. The ministry wrote to President Kassym-Jomart \
+             Tokayev.",
+        );
+        for name in [
+            "Coalition to End Torture",
+            "Committee to Protect Journalists",
+        ] {
+            assert!(
+                got.contains(&(EntityType::Organization, name.into())),
+                "{name}: {got:?}"
+            );
+        }
+        assert!(
+            got.contains(&(EntityType::Location, "Washington".into())),
+            "{got:?}"
+        );
+        assert!(
+            !got.iter().any(|(_, t)| t.contains("to President")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn a_given_name_that_is_also_an_adjective_still_names_a_person() {
         let got = mentions(
             "The regional court rejected the appeal of Roman Bereshansky against his conviction.",
