@@ -1016,6 +1016,48 @@ fn alleged_in(reach: &str) -> bool {
     false
 }
 
+/// The person named as the possessor of a harm right after "into" at `te`: "into X's death",
+/// "into the killing of X" is read by [`object_after`].
+fn possessor_of_harm_after(ctx: &Ctx, te: usize, se: usize, want: EntityType) -> Vec<usize> {
+    let lower = ctx.lower.as_str();
+    let after = sl(lower, te, se);
+    let Some(rest) = after.trim_start().strip_prefix("into ") else {
+        return Vec::new();
+    };
+    let from = te + after.len() - rest.len();
+    let Some(m) = ctx.mentions_in(from, se).next() else {
+        return Vec::new();
+    };
+    let span = ctx.mentions[m].span;
+    let gap = sl(lower, from, span.start).trim();
+    let tail = sl(lower, span.end, se);
+    let harm = tail
+        .strip_prefix("'s ")
+        .or_else(|| tail.strip_prefix("\u{2019}s "))
+        .and_then(|t| words(t).next())
+        .is_some_and(|w| {
+            matches!(
+                w,
+                "death"
+                    | "killing"
+                    | "murder"
+                    | "arrest"
+                    | "detention"
+                    | "torture"
+                    | "disappearance"
+                    | "abduction"
+                    | "beating"
+                    | "treatment"
+                    | "ill"
+            )
+        });
+    if ctx.is(m, want) && harm && matches!(gap, "" | "the") {
+        vec![m]
+    } else {
+        Vec::new()
+    }
+}
+
 /// The person a pronoun at `pos` stands for: the last person before it in its sentence whose
 /// gender fits the pronoun's (`want`), else, in the nearest earlier sentence that names such a
 /// person, the one the document names most (ties: the first, usually the subject). A person of
@@ -3673,6 +3715,10 @@ fn participants(
                 let from = te + (sl(lower, te, se).len() - after.len()) + 3;
                 v = object_after(ctx, from, se, want, 50);
             }
+        }
+        if v.is_empty() && c.ty == EventType::CallForInvestigation {
+            // "an investigation into X's death": the one whose death or detention it is.
+            v = possessor_of_harm_after(ctx, te, se, want);
         }
         if v.is_empty() {
             let before = sl(lower, ts.saturating_sub(60).max(ss), ts);

@@ -3756,3 +3756,26 @@ fn a_sentence_being_served_or_handed_down_is_a_conviction_and_one_at_stake_is_no
         a.events
     );
 }
+
+#[test]
+fn a_call_to_investigate_someones_death_names_them() {
+    let a = Doc::new(
+        "Human Rights Watch called for an independent investigation into Farid Nasser\u{2019}s \
+         death in custody. It also sought an inquiry into Leila Karimi\u{2019}s lawyer\u{2019}s \
+         complaint.",
+    )
+    .org("Human Rights Watch")
+    .person("Farid Nasser")
+    .person("Leila Karimi")
+    .read();
+    let calls = of_type(&a, EventType::CallForInvestigation);
+    assert_eq!(victims(&a, calls[0]), ["Farid Nasser"], "{:#?}", a.events);
+    // A possession that is no harm done names no victim.
+    assert!(
+        calls
+            .iter()
+            .all(|c| !victims(&a, c).contains(&"Leila Karimi".to_string())),
+        "{:#?}",
+        a.events
+    );
+}
