@@ -39,6 +39,10 @@ pub(crate) const FOUND: u16 = 128;
 /// of force, which becomes the trigger.
 pub(crate) const FORCED: u16 = 256;
 
+/// What a media outlet or journalist was stripped of, with the victim between ("stripped the
+/// association of its registration"): only after a verb of stripping, which becomes the trigger.
+pub(crate) const STRIPPED: u16 = 512;
+
 /// One lexicon entry.
 pub(crate) struct Entry {
     pub pattern: &'static str,
@@ -343,6 +347,60 @@ pub(crate) const ENTRIES: &[Entry] = &[
     e("suspension", T::MediaRestriction, Noun, MEDIA),
     e("closure", T::MediaRestriction, Noun, MEDIA),
     e("censored", T::MediaRestriction, Verb, MEDIA),
+    e(
+        "of its registration",
+        T::MediaRestriction,
+        Verb,
+        MEDIA | STRIPPED,
+    ),
+    e(
+        "of its licence",
+        T::MediaRestriction,
+        Verb,
+        MEDIA | STRIPPED,
+    ),
+    e(
+        "of its license",
+        T::MediaRestriction,
+        Verb,
+        MEDIA | STRIPPED,
+    ),
+    e(
+        "of its broadcasting licence",
+        T::MediaRestriction,
+        Verb,
+        MEDIA | STRIPPED,
+    ),
+    e(
+        "of its broadcasting license",
+        T::MediaRestriction,
+        Verb,
+        MEDIA | STRIPPED,
+    ),
+    e(
+        "of its accreditation",
+        T::MediaRestriction,
+        Verb,
+        MEDIA | STRIPPED,
+    ),
+    e(
+        "of his accreditation",
+        T::MediaRestriction,
+        Verb,
+        MEDIA | STRIPPED,
+    ),
+    e(
+        "of her accreditation",
+        T::MediaRestriction,
+        Verb,
+        MEDIA | STRIPPED,
+    ),
+    e(
+        "of their accreditation",
+        T::MediaRestriction,
+        Verb,
+        MEDIA | STRIPPED,
+    ),
     e("close down", T::MediaRestriction, Base, MEDIA),
     // Harassment.
     e("harassed", T::Harassment, Verb, 0),

@@ -43,7 +43,8 @@ use casefile_model::{
 };
 use gender::Gender;
 use lexicon::{
-    Entry, Kind, COURT, ENTRIES, FORCED, FOUND, HARM, LAW, MEDIA, NEEDS_VICTIM, UNKNOWN, WEAK,
+    Entry, Kind, COURT, ENTRIES, FORCED, FOUND, HARM, LAW, MEDIA, NEEDS_VICTIM, STRIPPED, UNKNOWN,
+    WEAK,
 };
 use std::ops::Range;
 use text::{
@@ -2492,6 +2493,11 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
                 Some(verb) => Span::new(verb.start, span.end),
                 None => continue,
             }
+        } else if entry.flags & STRIPPED != 0 {
+            match stripping_verb(lower, ss, span.start) {
+                Some(verb) => Span::new(verb.start, span.end),
+                None => continue,
+            }
         } else {
             span
         };
@@ -3373,6 +3379,18 @@ fn forcing_verb(lower: &str, ss: usize, at: usize) -> Option<Span> {
     .then(|| Span::new(ss + pos, ss + pos + verb.len()))
 }
 
+/// The verb of stripping that governs "of its registration" at `at` ("stripped the Belarusian
+/// Association of Journalists of its registration", "deprived Y of his accreditation"): the
+/// object between is short and no clause opens in it.
+fn stripping_verb(lower: &str, ss: usize, at: usize) -> Option<Span> {
+    let before = sl(lower, ss, at);
+    let (pos, verb) = rfind_any_word(before, list!["stripped", "strips", "deprived", "deprives"])?;
+    let between = &before[pos + verb.len()..];
+    let object = words(between).count();
+    (object > 0 && object <= 8 && !between.contains([',', ';', ':', '(']))
+        .then(|| Span::new(ss + pos, ss + pos + verb.len()))
+}
+
 /// The verb of finding that governs a verdict's complement at `at` ("the court found Otabek
 /// Sattoriy guilty", "declared all five defendants not guilty"): the object between is short
 /// and no clause opens in it. Not a plea ("pleaded guilty") or a feeling ("felt guilty"), nor the
@@ -3857,7 +3875,7 @@ fn participants(
                 .iter()
                 .any(|w| trigger.starts_with(w));
             // "found X guilty", "forced X into a car": the object is inside the trigger phrase.
-            let holds_object = entry.flags & (FOUND | FORCED) != 0;
+            let holds_object = entry.flags & (FOUND | FORCED | STRIPPED) != 0;
             // An object inside the trigger phrase ("forced him into a car"): its pronoun.
             let inner = [" him ", " her ", " them "]
                 .iter()
@@ -3907,14 +3925,25 @@ fn participants(
             };
             if !obj.is_empty() {
                 c.victims = obj;
-                // The doer is the subject of an active verb.
-                if let Some(m) = ctx.mentions_in(cs, ts).find(|&m| {
+                // The doer is the subject of an active verb: the first name of its clause, or
+                // the one right before the verb after a clause joined by ", and" ("the court
+                // stripped X of its licence, and the Information Ministry blocked Y").
+                let doer = |m: usize| {
                     matches!(
                         ctx.mentions[m].entity_type,
                         EntityType::Organization | EntityType::Person
                     ) && !c.victims.contains(&m)
                         && !ctx.is_speaker(m, sent)
-                }) {
+                };
+                let joined_subject = ctx.mentions_in(cs, ts).next_back().filter(|&m| {
+                    let end = ctx.mentions[m].span.end;
+                    doer(m)
+                        && sl(lower, end, ts).trim().is_empty()
+                        && sl(lower, cs, ctx.mentions[m].span.start).contains(", and ")
+                });
+                if let Some(m) =
+                    joined_subject.or_else(|| ctx.mentions_in(cs, ts).find(|&m| doer(m)))
+                {
                     c.others.push((m, role_of(ctx, m)));
                 }
             } else if !passive && !state && active_with_object(sl(lower, te, se), c.ty) {
@@ -4272,8 +4301,9 @@ fn participants(
         }
     }
     // Media restrictions name every outlet after the trigger ("a ban against eight newspapers …,
-    // including X; Y; the Z channel").
-    if c.ty == EventType::MediaRestriction {
+    // including X; Y; the Z channel"), except one whose object stands inside it ("stripped X of
+    // its registration, and the ministry blocked Y": Y is the next act's).
+    if c.ty == EventType::MediaRestriction && entry.flags & STRIPPED == 0 {
         for m in ctx.mentions_in(te, se) {
             if ctx.is(m, EntityType::Organization)
                 && !c.victims.contains(&m)
@@ -4282,9 +4312,12 @@ fn participants(
                 c.victims.push(m);
             }
         }
+        // The authority before the trigger, unless its own subject is one already.
+        let has_authority = c.others.iter().any(|&(_, r)| r == Role::Authority);
         if let Some(m) = ctx
             .mentions_in(ss, ts)
             .find(|&m| ctx.is(m, EntityType::Organization) && role_of(ctx, m) == Role::Authority)
+            .filter(|_| !has_authority)
         {
             c.others.push((m, Role::Authority));
         }

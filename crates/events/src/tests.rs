@@ -3779,3 +3779,37 @@ fn a_call_to_investigate_someones_death_names_them() {
         a.events
     );
 }
+
+#[test]
+fn two_restrictions_joined_by_and_keep_their_own_victims_and_authorities() {
+    let a = Doc::new(
+        "In May 2022 the Supreme Court stripped the Union of Independent Journalists of its \
+         registration, and the Information Ministry blocked the news website Zerkalo.",
+    )
+    .org("Supreme Court")
+    .org("Union of Independent Journalists")
+    .org("Information Ministry")
+    .org("Zerkalo")
+    .date("May 2022", "2022-05")
+    .read();
+    let acts = of_type(&a, EventType::MediaRestriction);
+    assert_eq!(acts.len(), 2, "{:#?}", a.events);
+    assert_eq!(victims(&a, acts[0]), ["Union of Independent Journalists"]);
+    assert_eq!(with_role(&a, acts[0], Role::Authority), ["Supreme Court"]);
+    assert_eq!(victims(&a, acts[1]), ["Zerkalo"]);
+    assert_eq!(
+        with_role(&a, acts[1], Role::Authority),
+        ["Information Ministry"]
+    );
+    // A journalist stripped of accreditation is its victim; a licence to sell alcohol is no
+    // media's.
+    let a = Doc::new("The ministry deprived journalist Anna Petrova of her accreditation.")
+        .person("Anna Petrova")
+        .read();
+    assert_eq!(
+        victims(&a, one(&a, EventType::MediaRestriction)),
+        ["Anna Petrova"]
+    );
+    let a = Doc::new("The court stripped the bar of its licence to sell alcohol.").read();
+    assert!(a.events.is_empty(), "{:#?}", a.events);
+}

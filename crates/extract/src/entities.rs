@@ -1376,6 +1376,10 @@ fn typed_orgs(gaz: &Gazetteer, sent: &Sentence) -> Vec<Span> {
             }
         }
     }
+    // "the news website Tut.by." at a sentence's end: the full stop is the sentence's.
+    for span in &mut out {
+        *span = without_final_stop(text, *span);
+    }
     out
 }
 
@@ -1413,6 +1417,22 @@ fn numbered_facility(text: &str, cand: &mut Candidate) {
         }
     }
     cand.ty = EntityType::Organization;
+}
+
+/// `span` without a full stop that ends its last word, unless the word is a dotted
+/// abbreviation ("U.S.", "N.Y."): "Tut.by." at a sentence's end is "Tut.by".
+fn without_final_stop(text: &str, span: Span) -> Span {
+    let name = &text[span.start..span.end];
+    let last = name.rsplit(' ').next().unwrap_or("");
+    let abbreviation = last
+        .trim_end_matches('.')
+        .split('.')
+        .all(|p| p.chars().count() == 1);
+    if name.len() > 1 && name.ends_with('.') && !abbreviation {
+        Span::new(span.start, span.end - 1)
+    } else {
+        span
+    }
 }
 
 /// Where a name made an adjective by a hyphenated participle ends: "Poland-based",

@@ -118,6 +118,23 @@ mod tests {
     }
 
     #[test]
+    fn a_website_named_at_a_sentences_end_leaves_its_full_stop() {
+        let got = mentions(
+            "The ministry blocked the news website Zerkalo.io. He told the news agency A.F.P. \
+             on Monday.",
+        );
+        assert!(
+            got.contains(&(EntityType::Organization, "A.F.P.".into())),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&(EntityType::Organization, "Zerkalo.io".into())),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|(_, t)| t == "Zerkalo.io."), "{got:?}");
+    }
+
+    #[test]
     fn a_group_named_for_its_mission_is_one_organisation() {
         let got = mentions(
             "The Washington-based Coalition to End Torture and the Committee to Protect \
