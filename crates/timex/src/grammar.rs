@@ -189,6 +189,28 @@ fn longest(a: M, b: M) -> M {
     }
 }
 
+/// Words a number after which names a thing, not a year.
+const NUMBERED: &[&str] = &[
+    "law",
+    "laws",
+    "no",
+    "nos",
+    "number",
+    "decree",
+    "resolution",
+    "article",
+    "articles",
+    "section",
+    "paragraph",
+    "chapter",
+    "case",
+    "cell",
+    "room",
+    "flight",
+    "page",
+    "pages",
+];
+
 impl<'a> G<'a> {
     fn lex(&self, i: usize) -> Lex {
         self.toks.get(i).map_or(Lex::None, |t| t.lex)
@@ -256,6 +278,17 @@ impl<'a> G<'a> {
         }
         if i > 0 && self.glued(i) && (self.punct(i - 1, '$') || self.punct(i - 1, '#')) {
             return None;
+        }
+        // A number that names something is no year: "Law 1055", "Law No. 1042", "Decree 1998",
+        // "Resolution 2334", "Article 1010", "Case 1234". ("the Terrorism Act 2000" is a year.)
+        if i > 0 {
+            let mut p = i - 1;
+            if self.punct(p, '.') && p > 0 {
+                p -= 1;
+            }
+            if NUMBERED.iter().any(|w| self.is(p, w)) {
+                return None;
+            }
         }
         // "$4.1556 per share", "3,1998": the tail of a longer number
         if i > 1

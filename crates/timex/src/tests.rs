@@ -1680,3 +1680,14 @@ fn a_blank_line_ends_the_sentence_without_a_full_stop() {
     // in one sentence, the year stated just before still dates the month
     assert_eq!(after(" and in ").as_deref(), Some("2021-12"));
 }
+
+#[test]
+fn a_number_naming_a_law_or_a_resolution_is_no_year() {
+    let got = found(
+        "He was charged under Law 1055 and Law No. 1042, as Decree 1998 of 1999 allows. \
+         Resolution 2334 was adopted in 2016 under the Terrorism Act 2000.",
+        dct(),
+    );
+    let values: Vec<&str> = got.iter().map(|(_, _, v)| v.as_str()).collect();
+    assert_eq!(values, ["1999", "2016", "2000"], "{got:?}");
+}
