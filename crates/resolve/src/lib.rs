@@ -150,6 +150,29 @@ fn document_keys(analysis: &Facts, places: &HashSet<String>) -> DocumentKeys {
     let mut types: Vec<EntityType> = analysis.mentions.iter().map(|m| m.entity_type).collect();
     for (i, (m, key)) in analysis.mentions.iter().zip(&keys).enumerate() {
         let parts = names::word_parts(key);
+        // Two surnames without the given name ("Mr Lacayo Ruiz" beside "Tomás Lacayo Ruiz"):
+        // the one longer name of a person there that ends with them.
+        if parts.len() >= 2 && m.entity_type == EntityType::Person {
+            let surname = names::skeleton(&parts[parts.len() - 1]);
+            let longer: Vec<&str> = by_surname
+                .get(&surname)
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|full| {
+                    let fp = names::word_parts(full);
+                    fp.len() > parts.len() && fp.ends_with(&parts)
+                })
+                .collect();
+            if let [full] = longer.as_slice() {
+                reasons[i] = Some(format!(
+                    "\"{}\" in document {doc} is {full}, the only person there whose name ends so",
+                    m.text
+                ));
+                out[i] = full.to_string();
+            }
+            continue;
+        }
         if parts.len() != 1 {
             continue;
         }
@@ -1283,6 +1306,65 @@ mod tests {
         assert_eq!(people.len(), 1);
         assert_eq!(people[0].name, "Vladimir Kozlov");
         assert_eq!(people[0].mentions.len(), 2);
+    }
+
+    #[test]
+    fn two_surnames_without_the_given_name_join_the_one_full_name_ending_so() {
+        let text = "Rosa Mairena Ortiz was detained. Mairena Ortiz was later charged.";
+        let mut a = analysed(
+            text,
+            &[
+                ("Rosa Mairena Ortiz", EntityType::Person),
+                ("Mairena Ortiz", EntityType::Person),
+            ],
+        );
+        a.mentions
+            .retain(|m| !(m.text == "Mairena Ortiz" && m.span.start == 5));
+        let kb = build_knowledge_base(&[a]);
+        let people: Vec<_> = kb
+            .entities
+            .iter()
+            .filter(|e| e.entity_type == EntityType::Person)
+            .collect();
+        assert_eq!(people.len(), 1, "{people:#?}");
+        assert_eq!(people[0].mentions.len(), 2);
+        // Another person of the last surname does not stand in the way.
+        let text = "Rosa Mairena Ortiz and Pedro Gomez Ortiz were detained. Mairena Ortiz spoke.";
+        let mut a = analysed(
+            text,
+            &[
+                ("Rosa Mairena Ortiz", EntityType::Person),
+                ("Pedro Gomez Ortiz", EntityType::Person),
+                ("Mairena Ortiz", EntityType::Person),
+            ],
+        );
+        a.mentions
+            .retain(|m| !(m.text == "Mairena Ortiz" && m.span.start < 20));
+        let kb = build_knowledge_base(&[a]);
+        let rosa = kb
+            .entities
+            .iter()
+            .find(|e| e.name == "Rosa Mairena Ortiz")
+            .unwrap();
+        assert_eq!(rosa.mentions.len(), 2, "{:#?}", kb.entities);
+        // Two relatives of that name: the short form is neither's.
+        let text = "Rosa Mairena Ortiz and Juan Mairena Ortiz were detained. Mairena Ortiz spoke.";
+        let mut a = analysed(
+            text,
+            &[
+                ("Rosa Mairena Ortiz", EntityType::Person),
+                ("Juan Mairena Ortiz", EntityType::Person),
+                ("Mairena Ortiz", EntityType::Person),
+            ],
+        );
+        a.mentions
+            .retain(|m| !(m.text == "Mairena Ortiz" && m.span.start < 40));
+        let kb = build_knowledge_base(&[a]);
+        assert!(
+            kb.entities.iter().any(|e| e.name == "Mairena Ortiz"),
+            "{:#?}",
+            kb.entities
+        );
     }
 
     #[test]
