@@ -1161,6 +1161,16 @@ fn head_word_orgs(gaz: &Gazetteer, sent: &Sentence) -> Vec<Span> {
                 && is_capitalised(sent.word(j + 1))
             {
                 j += 1;
+            } else if ORG_CONNECTORS.contains(w)
+                && j + 2 < n
+                && sent.word(j + 1) == "the"
+                && is_capitalised(sent.word(j + 2))
+                && (start..j).any(|k| gaz.is_org_head(sent.word(k)))
+            {
+                // "National Union of Journalists of the Philippines", "Ministry of the Interior";
+                // not a person or a role before it ("X of the Bisan Center", "Executive
+                // Director of the Foundation").
+                j += 2;
             } else {
                 break;
             }

@@ -135,6 +135,26 @@ mod tests {
     }
 
     #[test]
+    fn an_organisation_of_the_state_or_country_it_serves_is_one_name() {
+        let got = mentions(
+            "The National Union of Journalists of the Philippines and the Presidential Task \
+             Force on Media Security spoke. Fatima Idris of the Sudanese Center for Rights and \
+             the Executive Director of the Foundation for Media Freedom were there.",
+        );
+        for name in [
+            "National Union of Journalists of the Philippines",
+            "Presidential Task Force on Media Security",
+            "Sudanese Center for Rights",
+            "Foundation for Media Freedom",
+        ] {
+            assert!(
+                got.contains(&(EntityType::Organization, name.into())),
+                "{name}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_group_named_for_its_mission_is_one_organisation() {
         let got = mentions(
             "The Washington-based Coalition to End Torture and the Committee to Protect \
