@@ -6073,7 +6073,9 @@ fn dedupe(ctx: &Ctx, all: Vec<Cand>) -> Vec<Cand> {
                         || (ctx.title[e.sentence] && e.victims.is_empty())
                         || (ctx.title[c.sentence] && c.victims.is_empty())
                         || is_call(c.ty)
-                        || (c.anaphoric && c.victims.is_empty())
+                        // "condemned the killing and said Banaag was the fourth journalist
+                        // killed": the killing told before, whose victim was not named there.
+                        || (c.anaphoric && (c.victims.is_empty() || e.victims.is_empty()))
                 }
             };
             if dup {

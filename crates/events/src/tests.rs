@@ -3813,3 +3813,24 @@ fn two_restrictions_joined_by_and_keep_their_own_victims_and_authorities() {
     let a = Doc::new("The court stripped the bar of its licence to sell alcohol.").read();
     assert!(a.events.is_empty(), "{:#?}", a.events);
 }
+
+#[test]
+fn the_killing_condemned_later_is_the_one_told_first_and_names_its_victim() {
+    let a = Doc::new(
+        "A radio presenter was shot dead by two gunmen in Dipolog on 8 May 2023.\n\nJuan \
+         Tabanas, 47, hosted a morning programme.\n\nThe union condemned the killing and said \
+         Tabanas was the third journalist killed this year.",
+    )
+    .person("Juan Tabanas")
+    .person("Tabanas")
+    .place("Dipolog")
+    .date("8 May 2023", "2023-05-08")
+    .read();
+    let killing = one(&a, EventType::Killing);
+    assert_eq!(killing.date, date("2023-05-08"));
+    assert!(
+        victims(&a, killing).iter().any(|v| v.contains("Tabanas")),
+        "{:#?}",
+        a.events
+    );
+}
