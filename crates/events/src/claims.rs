@@ -63,6 +63,9 @@ const UNIT_VERBS: &[(&str, &str)] = &[
     ("detained", "detained"),
     ("jailed", "detained"),
     ("imprisoned", "detained"),
+    // "121 people deprived of their liberty for political reasons"
+    ("deprived of their liberty", "detained"),
+    ("deprived of liberty", "detained"),
     ("charged", "charged"),
     ("prosecuted", "charged"),
     ("indicted", "charged"),
@@ -89,6 +92,7 @@ const HELD_AFTER: &[(&str, &str)] = &[
     ("in jail", "detained"),
     ("in detention", "detained"),
     ("in custody", "detained"),
+    ("deprived of their liberty", "detained"),
 ];
 
 /// Verbs before the number ("killed at least 15 people", "the arrest of 30").

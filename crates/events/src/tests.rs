@@ -3670,7 +3670,9 @@ fn a_revised_figure_withdraws_the_one_it_replaces() {
     let a = Doc::new(
         "The commission said 430 people were arrested on Friday. It later revised the number \
          of arrests to 385. More than 200 of them remain in detention and 40 are currently \
-         behind bars in Nakuru. Cell number 12 held 60 detainees.",
+         behind bars in Nakuru. Cell number 12 held 60 detainees. At least 121 people are \
+         deprived of their liberty for political reasons, among them 15 journalists deprived of \
+         liberty since May.",
     )
     .read();
     let claims: Vec<(u64, &str, bool)> = a
@@ -3685,7 +3687,9 @@ fn a_revised_figure_withdraws_the_one_it_replaces() {
             (385, "arrested", false),
             (200, "detained", false),
             (40, "detained", false),
-            (60, "detained", false)
+            (60, "detained", false),
+            (121, "detained", false),
+            (15, "detained", false)
         ],
         "{:#?}",
         a.claims
