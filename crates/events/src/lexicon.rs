@@ -285,6 +285,9 @@ pub(crate) const ENTRIES: &[Entry] = &[
     e("whereabouts unknown", T::Disappearance, Verb, 0),
     e("whereabouts remain unclear", T::Disappearance, Verb, 0),
     e("whereabouts", T::Disappearance, Noun, UNKNOWN),
+    // "took her to an unknown location", "was taken to an undisclosed location"
+    e("to an unknown location", T::Disappearance, Verb, FORCED),
+    e("to an undisclosed location", T::Disappearance, Verb, FORCED),
     // Held where no one is told: "her family did not know where she was for 17 days".
     e("did not know where", T::Disappearance, Verb, 0),
     e("not told where", T::Disappearance, Verb, 0),

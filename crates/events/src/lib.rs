@@ -455,6 +455,8 @@ const CALL_BLOCKERS: &Words = &Words::new(&[
 const HYPOTHETICAL: &Words = &Words::new(&[
     "risk of",
     "at risk",
+    // "she faces the prospect of a lengthy prison sentence"
+    "prospect of",
     "liable to",
     "could face",
     "may face",
@@ -468,6 +470,8 @@ const HYPOTHETICAL: &Words = &Words::new(&[
     "kind of",
     "kinds of",
     "protect",
+    // "ensure she is protected from torture"
+    "protected from",
     "prevent",
     "free from",
     "freedom from",
@@ -618,7 +622,8 @@ const CUSTODY_WORDS: &Words = &Words::new(&[
 ]);
 
 /// People a blow is dealt to, right after "slapped", "punched" or "kicked" ("kicked a
-/// protester", "punched two detainees").
+/// protester", "punched two detainees"), or who are taken somewhere ("took three activists to an
+/// unknown location").
 const BLOW_TARGETS: &[&str] = &[
     "protester",
     "protesters",
@@ -2602,6 +2607,18 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
                 last_words(before, 4).any(|w| matches!(w, "face" | "faces" | "faced" | "facing"))
             }
             "into a car" => next_word == "park",
+            // Someone taken where no one knows: a person, not "took the food to an unknown
+            // location". The trigger reaches back to the verb, so the object is inside it.
+            "to an unknown location" | "to an undisclosed location" => {
+                let trigger = sl(lower, ts, te);
+                let passive = last_words(before, 1).any(is_be);
+                !passive
+                    && !words(trigger)
+                        .any(|w| matches!(w, "him" | "her" | "them") || BLOW_TARGETS.contains(&w))
+                    && !ctx
+                        .mentions_in(ts, te)
+                        .any(|m| ctx.is(m, EntityType::Person))
+            }
             // "free" releases only someone: a name, a pronoun or the held ("free all jailed
             // journalists"), not "free and fair elections" or "free speech".
             "free" => {
@@ -3365,11 +3382,16 @@ fn forcing_verb(lower: &str, ss: usize, at: usize) -> Option<Span> {
     let before = sl(lower, ss, at);
     let (pos, verb) = rfind_any_word(
         before,
-        list!["forced", "bundled", "pushed", "dragged", "shoved", "threw", "thrown"],
+        list![
+            "forced", "bundled", "pushed", "dragged", "shoved", "threw", "thrown", "took", "taken",
+            "driven",
+        ],
     )?;
     let between = &before[pos + verb.len()..];
     let object = words(between).count();
-    (object > 0
+    // In the passive the one forced is the subject: "was taken to an unknown location".
+    let passive = last_words(&before[..pos], 1).any(is_be);
+    ((object > 0 || passive)
         && object <= 6
         && !between.contains([',', ';', ':', '(', '"', '\u{201c}'])
         && !has_any_word(
@@ -4182,7 +4204,11 @@ fn participants(
             // "The court ordered that he be held in pre-trial detention", "she remains in
             // detention": the pronoun subject of a verb that puts its subject in the noun's
             // state, close before it.
-            if c.victims.is_empty() && want == EntityType::Person && is_violation(c.ty) {
+            // So for a step of a case: "she faces charges of …", "he faces trial".
+            if c.victims.is_empty()
+                && want == EntityType::Person
+                && (is_violation(c.ty) || is_case_step(c.ty))
+            {
                 if let Some((p, w)) = rfind_any_word(clause, list!["he", "she"]) {
                     let link = &clause[p..];
                     if words(link).count() <= 7

@@ -3838,3 +3838,50 @@ fn the_killing_condemned_later_is_the_one_told_first_and_names_its_victim() {
         a.events
     );
 }
+
+#[test]
+fn someone_taken_to_an_unknown_location_has_disappeared() {
+    let a = Doc::new(
+        "Agents searched the flat of Leila Karimi and took her to an unknown location. Farid \
+         Nasser was taken to an undisclosed location by masked men. Guards took the parcels to \
+         an unknown location.",
+    )
+    .person("Leila Karimi")
+    .person("Farid Nasser")
+    .read();
+    let gone: Vec<Vec<String>> = of_type(&a, EventType::Disappearance)
+        .iter()
+        .map(|e| victims(&a, e))
+        .collect();
+    assert_eq!(
+        gone,
+        [
+            vec!["Leila Karimi".to_string()],
+            vec!["Farid Nasser".to_string()]
+        ],
+        "{:#?}",
+        a.events
+    );
+}
+
+#[test]
+fn charges_a_pronoun_faces_are_its_persons_and_what_she_is_protected_from_is_none() {
+    let a = Doc::new(
+        "Leila Karimi was detained on 3 May. She faces charges of \"spreading propaganda\". \
+         Ensure she is protected from torture. She faces the prospect of a long prison \
+         sentence.",
+    )
+    .person("Leila Karimi")
+    .read();
+    assert_eq!(victims(&a, one(&a, EventType::Charge)), ["Leila Karimi"]);
+    assert!(
+        of_type(&a, EventType::Torture).is_empty(),
+        "{:#?}",
+        a.events
+    );
+    assert!(
+        of_type(&a, EventType::Conviction).is_empty(),
+        "{:#?}",
+        a.events
+    );
+}

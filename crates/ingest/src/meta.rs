@@ -159,7 +159,10 @@ static AMNESTY_INDEX: Lazy<Regex> = Lazy::new(|| {
 });
 
 static REFERENCE_LINE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:AI\s+)?(?:index|document\s+(?:number|no\.?)|ref(?:erence)?\.?)\b.*[:\d]")
+    // An urgent action's number may come first: "UA 112/23 Index: MDE 13/7012/2023 Iran".
+    Regex::new(
+        r"(?i)^(?:UA\s+\d+/\d+\s+)?(?:AI\s+)?(?:index|document\s+(?:number|no\.?)|ref(?:erence)?\.?)\b.*[:\d]",
+    )
         .expect("reference line regex")
 });
 
@@ -960,6 +963,16 @@ mod tests {
         assert!(is_org_line("Open Steppe Institute (OSI)"));
         assert!(!is_org_line("Kazakhstan Bureau Chief Detained"));
         assert!(!is_org_line("Kazakhstan: Free Jailed Activist"));
+    }
+
+    #[test]
+    fn an_urgent_actions_number_and_index_line_is_no_title() {
+        let m = meta("URGENT ACTION\nJOURNALIST HELD WITHOUT CHARGE FOR SIX MONTHS\n\nUA 87/24 Index: ASA 16/8123/2024 Myanmar\nDate: 2 May 2024\n\nThe authorities of Myanmar continue to detain the journalist without charge, six months after soldiers took him from his home in Yangon, and have not let his family see him.");
+        assert_eq!(
+            m.title.as_deref(),
+            Some("JOURNALIST HELD WITHOUT CHARGE FOR SIX MONTHS")
+        );
+        assert_eq!(m.reference.as_deref(), Some("ASA 16/8123/2024"));
     }
 
     #[test]
