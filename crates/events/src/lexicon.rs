@@ -136,6 +136,12 @@ pub(crate) const ENTRIES: &[Entry] = &[
     e("found guilty", T::Conviction, Verb, 0),
     e("guilty", T::Conviction, Verb, FOUND),
     e("sentenced", T::Conviction, Verb, 0),
+    // A fine is a penalty a court or an official imposes: "was fined 800,000 roubles".
+    e("fined", T::Conviction, Verb, 0),
+    // "X received seven years", "was given five years": a term after the verb.
+    e("received", T::Conviction, Verb, 0),
+    e("was given", T::Conviction, Verb, 0),
+    e("were given", T::Conviction, Verb, 0),
     e("sentencing", T::Conviction, Noun, 0),
     e("conviction", T::Conviction, Noun, NEEDS_VICTIM),
     // A verdict or a sentence being served states a conviction even without "convicted".

@@ -2560,6 +2560,35 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
                             && sl(lower, te, ctx.mentions[m].span.start).trim().is_empty()
                     })
             }
+            // "received seven years", "was given five years in a penal colony": only with a
+            // term right after (not "received a letter", "was given access").
+            "received" | "was given" | "were given" => {
+                let length = words(after)
+                    .next()
+                    .filter(|w| matches!(*w, "a" | "an"))
+                    .map_or(te, |w| te + after.find(w).unwrap_or(0) + w.len());
+                numbers::parse_length(lower, length, se.min(length + 40)).is_none()
+            }
+            // "held in a cell with convicted murderers": an adjective, not a verdict.
+            "convicted" => matches!(
+                next_word,
+                "murderers"
+                    | "murderer"
+                    | "criminals"
+                    | "criminal"
+                    | "prisoners"
+                    | "prisoner"
+                    | "felons"
+                    | "felon"
+                    | "killers"
+                    | "killer"
+                    | "terrorists"
+                    | "terrorist"
+                    | "rapists"
+                    | "inmates"
+                    | "offenders"
+                    | "offender"
+            ),
             "tried" => {
                 let second = words(after).nth(1).unwrap_or("");
                 matches!(
@@ -2826,7 +2855,17 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
             "strike" | "strikes" => prev
                 .first()
                 .is_some_and(|w| matches!(*w, "air" | "drone" | "missile" | "military" | "lucky")),
-            "appeal" => matches!(next_word, "to" | "for") || prev.first() == Some(&"urgent"),
+            // An appeal intended is not one lodged: "said it would appeal the verdict", "plans
+            // to appeal".
+            "appeal" => {
+                matches!(next_word, "to" | "for")
+                    || prev.first().is_some_and(|w| {
+                        matches!(
+                            *w,
+                            "urgent" | "would" | "will" | "to" | "may" | "might" | "could"
+                        )
+                    })
+            }
             "rally" => matches!(next_word, "behind" | "around" | "support"),
             "suspended" => matches!(next_word, "sentence" | "prison" | "jail"),
             // "…, the employees apprehended.": with no one apprehended and no passive it is
@@ -3874,7 +3913,9 @@ fn participants(
     let before = sl(lower, ss, ts);
     let prev: Vec<&str> = last_words(before, 3).collect();
     let aux = |w: &str| is_be(w) || matches!(w, "got" | "get" | "gets");
-    let passive = prev.first().is_some_and(|w| aux(w))
+    // "X received seven years": the subject is the one sentenced, as in the passive.
+    let passive = matches!(entry.pattern, "received" | "was given" | "were given")
+        || prev.first().is_some_and(|w| aux(w))
         || (prev.first().is_some_and(|w| {
             w.ends_with("ly")
                 || matches!(
@@ -4468,8 +4509,21 @@ fn details(ctx: &Ctx, sent: Span, c: &mut Cand) {
                 continue;
             }
         }
-        // "a five-year sentence": the length stands in the trigger.
+        // "received seven years", "was given a five-year term": the length right after.
         let trigger = sl(lower, ts, te);
+        if term.is_none() && matches!(trigger, "received" | "was given" | "were given") {
+            let after = sl(lower, te, reach_end);
+            let skip = after.len() - after.trim_start().len();
+            let after = after.trim_start();
+            let at = te
+                + skip
+                + ["a ", "an "]
+                    .iter()
+                    .find(|a| after.starts_with(**a))
+                    .map_or(0, |a| a.len());
+            term = numbers::parse_duration(lower, at, reach_end).map(|(d, _)| d);
+        }
+        // "a five-year sentence": the length stands in the trigger.
         if term.is_none() && (trigger.starts_with("year ") || trigger.starts_with("month ")) {
             let b = lower.as_bytes();
             if ts >= 2 && b[ts - 1] == b'-' {

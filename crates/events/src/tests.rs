@@ -3885,3 +3885,40 @@ fn charges_a_pronoun_faces_are_its_persons_and_what_she_is_protected_from_is_non
         a.events
     );
 }
+
+#[test]
+fn a_fine_and_a_term_received_are_convictions_and_an_intended_appeal_is_none() {
+    let a = Doc::new(
+        "Galina Belova was fined 800,000 roubles. Yegor Lavrov received seven years, while \
+         Denis Orlov was given a five-year term. The defence said it would appeal the verdict.",
+    )
+    .person("Galina Belova")
+    .person("Yegor Lavrov")
+    .person("Denis Orlov")
+    .read();
+    let terms: Vec<(Vec<String>, Option<&str>)> = of_type(&a, EventType::Conviction)
+        .iter()
+        .map(|e| (victims(&a, e), e.sentence.as_deref()))
+        .collect();
+    assert_eq!(
+        terms,
+        [
+            (vec!["Galina Belova".to_string()], None),
+            (vec!["Yegor Lavrov".to_string()], Some("P7Y")),
+            (vec!["Denis Orlov".to_string()], Some("P5Y"))
+        ],
+        "{:#?}",
+        a.events
+    );
+    assert!(of_type(&a, EventType::Appeal).is_empty(), "{:#?}", a.events);
+    // Receiving a letter or access, a convicted felon named in passing: no verdict.
+    let a = Doc::new(
+        "Yegor Lavrov received a letter two years ago. Yegor Lavrov was given access to a \
+         lawyer. Stephen Robeson, a convicted felon and the chief informant in the case accused \
+         of all sorts of fraud, is not.",
+    )
+    .person("Yegor Lavrov")
+    .person("Stephen Robeson")
+    .read();
+    assert!(a.events.is_empty(), "{:#?}", a.events);
+}
