@@ -6118,8 +6118,12 @@ fn dedupe(ctx: &Ctx, all: Vec<Cand>) -> Vec<Cand> {
         let mut target = None;
         let mut weak = false;
         for (k, e) in kept.iter().enumerate().rev() {
+            // "refused to open a case into the beatings": the beating told before, in custody,
+            // though this sentence names no custody.
+            let beating_told_before =
+                c.anaphoric && c.ty == EventType::Injury && e.ty == EventType::Torture;
             // A trial due in March is not the trial held in May.
-            if !compatible_types(e.ty, c.ty)
+            if !(compatible_types(e.ty, c.ty) || beating_told_before)
                 || e.negated != c.negated
                 || (e.modality == Modality::Scheduled) != (c.modality == Modality::Scheduled)
             {

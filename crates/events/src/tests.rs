@@ -3922,3 +3922,17 @@ fn a_fine_and_a_term_received_are_convictions_and_an_intended_appeal_is_none() {
     .read();
     assert!(a.events.is_empty(), "{:#?}", a.events);
 }
+
+#[test]
+fn the_beatings_a_case_was_refused_into_are_the_ill_treatment_told_before() {
+    let a = Doc::new(
+        "Kamil Sadykov said police beat him in the cell after his arrest. Prosecutors refused \
+         to open a criminal case into the beatings.",
+    )
+    .person("Kamil Sadykov")
+    .read();
+    assert!(of_type(&a, EventType::Injury).is_empty(), "{:#?}", a.events);
+    let torture = one(&a, EventType::Torture);
+    assert_eq!(victims(&a, torture), ["Kamil Sadykov"]);
+    assert_eq!(torture.restated.len() + 1, 2, "{:#?}", a.events);
+}
