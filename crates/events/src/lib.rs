@@ -1022,6 +1022,17 @@ fn alleged_in(reach: &str) -> bool {
     false
 }
 
+/// The persons a personal pronoun at `at` stands for: "he", "him", "she", "her" the person
+/// [`resolve_pronoun`] finds, "they" and "them" the group named before it ([`named_group`]).
+fn pronoun_persons(ctx: &Ctx, si: usize, ss: usize, at: usize, pronoun: &str) -> Vec<usize> {
+    match pronoun {
+        "they" | "them" => named_group(ctx, ss, at),
+        _ => resolve_pronoun(ctx, si, at, gender::of_pronoun(pronoun))
+            .into_iter()
+            .collect(),
+    }
+}
+
 /// The person named as the possessor of a harm right after "into" at `te`: "into X's death",
 /// "into the killing of X" is read by [`object_after`].
 fn possessor_of_harm_after(ctx: &Ctx, te: usize, se: usize, want: EntityType) -> Vec<usize> {
@@ -2509,8 +2520,9 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
         let (ts, te) = (span.start, span.end);
         // Whole words only, and not inside a hyphenated word ("pre-trial", "anti-torture"),
         // except the length of a term ("a five-year sentence").
-        let term_length = entry.pattern.starts_with("year ") || entry.pattern.starts_with("month ");
-        if (ts > 0 && (b[ts - 1].is_ascii_alphanumeric() || (b[ts - 1] == b'-' && !term_length)))
+        if (ts > 0
+            && (b[ts - 1].is_ascii_alphanumeric()
+                || (b[ts - 1] == b'-' && !names_term_unit(entry.pattern))))
             || (te < b.len() && (b[te].is_ascii_alphanumeric() || b[te] == b'-'))
         {
             continue;
@@ -2562,12 +2574,9 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
             }
             // "received seven years", "was given five years in a penal colony": only with a
             // term right after (not "received a letter", "was given access").
-            "received" | "was given" | "were given" => {
-                let length = words(after)
-                    .next()
-                    .filter(|w| matches!(*w, "a" | "an"))
-                    .map_or(te, |w| te + after.find(w).unwrap_or(0) + w.len());
-                numbers::parse_length(lower, length, se.min(length + 40)).is_none()
+            p if TERM_RECEIVED.contains(&p) => {
+                let at = term_start(lower, te, se);
+                numbers::parse_length(lower, at, se.min(at + 40)).is_none()
             }
             // "held in a cell with convicted murderers": an adjective, not a verdict.
             "convicted" => matches!(
@@ -3440,6 +3449,28 @@ fn forcing_verb(lower: &str, ss: usize, at: usize) -> Option<Span> {
     .then(|| Span::new(ss + pos, ss + pos + verb.len()))
 }
 
+/// Triggers whose subject receives a prison term named right after them: "X received seven
+/// years", "was given a five-year term".
+const TERM_RECEIVED: &[&str] = &["received", "was given", "were given"];
+
+/// Where the length of a term begins after a trigger ending at `te`: past an article ("was
+/// given a five-year term"), else right there ("received seven years").
+fn term_start(lower: &str, te: usize, limit: usize) -> usize {
+    let after = sl(lower, te, limit);
+    let rest = after.trim_start();
+    let article = ["a ", "an "]
+        .iter()
+        .find(|a| rest.starts_with(**a))
+        .map_or(0, |a| a.len());
+    te + after.len() - rest.len() + article
+}
+
+/// True for a trigger that starts with the unit of a term, so that its number stands before it
+/// joined by a hyphen: "a five-year sentence", "an 18-month sentence".
+fn names_term_unit(trigger: &str) -> bool {
+    trigger.starts_with("year ") || trigger.starts_with("month ")
+}
+
 /// The verb of stripping that governs "of its registration" at `at` ("stripped the Belarusian
 /// Association of Journalists of its registration", "deprived Y of his accreditation"): the
 /// object between is short and no clause opens in it.
@@ -3809,12 +3840,8 @@ fn participants(
         }
         if v.is_empty() {
             // "release her immediately": the pronoun's person.
-            match words(sl(lower, te, se)).next() {
-                Some(p @ ("him" | "her")) => {
-                    v.extend(resolve_pronoun(ctx, si, te, gender::of_pronoun(p)));
-                }
-                Some("them") => v = named_group(ctx, ss, te),
-                _ => {}
+            if let Some(p @ ("him" | "her" | "them")) = words(sl(lower, te, se)).next() {
+                v = pronoun_persons(ctx, si, ss, te, p);
             }
         }
         if v.is_empty() && c.ty == EventType::CallForRelease && kind == Kind::Verb {
@@ -3914,7 +3941,7 @@ fn participants(
     let prev: Vec<&str> = last_words(before, 3).collect();
     let aux = |w: &str| is_be(w) || matches!(w, "got" | "get" | "gets");
     // "X received seven years": the subject is the one sentenced, as in the passive.
-    let passive = matches!(entry.pattern, "received" | "was given" | "were given")
+    let passive = TERM_RECEIVED.contains(&entry.pattern)
         || prev.first().is_some_and(|w| aux(w))
         || (prev.first().is_some_and(|w| {
             w.ends_with("ly")
@@ -3947,20 +3974,11 @@ fn participants(
                 // "her family did not know where she was": the one held is the subject of the
                 // clause after "where", not the one who did not know.
                 match words(sl(lower, te, se)).next() {
-                    Some(p @ ("he" | "she")) => resolve_pronoun(ctx, si, te, gender::of_pronoun(p))
-                        .into_iter()
-                        .collect(),
-                    Some("they") => named_group(ctx, ss, te),
+                    Some(p @ ("he" | "she" | "they")) => pronoun_persons(ctx, si, ss, te, p),
                     _ => object_after(ctx, te, se, want, 20),
                 }
             } else if let Some((at, pronoun)) = inner {
-                if pronoun == "them" {
-                    named_group(ctx, ss, at)
-                } else {
-                    resolve_pronoun(ctx, si, at, gender::of_pronoun(pronoun))
-                        .into_iter()
-                        .collect()
-                }
+                pronoun_persons(ctx, si, ss, at, pronoun)
             } else if passive || state {
                 Vec::new()
             } else if entry.pattern == "upheld" {
@@ -4013,14 +4031,12 @@ fn participants(
                 // "police arrested him": the object is a pronoun; "who prosecuted war crimes":
                 // the subject is the doer and the object names no one.
                 let next = words(sl(lower, te, se)).next().unwrap_or("");
-                if matches!(next, "him" | "her") {
-                    if let Some(m) = resolve_pronoun(ctx, si, te, gender::of_pronoun(next)) {
-                        c.victims = vec![m];
-                        // "sentenced her and her camerawoman Darya Chultsova to two years".
+                if matches!(next, "him" | "her" | "them") {
+                    c.victims = pronoun_persons(ctx, si, ss, te, next);
+                    // "sentenced her and her camerawoman Darya Chultsova to two years".
+                    if next != "them" && !c.victims.is_empty() {
                         c.victims.extend(joined_to_pronoun(ctx, te, se, want));
                     }
-                } else if next == "them" {
-                    c.victims = named_group(ctx, ss, te);
                 }
             } else if !passive
                 && !state
@@ -4380,13 +4396,12 @@ fn participants(
             }
         }
         // The authority before the trigger, unless its own subject is one already.
-        let has_authority = c.others.iter().any(|&(_, r)| r == Role::Authority);
-        if let Some(m) = ctx
-            .mentions_in(ss, ts)
-            .find(|&m| ctx.is(m, EntityType::Organization) && role_of(ctx, m) == Role::Authority)
-            .filter(|_| !has_authority)
-        {
-            c.others.push((m, Role::Authority));
+        if !c.others.iter().any(|&(_, r)| r == Role::Authority) {
+            if let Some(m) = ctx.mentions_in(ss, ts).find(|&m| {
+                ctx.is(m, EntityType::Organization) && role_of(ctx, m) == Role::Authority
+            }) {
+                c.others.push((m, Role::Authority));
+            }
         }
     }
     // Courts and prosecutors in the sentence decide case steps.
@@ -4511,20 +4526,12 @@ fn details(ctx: &Ctx, sent: Span, c: &mut Cand) {
         }
         // "received seven years", "was given a five-year term": the length right after.
         let trigger = sl(lower, ts, te);
-        if term.is_none() && matches!(trigger, "received" | "was given" | "were given") {
-            let after = sl(lower, te, reach_end);
-            let skip = after.len() - after.trim_start().len();
-            let after = after.trim_start();
-            let at = te
-                + skip
-                + ["a ", "an "]
-                    .iter()
-                    .find(|a| after.starts_with(**a))
-                    .map_or(0, |a| a.len());
-            term = numbers::parse_duration(lower, at, reach_end).map(|(d, _)| d);
+        if term.is_none() && TERM_RECEIVED.contains(&trigger) {
+            term = numbers::parse_duration(lower, term_start(lower, te, reach_end), reach_end)
+                .map(|(d, _)| d);
         }
         // "a five-year sentence": the length stands in the trigger.
-        if term.is_none() && (trigger.starts_with("year ") || trigger.starts_with("month ")) {
+        if term.is_none() && names_term_unit(trigger) {
             let b = lower.as_bytes();
             if ts >= 2 && b[ts - 1] == b'-' {
                 let mut ns = ts - 1;
