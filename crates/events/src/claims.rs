@@ -374,8 +374,14 @@ fn unit_after(lower: &str, mut pos: usize, limit: usize) -> Option<&'static str>
 }
 
 /// The unit from before the number: "killed at least 15", "deaths of 164", "the number of
-/// individuals arrested reaches close to 10,000".
-fn unit_before(lower: &str, floor: usize, qual_start: usize) -> Option<&'static str> {
+/// individuals arrested reaches close to 10,000"; with `revises` ([`revision_before`] of the same
+/// text), also "revised the number of arrests to 542".
+fn unit_before(
+    lower: &str,
+    floor: usize,
+    qual_start: usize,
+    revises: bool,
+) -> Option<&'static str> {
     let before = sl(lower, floor, qual_start).trim_end_matches(' ');
     for (w, u) in VERBS_BEFORE {
         if let Some(rest) = before.strip_suffix(w) {
@@ -406,7 +412,7 @@ fn unit_before(lower: &str, floor: usize, qual_start: usize) -> Option<&'static 
         before
             .strip_suffix(v)
             .is_some_and(|r| r.is_empty() || r.ends_with(' '))
-    }) || revision_before(before)
+    }) || revises
     {
         let window_start = before.len().saturating_sub(100);
         let window = sl(before, window_start, before.len());
@@ -577,7 +583,9 @@ pub(crate) fn find(ctx: &Ctx) -> Vec<Found> {
                 continue;
             }
             let (qualifier, qstart) = qualifier_before(lower, ss, ns);
-            let unit = unit_before(lower, ss, qstart).or_else(|| unit_after(lower, ne, se));
+            let revises = revision_before(sl(lower, ss, qstart).trim_end_matches(' '));
+            let unit =
+                unit_before(lower, ss, qstart, revises).or_else(|| unit_after(lower, ne, se));
             let Some(unit) = unit else {
                 continue;
             };
@@ -608,7 +616,7 @@ pub(crate) fn find(ctx: &Ctx) -> Vec<Found> {
             };
             // "It later revised the number of arrests to 542": the figure it had given for
             // the same count is withdrawn.
-            if revision_before(sl(lower, ss, qstart).trim_end_matches(' ')) {
+            if revises {
                 if let Some(earlier) = out
                     .iter_mut()
                     .rev()
