@@ -563,11 +563,7 @@ fn clean_span(gaz: &Gazetteer, text: &str, span: Span, ty: EntityType) -> Option
         e -= piece.len() - trimmed_end.len();
         // "U.S." keeps its last full stop: it is part of the abbreviation.
         let last_word = text[s..e].rsplit(' ').next().unwrap_or("");
-        let dotted = last_word.contains('.')
-            && last_word
-                .split('.')
-                .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic));
-        if dotted && text[e..].starts_with('.') {
+        if dotted_letters(last_word) && text[e..].starts_with('.') {
             e += 1;
         }
         let piece = &text[s..e];
@@ -1429,15 +1425,21 @@ fn numbered_facility(text: &str, cand: &mut Candidate) {
     cand.ty = EntityType::Organization;
 }
 
+/// True for letters joined by full stops without the last one: "U.S", "N.Y".
+fn dotted_letters(word: &str) -> bool {
+    word.contains('.')
+        && word
+            .split('.')
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
+}
+
 /// `span` without a full stop that ends its last word, unless the word is a dotted
-/// abbreviation ("U.S.", "N.Y."): "Tut.by." at a sentence's end is "Tut.by".
+/// abbreviation ("U.S.", "N.Y.") or an initial ("K."): "Tut.by." at a sentence's end is
+/// "Tut.by".
 fn without_final_stop(text: &str, span: Span) -> Span {
     let name = &text[span.start..span.end];
-    let last = name.rsplit(' ').next().unwrap_or("");
-    let abbreviation = last
-        .trim_end_matches('.')
-        .split('.')
-        .all(|p| p.chars().count() == 1);
+    let core = name.rsplit(' ').next().unwrap_or("").trim_end_matches('.');
+    let abbreviation = dotted_letters(core) || core.chars().count() <= 1;
     if name.len() > 1 && name.ends_with('.') && !abbreviation {
         Span::new(span.start, span.end - 1)
     } else {
