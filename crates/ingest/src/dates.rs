@@ -326,16 +326,37 @@ pub(crate) fn place_date_line(line: &str) -> Option<PartialDate> {
     }
 }
 
-/// The date in one segment of a header line whose parts are separated by "·", "|" or a dash:
-/// "Alert · Thursday, 7 December 2023 · Europe and Central Asia desk".
-pub(crate) fn segmented_line_date(line: &str) -> Option<PartialDate> {
+/// The parts of a header line separated by "·", "|", "•" or a spaced dash; none for a line too
+/// long to be a header's.
+fn segments(line: &str) -> impl Iterator<Item = &str> {
     let l = line.trim();
-    if l.len() > 160 {
-        return None;
-    }
+    let l = if l.len() > 160 { "" } else { l };
     l.split(['·', '|', '•'])
         .flat_map(|seg| seg.split(" — ").flat_map(|s| s.split(" – ")))
-        .find_map(header_line_date)
+}
+
+/// The date of one segment: a date line, or a place and its date ("Istanbul, 14 March 2024").
+fn segment_date(segment: &str) -> Option<PartialDate> {
+    header_line_date(segment).or_else(|| place_date_line(segment))
+}
+
+/// The date in one segment of a header line whose parts are separated by "·", "|" or a dash:
+/// "Alert · Thursday, 7 December 2023 · Europe and Central Asia desk", "Istanbul, 14 March
+/// 2024 — Reporters' Rights Watch".
+pub(crate) fn segmented_line_date(line: &str) -> Option<PartialDate> {
+    segments(line).find_map(segment_date)
+}
+
+/// The other segments of a header line one of whose segments is its date: the issuer in
+/// "Istanbul, 14 March 2024 — Reporters' Rights Watch". None when no segment is a date.
+pub(crate) fn undated_segments(line: &str) -> Vec<&str> {
+    if segments(line).count() < 2 || !segments(line).any(|s| segment_date(s).is_some()) {
+        return Vec::new();
+    }
+    segments(line)
+        .map(str::trim)
+        .filter(|s| !s.is_empty() && segment_date(s).is_none())
+        .collect()
 }
 
 #[cfg(test)]
@@ -405,6 +426,16 @@ mod tests {
             segmented_line_date("Updated · 7 December 2023"),
             Some(d("2023-12-07"))
         );
+        // A place and its date, then the issuer.
+        let line = "Istanbul, 14 March 2024 — Reporters' Rights Watch";
+        assert_eq!(segmented_line_date(line), Some(d("2024-03-14")));
+        assert_eq!(undated_segments(line), vec!["Reporters' Rights Watch"]);
+        assert_eq!(
+            segmented_line_date("In Istanbul, 14 March 2024 — a court"),
+            None
+        );
+        assert!(undated_segments("Reporters' Rights Watch — Istanbul office").is_empty());
+        assert!(undated_segments("Istanbul, 14 March 2024").is_empty());
     }
 
     #[test]

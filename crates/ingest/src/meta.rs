@@ -732,10 +732,13 @@ pub(crate) fn publisher_with_threshold(
             score: 0.0,
         })
         .collect();
+    // A dated header line's other parts are header lines of their own: the issuer in "Istanbul,
+    // 14 March 2024 — Reporters' Rights Watch".
     let header: Vec<&str> = header_lines
         .iter()
         .map(String::as_str)
         .chain(layout.header.iter().copied())
+        .flat_map(|l| std::iter::once(l).chain(dates::undated_segments(l)))
         .collect();
     let mut dynamic: Vec<String> = header
         .iter()
@@ -937,6 +940,17 @@ mod tests {
         assert_eq!(
             m.title.as_deref(),
             Some("Kazakh journalist jailed over Facebook posts")
+        );
+    }
+
+    #[test]
+    fn a_dateline_header_line_gives_the_date_and_its_issuer() {
+        let m = meta("Tarsaly: Court orders continued detention of journalists\n\nKemir, 14 March 2024 — Reporters' Rights Watch\n\nThe Kemir High Criminal Court on Wednesday ordered the continued detention of four journalists.\n\nThe journalists have been held since October, their lawyers said.");
+        assert_eq!(m.published, PartialDate::ymd(2024, 3, 14));
+        assert_eq!(m.publisher.as_deref(), Some("Reporters' Rights Watch"));
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Tarsaly: Court orders continued detention of journalists")
         );
     }
 
