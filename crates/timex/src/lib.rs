@@ -170,7 +170,24 @@ pub fn tag(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
                             ..
                         }
                         | Sem::Time { day: None, .. }
-                            if reference.d.is_none() && last_day.d.is_some() =>
+                            if reference.d.is_none()
+                                && last_day.d.is_some()
+                                // "In April he was detained and released the same day", "at
+                                // the trial in January 2010 … The day before": a day counted
+                                // from a month the text has just named (in this sentence or the
+                                // one before) is in that month, not next to a day named before
+                                // it (or the document's). A month named in passing further back
+                                // ("the October 2019 protests") leaves the narrative's day.
+                                && !(i - reference_at.min(i) <= 60
+                                    && reference.m.is_some()
+                                    && (reference.y, reference.m) != (last_day.y, last_day.m)
+                                    && matches!(
+                                        sem,
+                                        Sem::Date(D::RelRef {
+                                            unit: tokens::Unit::Day,
+                                            ..
+                                        })
+                                    )) =>
                         {
                             last_day
                         }

@@ -824,6 +824,21 @@ fn the_same_day_is_the_narratives_day() {
         dct(),
     );
     assert_eq!(got[1], ("The same day".into(), Date, "1998-03-11".into()));
+    // A month named in its own sentence moved the narrative: the day before it is not that day.
+    let got = found(
+        "He was charged on 11 March. In April he was detained and released the same day.",
+        dct(),
+    );
+    assert_eq!(got[2].0, "the same day", "{got:?}");
+    assert_ne!(got[2].2, "1998-03-11", "{got:?}");
+    // Nor is the day before a trial told of in January 2010 the day before the document.
+    let got = found(
+        "At the trial in January 2010 the soldiers testified. The day before, she had been \
+         picked up by the police.",
+        dct(),
+    );
+    assert_eq!(got[1].0, "The day before", "{got:?}");
+    assert!(!got[1].2.starts_with("1998"), "{got:?}");
 }
 
 #[test]
