@@ -80,6 +80,9 @@ pub(crate) const ENTRIES: &[Entry] = &[
     e("arrests", T::Arrest, Noun, 0),
     e("detained", T::Arrest, Verb, 0),
     e("rounded up", T::Arrest, Verb, 0),
+    // Only by the police or armed men ("was picked up by men in plainclothes"), not "picked up
+    // passengers" (a false friend in `lib.rs`).
+    e("picked up", T::Arrest, Verb, 0),
     e("taken into custody", T::Arrest, Verb, 0),
     e("taken into police custody", T::Arrest, Verb, 0),
     e("apprehended", T::Arrest, Verb, 0),
@@ -297,6 +300,10 @@ pub(crate) const ENTRIES: &[Entry] = &[
     // Held where no one is told: "her family did not know where she was for 17 days".
     e("did not know where", T::Disappearance, Verb, 0),
     e("not told where", T::Disappearance, Verb, 0),
+    // "have had no information about him since he was picked up": of a person, since then.
+    e("no information about", T::Disappearance, Verb, 0),
+    e("no information on", T::Disappearance, Verb, 0),
+    e("no news of", T::Disappearance, Verb, 0),
     e("abducted", T::Abduction, Verb, 0),
     e("abduction", T::Abduction, Noun, 0),
     e("kidnapped", T::Abduction, Verb, 0),
@@ -424,6 +431,13 @@ pub(crate) const ENTRIES: &[Entry] = &[
     e("raided", T::Harassment, Verb, 0),
     e("smear campaign", T::Harassment, Noun, 0),
     e("travel ban", T::Harassment, Noun, 0),
+    // A ban on a person's travel, not on the media ("is banned from leaving the country").
+    e("banned from leaving", T::Harassment, Verb, 0),
+    e("barred from leaving", T::Harassment, Verb, 0),
+    e("banned from travelling", T::Harassment, Verb, 0),
+    e("banned from traveling", T::Harassment, Verb, 0),
+    e("barred from travelling", T::Harassment, Verb, 0),
+    e("barred from traveling", T::Harassment, Verb, 0),
     // Legislation.
     e("adopted", T::Legislation, Verb, LAW),
     e("signed into law", T::Legislation, Verb, 0),

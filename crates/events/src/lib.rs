@@ -656,6 +656,35 @@ const BLOW_TARGETS: &[&str] = &[
     "children",
 ];
 
+/// Those who take people into custody, lawfully or not: the agents of "was picked up by men in
+/// plainclothes" and "police picked up the journalist" ("men" only as an agent after "by").
+const CAPTORS: &Words = &Words::new(&[
+    "police",
+    "policemen",
+    "policeman",
+    "officers",
+    "officer",
+    "security",
+    "agents",
+    "soldiers",
+    "troops",
+    "army",
+    "military",
+    "intelligence",
+    "plainclothes",
+    "plainclothesmen",
+    "gendarmes",
+    "militia",
+    "militiamen",
+    "paramilitaries",
+    "gunmen",
+    "men",
+    "forces",
+    "guards",
+    "authorities",
+    "detectives",
+]);
+
 /// Words that mark a statement as habitual rather than one event.
 const GENERIC: &Words = &Words::new(&[
     "widespread",
@@ -1888,7 +1917,16 @@ fn same_day(ctx: &Ctx, all: &mut [Cand]) {
             all[i].trigger.end,
             sent.end.min(all[i].trigger.end + 100),
         );
-        if let Some(p) = find_word(after, "during").filter(|&p| !after[..p].contains([',', ';'])) {
+        // "have had no information about him since he was picked up … on 22 June", "held since
+        // his arrest on 3 May": a state began with the dated event after "since".
+        let state = matches!(all[i].ty, EventType::Disappearance | EventType::Detention);
+        let cues: &[&str] = if state {
+            &["during", "since"]
+        } else {
+            &["during"]
+        };
+        let first_cue = cues.iter().filter_map(|w| find_word(after, w)).min();
+        if let Some(p) = first_cue.filter(|&p| !after[..p].contains([',', ';'])) {
             let cue = all[i].trigger.end + p;
             let during = all
                 .iter()
@@ -1905,11 +1943,17 @@ fn same_day(ctx: &Ctx, all: &mut [Cand]) {
         if !has_any_word(sl(&ctx.lower, sent.start, sent.end), BACK) {
             continue;
         }
+        // "In April he was detained … and released the same day": an event dated in the same
+        // sentence is that day, to what precision it has; only without one is an earlier
+        // sentence's day taken.
         let day = all[..i]
             .iter()
             .rev()
             .take_while(|c| c.sentence + 3 >= si)
-            .find_map(|c| c.date.filter(|d| d.day.is_some() && d.year.is_some()));
+            .find_map(|c| {
+                c.date
+                    .filter(|d| c.sentence == si || d.day.is_some() && d.year.is_some())
+            });
         if let Some(d) = day {
             all[i].date = Some(d);
             all[i].own_date = true;
@@ -2571,6 +2615,27 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
                         ctx.is(m, EntityType::Person)
                             && sl(lower, te, ctx.mentions[m].span.start).trim().is_empty()
                     })
+            }
+            // "was picked up by men in plainclothes", "police picked up the journalist": only by
+            // those who hold people, not "the bus picked up passengers".
+            "picked up" => {
+                let passive = prev.first().is_some_and(|w| is_be(w));
+                let by_captors =
+                    next_word == "by" && words(after).take(6).any(|w| CAPTORS.list.contains(&w));
+                let captors_did = prev.iter().any(|w| CAPTORS.list.contains(w) && *w != "men");
+                !(passive && by_captors || captors_did)
+            }
+            // "no information about him since …": a person unaccounted for, not "no information
+            // about the charges".
+            "no information about" | "no information on" | "no news of" => {
+                let person_next = ctx.mentions_in(te, se).next().is_some_and(|m| {
+                    let start = ctx.mentions[m].span.start;
+                    ctx.is(m, EntityType::Person)
+                        && sl(lower, te, start).trim().is_empty()
+                        && !sl(lower, ctx.mentions[m].span.end, se).starts_with(['\'', '’'])
+                });
+                !(matches!(next_word, "him" | "her" | "them") || person_next)
+                    || !has_any_word(after, list!["since", "whereabouts", "fate"])
             }
             // "received seven years", "was given five years in a penal colony": only with a
             // term right after (not "received a letter", "was given access").
@@ -3975,6 +4040,15 @@ fn participants(
                 // clause after "where", not the one who did not know.
                 match words(sl(lower, te, se)).next() {
                     Some(p @ ("he" | "she" | "they")) => pronoun_persons(ctx, si, ss, te, p),
+                    _ => object_after(ctx, te, se, want, 20),
+                }
+            } else if matches!(
+                entry.pattern,
+                "no information about" | "no information on" | "no news of"
+            ) {
+                // "no information about him": the one missing, named or a pronoun.
+                match words(sl(lower, te, se)).next() {
+                    Some(p @ ("him" | "her" | "them")) => pronoun_persons(ctx, si, ss, te, p),
                     _ => object_after(ctx, te, se, want, 20),
                 }
             } else if let Some((at, pronoun)) = inner {

@@ -3574,6 +3574,89 @@ fn a_family_not_told_where_someone_was_held_is_a_disappearance_of_that_person() 
 }
 
 #[test]
+fn picked_up_by_those_who_hold_people_is_an_arrest() {
+    for (text, who) in [
+        (
+            "Tanvir Hasan was picked up by men in plainclothes in Savar.",
+            "Tanvir Hasan",
+        ),
+        (
+            "Police picked up the journalist Sara Khan at her home.",
+            "Sara Khan",
+        ),
+    ] {
+        let a = Doc::new(text).person(who).read();
+        assert_eq!(victims(&a, one(&a, EventType::Arrest)), [who], "{text}");
+    }
+    for text in [
+        "The bus picked up passengers in Dhaka.",
+        "Sales picked up in the second quarter.",
+        "Kamal Uddin picked up his daughter from school.",
+        "Kamal Uddin was picked up from the station by his brother.",
+    ] {
+        let a = Doc::new(text).person("Kamal Uddin").read();
+        assert!(a.events.is_empty(), "{text}: {:#?}", a.events);
+    }
+}
+
+#[test]
+fn no_information_about_someone_since_is_a_disappearance_from_then() {
+    let a = Doc::new(
+        "The family of Tanvir Hasan say they have had no information about him since he was \
+         picked up by men in plainclothes on 22 June 2023.",
+    )
+    .person("Tanvir Hasan")
+    .date("22 June 2023", "2023-06-22")
+    .read();
+    let gone = one(&a, EventType::Disappearance);
+    assert_eq!(victims(&a, gone), ["Tanvir Hasan"]);
+    assert_eq!(gone.date, date("2023-06-22"), "{:#?}", a.events);
+    // Information about a thing, or without "since", is no one missing.
+    for text in [
+        "The ministry gave no information about the charges since the hearing.",
+        "The police gave no information about him to reporters.",
+    ] {
+        let a = Doc::new(text).read();
+        assert!(
+            of_type(&a, EventType::Disappearance).is_empty(),
+            "{text}: {:#?}",
+            a.events
+        );
+    }
+}
+
+#[test]
+fn a_ban_on_leaving_the_country_is_harassment_not_a_media_restriction() {
+    let a = Doc::new(
+        "The newspaper's former editor Ayse Demir was released under judicial control and is \
+         banned from leaving the country.",
+    )
+    .person("Ayse Demir")
+    .read();
+    assert_eq!(victims(&a, one(&a, EventType::Harassment)), ["Ayse Demir"]);
+    assert!(
+        of_type(&a, EventType::MediaRestriction).is_empty(),
+        "{:#?}",
+        a.events
+    );
+}
+
+#[test]
+fn released_the_same_day_is_the_day_its_sentence_dates() {
+    let a = Doc::dated(
+        "Rafiq Ahmed was picked up by police on 22 June 2023. In April 2023 he was briefly \
+         detained by police and released the same day without charge.",
+        date("2023-08-02"),
+    )
+    .person("Rafiq Ahmed")
+    .date("22 June 2023", "2023-06-22")
+    .date("April 2023", "2023-04")
+    .read();
+    let release = one(&a, EventType::Release);
+    assert_eq!(release.date, date("2023-04"), "{:#?}", a.events);
+}
+
+#[test]
 fn a_date_after_until_ends_an_event_but_dates_a_release_and_what_waited_for_it() {
     let a = Doc::new("Farid Nasser was detained in Evin prison until 9 June 2019.")
         .person("Farid Nasser")
