@@ -1453,7 +1453,16 @@ fn adjective_hyphen(name: &str) -> Option<usize> {
     let h = name.rfind('-')?;
     matches!(
         &name[h + 1..],
-        "based" | "born" | "led" | "backed" | "funded" | "owned" | "run" | "controlled"
+        "based"
+            | "born"
+            | "led"
+            | "backed"
+            | "funded"
+            | "owned"
+            | "run"
+            | "controlled"
+            | "language"
+            | "speaking"
     )
     .then_some(h)
 }

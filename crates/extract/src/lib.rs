@@ -220,6 +220,13 @@ mod tests {
                 .any(|(_, t)| t.contains("-based") || t.contains("-backed")),
             "{got:?}"
         );
+        // A language is no organisation: "the Kurdish-language daily Azadiya".
+        let got = mentions("Police raided the Kurdish-language daily Azadiya in Diyarbakir.");
+        assert!(
+            !got.iter()
+                .any(|(t, n)| n.contains("Kurdish") && *t == EntityType::Organization),
+            "{got:?}"
+        );
     }
 
     #[test]
