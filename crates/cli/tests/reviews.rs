@@ -141,7 +141,17 @@ fn person<'a>(kb: &'a Value, name: &str) -> &'a Value {
 fn merges_and_splits_of_people_survive_reingest_and_reanalysis() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("store");
-    ok(casefile(&store, &["ingest", EXAMPLES]));
+    // A note naming her by her given name only: in another document than her full name, so the
+    // reader keeps the two apart.
+    let note = dir.path().join("note");
+    std::fs::create_dir(&note).unwrap();
+    std::fs::write(
+        note.join("visit.txt"),
+        "Visit note\n\nAigerim, an editor from Kemir, was visited in the penal colony on 3 May 2024.\n",
+    )
+    .unwrap();
+    let note = note.to_str().unwrap();
+    ok(casefile(&store, &["ingest", EXAMPLES, note]));
     let kb = export(&store);
     // As read: "Aigerim" alone is not joined to Aigerim Sultanova; Nurlan Timirov is Nurlan
     // Temirov (one vowel apart, the same first name).
@@ -201,7 +211,7 @@ fn merges_and_splits_of_people_survive_reingest_and_reanalysis() {
         );
     };
     check("after review");
-    ok(casefile(&store, &["ingest", EXAMPLES]));
+    ok(casefile(&store, &["ingest", EXAMPLES, note]));
     check("after ingesting the same folder again");
     ok(casefile(&store, &["reanalyze"]));
     check("after re-reading every document");

@@ -127,12 +127,18 @@ fn document_keys(analysis: &Facts, places: &HashSet<String>) -> DocumentKeys {
     let doc = analysis.id.as_str();
     // Surname skeleton → the full-name keys (two parts or more) of persons ending with it.
     let mut by_surname: HashMap<String, Vec<&str>> = HashMap::new();
+    // Given-name skeleton → the full-name keys of persons starting with it.
+    let mut by_given: HashMap<String, Vec<&str>> = HashMap::new();
     let mut org_fulls: Vec<(&str, &str)> = Vec::new();
     for (m, key) in analysis.mentions.iter().zip(&keys) {
         let parts = names::word_parts(key);
         if m.entity_type == EntityType::Person && parts.len() >= 2 {
             let surname = names::skeleton(&parts[parts.len() - 1]);
             let fulls = by_surname.entry(surname).or_default();
+            if !fulls.contains(&key.as_str()) {
+                fulls.push(key);
+            }
+            let fulls = by_given.entry(names::skeleton(&parts[0])).or_default();
             if !fulls.contains(&key.as_str()) {
                 fulls.push(key);
             }
@@ -186,6 +192,18 @@ fn document_keys(analysis: &Facts, places: &HashSet<String>) -> DocumentKeys {
                         m.text
                     ));
                     out[i] = full.to_string();
+                } else if only_person.is_none() {
+                    // A given name alone ("Tanvir had organised protests" after "Tanvir Hasan
+                    // Rony"): the one person there of that given name, when it is nobody's
+                    // surname there.
+                    if let Some([full]) = by_given.get(&surname).map(Vec::as_slice) {
+                        reasons[i] = Some(format!(
+                            "\"{}\" in document {doc} is {full}, the only person of that given \
+                             name there",
+                            m.text
+                        ));
+                        out[i] = full.to_string();
+                    }
                 }
             }
             // A reader's slip: the surname of the one person of that name, read as a name of
@@ -1385,6 +1403,40 @@ mod tests {
             .find(|e| e.name == "Vladimir Kozlov")
             .unwrap();
         assert_eq!(kozlov.mentions.len(), 1);
+    }
+
+    #[test]
+    fn a_given_name_alone_joins_the_one_person_of_that_given_name_in_the_document() {
+        let names = |text: &str, found: &[(&str, EntityType)]| {
+            let kb = build_knowledge_base(&[outermost(text, found)]);
+            let mut people: Vec<(String, usize)> = kb
+                .entities
+                .iter()
+                .filter(|e| e.entity_type == EntityType::Person)
+                .map(|e| (e.name.clone(), e.mentions.len()))
+                .collect();
+            people.sort();
+            people
+        };
+        let rony = ("Tanvir Hasan Rony", EntityType::Person);
+        let tanvir = ("Tanvir", EntityType::Person);
+        assert_eq!(
+            names(
+                "Tanvir Hasan Rony was detained. Tanvir had organised protests.",
+                &[rony, tanvir]
+            ),
+            [("Tanvir Hasan Rony".to_string(), 2)]
+        );
+        // Two people of that given name: which one is not known.
+        let ahmed = ("Tanvir Ahmed", EntityType::Person);
+        assert_eq!(
+            names(
+                "Tanvir Hasan Rony and Tanvir Ahmed were detained. Tanvir had organised protests.",
+                &[rony, ahmed, tanvir]
+            )
+            .len(),
+            3
+        );
     }
 
     #[test]

@@ -189,10 +189,15 @@ pub(crate) fn entity_constraints(
                 name_a = other;
             }
         }
+        // A merge joins everything either side was called, a name both had included ("Aigerim"
+        // alone, judged the same as Aigerim Sultanova, whose spellings include "Aigerim" from
+        // another document).
+        let both: Vec<usize> = side_a.union(&side_b).copied().collect();
         let shared: BTreeSet<usize> = side_a.intersection(&side_b).copied().collect();
         let side_a: BTreeSet<usize> = side_a.difference(&shared).copied().collect();
         let side_b: BTreeSet<usize> = side_b.difference(&shared).copied().collect();
-        if side_a.is_empty() || side_b.is_empty() {
+        let merge = r.action == ReviewAction::Merge;
+        if merge && both.len() < 2 || !merge && (side_a.is_empty() || side_b.is_empty()) {
             continue;
         }
         let across = |x: &[usize], y: &[usize]| {
@@ -201,14 +206,13 @@ pub(crate) fn entity_constraints(
         };
         let what = ta.as_str();
         let when = format!("(review {}, {}){note}", r.id, r.created_at);
-        if r.action == ReviewAction::Merge {
+        if merge {
             out.apart.retain(|(x, y, _)| !across(x, y));
-            let all: Vec<usize> = side_a.union(&side_b).copied().collect();
             let reason = format!(
                 "{} judged {name_a} and {name_b} the same {what} {when}",
                 r.user
             );
-            out.same.push((all, reason));
+            out.same.push((both, reason));
         } else {
             out.same.retain(|(x, _)| !across(x, x));
             let reason = format!(
