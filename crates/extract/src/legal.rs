@@ -254,6 +254,11 @@ fn instrument_at(gaz: &Gazetteer, text: &str, words: &[Word]) -> Option<Instrume
     let mut j = name_start;
     while let Some(w) = words.get(j) {
         let t = w.text;
+        // The next citation ends the name: "Articles 30 and 34 of the Counter-Terrorism Law and
+        // Article 6 of the Anti-Cyber Crime Law".
+        if keyword_like(t) {
+            break;
+        }
         if capitalised(t) && strip_possessive(t).is_none() {
             if LAW_WORDS.contains(&t) {
                 has_law_word = true;
@@ -637,6 +642,22 @@ mod tests {
         assert_eq!(got[0].0, format!("Articles 12 and 15 of the {instrument}"));
         assert_eq!(got[0].1, legal(Some(instrument), "12", None, None));
         assert_eq!(got[1].1, legal(Some(instrument), "15", None, None));
+    }
+
+    #[test]
+    fn the_next_citation_ends_an_instruments_name() {
+        let got = read("convicted under Articles 30 and 34 of the Counter-Terrorism Law and Article 6 of the Anti-Cyber Crime Law of disturbing public order");
+        let instruments: Vec<Option<&str>> =
+            got.iter().map(|(_, l)| l.instrument.as_deref()).collect();
+        assert_eq!(
+            instruments,
+            [
+                Some("Counter-Terrorism Law"),
+                Some("Counter-Terrorism Law"),
+                Some("Anti-Cyber Crime Law")
+            ],
+            "{got:?}"
+        );
     }
 
     #[test]
