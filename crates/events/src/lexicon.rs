@@ -188,6 +188,9 @@ pub(crate) const ENTRIES: &[Entry] = &[
     e("ill treatment", T::Torture, Noun, 0),
     e("mistreated", T::Torture, Verb, 0),
     e("mistreatment", T::Torture, Noun, 0),
+    // A method named: "subjected to sleep deprivation during interrogation".
+    e("sleep deprivation", T::Torture, Noun, NEEDS_VICTIM),
+    e("deprived of sleep", T::Torture, Verb, 0),
     e("beaten", T::Torture, Verb, 0),
     e("beat", T::Torture, Verb, 0),
     e("beating", T::Torture, Noun, 0),
@@ -269,6 +272,21 @@ pub(crate) const ENTRIES: &[Entry] = &[
     e("burned alive", T::Killing, Verb, 0),
     e("stabbed", T::Injury, Verb, 0),
     e("died in custody", T::DeathInCustody, Verb, 0),
+    // Care withheld from the held: "died after being denied medical care".
+    e(
+        "died after being denied medical",
+        T::DeathInCustody,
+        Verb,
+        0,
+    ),
+    e(
+        "died after being refused medical",
+        T::DeathInCustody,
+        Verb,
+        0,
+    ),
+    e("died of medical neglect", T::DeathInCustody, Verb, 0),
+    e("died due to medical neglect", T::DeathInCustody, Verb, 0),
     e("died in police custody", T::DeathInCustody, Verb, 0),
     e("died in detention", T::DeathInCustody, Verb, 0),
     e("died in prison", T::DeathInCustody, Verb, 0),
@@ -299,6 +317,10 @@ pub(crate) const ENTRIES: &[Entry] = &[
     e("to an undisclosed location", T::Disappearance, Verb, FORCED),
     // Held where no one is told: "her family did not know where she was for 17 days".
     e("did not know where", T::Disappearance, Verb, 0),
+    e("do not know where", T::Disappearance, Verb, 0),
+    e("does not know where", T::Disappearance, Verb, 0),
+    e("don't know where", T::Disappearance, Verb, 0),
+    e("didn't know where", T::Disappearance, Verb, 0),
     e("not told where", T::Disappearance, Verb, 0),
     // "have had no information about him since he was picked up": of a person, since then.
     e("no information about", T::Disappearance, Verb, 0),
@@ -431,6 +453,8 @@ pub(crate) const ENTRIES: &[Entry] = &[
     e("raided", T::Harassment, Verb, 0),
     e("smear campaign", T::Harassment, Noun, 0),
     e("travel ban", T::Harassment, Noun, 0),
+    // Plural, often a policy ("curfew, travel bans"): only on someone named.
+    e("travel bans", T::Harassment, Noun, NEEDS_VICTIM),
     // A ban on a person's travel, not on the media ("is banned from leaving the country").
     e("banned from leaving", T::Harassment, Verb, 0),
     e("barred from leaving", T::Harassment, Verb, 0),

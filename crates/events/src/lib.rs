@@ -1976,16 +1976,35 @@ fn speech_date(pre: &str) -> bool {
         "tweeted",
         "wrote",
     ];
-    let mut ws = last_words(pre, 3);
+    let mut ws = last_words(pre, 6);
     let mut w = ws.next();
     if w == Some("on") {
         w = ws.next();
     }
-    // "told reporters on Monday", "told AFP on Monday": the one told, then the date.
-    let told_someone = |x: Option<&str>| x == Some("told");
     match w {
         Some(v) if SPEECH.contains(&v) => !pre.ends_with(','),
-        Some(_) => told_someone(ws.next()),
+        // "told reporters on Monday", "told Gulf Rights Monitor on Thursday": the one told (a
+        // name of up to four words), then the date; not "told police he was arrested on Monday".
+        Some(v) => std::iter::once(v)
+            .chain(ws)
+            .take(5)
+            .take_while(|x| {
+                !(is_be(x)
+                    || x.ends_with("ed")
+                    || matches!(
+                        *x,
+                        "he" | "she"
+                            | "they"
+                            | "him"
+                            | "her"
+                            | "them"
+                            | "that"
+                            | "had"
+                            | "has"
+                            | "have"
+                    ))
+            })
+            .any(|x| x == "told"),
         None => false,
     }
 }
@@ -2609,12 +2628,22 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
             }
             // "did not know where she was": only of someone held, named or a pronoun; not
             // "did not know where to go" or "where the meeting would be".
-            "did not know where" | "not told where" => {
-                !matches!(next_word, "he" | "she" | "they")
-                    && !ctx.mentions_in(te, se).next().is_some_and(|m| {
-                        ctx.is(m, EntityType::Person)
-                            && sl(lower, te, ctx.mentions[m].span.start).trim().is_empty()
-                    })
+            "did not know where"
+            | "do not know where"
+            | "does not know where"
+            | "don't know where"
+            | "didn't know where"
+            | "not told where" => {
+                // "did not know where they were going to take him": where the captors would go.
+                let intended = words(after)
+                    .take(6)
+                    .any(|w| matches!(w, "going" | "would" | "take" | "taking"));
+                intended
+                    || !matches!(next_word, "he" | "she" | "they")
+                        && !ctx.mentions_in(te, se).next().is_some_and(|m| {
+                            ctx.is(m, EntityType::Person)
+                                && sl(lower, te, ctx.mentions[m].span.start).trim().is_empty()
+                        })
             }
             // "was picked up by men in plainclothes", "police picked up the journalist": only by
             // those who hold people, not "the bus picked up passengers".
@@ -4169,7 +4198,16 @@ fn participants(
                         // object inside the subject's relative clause is not the subject.
                         let in_relative = matches!(w, "him" | "her")
                             && has_any_word(&clause[..p], list!["who", "whom"]);
-                        if !determiner && !in_relative {
+                        // "two men held with him died": the object of a preposition inside the
+                        // subject is someone else.
+                        let after_preposition = matches!(w, "him" | "her")
+                            && last_words(&clause[..p], 1).any(|b| {
+                                matches!(
+                                    b,
+                                    "with" | "beside" | "alongside" | "near" | "like" | "for"
+                                )
+                            });
+                        if !determiner && !in_relative && !after_preposition {
                             if let Some(m) = resolve_pronoun(ctx, si, cs + p, gender::of_pronoun(w))
                             {
                                 c.victims = vec![m];
@@ -4196,7 +4234,10 @@ fn participants(
             let handed = (c.ty == EventType::Conviction)
                 .then(|| sentence_link(after))
                 .flatten();
-            let of_from = if after.starts_with("of ") || after.starts_with("against ") {
+            // "a travel ban on X": a ban falls on its victim.
+            let ban_on = after.starts_with("on ")
+                && (entry.pattern.ends_with("ban") || entry.pattern.ends_with("bans"));
+            let of_from = if after.starts_with("of ") || after.starts_with("against ") || ban_on {
                 te + (sl(lower, te, se).len() - after.len()) + after.find(' ').unwrap_or(0)
             } else if let Some(link) = handed {
                 // "the prison sentence handed to X"
@@ -5113,6 +5154,7 @@ fn sentence_dates(ctx: &Ctx, sent: Span, cands: &mut [Cand]) {
                 && (c.kind == Kind::Verb || noun_takes_place || noun_may_take_date(between))
                 && (noun_takes_place || !participle_owns_date(between))
                 && !event_noun_owns_date(between)
+                && !relative_clause_owns_date(between)
                 // "did not know where she was until she appeared on 6 February": the date
                 // ends the event, it does not say when it began. What ends there is dated by
                 // it ("released … until 2021"), and so is what did not happen until then ("not
@@ -5375,6 +5417,24 @@ fn participle_owns_date(between: &str) -> bool {
                     | "that"
             )
             && !ws[i - 1].ends_with("ly")
+    })
+}
+
+/// True when a relative clause with its own verb stands between a trigger and a date: "suspected
+/// of supporting the TPLF, which parliament designated a terrorist organisation in May" dates the
+/// designation, not the suspicion. Only a clause set off by a comma, on a thing: one on the
+/// trigger's own noun ("a picket which the poet held in Almaty on 9 June") dates the event, and
+/// one on its victims ("the killing of 44 civilians who were taken in July 1992") may.
+fn relative_clause_owns_date(between: &str) -> bool {
+    let Some(r) = between.rfind(", which ") else {
+        return false;
+    };
+    words(&between[r + ", which ".len()..]).any(|w| {
+        (w.len() > 4 && w.ends_with("ed"))
+            || matches!(
+                w,
+                "was" | "were" | "had" | "made" | "took" | "held" | "gave"
+            )
     })
 }
 

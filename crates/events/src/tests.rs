@@ -3639,6 +3639,113 @@ fn a_ban_on_leaving_the_country_is_harassment_not_a_media_restriction() {
         "{:#?}",
         a.events
     );
+    let a = Doc::new("The government rolls out a curfew and travel bans.").read();
+    assert!(a.events.is_empty(), "{:#?}", a.events);
+    let a = Doc::new("The authorities imposed travel bans on Ayse Demir.")
+        .person("Ayse Demir")
+        .read();
+    assert_eq!(victims(&a, one(&a, EventType::Harassment)), ["Ayse Demir"]);
+}
+
+#[test]
+fn families_who_do_not_know_where_someone_is_report_a_disappearance() {
+    let a = Doc::new(
+        "Selam Tesfaye is held at a youth centre, and her family does not know where she is.",
+    )
+    .person("Selam Tesfaye")
+    .read();
+    assert_eq!(
+        victims(&a, one(&a, EventType::Disappearance)),
+        ["Selam Tesfaye"]
+    );
+    let a = Doc::new("We did not know where they were going to take him.").read();
+    assert!(
+        of_type(&a, EventType::Disappearance).is_empty(),
+        "{:#?}",
+        a.events
+    );
+    let a = Doc::new("The villagers do not know where to go.").read();
+    assert!(
+        of_type(&a, EventType::Disappearance).is_empty(),
+        "{:#?}",
+        a.events
+    );
+}
+
+#[test]
+fn a_relative_clause_with_its_own_verb_keeps_its_date() {
+    let a = Doc::new(
+        "Those detained were accused of supporting the Liberation Front, which parliament \
+         designated a terrorist organisation on 6 May 2021.",
+    )
+    .date("6 May 2021", "2021-05-06")
+    .read();
+    assert!(
+        a.events.iter().all(|e| e.date != date("2021-05-06")),
+        "{:#?}",
+        a.events
+    );
+}
+
+#[test]
+fn a_date_after_the_one_told_dates_the_telling() {
+    let a = Doc::dated(
+        "An appeals court has increased the sentence of Nour Harbi, followed by a travel ban, \
+         her family told Gulf Rights Monitor on Thursday.",
+        date("2024-08-16"),
+    )
+    .person("Nour Harbi")
+    .date("Thursday", "2024-08-15")
+    .read();
+    let ban = one(&a, EventType::Harassment);
+    assert_ne!(ban.date, date("2024-08-15"), "{:#?}", a.events);
+    // What the one told says happened that day is dated by it.
+    let a = Doc::dated(
+        "Karim Ali told police he was arrested on Monday.",
+        date("2024-08-16"),
+    )
+    .person("Karim Ali")
+    .date("Monday", "2024-08-12")
+    .read();
+    assert_eq!(one(&a, EventType::Arrest).date, date("2024-08-12"));
+    let a = Doc::dated(
+        "Karim Ali told reporters police beat him on Monday.",
+        date("2024-08-16"),
+    )
+    .person("Karim Ali")
+    .date("Monday", "2024-08-12")
+    .read();
+    assert_eq!(a.events[0].date, date("2024-08-12"), "{:#?}", a.events);
+}
+
+#[test]
+fn care_withheld_and_sleep_taken_are_harm_in_custody() {
+    let a = Doc::new(
+        "A former detainee said two men held with him died after being denied medical care.",
+    )
+    .read();
+    let death = one(&a, EventType::DeathInCustody);
+    // The one held with them is not among the dead.
+    let a = Doc::new(
+        "Abel Haile was released in May. A former detainee said two men held with him died \
+         after being denied medical care.",
+    )
+    .person("Abel Haile")
+    .read();
+    assert!(
+        victims(&a, one(&a, EventType::DeathInCustody)).is_empty(),
+        "{:#?}",
+        a.events
+    );
+    let _ = death;
+    let a = Doc::new(
+        "Her sister said Nour Harbi had been subjected to sleep deprivation during interrogation.",
+    )
+    .person("Nour Harbi")
+    .read();
+    assert_eq!(victims(&a, one(&a, EventType::Torture)), ["Nour Harbi"]);
+    let a = Doc::new("Studies show that sleep deprivation harms health.").read();
+    assert!(a.events.is_empty(), "{:#?}", a.events);
 }
 
 #[test]
