@@ -4064,20 +4064,22 @@ fn participants(
             let inner = [" him ", " her ", " them "]
                 .iter()
                 .find_map(|p| trigger.find(p).map(|i| (ts + i + 1, p.trim())));
-            let obj = if trigger.ends_with(" where") {
-                // "her family did not know where she was": the one held is the subject of the
-                // clause after "where", not the one who did not know.
+            let obj = if trigger.ends_with(" where")
+                || matches!(
+                    entry.pattern,
+                    "no information about" | "no information on" | "no news of"
+                ) {
+                // The one missing, named or a pronoun right after: the subject of the clause
+                // after "where" ("her family did not know where she was"), not the one who did
+                // not know; the object of "no information about him".
+                // ("where her husband was" names someone else: only a subject pronoun there.)
+                let case: &[&str] = if trigger.ends_with(" where") {
+                    &["he", "she", "they"]
+                } else {
+                    &["him", "her", "them"]
+                };
                 match words(sl(lower, te, se)).next() {
-                    Some(p @ ("he" | "she" | "they")) => pronoun_persons(ctx, si, ss, te, p),
-                    _ => object_after(ctx, te, se, want, 20),
-                }
-            } else if matches!(
-                entry.pattern,
-                "no information about" | "no information on" | "no news of"
-            ) {
-                // "no information about him": the one missing, named or a pronoun.
-                match words(sl(lower, te, se)).next() {
-                    Some(p @ ("him" | "her" | "them")) => pronoun_persons(ctx, si, ss, te, p),
+                    Some(p) if case.contains(&p) => pronoun_persons(ctx, si, ss, te, p),
                     _ => object_after(ctx, te, se, want, 20),
                 }
             } else if let Some((at, pronoun)) = inner {
