@@ -326,13 +326,24 @@ pub(crate) fn place_date_line(line: &str) -> Option<PartialDate> {
     }
 }
 
-/// The parts of a header line separated by "·", "|", "•" or a spaced dash; none for a line too
+/// The parts of a header line separated by "·", "|", "•" or a spaced dash, and a closing
+/// bracketed part ("Bangkok, 26 July 2022 (Southeast Asia Rights Network)"); none for a line too
 /// long to be a header's.
 fn segments(line: &str) -> impl Iterator<Item = &str> {
     let l = line.trim();
     let l = if l.len() > 160 { "" } else { l };
     l.split(['·', '|', '•'])
         .flat_map(|seg| seg.split(" — ").flat_map(|s| s.split(" – ")))
+        .flat_map(|seg| {
+            let seg = seg.trim();
+            let bracket = seg
+                .strip_suffix(')')
+                .and_then(|body| body.rfind(" (").map(|at| (&seg[..at], &body[at + 2..])));
+            match bracket {
+                Some((before, inside)) => [before, inside].into_iter().take(2),
+                None => [seg, ""].into_iter().take(1),
+            }
+        })
 }
 
 /// The date of one segment: a date line, or a place and its date ("Istanbul, 14 March 2024").
@@ -430,6 +441,12 @@ mod tests {
         let line = "Istanbul, 14 March 2024 — Reporters' Rights Watch";
         assert_eq!(segmented_line_date(line), Some(d("2024-03-14")));
         assert_eq!(undated_segments(line), vec!["Reporters' Rights Watch"]);
+        let line = "Bangkok, 26 July 2022 (Southeast Asia Rights Network)";
+        assert_eq!(segmented_line_date(line), Some(d("2022-07-26")));
+        assert_eq!(
+            undated_segments(line),
+            vec!["Southeast Asia Rights Network"]
+        );
         assert_eq!(
             segmented_line_date("In Istanbul, 14 March 2024 — a court"),
             None
