@@ -163,6 +163,7 @@ pub(crate) const ENTRIES: &[Entry] = &[
     e("acquittal", T::Acquittal, Noun, 0),
     e("on appeal", T::Appeal, Noun, 0),
     e("appeal", T::Appeal, Noun, COURT),
+    e("appeals", T::Appeal, Noun, COURT),
     e("appeals court", T::Appeal, Noun, 0),
     e("appeal court", T::Appeal, Noun, 0),
     e("court of appeal", T::Appeal, Noun, 0),
@@ -223,6 +224,9 @@ pub(crate) const ENTRIES: &[Entry] = &[
     e("assassinated", T::Killing, Verb, 0),
     e("assassination", T::Killing, Noun, 0),
     e("executed", T::Killing, Verb, 0),
+    // A headline's present: "Junta executes four democracy activists".
+    e("executes", T::Killing, Verb, 0),
+    e("hanged", T::Killing, Verb, 0),
     e("execution of", T::Killing, Noun, 0),
     e("executions", T::Killing, Noun, 0),
     e("lynched", T::Killing, Verb, 0),
@@ -261,6 +265,10 @@ pub(crate) const ENTRIES: &[Entry] = &[
     e("death of", T::Killing, Noun, 0),
     e("deaths of", T::Killing, Noun, 0),
     e("found dead", T::Killing, Verb, 0),
+    // "The body of X was found … with gunshot wounds": only found, and with the marks of a
+    // violent death (a false friend in `lib.rs`).
+    e("body of", T::Killing, Noun, 0),
+    e("bodies of", T::Killing, Noun, 0),
     e("fatally shot", T::Killing, Verb, 0),
     e("fatally stabbed", T::Killing, Verb, 0),
     e("shot to death", T::Killing, Verb, 0),

@@ -2960,7 +2960,7 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
                 .is_some_and(|w| matches!(*w, "air" | "drone" | "missile" | "military" | "lucky")),
             // An appeal intended is not one lodged: "said it would appeal the verdict", "plans
             // to appeal".
-            "appeal" => {
+            "appeal" | "appeals" => {
                 matches!(next_word, "to" | "for")
                     || prev.first().is_some_and(|w| {
                         matches!(
@@ -3015,21 +3015,54 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
                 .first()
                 .is_some_and(|w| matches!(*w, "with" | "for" | "of")),
             "passed" => matches!(next_word, "away" | "by" | "through"),
-            "executed" => {
-                !has_any_word(
+            // "The body of X was found … with gunshot wounds": a violent death found; not "the
+            // body of the text", nor a body found after a drowning.
+            "body of" | "bodies of" => {
+                !(has_any_word(
+                    s_lower,
+                    list!["found", "discovered", "recovered", "dumped", "exhumed"],
+                ) && has_any_word(
                     s_lower,
                     list![
-                        "execution",
-                        "executions",
+                        "gunshot",
+                        "bullet",
                         "shot",
-                        "hanged",
-                        "killed",
-                        "death",
-                        "firing",
-                        "people",
-                        "prisoners",
+                        "stab",
+                        "stabbed",
+                        "strangled",
+                        "tortured",
+                        "torture",
+                        "mutilated",
+                        "beaten",
+                        "bound",
                     ],
-                ) && next_word != "by"
+                ))
+            }
+            // "executed a plan" is none; "executed four men", "executed Kyaw Min Yu" and
+            // "executed him" put someone to death.
+            "executed" => {
+                let someone = matches!(next_word, "him" | "her" | "them")
+                    || words(after).take(3).any(|w| BLOW_TARGETS.contains(&w))
+                    || ctx.mentions_in(te, se).next().is_some_and(|m| {
+                        ctx.is(m, EntityType::Person)
+                            && words(sl(lower, te, ctx.mentions[m].span.start)).count() <= 1
+                    });
+                !someone
+                    && !has_any_word(
+                        s_lower,
+                        list![
+                            "execution",
+                            "executions",
+                            "shot",
+                            "hanged",
+                            "killed",
+                            "death",
+                            "firing",
+                            "people",
+                            "prisoners",
+                        ],
+                    )
+                    && next_word != "by"
             }
             // "we protest against", "summoned the ambassador to protest against": an objection
             // voiced, not an assembly; but people who gathered or marched "to protest against"
@@ -4327,6 +4360,16 @@ fn participants(
                         c.victims = vec![m];
                     }
                 }
+                // "X and Y were sentenced to death. Their appeals were rejected": the group
+                // named last, in this sentence or the one before.
+                if c.victims.is_empty() && last_words(near, 1).any(|w| w == "their") {
+                    let from = if si > 0 {
+                        ctx.sentences[si - 1].start
+                    } else {
+                        ss
+                    };
+                    c.victims = named_group(ctx, from, ts);
+                }
             }
             // The object of a verb that inflicts the noun: "police subjected X to torture",
             // "guards gave him electric shocks".
@@ -5132,7 +5175,8 @@ fn sentence_dates(ctx: &Ctx, sent: Span, cands: &mut [Cand]) {
             // of the Criminal Code ("…") and sentenced him") when no clause opens between.
             owner = after.filter(|&ai| {
                 let gap = sl(lower, xe, cands[ai].trigger.start);
-                gap.len() <= 140
+                !opens_subordinate_clause(sl(lower, xs, cands[ai].trigger.start))
+                    && gap.len() <= 140
                     || gap.len() <= 300
                         && !gap.contains([';', ':'])
                         // a charge's name in brackets is no clause: "(\"false information
@@ -5149,7 +5193,8 @@ fn sentence_dates(ctx: &Ctx, sent: Span, cands: &mut [Cand]) {
         } else if let Some(bi) = before {
             let c = &cands[bi];
             let between = sl(lower, c.trigger.end, xs);
-            let noun_takes_place = c.kind == Kind::Noun && takes_place(between);
+            let noun_takes_place = c.kind == Kind::Noun
+                && (takes_place(between) || c.ty == EventType::Appeal && appeal_decided(between));
             let clean = !between.contains(';')
                 && !between.contains("anniversary")
                 && between.len() < 140
@@ -5422,6 +5467,37 @@ fn participle_owns_date(between: &str) -> bool {
     })
 }
 
+/// True when what follows `gap` (from a time expression on) stands in a temporal clause opened
+/// inside it: "In December, X
+/// had asked for protection, but it was pending when he was killed" (the date is the main
+/// clause's). Not when the clause closed before ("On 3 May, when police arrived, they arrested
+/// him"), nor after a word of time, where "when" names the time itself ("September 11, 2012 was
+/// a bloody day when …", "a flashpoint last month when …").
+fn opens_subordinate_clause(gap: &str) -> bool {
+    rfind_any_word(gap, list!["when", "while"]).is_some_and(|(p, w)| {
+        !gap[p + w.len()..].contains([',', ';'])
+            && !last_words(&gap[..p], 1).any(|t| {
+                matches!(
+                    t,
+                    "day"
+                        | "days"
+                        | "night"
+                        | "morning"
+                        | "evening"
+                        | "afternoon"
+                        | "week"
+                        | "month"
+                        | "year"
+                        | "years"
+                        | "time"
+                        | "moment"
+                        | "date"
+                        | "period"
+                )
+            })
+    })
+}
+
 /// True when a relative clause with its own verb stands between a trigger and a date: "suspected
 /// of supporting the TPLF, which parliament designated a terrorist organisation in May" dates the
 /// designation, not the suspicion. Only a clause set off by a comma, on a thing: one on the
@@ -5549,6 +5625,24 @@ fn without_brackets(text: &str) -> String {
         }
     }
     out
+}
+
+/// True when `between` (after an appeal's noun, up to a time expression) is the appeal's
+/// outcome: "Their appeals were rejected in June", "his appeal was dismissed on 3 May". (Not for
+/// other nouns: "the charges were dismissed in May" dates the dismissal, not the charges.)
+fn appeal_decided(between: &str) -> bool {
+    let ws: Vec<&str> = words(between).collect();
+    matches!(
+        ws[..],
+        [
+            "was" | "were",
+            "rejected" | "dismissed" | "upheld" | "overturned" | "quashed" | "heard" | "granted"
+        ] | [
+            "was" | "were",
+            "rejected" | "dismissed" | "upheld" | "overturned" | "quashed" | "heard" | "granted",
+            "on" | "in"
+        ]
+    )
 }
 
 /// True when a noun trigger is the subject of a verb of taking place and `between` (the words up
@@ -6056,6 +6150,12 @@ fn year_of_relative_timex(ctx: &Ctx, all: &mut [Cand]) {
                 // "said today" dates the statement, not the event.
                 let l = t.text.to_ascii_lowercase();
                 !states_year(&t.text) && !l.contains("today") && !l.contains("now")
+            })
+            // "In December, X had asked for protection, but it was pending when he was killed":
+            // a date before a subordinate clause dates the main clause only.
+            .filter(|t| {
+                t.span.end > c.trigger.start
+                    || !opens_subordinate_clause(sl(&ctx.lower, t.span.start, c.trigger.start))
             })
             .find_map(|t| timex_date(t).and_then(|d| d.year));
         if let Some(y) = year {

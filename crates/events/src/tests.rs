@@ -3749,6 +3749,89 @@ fn care_withheld_and_sleep_taken_are_harm_in_custody() {
 }
 
 #[test]
+fn executing_someone_is_a_killing_and_executing_a_plan_is_not() {
+    for (text, who) in [
+        ("The army executed Thant Zin on Saturday.", "Thant Zin"),
+        (
+            "The authorities have executed four men, including the lawmaker Thant Zin.",
+            "Thant Zin",
+        ),
+        ("We learned that Thant Zin had been hanged.", "Thant Zin"),
+    ] {
+        let a = Doc::new(text).person(who).read();
+        assert_eq!(victims(&a, one(&a, EventType::Killing)), [who], "{text}");
+    }
+    let a = Doc::new("The ministry executed its plan in May.").read();
+    assert!(a.events.is_empty(), "{:#?}", a.events);
+}
+
+#[test]
+fn a_body_found_with_the_marks_of_violence_is_a_killing() {
+    let a = Doc::new(
+        "The body of the photographer Luis Ortega was found outside his home with gunshot wounds \
+         to the head.",
+    )
+    .person("Luis Ortega")
+    .read();
+    assert_eq!(victims(&a, one(&a, EventType::Killing)), ["Luis Ortega"]);
+    for text in [
+        "The body of a fisherman was found on the beach.",
+        "The body of the report was shot through with errors.",
+    ] {
+        let a = Doc::new(text).read();
+        assert!(a.events.is_empty(), "{text}: {:#?}", a.events);
+    }
+}
+
+#[test]
+fn a_date_before_a_subordinate_clause_dates_the_main_clause() {
+    let a = Doc::dated(
+        "In December, Luis Ortega had asked for protection, but his request was still pending \
+         when he was killed.",
+        date("2022-01-18"),
+    )
+    .person("Luis Ortega")
+    .date("December", "2021-12")
+    .read();
+    let killing = one(&a, EventType::Killing);
+    assert_eq!(victims(&a, killing), ["Luis Ortega"]);
+    assert!(
+        killing
+            .date
+            .is_none_or(|d| d.month.is_none() && d.year != Some(2021)),
+        "{:#?}",
+        a.events
+    );
+    // A clause closed by a comma leaves the main clause its date.
+    let a = Doc::dated(
+        "On 3 May 2021, when police arrived, they arrested Luis Ortega.",
+        date("2022-01-18"),
+    )
+    .person("Luis Ortega")
+    .date("3 May 2021", "2021-05-03")
+    .read();
+    assert_eq!(one(&a, EventType::Arrest).date, date("2021-05-03"));
+}
+
+#[test]
+fn appeals_rejected_are_of_those_named_before_and_dated_by_the_decision() {
+    let a = Doc::new(
+        "Thant Zin and Aye Ko were sentenced to death in January 2022. Their appeals were \
+         rejected in June 2022.",
+    )
+    .person("Thant Zin")
+    .person("Aye Ko")
+    .date("January 2022", "2022-01")
+    .date("June 2022", "2022-06")
+    .read();
+    let appeal = one(&a, EventType::Appeal);
+    assert_eq!(victims(&a, appeal), ["Thant Zin", "Aye Ko"]);
+    assert_eq!(appeal.date, date("2022-06"));
+    let a = Doc::new("The court rejected appeals for calm.").read();
+    assert!(of_type(&a, EventType::Appeal).is_empty(), "{:#?}", a.events);
+}
+
+#[test]
 fn released_the_same_day_is_the_day_its_sentence_dates() {
     let a = Doc::dated(
         "Rafiq Ahmed was picked up by police on 22 June 2023. In April 2023 he was briefly \
