@@ -155,6 +155,16 @@ fn document_keys(analysis: &Facts, places: &HashSet<String>) -> DocumentKeys {
     let mut out = keys.clone();
     let mut types: Vec<EntityType> = analysis.mentions.iter().map(|m| m.entity_type).collect();
     for (i, (m, key)) in analysis.mentions.iter().zip(&keys).enumerate() {
+        // "Kyaw Min Yu, known as Ko Jimmy": the other name of the person just named.
+        if m.known_as && i > 0 {
+            reasons[i] = Some(format!(
+                "\"{}\" in document {doc} is {}: the text gives it as that person's other name",
+                m.text,
+                out[i - 1]
+            ));
+            out[i] = out[i - 1].clone();
+            continue;
+        }
         let parts = names::word_parts(key);
         // Two surnames without the given name ("Mr Lacayo Ruiz" beside "Tomás Lacayo Ruiz"):
         // the one longer name of a person there that ends with them.
@@ -261,6 +271,23 @@ fn document_keys(analysis: &Facts, places: &HashSet<String>) -> DocumentKeys {
                 }
             }
             _ => {}
+        }
+    }
+    // The other name stands for the person wherever else the document uses it alone.
+    let other_names: Vec<(String, String)> = (0..keys.len())
+        .filter(|&i| analysis.mentions[i].known_as)
+        .map(|i| (keys[i].clone(), out[i].clone()))
+        .collect();
+    for (alias, person) in other_names {
+        for j in 0..keys.len() {
+            if keys[j] == alias && out[j] == alias && types[j] == EntityType::Person {
+                reasons[j] = Some(format!(
+                    "\"{}\" in document {doc} is {person}: the text gives it as that person's \
+                     other name",
+                    analysis.mentions[j].text
+                ));
+                out[j] = person.clone();
+            }
         }
     }
     DocumentKeys {
@@ -531,6 +558,22 @@ struct FactMention {
     legal: Option<Box<LegalRef>>,
     start: usize,
     end: usize,
+    /// A person's other name given right after the one before: "Kyaw Min Yu, known as Ko Jimmy".
+    known_as: bool,
+}
+
+/// The words that give a person's other name after the name: "X, known as Y", "X (also known as
+/// Y)", "X, alias Y".
+fn introduces_other_name(between: &str) -> bool {
+    let b = between
+        .trim()
+        .trim_start_matches([',', '('])
+        .trim()
+        .to_lowercase();
+    matches!(
+        b.as_str(),
+        "known as" | "also known as" | "better known as" | "widely known as" | "alias" | "aka"
+    )
 }
 
 impl Facts {
@@ -554,7 +597,17 @@ impl Facts {
         // Pushed into exact-size vectors rather than collected in place, which would keep the
         // larger allocation of the source vector.
         let mut fact_mentions = Vec::with_capacity(mentions.len());
+        let mut previous: Option<(usize, EntityType)> = None;
         for m in mentions {
+            let known_as = m.entity_type == EntityType::Person
+                && previous.is_some_and(|(end, t)| {
+                    t == EntityType::Person
+                        && document
+                            .text
+                            .get(end..m.span.start)
+                            .is_some_and(introduces_other_name)
+                });
+            previous = Some((m.span.end, m.entity_type));
             fact_mentions.push(FactMention {
                 start: index.char_offset(m.span.start),
                 end: index.char_offset(m.span.end),
@@ -562,6 +615,7 @@ impl Facts {
                 entity_type: m.entity_type,
                 country: m.country,
                 legal: m.legal.map(Box::new),
+                known_as,
             });
         }
         let mut fact_events = Vec::with_capacity(events.len());
@@ -1437,6 +1491,31 @@ mod tests {
             .len(),
             3
         );
+    }
+
+    #[test]
+    fn a_name_given_as_another_persons_other_name_joins_that_person() {
+        let found = [
+            ("Kyaw Min Yu", EntityType::Person),
+            ("Ko Jimmy", EntityType::Person),
+        ];
+        let kb = build_knowledge_base(&[outermost(
+            "Kyaw Min Yu, known as Ko Jimmy, was executed. Ko Jimmy had spent 15 years in prison.",
+            &found,
+        )]);
+        let people: Vec<(&str, usize)> = kb
+            .entities
+            .iter()
+            .filter(|e| e.entity_type == EntityType::Person)
+            .map(|e| (e.name.as_str(), e.mentions.len()))
+            .collect();
+        assert_eq!(people, [("Kyaw Min Yu", 3)]);
+        // Two people side by side are two people.
+        let kb = build_knowledge_base(&[outermost(
+            "Kyaw Min Yu, Ko Jimmy and others were executed.",
+            &found,
+        )]);
+        assert_eq!(kb.entities.len(), 2);
     }
 
     #[test]
