@@ -189,6 +189,14 @@ pub(crate) const ENTRIES: &[Entry] = &[
     e("ill treatment", T::Torture, Noun, 0),
     e("mistreated", T::Torture, Verb, 0),
     e("mistreatment", T::Torture, Noun, 0),
+    // Care withheld from someone held: "had been denied adequate medical care in pre-trial
+    // detention" (a death from it is a death in custody, below).
+    e("denied medical care", T::Torture, Verb, 0),
+    e("denied adequate medical care", T::Torture, Verb, 0),
+    e("denied medical treatment", T::Torture, Verb, 0),
+    e("denied adequate medical treatment", T::Torture, Verb, 0),
+    e("denied access to medical care", T::Torture, Verb, 0),
+    e("denied access to medical treatment", T::Torture, Verb, 0),
     // A method named: "subjected to sleep deprivation during interrogation".
     e("sleep deprivation", T::Torture, Noun, NEEDS_VICTIM),
     e("deprived of sleep", T::Torture, Verb, 0),

@@ -3015,6 +3015,28 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
                 .first()
                 .is_some_and(|w| matches!(*w, "with" | "for" | "of")),
             "passed" => matches!(next_word, "away" | "by" | "through"),
+            // Care withheld from someone ("had been denied adequate medical care", "denied
+            // medical treatment to detainees"), not "denied medical treatment costs".
+            p if p.starts_with("denied") && p.contains("medical") => {
+                !(prev.first().is_some_and(|w| is_be(w))
+                    || has_any_word(
+                        s_lower,
+                        list![
+                            "detention",
+                            "prison",
+                            "custody",
+                            "jail",
+                            "cell",
+                            "colony",
+                            "detained",
+                            "imprisoned",
+                            "prisoner",
+                            "prisoners",
+                            "detainee",
+                            "detainees",
+                        ],
+                    ))
+            }
             // "The body of X was found … with gunshot wounds": a violent death found; not "the
             // body of the text", nor a body found after a drowning.
             "body of" | "bodies of" => {
@@ -3973,6 +3995,13 @@ fn participants(
         }
         if v.is_empty() && c.ty == EventType::CallForRelease && kind == Kind::Verb {
             v = subject(ctx, cs, ts, want, sent);
+            // "He must be released immediately": the pronoun's person.
+            if v.is_empty() {
+                if let Some((p, w)) = rfind_any_word(sl(lower, cs, ts), list!["he", "she", "they"])
+                {
+                    v = pronoun_persons(ctx, si, ss, cs + p, w);
+                }
+            }
         }
         c.victims = v;
         // The caller: the subject of the call.
@@ -5838,6 +5867,10 @@ fn assign_legal_basis(ctx: &Ctx, all: &mut [Cand]) {
             }
             let ms = ctx.mentions[m].span.start;
             let lead = sl(lower, sent.start.max(ms.saturating_sub(45)), ms);
+            // A quoted charge before the provision is the charge's wording, not a violation
+            // alleged by the writer: "for \"organising actions that grossly violate public
+            // order\" under Article 342".
+            let lead = lead.rsplit(['"', '\u{201d}']).next().unwrap_or(lead);
             if [
                 "violat",
                 "ratif",

@@ -3746,6 +3746,15 @@ fn care_withheld_and_sleep_taken_are_harm_in_custody() {
     assert_eq!(victims(&a, one(&a, EventType::Torture)), ["Nour Harbi"]);
     let a = Doc::new("Studies show that sleep deprivation harms health.").read();
     assert!(a.events.is_empty(), "{:#?}", a.events);
+    let a = Doc::new(
+        "His lawyer said Ales Kazlou had been denied adequate medical care in pre-trial \
+         detention.",
+    )
+    .person("Ales Kazlou")
+    .read();
+    assert_eq!(victims(&a, one(&a, EventType::Torture)), ["Ales Kazlou"]);
+    let a = Doc::new("The insurer denied medical treatment costs to thousands of patients.").read();
+    assert!(a.events.is_empty(), "{:#?}", a.events);
 }
 
 #[test]
@@ -3829,6 +3838,33 @@ fn appeals_rejected_are_of_those_named_before_and_dated_by_the_decision() {
     assert_eq!(appeal.date, date("2022-06"));
     let a = Doc::new("The court rejected appeals for calm.").read();
     assert!(of_type(&a, EventType::Appeal).is_empty(), "{:#?}", a.events);
+}
+
+#[test]
+fn a_pronoun_that_must_be_released_is_the_person_named_before() {
+    let a = Doc::new(
+        "\"Ales Kazlou is being punished for defending workers' rights. He must be released \
+         immediately,\" said the group.",
+    )
+    .person("Ales Kazlou")
+    .read();
+    assert_eq!(
+        victims(&a, one(&a, EventType::CallForRelease)),
+        ["Ales Kazlou"]
+    );
+}
+
+#[test]
+fn a_quoted_charge_does_not_make_its_provision_a_violation() {
+    let a = Doc::new(
+        "A court sentenced Ales Kazlou to four years for \"organising actions that grossly \
+         violate public order\" under Article 342 of the Criminal Code.",
+    )
+    .person("Ales Kazlou")
+    .law("Article 342 of the Criminal Code")
+    .read();
+    let conviction = one(&a, EventType::Conviction);
+    assert_eq!(conviction.legal_basis.len(), 1, "{:#?}", a.events);
 }
 
 #[test]
