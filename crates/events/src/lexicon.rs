@@ -111,6 +111,9 @@ pub(crate) const ENTRIES: &[Entry] = &[
     e("sent to jail", T::Detention, Verb, 0),
     e("under house arrest", T::Detention, Verb, 0),
     e("remanded in custody", T::Detention, Verb, 0),
+    // "remanded X in judicial custody for 14 days", "was remanded to prison": only into custody
+    // (a false friend in `lib.rs`), not a case remanded to a lower court.
+    e("remanded", T::Detention, Verb, 0),
     e("imprisoned", T::Detention, Verb, 0),
     e("jailed", T::Detention, Verb, 0),
     e("behind bars", T::Detention, Noun, NEEDS_VICTIM),
@@ -466,6 +469,9 @@ pub(crate) const ENTRIES: &[Entry] = &[
     e("intimidation", T::Harassment, Noun, NEEDS_VICTIM),
     e("summoned", T::Harassment, Verb, NEEDS_VICTIM),
     e("interrogated", T::Harassment, Verb, 0),
+    // "had been questioned for more than 30 hours": held for questioning, not "questioned the
+    // decision" (a false friend in `lib.rs`).
+    e("questioned", T::Harassment, Verb, 0),
     e("raided", T::Harassment, Verb, 0),
     e("smear campaign", T::Harassment, Noun, 0),
     e("travel ban", T::Harassment, Noun, 0),

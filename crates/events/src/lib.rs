@@ -3015,6 +3015,23 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
                 .first()
                 .is_some_and(|w| matches!(*w, "with" | "for" | "of")),
             "passed" => matches!(next_word, "away" | "by" | "through"),
+            // Into custody: "remanded X in judicial custody", "was remanded to prison".
+            "remanded" => !words(after)
+                .take(8)
+                .any(|w| matches!(w, "custody" | "detention" | "prison" | "jail")),
+            // Questioned at length or by those who hold people: "had been questioned for more
+            // than 30 hours", "was questioned by the KGB"; not "questioned the decision".
+            "questioned" => {
+                let passive = prev.first().is_some_and(|w| is_be(w));
+                let at_length = words(after).take(8).any(|w| matches!(w, "hours" | "days"));
+                // "Police questioned him for six hours".
+                let captors_did = prev.iter().any(|w| CAPTORS.list.contains(w) && *w != "men");
+                let by_captors = next_word == "by"
+                    && words(after).take(4).any(|w| {
+                        CAPTORS.list.contains(&w) || matches!(w, "investigators" | "kgb" | "fsb")
+                    });
+                !(at_length && (passive || captors_did) || passive && by_captors)
+            }
             // Care withheld from someone ("had been denied adequate medical care", "denied
             // medical treatment to detainees"), not "denied medical treatment costs".
             p if p.starts_with("denied") && p.contains("medical") => {
@@ -3068,7 +3085,15 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
                     || ctx.mentions_in(te, se).next().is_some_and(|m| {
                         ctx.is(m, EntityType::Person)
                             && words(sl(lower, te, ctx.mentions[m].span.start)).count() <= 1
-                    });
+                    })
+                    // "X and Y were executed on 7 January", "he was executed".
+                    || prev.first().is_some_and(|w| is_be(w))
+                        && (prev.iter().any(|w| matches!(*w, "he" | "she" | "they"))
+                            || ctx.mentions_in(ss, ts).next_back().is_some_and(|m| {
+                                ctx.is(m, EntityType::Person)
+                                    && words(sl(lower, ctx.mentions[m].span.end, ts)).count()
+                                        <= 2
+                            }));
                 !someone
                     && !has_any_word(
                         s_lower,
@@ -3084,7 +3109,6 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
                             "prisoners",
                         ],
                     )
-                    && next_word != "by"
             }
             // "we protest against", "summoned the ambassador to protest against": an objection
             // voiced, not an assembly; but people who gathered or marched "to protest against"
@@ -3219,6 +3243,11 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
                                 "move",
                             ],
                         ) => {}
+                // "before his release in February 2024", "since her release from prison", "after
+                // the release of X": a release that happened, told as a point in time.
+                Kind::Base
+                    if entry.pattern == "release"
+                        && release_in_time(sl(lower, ts.saturating_sub(60).max(ss), ts)) => {}
                 Kind::Base => continue,
                 _ if entry.flags & WEAK != 0 => {
                     // "an investigation was opened", "launched a criminal investigation"; not "the
@@ -5656,6 +5685,26 @@ fn without_brackets(text: &str) -> String {
     out
 }
 
+/// True when the words before a "release" place it in time: "before his release", "since her
+/// release", "after the release of X", "following Aasif Sultan's release" (not "calls for his
+/// release", "pending his release").
+fn release_in_time(before: &str) -> bool {
+    let when = |w: &&str| {
+        matches!(
+            *w,
+            "after" | "before" | "since" | "following" | "until" | "upon"
+        )
+    };
+    let ws: Vec<&str> = last_words(before, 5).collect();
+    match ws.first() {
+        Some(&("his" | "her" | "their" | "the")) => ws.get(1).is_some_and(when),
+        // A possessive name: "’s" is a word of its own, "'s" ends the name's last word.
+        Some(&"s") => ws[1..].iter().take(4).any(when),
+        Some(w) if w.ends_with("'s") => ws[1..].iter().take(3).any(when),
+        _ => false,
+    }
+}
+
 /// True when `between` (after an appeal's noun, up to a time expression) is the appeal's
 /// outcome: "Their appeals were rejected in June", "his appeal was dismissed on 3 May". (Not for
 /// other nouns: "the charges were dismissed in May" dates the dismissal, not the charges.)
@@ -6054,7 +6103,17 @@ fn fill_sentence_years(lower: &str, all: &mut [Cand], donor: impl Fn(&Cand) -> b
                     let act_of_step = is_case_step(all[d].ty)
                         && (names_offence(lower, &all[d], &all[r])
                             || named_as_offence(lower, &all[d], &all[r]));
-                    !is_offence_of(lower, &all[r], &all[d]) && !act_of_step
+                    // "detained for more than five years before his release in February 2024":
+                    // years apart.
+                    let (a, b) = if all[r].trigger.start < all[d].trigger.start {
+                        (all[r].trigger.end, all[d].trigger.start)
+                    } else {
+                        (all[d].trigger.end, all[r].trigger.start)
+                    };
+                    let between = sl(lower, a, b.max(a));
+                    let years_apart = has_any_word(between, list!["years", "months"])
+                        && has_any_word(between, list!["before", "after", "until"]);
+                    !is_offence_of(lower, &all[r], &all[d]) && !act_of_step && !years_apart
                 })
                 .map(|&(_, y)| y);
             if let Some(y) = year {

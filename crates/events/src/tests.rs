@@ -3770,8 +3770,21 @@ fn executing_someone_is_a_killing_and_executing_a_plan_is_not() {
         let a = Doc::new(text).person(who).read();
         assert_eq!(victims(&a, one(&a, EventType::Killing)), [who], "{text}");
     }
-    let a = Doc::new("The ministry executed its plan in May.").read();
-    assert!(a.events.is_empty(), "{:#?}", a.events);
+    let a = Doc::new("Thant Zin and Aye Ko were executed on 7 January 2023.")
+        .person("Thant Zin")
+        .person("Aye Ko")
+        .date("7 January 2023", "2023-01-07")
+        .read();
+    let killing = one(&a, EventType::Killing);
+    assert_eq!(victims(&a, killing), ["Thant Zin", "Aye Ko"]);
+    assert_eq!(killing.date, date("2023-01-07"));
+    for text in [
+        "The ministry executed its plan in May.",
+        "The order was executed by the bailiff.",
+    ] {
+        let a = Doc::new(text).read();
+        assert!(a.events.is_empty(), "{text}: {:#?}", a.events);
+    }
 }
 
 #[test]
@@ -3865,6 +3878,66 @@ fn a_quoted_charge_does_not_make_its_provision_a_violation() {
     .read();
     let conviction = one(&a, EventType::Conviction);
     assert_eq!(conviction.legal_basis.len(), 1, "{:#?}", a.events);
+}
+
+#[test]
+fn remanded_into_custody_and_questioned_for_hours_are_events() {
+    let a = Doc::new(
+        "A court remanded the photojournalist Irfan Bhat in judicial custody for 14 days.",
+    )
+    .person("Irfan Bhat")
+    .read();
+    assert_eq!(victims(&a, one(&a, EventType::Detention)), ["Irfan Bhat"]);
+    let a = Doc::new("His lawyer said Irfan Bhat had been questioned for more than 30 hours.")
+        .person("Irfan Bhat")
+        .read();
+    assert_eq!(victims(&a, one(&a, EventType::Harassment)), ["Irfan Bhat"]);
+    let a = Doc::new("Police questioned Irfan Bhat for six hours.")
+        .person("Irfan Bhat")
+        .read();
+    assert_eq!(victims(&a, one(&a, EventType::Harassment)), ["Irfan Bhat"]);
+    for text in [
+        "Critics questioned the plan for days.",
+        "The case was remanded to the lower court.",
+        "Critics questioned the decision.",
+        "He was questioned about his plans.",
+    ] {
+        let a = Doc::new(text).read();
+        assert!(a.events.is_empty(), "{text}: {:#?}", a.events);
+    }
+}
+
+#[test]
+fn a_release_told_as_a_point_in_time_happened_and_takes_its_own_date() {
+    let a = Doc::new(
+        "Reporter Aasif Sultan was detained for more than five years before his release in \
+         February 2024.",
+    )
+    .person("Aasif Sultan")
+    .date("February 2024", "2024-02")
+    .read();
+    let release = one(&a, EventType::Release);
+    assert_eq!(victims(&a, release), ["Aasif Sultan"]);
+    assert_eq!(release.date, date("2024-02"));
+    // The detention began years before: not in 2024.
+    let held = one(&a, EventType::Arrest);
+    assert!(
+        held.date.is_none_or(|d| d.year != Some(2024)),
+        "{:#?}",
+        a.events
+    );
+    // A release asked for or awaited is none.
+    for text in [
+        "They demanded his release.",
+        "He is held pending his release on bail.",
+    ] {
+        let a = Doc::new(text).read();
+        assert!(
+            of_type(&a, EventType::Release).is_empty(),
+            "{text}: {:#?}",
+            a.events
+        );
+    }
 }
 
 #[test]
