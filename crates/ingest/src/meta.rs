@@ -624,6 +624,36 @@ pub(crate) fn is_org_line(line: &str) -> bool {
     })
 }
 
+/// A newspaper's name: two to five capitalised words (after an optional "The") ending in a word
+/// that names an outlet ("The Valley Chronicle", "Kemir Daily Post").
+fn is_outlet_name(s: &str) -> bool {
+    const OUTLETS: &[&str] = &[
+        "Chronicle",
+        "Times",
+        "Post",
+        "Herald",
+        "Tribune",
+        "Gazette",
+        "Journal",
+        "Observer",
+        "Courier",
+        "Express",
+        "Telegraph",
+        "Standard",
+        "Daily",
+        "News",
+        "Review",
+        "Mail",
+    ];
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let words = words.strip_prefix(&["The"][..]).unwrap_or(&words);
+    (2..=5).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && words.last().is_some_and(|w| OUTLETS.contains(w))
+}
+
 /// An abbreviation in upper case or digits, as the name's abbreviation in brackets.
 static ABBREVIATION: Lazy<CharClass> = Lazy::new(|| CharClass::new(r"[\p{Lu}\d]"));
 
@@ -745,6 +775,19 @@ pub(crate) fn publisher_with_threshold(
         .filter(|l| is_org_line(l))
         .map(|l| l.to_string())
         .collect();
+    // An outlet beside the date ("Srinagar, 9 February 2024 | The Valley Chronicle"): there a
+    // newspaper's name is the issuer, though "Post" or "Times" in a headline is no name.
+    for l in header_lines
+        .iter()
+        .map(String::as_str)
+        .chain(layout.header.iter().copied())
+    {
+        for seg in dates::undated_segments(l) {
+            if is_outlet_name(seg) && !dynamic.iter().any(|d| d == seg) {
+                dynamic.push(seg.to_string());
+            }
+        }
+    }
     // Both of the pattern's alternatives need "today": most ledes skip the regex, whose Unicode
     // classes and `\b` run its slow engine on any lede with a curly quote.
     let generic = layout
@@ -789,7 +832,9 @@ pub(crate) fn publisher_with_threshold(
         // The site's own header or a header line that is just the name.
         for l in &header {
             if let Some(m) = c.re.find(l) {
-                if m.len() + 2 >= strip_trailing_abbreviation(l.trim()).len() {
+                // ("The Valley Chronicle" is the line of the name "Valley Chronicle".)
+                let line = strip_trailing_abbreviation(l.trim());
+                if m.len() + 2 >= line.strip_prefix("The ").unwrap_or(line).len() {
                     c.score += 8.0;
                 }
             }
@@ -952,6 +997,23 @@ mod tests {
             m.title.as_deref(),
             Some("Tarsaly: Court orders continued detention of journalists")
         );
+    }
+
+    #[test]
+    fn an_outlet_beside_the_date_is_the_publisher() {
+        let m = meta("Kashmiri journalist remanded in custody\n\nSrinagar, 9 February 2024 | The Valley Chronicle\n\nA special court on Thursday remanded the photojournalist in judicial custody.\n\nHis lawyer said he had been questioned for 30 hours.");
+        assert_eq!(m.published, PartialDate::ymd(2024, 2, 9));
+        assert_eq!(m.publisher.as_deref(), Some("Valley Chronicle"));
+        // A desk beside the date is no outlet.
+        let m = meta("Journalist remanded in custody\n\nKemir, 9 February 2024 · Europe Desk\n\nA court remanded the journalist in custody on Thursday.");
+        assert_eq!(m.publisher, None);
+        // A headline is no outlet, whatever its last word.
+        let m = meta("Journalist Arrested Over Facebook Post\n\nKemir, 9 February 2024\n\nPolice arrested a journalist over a post, his lawyer said.");
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Journalist Arrested Over Facebook Post")
+        );
+        assert_eq!(m.publisher, None);
     }
 
     #[test]
