@@ -43,6 +43,10 @@ pub(crate) const FORCED: u16 = 256;
 /// association of its registration"): only after a verb of stripping, which becomes the trigger.
 pub(crate) const STRIPPED: u16 = 512;
 
+/// A status imposed on someone named between ("designated Volkov a \"foreign agent\"", "was
+/// declared a foreign agent"): only after a verb of designating, which becomes the trigger.
+pub(crate) const DESIGNATED: u16 = 1024;
+
 /// One lexicon entry.
 pub(crate) struct Entry {
     pub pattern: &'static str,
@@ -475,6 +479,9 @@ pub(crate) const ENTRIES: &[Entry] = &[
     e("raided", T::Harassment, Verb, 0),
     e("smear campaign", T::Harassment, Noun, 0),
     e("travel ban", T::Harassment, Noun, 0),
+    e("foreign agent", T::Harassment, Verb, DESIGNATED),
+    // "Police searched Volkov's flat": only a home or an office (a false friend in `lib.rs`).
+    e("searched", T::Harassment, Verb, 0),
     // Plural, often a policy ("curfew, travel bans"): only on someone named.
     e("travel bans", T::Harassment, Noun, NEEDS_VICTIM),
     // A ban on a person's travel, not on the media ("is banned from leaving the country").

@@ -43,8 +43,8 @@ use casefile_model::{
 };
 use gender::Gender;
 use lexicon::{
-    Entry, Kind, COURT, ENTRIES, FORCED, FOUND, HARM, LAW, MEDIA, NEEDS_VICTIM, STRIPPED, UNKNOWN,
-    WEAK,
+    Entry, Kind, COURT, DESIGNATED, ENTRIES, FORCED, FOUND, HARM, LAW, MEDIA, NEEDS_VICTIM,
+    STRIPPED, UNKNOWN, WEAK,
 };
 use std::ops::Range;
 use text::{
@@ -2577,6 +2577,11 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
                 Some(verb) => Span::new(verb.start, span.end),
                 None => continue,
             }
+        } else if entry.flags & DESIGNATED != 0 {
+            match designating_verb(lower, ss, span.start) {
+                Some(verb) => Span::new(verb.start, span.end),
+                None => continue,
+            }
         } else {
             span
         };
@@ -3015,6 +3020,25 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
                 .first()
                 .is_some_and(|w| matches!(*w, "with" | "for" | "of")),
             "passed" => matches!(next_word, "away" | "by" | "through"),
+            // A home or an office searched: "Police searched Volkov's flat and the homes of three
+            // colleagues"; not "searched for survivors" or "searched the archives".
+            "searched" => !words(after).take(6).any(|w| {
+                matches!(
+                    w,
+                    "home"
+                        | "homes"
+                        | "flat"
+                        | "flats"
+                        | "apartment"
+                        | "apartments"
+                        | "house"
+                        | "houses"
+                        | "office"
+                        | "offices"
+                        | "premises"
+                        | "newsroom"
+                )
+            }),
             // Into custody: "remanded X in judicial custody", "was remanded to prison".
             "remanded" => !words(after)
                 .take(8)
@@ -3661,6 +3685,31 @@ fn stripping_verb(lower: &str, ss: usize, at: usize) -> Option<Span> {
         .then(|| Span::new(ss + pos, ss + pos + verb.len()))
 }
 
+/// The verb that imposes a status named at `at` on the one named between ("designated Volkov a
+/// \"foreign agent\""; "added the journalist to the list of foreign agents" is not read), or on
+/// its subject in the passive ("was declared a foreign agent").
+fn designating_verb(lower: &str, ss: usize, at: usize) -> Option<Span> {
+    let before = sl(lower, ss, at);
+    let (pos, verb) = rfind_any_word(
+        before,
+        list![
+            "designated",
+            "designates",
+            "declared",
+            "declares",
+            "labelled",
+            "labeled",
+            "branded",
+            "listed",
+        ],
+    )?;
+    let between = &before[pos + verb.len()..];
+    let object = words(between).count();
+    // (In the passive only the article stands between: "was declared a foreign agent".)
+    (object > 0 && object <= 6 && !between.contains([',', ';', ':', '(']))
+        .then(|| Span::new(ss + pos, ss + pos + verb.len()))
+}
+
 /// The verb of finding that governs a verdict's complement at `at` ("the court found Otabek
 /// Sattoriy guilty", "declared all five defendants not guilty"): the object between is short
 /// and no clause opens in it. Not a plea ("pleaded guilty") or a feeling ("felt guilty"), nor the
@@ -4150,7 +4199,7 @@ fn participants(
                 .iter()
                 .any(|w| trigger.starts_with(w));
             // "found X guilty", "forced X into a car": the object is inside the trigger phrase.
-            let holds_object = entry.flags & (FOUND | FORCED | STRIPPED) != 0;
+            let holds_object = entry.flags & (FOUND | FORCED | STRIPPED | DESIGNATED) != 0;
             // An object inside the trigger phrase ("forced him into a car"): its pronoun.
             let inner = [" him ", " her ", " them "]
                 .iter()
@@ -4233,6 +4282,16 @@ fn participants(
                     if next != "them" && !c.victims.is_empty() {
                         c.victims.extend(joined_to_pronoun(ctx, te, se, want));
                     }
+                }
+                // "Police raided Volkov's flat": the one whose home it is.
+                if c.victims.is_empty() && matches!(entry.pattern, "raided" | "searched") {
+                    let owner = ctx.mentions_in(te, se).next().filter(|&m| {
+                        let span = ctx.mentions[m].span;
+                        ctx.is(m, want)
+                            && words(sl(lower, te, span.start)).count() <= 1
+                            && sl(lower, span.end, se).starts_with(['\'', '\u{2019}'])
+                    });
+                    c.victims.extend(owner);
                 }
             } else if !passive
                 && !state
@@ -5260,6 +5319,12 @@ fn sentence_dates(ctx: &Ctx, sent: Span, cands: &mut [Cand]) {
                 && (noun_takes_place || !participle_owns_date(between))
                 && !event_noun_owns_date(between)
                 && !relative_clause_owns_date(between)
+                // "designated X a \"foreign agent\", and in June a court fined him": a date
+                // after "and" opens the next clause.
+                && !{
+                    let ws: Vec<&str> = last_words(between, 2).collect();
+                    matches!(ws[..], ["in" | "on", "and"])
+                }
                 // "did not know where she was until she appeared on 6 February": the date
                 // ends the event, it does not say when it began. What ends there is dated by
                 // it ("released … until 2021"), and so is what did not happen until then ("not

@@ -3941,6 +3941,49 @@ fn a_release_told_as_a_point_in_time_happened_and_takes_its_own_date() {
 }
 
 #[test]
+fn a_foreign_agent_designation_and_a_home_searched_are_harassment() {
+    let a = Doc::new(
+        "In April 2023, the Justice Ministry designated Dmitry Volkov a \"foreign agent\", and in \
+         June 2023 a court fined him 40,000 roubles.",
+    )
+    .person("Dmitry Volkov")
+    .org("Justice Ministry")
+    .date("April 2023", "2023-04")
+    .date("June 2023", "2023-06")
+    .read();
+    let designation = one(&a, EventType::Harassment);
+    assert_eq!(victims(&a, designation), ["Dmitry Volkov"]);
+    assert_eq!(designation.date, date("2023-04"));
+    // The date after ", and" is the fine's.
+    assert_eq!(one(&a, EventType::Conviction).date, date("2023-06"));
+    let a = Doc::new("Anna Petrova was declared a foreign agent.")
+        .person("Anna Petrova")
+        .read();
+    assert_eq!(
+        victims(&a, one(&a, EventType::Harassment)),
+        ["Anna Petrova"]
+    );
+    let a = Doc::new("Police searched Anna Petrova's flat and seized her phone.")
+        .person("Anna Petrova")
+        .read();
+    assert_eq!(
+        victims(&a, one(&a, EventType::Harassment)),
+        ["Anna Petrova"]
+    );
+    for text in [
+        "The foreign agent law was amended.",
+        "Rescuers searched for survivors in the rubble.",
+    ] {
+        let a = Doc::new(text).read();
+        assert!(
+            of_type(&a, EventType::Harassment).is_empty(),
+            "{text}: {:#?}",
+            a.events
+        );
+    }
+}
+
+#[test]
 fn released_the_same_day_is_the_day_its_sentence_dates() {
     let a = Doc::dated(
         "Rafiq Ahmed was picked up by police on 22 June 2023. In April 2023 he was briefly \
