@@ -921,11 +921,9 @@ fn to_mention(ctx: &Ctx, c: Cand) -> EventMention {
         .map(|&v| (v, role))
         .chain(c.others.iter().copied())
     {
-        let key = surname_key(&ctx.mentions[m].text);
-        if !participants
-            .iter()
-            .any(|&(p, pr)| p == m || (pr == r && surname_key(&ctx.mentions[p].text) == key))
-        {
+        if !participants.iter().any(|&(p, pr)| {
+            p == m || (pr == r && one_name(&ctx.mentions[p].text, &ctx.mentions[m].text))
+        }) {
             participants.push((m, r));
         }
     }
@@ -4329,6 +4327,21 @@ fn participants(
                 if !others_described && !unnamed {
                     c.victims = subject(ctx, cs, ts, want, sent);
                 }
+                // "Among those sentenced to death are X and Y": the names after the verb.
+                if c.victims.is_empty()
+                    && prev.first() == Some(&"those")
+                    && prev.get(1) == Some(&"among")
+                {
+                    let after = sl(lower, te, se);
+                    if let Some((p, w)) = word_offsets(after).take(12).find(|(_, w)| {
+                        matches!(*w, "are" | "were" | "is" | "was" | "include" | "included")
+                    }) {
+                        let range = ctx.mentions_in(te + p + w.len(), se);
+                        if let Some(m) = range.clone().find(|&m| ctx.is(m, want)) {
+                            c.victims = with_coordinated(ctx, range, m, want);
+                        }
+                    }
+                }
                 if c.victims.is_empty() && !unnamed {
                     c.victims = inverted_subject(ctx, cs, ts, te, se, want);
                 }
@@ -5855,6 +5868,25 @@ fn same_victims(a: &Cand, b: &Cand, ctx: &Ctx) -> Option<bool> {
             .iter()
             .any(|&y| surname_key(&ctx.mentions[x].text) == surname_key(&ctx.mentions[y].text))
     }))
+}
+
+/// True when two mentions name one person as far as one event can tell: the same surname, and
+/// one name is the other or ends it ("Kozlov", "Mr Vladimir Kozlov" and "Vladimir Kozlov"). Two
+/// full names with different given names are two people ("Ali Khan and Sara Khan").
+fn one_name(a: &str, b: &str) -> bool {
+    if surname_key(a) != surname_key(b) {
+        return false;
+    }
+    let words = |s: &str| -> Vec<String> {
+        s.trim()
+            .trim_end_matches("'s")
+            .trim_end_matches("\u{2019}s")
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    wa.ends_with(&wb) || wb.ends_with(&wa)
 }
 
 fn surname_key(name: &str) -> String {

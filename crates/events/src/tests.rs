@@ -3984,6 +3984,35 @@ fn a_foreign_agent_designation_and_a_home_searched_are_harassment() {
 }
 
 #[test]
+fn relatives_sharing_a_surname_are_two_victims_and_among_those_names_them() {
+    let a = Doc::new("Police detained Ali Khan and his wife Sara Khan in Lahore.")
+        .person("Ali Khan")
+        .person("Sara Khan")
+        .read();
+    assert_eq!(
+        victims(&a, one(&a, EventType::Arrest)),
+        ["Ali Khan", "Sara Khan"]
+    );
+    // A surname alone is the person named in full.
+    let a = Doc::new("Police detained Ali Khan in Lahore. Khan was detained for a week.")
+        .person("Ali Khan")
+        .person("Khan")
+        .read();
+    assert_eq!(victims(&a, one(&a, EventType::Arrest)), ["Ali Khan"]);
+    let a = Doc::new(
+        "Among those sentenced to death are leaders of the party, including Omar Farooq and \
+         Lina Haddad.",
+    )
+    .person("Omar Farooq")
+    .person("Lina Haddad")
+    .read();
+    assert_eq!(
+        victims(&a, one(&a, EventType::Conviction)),
+        ["Omar Farooq", "Lina Haddad"]
+    );
+}
+
+#[test]
 fn released_the_same_day_is_the_day_its_sentence_dates() {
     let a = Doc::dated(
         "Rafiq Ahmed was picked up by police on 22 June 2023. In April 2023 he was briefly \
