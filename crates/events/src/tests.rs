@@ -117,6 +117,22 @@ fn one(a: &AnalyzedDocument, t: EventType) -> &EventMention {
     v[0]
 }
 
+/// Asserts that each of `texts`, read with nothing marked in it, states no event.
+fn no_events(texts: &[&str]) {
+    for text in texts {
+        let a = Doc::new(text).read();
+        assert!(a.events.is_empty(), "{text}: {:#?}", a.events);
+    }
+}
+
+/// Asserts that each of `texts`, read with nothing marked in it, states no event of type `t`.
+fn no_event_of(t: EventType, texts: &[&str]) {
+    for text in texts {
+        let a = Doc::new(text).read();
+        assert!(of_type(&a, t).is_empty(), "{text}: {:#?}", a.events);
+    }
+}
+
 /// The event whose only victim is `name`.
 fn event_of_victim<'a>(a: &'a AnalyzedDocument, name: &str) -> Option<&'a EventMention> {
     a.events.iter().find(|e| victims(a, e) == [name])
@@ -2393,18 +2409,14 @@ fn executions_of_people_and_deaths_in_a_cell_are_killings() {
 
 #[test]
 fn torture_bodies_troubled_minds_and_animals_are_not_torture() {
-    for text in [
-        "The national body for the prevention of torture said its medics visited him.",
-        "The chef was a hard-living, tortured genius of the kitchen.",
-        "The videos document the torture and slaughter of dogs at markets.",
-    ] {
-        let a = Doc::new(text).read();
-        assert!(
-            of_type(&a, EventType::Torture).is_empty(),
-            "{text}: {:#?}",
-            a.events
-        );
-    }
+    no_event_of(
+        EventType::Torture,
+        &[
+            "The national body for the prevention of torture said its medics visited him.",
+            "The chef was a hard-living, tortured genius of the kitchen.",
+            "The videos document the torture and slaughter of dogs at markets.",
+        ],
+    );
     let a = Doc::new("Ana Lopez was tortured in custody.")
         .person("Ana Lopez")
         .read();
@@ -3560,17 +3572,13 @@ fn a_family_not_told_where_someone_was_held_is_a_disappearance_of_that_person() 
     // The day after "until" ends the disappearance; it is not when it began.
     assert_ne!(gone.date, date("2021-03-24"), "{:#?}", a.events);
     // Not knowing where to go, or where a meeting is, holds no one.
-    for text in [
-        "The villagers did not know where to go.",
-        "Lawyers were not told where the hearing would take place.",
-    ] {
-        let a = Doc::new(text).read();
-        assert!(
-            of_type(&a, EventType::Disappearance).is_empty(),
-            "{text}: {:#?}",
-            a.events
-        );
-    }
+    no_event_of(
+        EventType::Disappearance,
+        &[
+            "The villagers did not know where to go.",
+            "Lawyers were not told where the hearing would take place.",
+        ],
+    );
 }
 
 #[test]
@@ -3612,17 +3620,13 @@ fn no_information_about_someone_since_is_a_disappearance_from_then() {
     assert_eq!(victims(&a, gone), ["Tanvir Hasan"]);
     assert_eq!(gone.date, date("2023-06-22"), "{:#?}", a.events);
     // Information about a thing, or without "since", is no one missing.
-    for text in [
-        "The ministry gave no information about the charges since the hearing.",
-        "The police gave no information about him to reporters.",
-    ] {
-        let a = Doc::new(text).read();
-        assert!(
-            of_type(&a, EventType::Disappearance).is_empty(),
-            "{text}: {:#?}",
-            a.events
-        );
-    }
+    no_event_of(
+        EventType::Disappearance,
+        &[
+            "The ministry gave no information about the charges since the hearing.",
+            "The police gave no information about him to reporters.",
+        ],
+    );
 }
 
 #[test]
@@ -3778,13 +3782,10 @@ fn executing_someone_is_a_killing_and_executing_a_plan_is_not() {
     let killing = one(&a, EventType::Killing);
     assert_eq!(victims(&a, killing), ["Thant Zin", "Aye Ko"]);
     assert_eq!(killing.date, date("2023-01-07"));
-    for text in [
+    no_events(&[
         "The ministry executed its plan in May.",
         "The order was executed by the bailiff.",
-    ] {
-        let a = Doc::new(text).read();
-        assert!(a.events.is_empty(), "{text}: {:#?}", a.events);
-    }
+    ]);
 }
 
 #[test]
@@ -3796,13 +3797,10 @@ fn a_body_found_with_the_marks_of_violence_is_a_killing() {
     .person("Luis Ortega")
     .read();
     assert_eq!(victims(&a, one(&a, EventType::Killing)), ["Luis Ortega"]);
-    for text in [
+    no_events(&[
         "The body of a fisherman was found on the beach.",
         "The body of the report was shot through with errors.",
-    ] {
-        let a = Doc::new(text).read();
-        assert!(a.events.is_empty(), "{text}: {:#?}", a.events);
-    }
+    ]);
 }
 
 #[test]
@@ -3896,15 +3894,12 @@ fn remanded_into_custody_and_questioned_for_hours_are_events() {
         .person("Irfan Bhat")
         .read();
     assert_eq!(victims(&a, one(&a, EventType::Harassment)), ["Irfan Bhat"]);
-    for text in [
+    no_events(&[
         "Critics questioned the plan for days.",
         "The case was remanded to the lower court.",
         "Critics questioned the decision.",
         "He was questioned about his plans.",
-    ] {
-        let a = Doc::new(text).read();
-        assert!(a.events.is_empty(), "{text}: {:#?}", a.events);
-    }
+    ]);
 }
 
 #[test]
@@ -3927,17 +3922,13 @@ fn a_release_told_as_a_point_in_time_happened_and_takes_its_own_date() {
         a.events
     );
     // A release asked for or awaited is none.
-    for text in [
-        "They demanded his release.",
-        "He is held pending his release on bail.",
-    ] {
-        let a = Doc::new(text).read();
-        assert!(
-            of_type(&a, EventType::Release).is_empty(),
-            "{text}: {:#?}",
-            a.events
-        );
-    }
+    no_event_of(
+        EventType::Release,
+        &[
+            "They demanded his release.",
+            "He is held pending his release on bail.",
+        ],
+    );
 }
 
 #[test]
@@ -3970,17 +3961,13 @@ fn a_foreign_agent_designation_and_a_home_searched_are_harassment() {
         victims(&a, one(&a, EventType::Harassment)),
         ["Anna Petrova"]
     );
-    for text in [
-        "The foreign agent law was amended.",
-        "Rescuers searched for survivors in the rubble.",
-    ] {
-        let a = Doc::new(text).read();
-        assert!(
-            of_type(&a, EventType::Harassment).is_empty(),
-            "{text}: {:#?}",
-            a.events
-        );
-    }
+    no_event_of(
+        EventType::Harassment,
+        &[
+            "The foreign agent law was amended.",
+            "Rescuers searched for survivors in the rubble.",
+        ],
+    );
 }
 
 #[test]
@@ -4067,14 +4054,11 @@ fn blows_are_ill_treatment_in_custody_and_an_assault_elsewhere() {
         .read();
     assert_eq!(victims(&a, one(&a, EventType::Torture)), ["Samir Haddad"]);
     // Fees are slapped on imports; a campaign is kicked off: no one is hurt.
-    for text in [
+    no_events(&[
         "The ministry slapped new fees on imported newsprint.",
         "The union kicked off its campaign in May.",
         "He kicked the door shut.",
-    ] {
-        let a = Doc::new(text).read();
-        assert!(a.events.is_empty(), "{text}: {:#?}", a.events);
-    }
+    ]);
 }
 
 #[test]
