@@ -683,7 +683,21 @@ const CAPTORS: &Words = &Words::new(&[
     "guards",
     "authorities",
     "detectives",
+    "investigators",
+    "kgb",
+    "fsb",
 ]);
+
+/// "… by men in plainclothes", "… by the KGB": the agent after a passive is of [`CAPTORS`].
+fn by_captors(next_word: &str, after: &str) -> bool {
+    next_word == "by" && words(after).take(6).any(|w| CAPTORS.list.contains(&w))
+}
+
+/// "Police picked up …", "security forces questioned …": the doer before is of [`CAPTORS`] ("men"
+/// only as an agent after "by": "five men picked up" may be anyone).
+fn captors_did(prev: &[&str]) -> bool {
+    prev.iter().any(|w| CAPTORS.list.contains(w) && *w != "men")
+}
 
 /// Words that mark a statement as habitual rather than one event.
 const GENERIC: &Words = &Words::new(&[
@@ -2652,10 +2666,7 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
             // those who hold people, not "the bus picked up passengers".
             "picked up" => {
                 let passive = prev.first().is_some_and(|w| is_be(w));
-                let by_captors =
-                    next_word == "by" && words(after).take(6).any(|w| CAPTORS.list.contains(&w));
-                let captors_did = prev.iter().any(|w| CAPTORS.list.contains(w) && *w != "men");
-                !(passive && by_captors || captors_did)
+                !(passive && by_captors(next_word, after) || captors_did(&prev))
             }
             // "no information about him since …": a person unaccounted for, not "no information
             // about the charges".
@@ -3046,13 +3057,9 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
             "questioned" => {
                 let passive = prev.first().is_some_and(|w| is_be(w));
                 let at_length = words(after).take(8).any(|w| matches!(w, "hours" | "days"));
-                // "Police questioned him for six hours".
-                let captors_did = prev.iter().any(|w| CAPTORS.list.contains(w) && *w != "men");
-                let by_captors = next_word == "by"
-                    && words(after).take(4).any(|w| {
-                        CAPTORS.list.contains(&w) || matches!(w, "investigators" | "kgb" | "fsb")
-                    });
-                !(at_length && (passive || captors_did) || passive && by_captors)
+                // ("Police questioned him for six hours".)
+                !(at_length && (passive || captors_did(&prev))
+                    || passive && by_captors(next_word, after))
             }
             // Care withheld from someone ("had been denied adequate medical care", "denied
             // medical treatment to detainees"), not "denied medical treatment costs".
