@@ -345,6 +345,15 @@ pub(crate) const ENTRIES: &[Entry] = &[
     e("don't know where", T::Disappearance, Verb, 0),
     e("didn't know where", T::Disappearance, Verb, 0),
     e("not told where", T::Disappearance, Verb, 0),
+    // Unseen by anyone since: "has not been seen since his arrest". (A family that "has not
+    // seen him since" may know where he is held: no visits, not a disappearance.)
+    e("not been seen since", T::Disappearance, Verb, NEEDS_VICTIM),
+    e(
+        "not been heard from since",
+        T::Disappearance,
+        Verb,
+        NEEDS_VICTIM,
+    ),
     // "have had no information about him since he was picked up": of a person, since then.
     e("no information about", T::Disappearance, Verb, 0),
     e("no information on", T::Disappearance, Verb, 0),

@@ -1937,7 +1937,14 @@ fn same_day(ctx: &Ctx, all: &mut [Cand]) {
         } else {
             &["during"]
         };
-        let first_cue = cues.iter().filter_map(|w| find_word(after, w)).min();
+        // ("has not been seen since her arrest on 4 November": the trigger ends with the cue.)
+        let trigger_since =
+            state && sl(&ctx.lower, all[i].trigger.start, all[i].trigger.end).ends_with(" since");
+        let first_cue = if trigger_since {
+            Some(0)
+        } else {
+            cues.iter().filter_map(|w| find_word(after, w)).min()
+        };
         if let Some(p) = first_cue.filter(|&p| !after[..p].contains([',', ';'])) {
             let cue = all[i].trigger.end + p;
             let during = all

@@ -4000,6 +4000,23 @@ fn relatives_sharing_a_surname_are_two_victims_and_among_those_names_them() {
 }
 
 #[test]
+fn someone_unseen_since_has_disappeared_from_then() {
+    let a = Doc::new("Selam Tesfaye has not been seen since her arrest on 4 November 2021.")
+        .person("Selam Tesfaye")
+        .date("4 November 2021", "2021-11-04")
+        .read();
+    let gone = one(&a, EventType::Disappearance);
+    assert_eq!(victims(&a, gone), ["Selam Tesfaye"]);
+    assert_eq!(gone.date, date("2021-11-04"));
+    // A family not seeing a detainee is no disappearance by itself.
+    no_event_of(
+        EventType::Disappearance,
+        &["She was told he was under arrest and has not seen him since."],
+    );
+    no_events(&["The comet has not been seen since 1910."]);
+}
+
+#[test]
 fn released_the_same_day_is_the_day_its_sentence_dates() {
     let a = Doc::dated(
         "Rafiq Ahmed was picked up by police on 22 June 2023. In April 2023 he was briefly \
