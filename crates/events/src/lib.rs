@@ -2581,28 +2581,24 @@ fn sentence_events(ctx: &Ctx, si: usize, sent: Span, raw: &[(usize, Span)]) -> V
     for &(pi, span) in raw {
         let entry = &ENTRIES[pi];
         // "found X guilty": the trigger reaches back to the verb, so its object is inside.
-        let span = if entry.flags & FOUND != 0 {
-            match finding_verb(lower, ss, span.start) {
-                Some(verb) => Span::new(verb.start, span.end),
-                None => continue,
-            }
+        // A complement whose verb stands before it, with the object between ("found X guilty",
+        // "forced him into a car", "stripped X of its registration", "designated X a foreign
+        // agent"): the trigger reaches back to the verb, and without one there is no event.
+        let governing_verb: Option<VerbBefore> = if entry.flags & FOUND != 0 {
+            Some(finding_verb)
         } else if entry.flags & FORCED != 0 {
-            match forcing_verb(lower, ss, span.start) {
-                Some(verb) => Span::new(verb.start, span.end),
-                None => continue,
-            }
+            Some(forcing_verb)
         } else if entry.flags & STRIPPED != 0 {
-            match stripping_verb(lower, ss, span.start) {
-                Some(verb) => Span::new(verb.start, span.end),
-                None => continue,
-            }
+            Some(stripping_verb)
         } else if entry.flags & DESIGNATED != 0 {
-            match designating_verb(lower, ss, span.start) {
-                Some(verb) => Span::new(verb.start, span.end),
-                None => continue,
-            }
+            Some(designating_verb)
         } else {
-            span
+            None
+        };
+        let span = match governing_verb.map(|verb_of| verb_of(lower, ss, span.start)) {
+            None => span,
+            Some(Some(verb)) => Span::new(verb.start, span.end),
+            Some(None) => continue,
         };
         let (ts, te) = (span.start, span.end);
         // Whole words only, and not inside a hyphenated word ("pre-trial", "anti-torture"),
@@ -3685,15 +3681,39 @@ fn names_term_unit(trigger: &str) -> bool {
     trigger.starts_with("year ") || trigger.starts_with("month ")
 }
 
+/// Finds, in the sentence starting at the second argument, the verb that governs a complement at
+/// the third (the lower-cased text first): [`finding_verb`], [`forcing_verb`], [`stripping_verb`],
+/// [`designating_verb`].
+type VerbBefore = fn(&str, usize, usize) -> Option<Span>;
+
 /// The verb of stripping that governs "of its registration" at `at` ("stripped the Belarusian
 /// Association of Journalists of its registration", "deprived Y of his accreditation"): the
 /// object between is short and no clause opens in it.
 fn stripping_verb(lower: &str, ss: usize, at: usize) -> Option<Span> {
+    verb_with_object_before(
+        lower,
+        ss,
+        at,
+        list!["stripped", "strips", "deprived", "deprives"],
+        8,
+    )
+}
+
+/// The last of `verbs` before `at` in the sentence starting at `ss`, when one to `max_object`
+/// words stand between it and `at` and no clause opens there (no comma, semicolon, colon or
+/// bracket).
+fn verb_with_object_before(
+    lower: &str,
+    ss: usize,
+    at: usize,
+    verbs: &Words,
+    max_object: usize,
+) -> Option<Span> {
     let before = sl(lower, ss, at);
-    let (pos, verb) = rfind_any_word(before, list!["stripped", "strips", "deprived", "deprives"])?;
+    let (pos, verb) = rfind_any_word(before, verbs)?;
     let between = &before[pos + verb.len()..];
     let object = words(between).count();
-    (object > 0 && object <= 8 && !between.contains([',', ';', ':', '(']))
+    (object > 0 && object <= max_object && !between.contains([',', ';', ':', '(']))
         .then(|| Span::new(ss + pos, ss + pos + verb.len()))
 }
 
@@ -3701,9 +3721,11 @@ fn stripping_verb(lower: &str, ss: usize, at: usize) -> Option<Span> {
 /// \"foreign agent\""; "added the journalist to the list of foreign agents" is not read), or on
 /// its subject in the passive ("was declared a foreign agent").
 fn designating_verb(lower: &str, ss: usize, at: usize) -> Option<Span> {
-    let before = sl(lower, ss, at);
-    let (pos, verb) = rfind_any_word(
-        before,
+    // (In the passive only the article stands between: "was declared a foreign agent".)
+    verb_with_object_before(
+        lower,
+        ss,
+        at,
         list![
             "designated",
             "designates",
@@ -3714,12 +3736,8 @@ fn designating_verb(lower: &str, ss: usize, at: usize) -> Option<Span> {
             "branded",
             "listed",
         ],
-    )?;
-    let between = &before[pos + verb.len()..];
-    let object = words(between).count();
-    // (In the passive only the article stands between: "was declared a foreign agent".)
-    (object > 0 && object <= 6 && !between.contains([',', ';', ':', '(']))
-        .then(|| Span::new(ss + pos, ss + pos + verb.len()))
+        6,
+    )
 }
 
 /// The verb of finding that governs a verdict's complement at `at` ("the court found Otabek
@@ -5802,17 +5820,13 @@ fn release_in_time(before: &str) -> bool {
 /// other nouns: "the charges were dismissed in May" dates the dismissal, not the charges.)
 fn appeal_decided(between: &str) -> bool {
     let ws: Vec<&str> = words(between).collect();
-    matches!(
-        ws[..],
-        [
-            "was" | "were",
+    match ws[..] {
+        ["was" | "were", outcome] | ["was" | "were", outcome, "on" | "in"] => matches!(
+            outcome,
             "rejected" | "dismissed" | "upheld" | "overturned" | "quashed" | "heard" | "granted"
-        ] | [
-            "was" | "were",
-            "rejected" | "dismissed" | "upheld" | "overturned" | "quashed" | "heard" | "granted",
-            "on" | "in"
-        ]
-    )
+        ),
+        _ => false,
+    }
 }
 
 /// True when a noun trigger is the subject of a verb of taking place and `between` (the words up
