@@ -361,12 +361,17 @@ pub(crate) fn segmented_line_date(line: &str) -> Option<PartialDate> {
 /// The other segments of a header line one of whose segments is its date: the issuer in
 /// "Istanbul, 14 March 2024 — Reporters' Rights Watch". None when no segment is a date.
 pub(crate) fn undated_segments(line: &str) -> Vec<&str> {
-    if segments(line).count() < 2 || !segments(line).any(|s| segment_date(s).is_some()) {
+    // Each segment's date is read once (a date search per segment).
+    let dated: Vec<(&str, bool)> = segments(line)
+        .map(|s| (s.trim(), segment_date(s).is_some()))
+        .collect();
+    if dated.len() < 2 || !dated.iter().any(|&(_, d)| d) {
         return Vec::new();
     }
-    segments(line)
-        .map(str::trim)
-        .filter(|s| !s.is_empty() && segment_date(s).is_none())
+    dated
+        .into_iter()
+        .filter(|&(s, d)| !s.is_empty() && !d)
+        .map(|(s, _)| s)
         .collect()
 }
 

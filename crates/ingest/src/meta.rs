@@ -764,11 +764,15 @@ pub(crate) fn publisher_with_threshold(
         .collect();
     // A dated header line's other parts are header lines of their own: the issuer in "Istanbul,
     // 14 March 2024 — Reporters' Rights Watch".
-    let header: Vec<&str> = header_lines
+    let lines_and_segments: Vec<(&str, Vec<&str>)> = header_lines
         .iter()
         .map(String::as_str)
         .chain(layout.header.iter().copied())
-        .flat_map(|l| std::iter::once(l).chain(dates::undated_segments(l)))
+        .map(|l| (l, dates::undated_segments(l)))
+        .collect();
+    let header: Vec<&str> = lines_and_segments
+        .iter()
+        .flat_map(|(l, segs)| std::iter::once(*l).chain(segs.iter().copied()))
         .collect();
     let mut dynamic: Vec<String> = header
         .iter()
@@ -777,15 +781,9 @@ pub(crate) fn publisher_with_threshold(
         .collect();
     // An outlet beside the date ("Srinagar, 9 February 2024 | The Valley Chronicle"): there a
     // newspaper's name is the issuer, though "Post" or "Times" in a headline is no name.
-    for l in header_lines
-        .iter()
-        .map(String::as_str)
-        .chain(layout.header.iter().copied())
-    {
-        for seg in dates::undated_segments(l) {
-            if is_outlet_name(seg) && !dynamic.iter().any(|d| d == seg) {
-                dynamic.push(seg.to_string());
-            }
+    for seg in lines_and_segments.iter().flat_map(|(_, segs)| segs) {
+        if is_outlet_name(seg) && !dynamic.iter().any(|d| d == seg) {
+            dynamic.push(seg.to_string());
         }
     }
     // Both of the pattern's alternatives need "today": most ledes skip the regex, whose Unicode
