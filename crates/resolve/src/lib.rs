@@ -565,11 +565,13 @@ struct FactMention {
 /// The words that give a person's other name after the name: "X, known as Y", "X (also known as
 /// Y)", "X, alias Y".
 fn introduces_other_name(between: &str) -> bool {
-    let b = between
-        .trim()
-        .trim_start_matches([',', '('])
-        .trim()
-        .to_lowercase();
+    let b = between.trim().trim_start_matches([',', '(']).trim();
+    // What lies between two names is often a paragraph: lower-casing never shortens a text in
+    // characters, so one of more than 15 (at most 4 bytes each) cannot become a phrase below.
+    if b.len() > 60 {
+        return false;
+    }
+    let b = b.to_lowercase();
     matches!(
         b.as_str(),
         "known as" | "also known as" | "better known as" | "widely known as" | "alias" | "aka"
